@@ -1,0 +1,55 @@
+// Lint rules also keep the layers apart: the pure core may not reach for the clock, Math.random, Node or the DOM.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const pureFolders = ['src/sim/**', 'src/scenario/**', 'src/analysis/**', 'src/evidence/**', 'src/io/**'];
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'test-artifacts', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js', 'scripts/**', 'bench/**', 'test/**', 'src/cli/**', 'bin/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['src/app/**', 'workers/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: pureFolders,
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use a named seedrandom stream (src/sim/random.ts).' },
+        { object: 'Date', property: 'now', message: 'The core has no clock.' },
+        { object: 'performance', property: 'now', message: 'The core has no clock.' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Date', message: 'The core has no clock.' },
+        { name: 'setTimeout', message: 'The core has no timers.' },
+        { name: 'setInterval', message: 'The core has no timers.' },
+        { name: 'window', message: 'The core has no DOM.' },
+        { name: 'document', message: 'The core has no DOM.' },
+        { name: 'process', message: 'The core has no Node API.' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'], message: 'The core is pure: no Node API.' },
+            { group: ['react', 'react-dom', 'comlink', '@observablehq/plot'], message: 'The core does not import UI or worker plumbing.' },
+            { group: ['**/app/**', '**/cli/**', '**/workers/**'], message: 'Imports go one way: sim ← scenario ← analysis ← {evidence, io} ← {app, workers, cli}.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,6 @@
+/** The analysis API shared by the CLI, the workers and the app. */
+export * from './compare.ts';
+export * from './sweep.ts';
+export * from './runTasks.ts';
+export * from './stats.ts';
+export * from './metricPaths.ts';

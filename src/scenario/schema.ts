@@ -1,0 +1,351 @@
+/**
+ * The scenario file format: the single source of truth. Types are inferred from these schemas; defaults, bounds and
+ * the messages a person reads live here and nowhere else. Sections and defaults follow ../shared/MODEL.md.
+ */
+import { z } from 'zod';
+
+/** Version of the scenario file format written into every file. */
+export const SCHEMA_VERSION = 1;
+
+/** Weather kinds a day can have (MODEL.md section 2). */
+export const WEATHER_KINDS = ['clear', 'rain', 'heavyRain', 'snow', 'heat35', 'heat37', 'heat40'] as const;
+export const Weather = z.enum(WEATHER_KINDS);
+export type Weather = z.infer<typeof Weather>;
+
+/** Upper bounds that keep one run from exhausting the machine. */
+export const LIMITS = {
+  couriers: 200_000,
+  ordersPerDay: 5_000_000,
+  days: 120,
+  replications: 1_000,
+  restaurants: 100_000,
+  arms: 16,
+} as const;
+
+const num = (min: number, max: number) => z.number().min(min).max(max);
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const share = () => num(0, 1);
+
+/** A value per weather kind (a factor or a CNY amount). */
+const perWeather = (def: Record<Weather, number>, min = 0, max = 100) =>
+  z
+    .strictObject({
+      clear: num(min, max).default(def.clear),
+      rain: num(min, max).default(def.rain),
+      heavyRain: num(min, max).default(def.heavyRain),
+      snow: num(min, max).default(def.snow),
+      heat35: num(min, max).default(def.heat35),
+      heat37: num(min, max).default(def.heat37),
+      heat40: num(min, max).default(def.heat40),
+    })
+    .prefault({} as never);
+
+// Nested sections are filled from their field defaults when left out.
+const section = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape).prefault({} as never);
+
+/** The platform's rules: dispatch, deadline, assessment, pay, penalties, platform economics, heat measures. */
+export const Rules = z.strictObject({
+  dispatch: section({
+    policy: z.enum(['greedy', 'nearest', 'fairShare']).default('greedy'),
+    batchSeconds: int(5, 600).default(30),
+    maxBag: int(1, 10).default(3),
+    maxPickupKm: num(0.5, 50).default(5),
+    planningSpeedKmh: num(3, 60).default(15),
+    fairShareSecPerCny: num(0, 3600).default(10),
+  }),
+  deadline: section({
+    percentile: num(0, 100).default(50),
+    prepEstimateMin: num(0, 180).default(15),
+    pickupServiceMin: num(0, 60).default(2),
+    dropoffServiceMin: num(0, 60).default(2),
+    protectionMin: z
+      .array(z.strictObject({ upToKm: num(0, 1000), minutes: num(0, 600) }))
+      .max(50)
+      .default([]),
+    windowMin: num(0, 240).default(0),
+    graceMin: num(0, 240).default(0),
+    learning: section({ windowDays: int(0, 60).default(0) }),
+  }),
+  assessment: section({
+    windowDays: int(1, 120).default(7),
+    rankByOnTime: z.boolean().default(false),
+    priorityWeightSec: num(0, 7200).default(300),
+  }),
+  pay: section({
+    base: num(0, 1000).default(6),
+    freeKm: num(0, 100).default(3),
+    perKm: num(0, 100).default(1),
+    peakBonus: num(0, 1000).default(1),
+    peakHours: z.array(int(0, 23)).max(24).default([11, 12, 17, 18]),
+    weatherBonus: perWeather({ clear: 0, rain: 1, heavyRain: 2, snow: 2, heat35: 0, heat37: 2, heat40: 2 }, 0, 1000),
+    holidayMultiplier: num(0, 10).default(1),
+    commissionRate: share().default(0.1),
+    dailyTiers: z
+      .array(z.strictObject({ orders: int(1, 10_000), bonus: num(0, 100_000) }))
+      .max(20)
+      .default([]),
+    guarantee: z
+      .strictObject({ perHour: num(0, 1000), basis: z.enum(['online', 'engaged']) })
+      .nullable()
+      .default(null),
+  }),
+  penalties: section({
+    lateFine: num(0, 1000).default(2),
+    perMinuteLate: num(0, 100).default(0),
+    severeLateMin: num(0, 600).default(10),
+    severeLateFine: num(0, 1000).default(5),
+    complaintFine: num(0, 1000).default(10),
+  }),
+  platform: section({
+    deliveryRevenuePerOrder: num(0, 1000).default(9),
+    depositCny: num(0, 100_000).default(0),
+    exclusivity: z.boolean().default(false),
+  }),
+  heat: section({
+    suspendOnHeat40: z.boolean().default(false),
+    maxOnlineHoursHeat37: num(0, 24).nullable().default(null),
+  }),
+});
+export type Rules = z.output<typeof Rules>;
+
+/** Every field optional, recursively (arrays and records are replaced whole, not merged). */
+export type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> | undefined }
+    : T;
+
+/**
+ * Derives the partial schema of an arm's override from the full one: the same fields and bounds, no defaults.
+ * Deriving it keeps the file format defined once.
+ */
+function partialOf(schema: z.ZodType): z.ZodType {
+  if (schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault) return partialOf(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodObject) {
+    const shape: Record<string, z.ZodType> = {};
+    for (const [key, field] of Object.entries(schema.shape)) shape[key] = partialOf(field as z.ZodType);
+    return z.strictObject(shape).optional();
+  }
+  return schema.optional();
+}
+
+/** A partial rules object that an arm deep-merges over the scenario's rules. */
+export const RulesOverride = partialOf(Rules) as unknown as z.ZodType<DeepPartial<Rules> | undefined>;
+export type RulesOverride = DeepPartial<Rules>;
+
+const Source = z.strictObject({
+  id: z.string().max(100).optional(),
+  title: z.string().min(1).max(500),
+  url: z.string().max(2000).optional(),
+  note: z.string().max(2000).optional(),
+});
+
+const Hotspot = z.strictObject({
+  xKm: num(0, 1000),
+  yKm: num(0, 1000),
+  weight: num(0.000001, 1e6),
+  spreadKm: num(0.01, 100),
+});
+
+const Arm = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'an arm id is 1–40 letters, digits, "-" or "_"'),
+  label: z.string().min(1).max(200),
+  rules: RulesOverride.default({}),
+});
+export type Arm = z.output<typeof Arm>;
+
+/** Default arms: MODEL.md section 8b. */
+export const DEFAULT_ARMS: z.input<typeof Arm>[] = [
+  { id: 'strictest', label: 'Strictest algorithm (p10) / 最严算法', rules: { deadline: { percentile: 10 } } },
+  { id: 'median', label: 'Algorithm-median (p50) / 算法取中', rules: { deadline: { percentile: 50 } } },
+];
+
+const DEFAULT_HOURLY_PROFILE = [
+  0, 0, 0, 0, 0, 0, 0, 1, 2, 2.5, 3, 7, 9, 6, 3, 2.5, 3, 6, 8, 6, 4, 3, 2, 0,
+];
+
+export const Scenario = z
+  .strictObject({
+    schemaVersion: z.literal(SCHEMA_VERSION, { error: `schemaVersion must be ${SCHEMA_VERSION}` }),
+    kind: z.literal('synthetic').default('synthetic'),
+    meta: z
+      .strictObject({
+        name: z.string().min(1).max(200).default('Untitled scenario'),
+        description: z.string().max(10_000).default(''),
+        region: z.string().max(200).default(''),
+        sources: z.array(Source).max(100).default([]),
+      })
+      .prefault({} as never),
+    time: z
+      .strictObject({
+        days: int(1, LIMITS.days).default(1),
+        serviceStartHour: int(0, 23).default(7),
+        serviceEndHour: int(1, 24).default(23),
+      })
+      .prefault({} as never)
+      .refine((t) => t.serviceEndHour > t.serviceStartHour, {
+        message: 'serviceEndHour must be later than serviceStartHour',
+        path: ['serviceEndHour'],
+      }),
+    city: z
+      .strictObject({
+        widthKm: num(1, 200).default(12),
+        heightKm: num(1, 200).default(10),
+        detourFactor: num(1, 3).default(1.3),
+        signalsPerKm: num(0, 20).default(3),
+        restaurants: int(1, LIMITS.restaurants).default(400),
+        hotspots: z
+          .array(Hotspot)
+          .min(1)
+          .max(100)
+          .default([
+            { xKm: 4, yKm: 4, weight: 3, spreadKm: 1.5 },
+            { xKm: 8, yKm: 6, weight: 2, spreadKm: 1.2 },
+            { xKm: 6, yKm: 7.5, weight: 1, spreadKm: 2 },
+          ]),
+        customerDistanceMedianKm: num(0.1, 50).default(2.2),
+        customerDistanceP90Km: num(0.1, 100).default(3.9),
+      })
+      .prefault({} as never)
+      .refine((c) => c.customerDistanceP90Km > c.customerDistanceMedianKm, {
+        message: 'customerDistanceP90Km must be above customerDistanceMedianKm',
+        path: ['customerDistanceP90Km'],
+      }),
+    demand: z
+      .strictObject({
+        ordersPerDay: int(0, LIMITS.ordersPerDay).nullable().default(null),
+        ordersPerCourierDay: num(0, 1000).default(30),
+        hourlyProfile: z
+          .array(num(0, 1e6))
+          .length(24, 'hourlyProfile needs 24 weights, one per hour 0–23')
+          .default(DEFAULT_HOURLY_PROFILE),
+        prepMedianMin: num(0.1, 180).default(15),
+        prepP90Min: num(0.1, 360).default(30),
+        cancelAfterMin: num(1, 1440).default(45),
+        weatherFactor: perWeather({ clear: 1, rain: 1.2, heavyRain: 1.3, snow: 1.2, heat35: 1, heat37: 1, heat40: 1 }, 0, 10),
+      })
+      .prefault({} as never)
+      .refine((d) => d.prepP90Min > d.prepMedianMin, {
+        message: 'prepP90Min must be above prepMedianMin',
+        path: ['prepP90Min'],
+      }),
+    weather: z.array(Weather).max(LIMITS.days).default([]),
+    holidays: z.array(int(0, LIMITS.days - 1)).max(LIMITS.days).default([]),
+    population: z
+      .strictObject({
+        couriers: int(1, LIMITS.couriers).default(50),
+        crowdShare: share().default(0.3),
+        newShare: share().default(0.15),
+        multiPlatformShare: share().default(0.2),
+        comfortSpeedKmh: z
+          .strictObject({ mean: num(1, 60).default(16), sd: num(0, 30).default(2), min: num(1, 60).default(10), max: num(1, 80).default(22) })
+          .prefault({} as never),
+        maxSpeedKmh: z
+          .strictObject({ mean: num(1, 80).default(30), sd: num(0, 30).default(4), min: num(1, 80).default(20), max: num(1, 100).default(45) })
+          .prefault({} as never),
+        incomeTargetMedianCny: num(0, 10_000).default(250),
+        incomeTargetSigma: num(0, 3).default(0.3),
+        maxHoursMin: num(0.5, 24).default(8),
+        maxHoursMax: num(0.5, 24).default(13),
+        morningShare: share().default(0.6),
+        expensePerDay: num(0, 10_000).default(10),
+        expensePerKm: num(0, 100).default(0.05),
+      })
+      .prefault({} as never)
+      .refine((p) => p.maxHoursMax >= p.maxHoursMin, {
+        message: 'maxHoursMax must be at least maxHoursMin',
+        path: ['maxHoursMax'],
+      }),
+    behaviour: z
+      .strictObject({
+        declineProb: share().default(0.1),
+        breakAfterHours: num(0.5, 24).default(4),
+        breakProb: share().default(0.8),
+        breakMinMinutes: num(1, 240).default(20),
+        breakMaxMinutes: num(1, 480).default(40),
+        complaintProbLate: share().default(0.05),
+        newCourierSlowdown: share().default(0.1),
+        newCourierDetour: num(1, 3).default(1.1),
+        redLightProb: share().default(0.4),
+        redRunBase: share().default(0.05),
+        redRunPressure: share().default(0.5),
+        weatherSpeedFactor: perWeather({ clear: 1, rain: 0.9, heavyRain: 0.75, snow: 0.7, heat35: 1, heat37: 1, heat40: 1 }, 0.05, 2),
+      })
+      .prefault({} as never)
+      .refine((b) => b.breakMaxMinutes >= b.breakMinMinutes, {
+        message: 'breakMaxMinutes must be at least breakMinMinutes',
+        path: ['breakMaxMinutes'],
+      }),
+    rules: Rules.prefault({} as never),
+    standards: z
+      .strictObject({
+        minHourlyWage: num(0, 1000).default(21),
+        minMonthlyWage: num(0, 100_000).default(2100),
+        standardDailyHours: num(1, 24).default(8),
+        maxDailyOvertime: num(0, 24).default(3),
+        maxMonthlyOvertime: num(0, 744).default(36),
+        standardWeeklyHours: num(1, 168).default(40),
+      })
+      .prefault({} as never),
+    risk: z
+      .strictObject({
+        baseInjuryCrashesPerMillionKm: num(0, 1e6).default(1),
+        referenceSpeedKmh: num(1, 100).default(15),
+        speedExponent: num(0, 10).default(2),
+        redLightOddsRatio: num(1, 100).default(1.75),
+        fatiguePerHour: num(0, 10).default(0.1),
+        fatigueAfterHours: num(0, 24).default(8),
+        speedingThresholdKmh: num(1, 100).default(25),
+        weatherFactor: perWeather({ clear: 1, rain: 1.5, heavyRain: 2, snow: 2.5, heat35: 1, heat37: 1.3, heat40: 1.3 }, 0, 100),
+      })
+      .prefault({} as never),
+    compliance: z
+      .strictObject({
+        minWageMaxShare: share().default(0.05),
+        legalLimitMaxShare: share().default(0),
+        strictestMinPercentile: num(0, 100).default(50),
+        speedingKmMaxShare: share().default(0.05),
+        relativeCrashRiskMax: num(0, 100).default(1.2),
+        heat37MaxHours: num(0, 24).default(6),
+      })
+      .prefault({} as never),
+    arms: z
+      .array(Arm)
+      .min(1)
+      .max(LIMITS.arms)
+      .default(DEFAULT_ARMS as never)
+      .refine((arms) => new Set(arms.map((a) => a.id)).size === arms.length, { message: 'arm ids must be unique' }),
+    replications: int(1, LIMITS.replications).default(5),
+    seed: int(0, 2 ** 31 - 1).default(1),
+  })
+  .superRefine((s, ctx) => {
+    const perDay = s.demand.ordersPerDay ?? Math.round(s.demand.ordersPerCourierDay * s.population.couriers);
+    if (perDay > LIMITS.ordersPerDay) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['demand', 'ordersPerCourierDay'],
+        message: `ordersPerCourierDay × couriers = ${perDay} orders a day, above the bound of ${LIMITS.ordersPerDay}`,
+      });
+    }
+    s.holidays.forEach((d, i) => {
+      if (d >= s.time.days) {
+        ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `day ${d} is outside 0..${s.time.days - 1}` });
+      }
+    });
+    if (s.demand.hourlyProfile.every((w, h) => w === 0 || h < s.time.serviceStartHour || h >= s.time.serviceEndHour)) {
+      if (perDay > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['demand', 'hourlyProfile'],
+          message: 'no hour inside the service window has a positive weight',
+        });
+      }
+    }
+  });
+
+/** A validated scenario with every default filled in. */
+export type Scenario = z.output<typeof Scenario>;
+/** What a scenario file may contain (defaults may be left out). */
+export type ScenarioInput = z.input<typeof Scenario>;

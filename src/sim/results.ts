@@ -1,0 +1,159 @@
+/**
+ * Result types of one simulated run. The metric paths are the contract of MODEL.md section 10: the CLI, the app,
+ * the tests and evidence packs all read these names.
+ */
+
+/** A distribution summary over courier-days or orders. */
+export interface Dist {
+  mean: number;
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+/** The metrics of MODEL.md section 10 (per run, or averaged over replications). */
+export interface Metrics {
+  earnings: {
+    /** Net CNY per online hour, over courier-days. */
+    netPerOnlineHour: Dist;
+    /** Net CNY per hour with at least one order in the bag. */
+    netPerEngagedHour: Dist;
+    /** Share of courier-days with netPerOnlineHour below standards.minHourlyWage. */
+    shareBelowMinWage: number;
+    /** Gini coefficient of netPerOnlineHour over courier-days. */
+    gini: number;
+    /** Σ penalties ÷ Σ gross fees. */
+    penaltyShareOfGross: number;
+    /** Share of courier-days the minimum guarantee topped up. */
+    topUpShare: number;
+  };
+  workload: {
+    onlineHours: Dist & { max: number };
+    shareOverStandardDay: number;
+    shareOverLegalLimit: number;
+    ordersPerCourierDay: Dist;
+    kmPerCourierDay: Dist;
+    longestStretchHours: Dist;
+  };
+  safety: {
+    speedingKmShare: number;
+    meanSpeedKmh: number;
+    redLightRunsPerCourierDay: number;
+    relativeCrashRisk: number;
+    injuryCrashesPer1000CourierDays: number;
+    fatiguedKmShare: number;
+  };
+  service: {
+    /** Orders placed per day (mean over days). */
+    ordersPlaced: number;
+    ordersDelivered: number;
+    ordersUndelivered: number;
+    onTimeRate: number;
+    clickToDoorMin: Dist;
+    promisedMin: Dist;
+  };
+  platform: {
+    /** CNY per day. */
+    deliveryRevenue: number;
+    courierPay: number;
+    margin: number;
+  };
+}
+
+/** Per-day series (MODEL.md section 10, `perDay[]`). */
+export interface DayMetrics {
+  day: number;
+  promisedMinMean: number;
+  onTimeRate: number;
+  speedingKmShare: number;
+  relativeCrashRisk: number;
+  shareBelowMinWage: number;
+  onlineHoursMean: number;
+}
+
+/** Per-hour-of-day series over all days (the day's rhythm). */
+export interface HourMetrics {
+  hour: number;
+  ordersPlaced: number;
+  onTimeRate: number;
+  promisedMinMean: number;
+  speedingKmShare: number;
+}
+
+/** Money totals of a run in CNY, kept so the identity of MODEL.md section 8 can be checked to the cent. */
+export interface Ledger {
+  revenue: number;
+  fees: number;
+  commission: number;
+  penalties: number;
+  bonuses: number;
+  topUps: number;
+  expenses: number;
+  courierNet: number;
+  platformMargin: number;
+}
+
+/** One courier-day: the inputs of the courier-level metrics (also exported as CSV in evidence packs). */
+export interface CourierDay {
+  courier: number;
+  day: number;
+  employment: 'dedicated' | 'crowd';
+  isNew: boolean;
+  onlineHours: number;
+  engagedHours: number;
+  longestStretchHours: number;
+  orders: number;
+  lateOrders: number;
+  km: number;
+  speedingKm: number;
+  fatiguedKm: number;
+  redLightRuns: number;
+  relativeCrashRisk: number;
+  feesCny: number;
+  commissionCny: number;
+  penaltiesCny: number;
+  bonusesCny: number;
+  topUpCny: number;
+  expensesCny: number;
+  netCny: number;
+  netPerOnlineHour: number;
+}
+
+/** Who was online in dangerous heat. */
+export interface HeatExposure {
+  /** Courier-days with any online time on heat40 days. */
+  heat40CourierDays: number;
+  /** Longest online hours of any courier-day on a heat37 day (0 when there is none). */
+  heat37MaxOnlineHours: number;
+}
+
+/** Status of one compliance check (MODEL.md section 11). */
+export type CheckStatus = 'pass' | 'fail' | 'notApplicable' | 'info';
+
+export interface ComplianceCheck {
+  id: string;
+  clause: string;
+  metric: string;
+  value: number | string | null;
+  threshold: string;
+  status: CheckStatus;
+  detail: string;
+}
+
+/** Everything one run of one arm with one seed produces. */
+export interface RunResult {
+  armId: string;
+  seed: number;
+  metrics: Metrics;
+  perDay: DayMetrics[];
+  perHour: HourMetrics[];
+  /** Kilometres ridden per 1 km/h speed bin (bin i holds [i, i+1) km/h; the last bin is open-ended). */
+  speedHistogramKm: number[];
+  ledger: Ledger;
+  /** Exposure to heat on heat37/heat40 days (for the heatRules check). */
+  heat: HeatExposure;
+  /** Compliance scorecard of this run (MODEL.md section 11). */
+  compliance: ComplianceCheck[];
+  /** Present when the run was asked to keep courier-day rows. */
+  courierDays?: CourierDay[];
+}

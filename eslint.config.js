@@ -44,9 +44,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'], message: 'The core is pure: no Node API.' },
-            { group: ['react', 'react-dom', 'comlink', '@observablehq/plot'], message: 'The core does not import UI or worker plumbing.' },
-            { group: ['**/app/**', '**/cli/**', '**/workers/**'], message: 'Imports go one way: sim ← scenario ← analysis ← {evidence, io} ← {app, workers, cli}.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'],
+              message: 'The core is pure: no Node API.',
+            },
+            {
+              group: ['react', 'react-dom', 'comlink', '@observablehq/plot'],
+              message: 'The core does not import UI or worker plumbing.',
+            },
+            {
+              group: ['**/app/**', '**/cli/**', '**/workers/**'],
+              message: 'Imports go one way: sim ← scenario ← analysis ← {evidence, io} ← {app, workers, cli}.',
+            },
           ],
         },
       ],

@@ -53,7 +53,12 @@ export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan 
 }
 
 /** Summarises the results of `planSweep`'s tasks (in task order). */
-export function summariseSweep(scenario: Scenario, options: SweepOptions, plan: SweepPlan, results: RunResult[]): SweepResult {
+export function summariseSweep(
+  scenario: Scenario,
+  options: SweepOptions,
+  plan: SweepPlan,
+  results: RunResult[],
+): SweepResult {
   let offset = 0;
   const points = plan.points.map((p) => {
     const slice = results.slice(offset, offset + p.plan.tasks.length);

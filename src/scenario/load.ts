@@ -13,9 +13,7 @@ export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problem
 /** JSON path of a zod issue path: `arms[0].rules.deadline.percentile`. */
 export function jsonPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)';
-  return path
-    .map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
-    .join('');
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
 }
 
 /** Validates an already-parsed value as a scenario. */

@@ -148,9 +148,7 @@ const Hotspot = z.strictObject({
 });
 
 const Arm = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'an arm id is 1–40 letters, digits, "-" or "_"'),
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'an arm id is 1–40 letters, digits, "-" or "_"'),
   label: z.string().min(1).max(200),
   rules: RulesOverride.default({}),
 });
@@ -162,9 +160,7 @@ export const DEFAULT_ARMS: z.input<typeof Arm>[] = [
   { id: 'median', label: 'Algorithm-median (p50) / 算法取中', rules: { deadline: { percentile: 50 } } },
 ];
 
-const DEFAULT_HOURLY_PROFILE = [
-  0, 0, 0, 0, 0, 0, 0, 1, 2, 2.5, 3, 7, 9, 6, 3, 2.5, 3, 6, 8, 6, 4, 3, 2, 0,
-];
+const DEFAULT_HOURLY_PROFILE = [0, 0, 0, 0, 0, 0, 0, 1, 2, 2.5, 3, 7, 9, 6, 3, 2.5, 3, 6, 8, 6, 4, 3, 2, 0];
 
 export const Scenario = z
   .strictObject({
@@ -224,7 +220,11 @@ export const Scenario = z
         prepMedianMin: num(0.1, 180).default(15),
         prepP90Min: num(0.1, 360).default(30),
         cancelAfterMin: num(1, 1440).default(45),
-        weatherFactor: perWeather({ clear: 1, rain: 1.2, heavyRain: 1.3, snow: 1.2, heat35: 1, heat37: 1, heat40: 1 }, 0, 10),
+        weatherFactor: perWeather(
+          { clear: 1, rain: 1.2, heavyRain: 1.3, snow: 1.2, heat35: 1, heat37: 1, heat40: 1 },
+          0,
+          10,
+        ),
       })
       .prefault({} as never)
       .refine((d) => d.prepP90Min > d.prepMedianMin, {
@@ -232,7 +232,10 @@ export const Scenario = z
         path: ['prepP90Min'],
       }),
     weather: z.array(Weather).max(LIMITS.days).default([]),
-    holidays: z.array(int(0, LIMITS.days - 1)).max(LIMITS.days).default([]),
+    holidays: z
+      .array(int(0, LIMITS.days - 1))
+      .max(LIMITS.days)
+      .default([]),
     population: z
       .strictObject({
         couriers: int(1, LIMITS.couriers).default(50),
@@ -240,10 +243,20 @@ export const Scenario = z
         newShare: share().default(0.15),
         multiPlatformShare: share().default(0.2),
         comfortSpeedKmh: z
-          .strictObject({ mean: num(1, 60).default(16), sd: num(0, 30).default(2), min: num(1, 60).default(10), max: num(1, 80).default(22) })
+          .strictObject({
+            mean: num(1, 60).default(16),
+            sd: num(0, 30).default(2),
+            min: num(1, 60).default(10),
+            max: num(1, 80).default(22),
+          })
           .prefault({} as never),
         maxSpeedKmh: z
-          .strictObject({ mean: num(1, 80).default(30), sd: num(0, 30).default(4), min: num(1, 80).default(20), max: num(1, 100).default(45) })
+          .strictObject({
+            mean: num(1, 80).default(30),
+            sd: num(0, 30).default(4),
+            min: num(1, 80).default(20),
+            max: num(1, 100).default(45),
+          })
           .prefault({} as never),
         incomeTargetMedianCny: num(0, 10_000).default(250),
         incomeTargetSigma: num(0, 3).default(0.3),
@@ -271,7 +284,11 @@ export const Scenario = z
         redLightProb: share().default(0.4),
         redRunBase: share().default(0.05),
         redRunPressure: share().default(0.5),
-        weatherSpeedFactor: perWeather({ clear: 1, rain: 0.9, heavyRain: 0.75, snow: 0.7, heat35: 1, heat37: 1, heat40: 1 }, 0.05, 2),
+        weatherSpeedFactor: perWeather(
+          { clear: 1, rain: 0.9, heavyRain: 0.75, snow: 0.7, heat35: 1, heat37: 1, heat40: 1 },
+          0.05,
+          2,
+        ),
       })
       .prefault({} as never)
       .refine((b) => b.breakMaxMinutes >= b.breakMinMinutes, {
@@ -298,7 +315,11 @@ export const Scenario = z
         fatiguePerHour: num(0, 10).default(0.1),
         fatigueAfterHours: num(0, 24).default(8),
         speedingThresholdKmh: num(1, 100).default(25),
-        weatherFactor: perWeather({ clear: 1, rain: 1.5, heavyRain: 2, snow: 2.5, heat35: 1, heat37: 1.3, heat40: 1.3 }, 0, 100),
+        weatherFactor: perWeather(
+          { clear: 1, rain: 1.5, heavyRain: 2, snow: 2.5, heat35: 1, heat37: 1.3, heat40: 1.3 },
+          0,
+          100,
+        ),
       })
       .prefault({} as never),
     compliance: z
@@ -322,7 +343,8 @@ export const Scenario = z
   })
   .superRefine((s, ctx) => {
     const perDay = s.demand.ordersPerDay ?? Math.round(s.demand.ordersPerCourierDay * s.population.couriers);
-    if (perDay > LIMITS.ordersPerDay) {
+    // An explicit ordersPerDay is bounded by its own field; only the derived count needs this check.
+    if (s.demand.ordersPerDay === null && perDay > LIMITS.ordersPerDay) {
       ctx.addIssue({
         code: 'custom',
         path: ['demand', 'ordersPerCourierDay'],

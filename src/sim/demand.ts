@@ -1,0 +1,86 @@
+/** One day's orders: a non-homogeneous Poisson process over the hours, restaurants, customers and preparation times. */
+import type { Scenario, Weather } from '../scenario/schema.ts';
+import type { City } from './city.ts';
+import { clamp, type Draws } from './random.ts';
+
+/** A day's orders in placement order, as parallel arrays (times in seconds from midnight of day 0, km). */
+export interface DayOrders {
+  count: number;
+  placeSec: Float64Array;
+  readySec: Float64Array;
+  restaurant: Int32Array;
+  custX: Float64Array;
+  custY: Float64Array;
+  /** Straight-line restaurant-to-customer distance, km. */
+  straightKm: Float64Array;
+}
+
+/** Expected orders on a day of the given weather. */
+export function expectedOrdersPerDay(scenario: Scenario, weather: Weather): number {
+  const base = scenario.demand.ordersPerDay ?? scenario.demand.ordersPerCourierDay * scenario.population.couriers;
+  return base * scenario.demand.weatherFactor[weather];
+}
+
+/**
+ * Draws day `day`'s orders. `demand` and `prep` are the day's streams' draw helpers; they are consumed in a fixed
+ * order that does not depend on any rule, so every arm sees the same orders.
+ */
+export function drawDayOrders(
+  scenario: Scenario,
+  city: City,
+  day: number,
+  weather: Weather,
+  demand: Draws,
+  prep: Draws,
+): DayOrders {
+  const { serviceStartHour, serviceEndHour } = scenario.time;
+  const profile = scenario.demand.hourlyProfile;
+  let weightInService = 0;
+  for (let h = serviceStartHour; h < serviceEndHour; h++) weightInService += profile[h] ?? 0;
+  const expected = expectedOrdersPerDay(scenario, weather);
+
+  const counts: number[] = [];
+  let total = 0;
+  for (let h = serviceStartHour; h < serviceEndHour; h++) {
+    const lambda = weightInService > 0 ? (expected * (profile[h] ?? 0)) / weightInService : 0;
+    const n = demand.poisson(lambda);
+    counts.push(n);
+    total += n;
+  }
+
+  const placeSec = new Float64Array(total);
+  const readySec = new Float64Array(total);
+  const restaurant = new Int32Array(total);
+  const custX = new Float64Array(total);
+  const custY = new Float64Array(total);
+  const straightKm = new Float64Array(total);
+  const nRestaurants = city.restaurantX.length;
+  const { customerDistanceMedianKm: medKm, customerDistanceP90Km: p90Km } = scenario.city;
+  const { prepMedianMin, prepP90Min } = scenario.demand;
+  const dayStart = day * 86400;
+
+  let i = 0;
+  counts.forEach((n, k) => {
+    const hourStart = dayStart + (serviceStartHour + k) * 3600;
+    const times: number[] = [];
+    for (let j = 0; j < n; j++) times.push(hourStart + demand.uniform(0, 3600));
+    times.sort((a, b) => a - b);
+    for (const t of times) {
+      const r = demand.index(nRestaurants);
+      const angle = demand.uniform(0, 2 * Math.PI);
+      const dist = demand.logNormalByQuantiles(medKm, p90Km);
+      const rx = city.restaurantX[r] as number;
+      const ry = city.restaurantY[r] as number;
+      const cx = clamp(rx + dist * Math.cos(angle), 0, city.widthKm);
+      const cy = clamp(ry + dist * Math.sin(angle), 0, city.heightKm);
+      placeSec[i] = t;
+      readySec[i] = t + 60 * prep.logNormalByQuantiles(prepMedianMin, prepP90Min);
+      restaurant[i] = r;
+      custX[i] = cx;
+      custY[i] = cy;
+      straightKm[i] = Math.hypot(cx - rx, cy - ry);
+      i++;
+    }
+  });
+  return { count: total, placeSec, readySec, restaurant, custX, custY, straightKm };
+}

@@ -1,0 +1,240 @@
+/** Summarises a run's tally into the metrics of MODEL.md section 10 (with d3-array for courier-day distributions). */
+import { max, mean, quantileSorted } from 'd3-array';
+import type { Scenario } from '../scenario/schema.ts';
+import type { CourierDay, DayMetrics, Dist, HourMetrics, Ledger, Metrics } from './results.ts';
+import { MINUTE_BINS, type Tally } from './tally.ts';
+
+const ZERO_DIST: Dist = { mean: 0, p10: 0, p50: 0, p90: 0 };
+
+/** Mean and quantiles of a sample (zeros for an empty one, so no metric is ever NaN). */
+export function distOf(values: readonly number[]): Dist {
+  if (values.length === 0) return { ...ZERO_DIST };
+  const sorted = Float64Array.from(values).sort();
+  return {
+    mean: mean(sorted) ?? 0,
+    p10: quantileSorted(sorted as unknown as number[], 0.1) ?? 0,
+    p50: quantileSorted(sorted as unknown as number[], 0.5) ?? 0,
+    p90: quantileSorted(sorted as unknown as number[], 0.9) ?? 0,
+  };
+}
+
+/** Quantile q of a 0.1-minute histogram, interpolated inside the bin. */
+export function histQuantile(hist: Float64Array, q: number): number {
+  let total = 0;
+  for (let i = 0; i < MINUTE_BINS; i++) total += hist[i] as number;
+  if (total === 0) return 0;
+  const target = q * total;
+  let cum = 0;
+  for (let i = 0; i < MINUTE_BINS; i++) {
+    const c = hist[i] as number;
+    if (c > 0 && cum + c >= target) return (i + (target - cum) / c) / 10;
+    cum += c;
+  }
+  return MINUTE_BINS / 10;
+}
+
+function histDist(hist: Float64Array, sum: number, count: number): Dist {
+  if (count === 0) return { ...ZERO_DIST };
+  return {
+    mean: sum / count,
+    p10: histQuantile(hist, 0.1),
+    p50: histQuantile(hist, 0.5),
+    p90: histQuantile(hist, 0.9),
+  };
+}
+
+/** Gini coefficient of non-negative values (negative values count as 0; 0 when the total is 0). */
+export function gini(values: readonly number[]): number {
+  const sorted = Float64Array.from(values, (v) => (v > 0 ? v : 0)).sort();
+  const n = sorted.length;
+  let total = 0;
+  let weighted = 0;
+  for (let i = 0; i < n; i++) {
+    total += sorted[i] as number;
+    weighted += (2 * (i + 1) - n - 1) * (sorted[i] as number);
+  }
+  return total > 0 ? weighted / (n * total) : 0;
+}
+
+const ratio = (a: number, b: number, ifEmpty = 0): number => (b > 0 ? a / b : ifEmpty);
+
+/** Net CNY of each courier-day: fees − commission − penalties + bonuses + top-up − expenses. */
+function netFen(t: Tally, i: number): number {
+  return (
+    (t.cdFeesFen[i] as number) -
+    (t.cdCommissionFen[i] as number) -
+    (t.cdPenaltiesFen[i] as number) +
+    (t.cdBonusesFen[i] as number) +
+    (t.cdTopUpFen[i] as number) -
+    (t.cdExpensesFen[i] as number)
+  );
+}
+
+/** Everything a run reports, computed from its tally. */
+export interface Summary {
+  metrics: Metrics;
+  perDay: DayMetrics[];
+  perHour: HourMetrics[];
+  ledger: Ledger;
+  speedHistogramKm: number[];
+}
+
+/** Summarises a tally; `minHourlyWage` etc. come from the scenario's standards. */
+export function summarise(scenario: Scenario, t: Tally): Summary {
+  const std = scenario.standards;
+  const days = t.days;
+  const n = t.cdOnlineHours.length;
+  const perOnline: number[] = [];
+  const perEngaged: number[] = [];
+  let below = 0;
+  let overStd = 0;
+  let overLegal = 0;
+  let toppedUp = 0;
+  let fees = 0;
+  let commission = 0;
+  let penalties = 0;
+  let bonuses = 0;
+  let topUps = 0;
+  let expenses = 0;
+  const legalLimit = std.standardDailyHours + std.maxDailyOvertime;
+  const dayBelow = new Float64Array(days);
+  const dayCourierDays = new Float64Array(days);
+  const dayOnlineHours = new Float64Array(days);
+  for (let i = 0; i < n; i++) {
+    const online = t.cdOnlineHours[i] as number;
+    const engaged = t.cdEngagedHours[i] as number;
+    const net = netFen(t, i) / 100;
+    const hourly = ratio(net, online);
+    perOnline.push(hourly);
+    perEngaged.push(ratio(net, engaged));
+    const isBelow = hourly < std.minHourlyWage;
+    if (isBelow) below++;
+    if (online > std.standardDailyHours) overStd++;
+    if (online > legalLimit) overLegal++;
+    if ((t.cdTopUpFen[i] as number) > 0) toppedUp++;
+    fees += t.cdFeesFen[i] as number;
+    commission += t.cdCommissionFen[i] as number;
+    penalties += t.cdPenaltiesFen[i] as number;
+    bonuses += t.cdBonusesFen[i] as number;
+    topUps += t.cdTopUpFen[i] as number;
+    expenses += t.cdExpensesFen[i] as number;
+    const d = t.cdDay[i] as number;
+    dayCourierDays[d] = (dayCourierDays[d] as number) + 1;
+    dayOnlineHours[d] = (dayOnlineHours[d] as number) + online;
+    if (isBelow) dayBelow[d] = (dayBelow[d] as number) + 1;
+  }
+  const courierPayFen = fees - commission - penalties + bonuses + topUps;
+  const courierNetFen = courierPayFen - expenses;
+  const marginFen = t.revenueFen - courierPayFen;
+  const onlineDist = distOf(t.cdOnlineHours);
+
+  const metrics: Metrics = {
+    earnings: {
+      netPerOnlineHour: distOf(perOnline),
+      netPerEngagedHour: distOf(perEngaged),
+      shareBelowMinWage: ratio(below, n),
+      gini: gini(perOnline),
+      penaltyShareOfGross: ratio(penalties, fees),
+      topUpShare: ratio(toppedUp, n),
+    },
+    workload: {
+      onlineHours: { ...onlineDist, max: max(t.cdOnlineHours) ?? 0 },
+      shareOverStandardDay: ratio(overStd, n),
+      shareOverLegalLimit: ratio(overLegal, n),
+      ordersPerCourierDay: distOf(t.cdOrders),
+      kmPerCourierDay: distOf(t.cdKm),
+      longestStretchHours: distOf(t.cdLongestHours),
+    },
+    safety: {
+      speedingKmShare: ratio(t.speedingKm, t.km),
+      meanSpeedKmh: ratio(t.kmTimesKmh, t.km),
+      redLightRunsPerCourierDay: ratio(t.redRuns, n),
+      relativeCrashRisk: ratio(t.crashes, t.baseline, 1),
+      injuryCrashesPer1000CourierDays: ratio(t.crashes * 1000, n),
+      fatiguedKmShare: ratio(t.fatiguedKm, t.km),
+    },
+    service: {
+      ordersPlaced: t.placed / days,
+      ordersDelivered: t.delivered / days,
+      ordersUndelivered: t.cancelled / days,
+      onTimeRate: ratio(t.onTime, t.delivered),
+      clickToDoorMin: histDist(t.clickToDoorHist, t.clickToDoorSumMin, t.delivered),
+      promisedMin: histDist(t.promisedHist, t.promisedSumMin, t.placed),
+    },
+    platform: {
+      deliveryRevenue: t.revenueFen / 100 / days,
+      courierPay: courierPayFen / 100 / days,
+      margin: marginFen / 100 / days,
+    },
+  };
+
+  const perDay: DayMetrics[] = [];
+  for (let d = 0; d < days; d++) {
+    perDay.push({
+      day: d,
+      promisedMinMean: ratio(t.dayPromisedSumMin[d] as number, t.dayPlaced[d] as number),
+      onTimeRate: ratio(t.dayOnTime[d] as number, t.dayDelivered[d] as number),
+      speedingKmShare: ratio(t.daySpeedingKm[d] as number, t.dayKm[d] as number),
+      relativeCrashRisk: ratio(t.dayCrashes[d] as number, t.dayBaseline[d] as number, 1),
+      shareBelowMinWage: ratio(dayBelow[d] as number, dayCourierDays[d] as number),
+      onlineHoursMean: ratio(dayOnlineHours[d] as number, dayCourierDays[d] as number),
+    });
+  }
+  const perHour: HourMetrics[] = [];
+  for (let h = 0; h < 24; h++) {
+    perHour.push({
+      hour: h,
+      ordersPlaced: (t.hourPlaced[h] as number) / days,
+      onTimeRate: ratio(t.hourOnTime[h] as number, t.hourDelivered[h] as number),
+      promisedMinMean: ratio(t.hourPromisedSumMin[h] as number, t.hourPlaced[h] as number),
+      speedingKmShare: ratio(t.hourSpeedingKm[h] as number, t.hourKm[h] as number),
+    });
+  }
+  const ledger: Ledger = {
+    revenue: t.revenueFen / 100,
+    fees: fees / 100,
+    commission: commission / 100,
+    penalties: penalties / 100,
+    bonuses: bonuses / 100,
+    topUps: topUps / 100,
+    expenses: expenses / 100,
+    courierNet: courierNetFen / 100,
+    platformMargin: marginFen / 100,
+  };
+  return { metrics, perDay, perHour, ledger, speedHistogramKm: Array.from(t.speedHistKm) };
+}
+
+/** The courier-day rows of a tally (for evidence packs and charts). */
+export function courierDaysOf(t: Tally, crowd: Uint8Array, isNew: Uint8Array): CourierDay[] {
+  const rows: CourierDay[] = [];
+  for (let i = 0; i < t.cdOnlineHours.length; i++) {
+    const c = t.cdCourier[i] as number;
+    const online = t.cdOnlineHours[i] as number;
+    const net = netFen(t, i) / 100;
+    rows.push({
+      courier: c,
+      day: t.cdDay[i] as number,
+      employment: crowd[c] === 1 ? 'crowd' : 'dedicated',
+      isNew: isNew[c] === 1,
+      onlineHours: online,
+      engagedHours: t.cdEngagedHours[i] as number,
+      longestStretchHours: t.cdLongestHours[i] as number,
+      orders: t.cdOrders[i] as number,
+      lateOrders: t.cdLate[i] as number,
+      km: t.cdKm[i] as number,
+      speedingKm: t.cdSpeedingKm[i] as number,
+      fatiguedKm: t.cdFatiguedKm[i] as number,
+      redLightRuns: t.cdRedRuns[i] as number,
+      relativeCrashRisk: ratio(t.cdCrashes[i] as number, t.cdBaseline[i] as number, 1),
+      feesCny: (t.cdFeesFen[i] as number) / 100,
+      commissionCny: (t.cdCommissionFen[i] as number) / 100,
+      penaltiesCny: (t.cdPenaltiesFen[i] as number) / 100,
+      bonusesCny: (t.cdBonusesFen[i] as number) / 100,
+      topUpCny: (t.cdTopUpFen[i] as number) / 100,
+      expensesCny: (t.cdExpensesFen[i] as number) / 100,
+      netCny: net,
+      netPerOnlineHour: ratio(net, online),
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,78 @@
+/** The synthetic courier population (MODEL.md section 3), drawn once per seed and shared by every arm. */
+import type { Scenario } from '../scenario/schema.ts';
+import { clamp, draws, stream } from './random.ts';
+
+/** Courier attributes as parallel arrays (speeds km/h, hours, CNY). */
+export interface Population {
+  count: number;
+  crowd: Uint8Array;
+  isNew: Uint8Array;
+  /** Comfort speed in clear weather, new couriers' slowdown included. */
+  comfortKmh: Float64Array;
+  /** Fastest speed under pressure in clear weather, new couriers' slowdown included. */
+  maxKmh: Float64Array;
+  riskTolerance: Float64Array;
+  /** Usual log-on hour (0–24) before the day's jitter. */
+  startHour: Float64Array;
+  maxHours: Float64Array;
+  incomeTargetCny: Float64Array;
+  /** Share of each hour spent on another platform (0 for single-platform couriers). */
+  otherPlatformShare: Float64Array;
+  /** Offset of that unavailable part within the hour, seconds. */
+  otherPlatformPhaseSec: Float64Array;
+  /** Extra route length factor (new couriers misjudge routes). */
+  detour: Float64Array;
+}
+
+/** Draws the population from the `population` stream. */
+export function drawPopulation(scenario: Scenario, seed: number): Population {
+  const p = scenario.population;
+  const b = scenario.behaviour;
+  const n = p.couriers;
+  const d = draws(stream(seed, 'population'));
+  const pop: Population = {
+    count: n,
+    crowd: new Uint8Array(n),
+    isNew: new Uint8Array(n),
+    comfortKmh: new Float64Array(n),
+    maxKmh: new Float64Array(n),
+    riskTolerance: new Float64Array(n),
+    startHour: new Float64Array(n),
+    maxHours: new Float64Array(n),
+    incomeTargetCny: new Float64Array(n),
+    otherPlatformShare: new Float64Array(n),
+    otherPlatformPhaseSec: new Float64Array(n),
+    detour: new Float64Array(n),
+  };
+  const { serviceStartHour, serviceEndHour } = scenario.time;
+  for (let i = 0; i < n; i++) {
+    // Every attribute is drawn, used or not, so the stream's use never depends on the scenario's shares.
+    const crowd = d.uniform(0, 1) < p.crowdShare;
+    const isNew = d.uniform(0, 1) < p.newShare;
+    const slow = isNew ? 1 - b.newCourierSlowdown : 1;
+    const cs = p.comfortSpeedKmh;
+    const ms = p.maxSpeedKmh;
+    const comfort = clamp(d.normal(cs.mean, cs.sd), cs.min, cs.max);
+    const max = clamp(d.normal(ms.mean, ms.sd), ms.min, ms.max);
+    const risk = d.beta22();
+    const morning = d.uniform(0, 1) < p.morningShare;
+    const start = morning ? d.normal(9.5, 1) : d.normal(16, 1);
+    const maxHours = d.uniform(p.maxHoursMin, p.maxHoursMax);
+    const target = p.incomeTargetMedianCny * Math.exp(p.incomeTargetSigma * d.normal(0, 1));
+    const multi = d.uniform(0, 1) < p.multiPlatformShare;
+    const share = d.uniform(0.2, 0.4);
+    const phase = d.uniform(0, 3600);
+    pop.crowd[i] = crowd ? 1 : 0;
+    pop.isNew[i] = isNew ? 1 : 0;
+    pop.comfortKmh[i] = comfort * slow;
+    pop.maxKmh[i] = Math.max(comfort, max) * slow;
+    pop.riskTolerance[i] = risk;
+    pop.startHour[i] = clamp(start, serviceStartHour, Math.max(serviceStartHour, serviceEndHour - 1));
+    pop.maxHours[i] = maxHours;
+    pop.incomeTargetCny[i] = target;
+    pop.otherPlatformShare[i] = multi ? share : 0;
+    pop.otherPlatformPhaseSec[i] = phase;
+    pop.detour[i] = isNew ? b.newCourierDetour : 1;
+  }
+  return pop;
+}

@@ -1,0 +1,68 @@
+/** Riding under time pressure (MODEL.md section 6) and the safety-risk terms of one leg (section 7). */
+
+/** Speed chosen for a leg and the pressure behind it. */
+export interface SpeedChoice {
+  kmh: number;
+  /** min(1, max(0, v_req − v0) / v0); 0 when nothing is left to gain. */
+  pressure: number;
+}
+
+/**
+ * The riding speed for a leg: v = clamp(v0 + r × max(0, v_req − v0), v0, vmax), where v_req is the remaining distance
+ * over the time left before the most urgent deadline (service time taken off). `timeLeftSec` ≤ 0 means already late:
+ * no pressure, unless `rushWhenLate` (per-minute lateness fines), when the courier rides as if v_req were vmax.
+ */
+export function chooseSpeed(
+  v0: number,
+  vmax: number,
+  riskTolerance: number,
+  remainingKm: number,
+  timeLeftSec: number,
+  rushWhenLate: boolean,
+): SpeedChoice {
+  let vreq: number;
+  if (timeLeftSec <= 0) {
+    if (!rushWhenLate) return { kmh: v0, pressure: 0 };
+    vreq = vmax;
+  } else {
+    vreq = (remainingKm / timeLeftSec) * 3600;
+  }
+  const gap = vreq > v0 ? vreq - v0 : 0;
+  let v = v0 + riskTolerance * gap;
+  if (v > vmax) v = vmax;
+  if (v < v0) v = v0;
+  const pressure = gap / v0 > 1 ? 1 : gap / v0;
+  return { kmh: v, pressure };
+}
+
+/** Probability that a courier runs a red light: 0.05 + 0.5 × r × pressure with the scenario's coefficients. */
+export function redRunProbability(base: number, perPressure: number, riskTolerance: number, pressure: number): number {
+  const p = base + perPressure * riskTolerance * pressure;
+  return p > 1 ? 1 : p;
+}
+
+/** Risk model parameters, resolved for one day's weather. */
+export interface RiskTerms {
+  /** Expected injury crashes per km at the reference speed, before the multiplying terms. */
+  basePerKm: number;
+  referenceKmh: number;
+  speedExponent: number;
+  redLightOddsRatio: number;
+  fatiguePerHour: number;
+  fatigueAfterHours: number;
+  weatherFactor: number;
+}
+
+/** Expected injury crashes on a leg: km × base × speed term × red-light term × fatigue term × weather term. */
+export function legCrashes(terms: RiskTerms, km: number, kmh: number, runShare: number, onlineHours: number): number {
+  const speedTerm = Math.pow(kmh / terms.referenceKmh, terms.speedExponent);
+  const redTerm = 1 + (terms.redLightOddsRatio - 1) * runShare;
+  const over = onlineHours - terms.fatigueAfterHours;
+  const fatigueTerm = 1 + terms.fatiguePerHour * (over > 0 ? over : 0);
+  return km * terms.basePerKm * speedTerm * redTerm * fatigueTerm * terms.weatherFactor;
+}
+
+/** The same km at the courier's comfort speed, no red-light runs, no fatigue, clear weather: the denominator of relativeCrashRisk. */
+export function baselineCrashes(terms: RiskTerms, km: number, comfortKmh: number): number {
+  return km * terms.basePerKm * Math.pow(comfortKmh / terms.referenceKmh, terms.speedExponent);
+}

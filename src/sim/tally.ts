@@ -1,0 +1,88 @@
+/** Accumulators a run fills as it goes, summarised into metrics at the end (data collection apart from stepping). */
+
+/** Order-level minute histograms: 0.1-minute bins up to 600 minutes, the last bin open-ended. */
+export const MINUTE_BINS = 6000;
+/** Speed histogram: 1 km/h bins up to 60 km/h, the last bin open-ended. */
+export const SPEED_BINS = 61;
+
+/** Everything a run counts. Money in fen, distances in km, times in seconds unless named otherwise. */
+export class Tally {
+  // Courier-day columns (one entry per courier-day with online time).
+  readonly cdCourier: number[] = [];
+  readonly cdDay: number[] = [];
+  readonly cdOnlineHours: number[] = [];
+  readonly cdEngagedHours: number[] = [];
+  readonly cdLongestHours: number[] = [];
+  readonly cdOrders: number[] = [];
+  readonly cdLate: number[] = [];
+  readonly cdKm: number[] = [];
+  readonly cdSpeedingKm: number[] = [];
+  readonly cdFatiguedKm: number[] = [];
+  readonly cdRedRuns: number[] = [];
+  readonly cdCrashes: number[] = [];
+  readonly cdBaseline: number[] = [];
+  readonly cdFeesFen: number[] = [];
+  readonly cdCommissionFen: number[] = [];
+  readonly cdPenaltiesFen: number[] = [];
+  readonly cdBonusesFen: number[] = [];
+  readonly cdTopUpFen: number[] = [];
+  readonly cdExpensesFen: number[] = [];
+
+  // Riding totals.
+  km = 0;
+  speedingKm = 0;
+  kmTimesKmh = 0;
+  fatiguedKm = 0;
+  redRuns = 0;
+  crashes = 0;
+  baseline = 0;
+  readonly speedHistKm = new Float64Array(SPEED_BINS);
+
+  // Orders.
+  placed = 0;
+  delivered = 0;
+  cancelled = 0;
+  onTime = 0;
+  revenueFen = 0;
+  clickToDoorSumMin = 0;
+  promisedSumMin = 0;
+  readonly clickToDoorHist = new Float64Array(MINUTE_BINS);
+  readonly promisedHist = new Float64Array(MINUTE_BINS);
+
+  // Heat exposure.
+  heat40CourierDays = 0;
+  heat37MaxOnlineHours = 0;
+
+  // Per day and per hour of day.
+  readonly dayPlaced: Float64Array;
+  readonly dayDelivered: Float64Array;
+  readonly dayOnTime: Float64Array;
+  readonly dayPromisedSumMin: Float64Array;
+  readonly dayKm: Float64Array;
+  readonly daySpeedingKm: Float64Array;
+  readonly dayCrashes: Float64Array;
+  readonly dayBaseline: Float64Array;
+  readonly hourPlaced = new Float64Array(24);
+  readonly hourDelivered = new Float64Array(24);
+  readonly hourOnTime = new Float64Array(24);
+  readonly hourPromisedSumMin = new Float64Array(24);
+  readonly hourKm = new Float64Array(24);
+  readonly hourSpeedingKm = new Float64Array(24);
+
+  constructor(readonly days: number) {
+    this.dayPlaced = new Float64Array(days);
+    this.dayDelivered = new Float64Array(days);
+    this.dayOnTime = new Float64Array(days);
+    this.dayPromisedSumMin = new Float64Array(days);
+    this.dayKm = new Float64Array(days);
+    this.daySpeedingKm = new Float64Array(days);
+    this.dayCrashes = new Float64Array(days);
+    this.dayBaseline = new Float64Array(days);
+  }
+}
+
+/** Adds one value in minutes to a 0.1-minute histogram. */
+export function addMinutes(hist: Float64Array, minutes: number): void {
+  const bin = minutes <= 0 ? 0 : minutes >= MINUTE_BINS / 10 ? MINUTE_BINS - 1 : Math.floor(minutes * 10);
+  hist[bin] = (hist[bin] as number) + 1;
+}

@@ -54,6 +54,11 @@ export interface EngineInput {
   scenario: Scenario;
   rules: Rules;
   seed: number;
+  /**
+   * A day's orders given instead of drawn (replayed order streams, analytic tests). Restaurant indices refer to
+   * the city built from the scenario.
+   */
+  ordersForDay?: (day: number, city: City) => DayOrders;
 }
 
 /** What an engine run leaves: the tally and the population it drew. */
@@ -63,7 +68,7 @@ export interface EngineOutput {
 }
 
 /** Runs every day of the scenario under one arm's rules; returns the filled tally. */
-export function runEngine({ scenario, rules, seed }: EngineInput): EngineOutput {
+export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput): EngineOutput {
   const days = scenario.time.days;
   const city: City = buildCity(scenario, seed);
   const pop: Population = drawPopulation(scenario, seed);
@@ -568,6 +573,9 @@ export function runEngine({ scenario, rules, seed }: EngineInput): EngineOutput 
     else gridUpdate(c);
   };
 
+  // Within one tick couriers only become busier, so a restaurant that found no courier finds none again: remember it.
+  const noCourierTick = new Float64Array(city.restaurantX.length).fill(-1);
+
   const dispatchTick = (now: number): void => {
     // Orders placed by now join the queue with their promise.
     while (nextToPlace < orders.count && (orders.placeSec[nextToPlace] as number) <= now) {
@@ -581,7 +589,12 @@ export function runEngine({ scenario, rules, seed }: EngineInput): EngineOutput 
         continue;
       }
       const r = orders.restaurant[o] as number;
+      if (noCourierTick[r] === now) {
+        pending[kept++] = o;
+        continue;
+      }
       const c = bestCourier(city.restaurantX[r] as number, city.restaurantY[r] as number, now);
+      if (c < 0) noCourierTick[r] = now;
       if (c >= 0 && !(pop.crowd[c] === 1 && beh.declineProb > 0 && behaviour() < beh.declineProb)) {
         assign(o, c, now);
       } else {
@@ -606,7 +619,9 @@ export function runEngine({ scenario, rules, seed }: EngineInput): EngineOutput 
       fatigueAfterHours: scenario.risk.fatigueAfterHours,
       weatherFactor: scenario.risk.weatherFactor[weather],
     };
+    // Drawn even when replaced, so the demand streams stay aligned across days whatever is injected.
     orders = drawDayOrders(scenario, city, day, weather, demandDraws, prepDraws);
+    if (ordersForDay) orders = ordersForDay(day, city);
     const m = orders.count;
     oStatus = new Uint8Array(m);
     oPromised = new Float64Array(m);

@@ -1,5 +1,18 @@
 /** Riding under time pressure (MODEL.md section 6) and the safety-risk terms of one leg (section 7). */
 
+/**
+ * x^k with whole exponents done by multiplication: Math.pow may differ in the last digit between JavaScript engines
+ * (Node's V8 and a newer Chromium's), and results must be byte-identical in both.
+ */
+export function power(x: number, k: number): number {
+  if (Number.isInteger(k) && k >= 0 && k <= 16) {
+    let out = 1;
+    for (let i = 0; i < k; i++) out *= x;
+    return out;
+  }
+  return Math.exp(k * Math.log(x));
+}
+
 /** Speed chosen for a leg and the pressure behind it. */
 export interface SpeedChoice {
   kmh: number;
@@ -55,7 +68,7 @@ export interface RiskTerms {
 
 /** Expected injury crashes on a leg: km × base × speed term × red-light term × fatigue term × weather term. */
 export function legCrashes(terms: RiskTerms, km: number, kmh: number, runShare: number, onlineHours: number): number {
-  const speedTerm = Math.pow(kmh / terms.referenceKmh, terms.speedExponent);
+  const speedTerm = power(kmh / terms.referenceKmh, terms.speedExponent);
   const redTerm = 1 + (terms.redLightOddsRatio - 1) * runShare;
   const over = onlineHours - terms.fatigueAfterHours;
   const fatigueTerm = 1 + terms.fatiguePerHour * (over > 0 ? over : 0);
@@ -64,5 +77,5 @@ export function legCrashes(terms: RiskTerms, km: number, kmh: number, runShare: 
 
 /** The same km at the courier's comfort speed, no red-light runs, no fatigue, clear weather: the denominator of relativeCrashRisk. */
 export function baselineCrashes(terms: RiskTerms, km: number, comfortKmh: number): number {
-  return km * terms.basePerKm * Math.pow(comfortKmh / terms.referenceKmh, terms.speedExponent);
+  return km * terms.basePerKm * power(comfortKmh / terms.referenceKmh, terms.speedExponent);
 }

@@ -212,7 +212,7 @@ export const Scenario = z
     demand: z
       .strictObject({
         ordersPerDay: int(0, LIMITS.ordersPerDay).nullable().default(null),
-        ordersPerCourierDay: num(0, 1000).default(30),
+        ordersPerCourierDay: num(0, 1000).default(12),
         hourlyProfile: z
           .array(num(0, 1e6))
           .length(24, 'hourlyProfile needs 24 weights, one per hour 0–23')

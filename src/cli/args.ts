@@ -1,0 +1,288 @@
+/** Parsing the `fairpace` command line into a typed command; pure (no I/O), so every rule is tested directly. */
+import { parseArgs } from 'node:util';
+import { rangeValues } from '../analysis/index.ts';
+import { LIMITS } from '../scenario/schema.ts';
+import { UsageError } from './errors.ts';
+
+/** The subcommands, in the order the help lists them. */
+export const COMMANDS = ['validate', 'run', 'compare', 'sweep'] as const;
+/** A subcommand's name. */
+export type CommandName = (typeof COMMANDS)[number];
+
+/** Output formats of `compare`. */
+export const COMPARE_FORMATS = ['json', 'table', 'csv'] as const;
+/** A `compare --format` value. */
+export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+/** Output formats of `sweep` (a sweep has too many points for a readable table). */
+export const SWEEP_FORMATS = ['json', 'csv'] as const;
+/** A `sweep --format` value. */
+export type SweepFormat = (typeof SWEEP_FORMATS)[number];
+
+/** Largest `--workers`: far above any core count, low enough that a typo cannot start thousands of threads. */
+export const MAX_WORKERS = 256;
+/** Largest seed, the same bound as the scenario's `seed` field. */
+export const MAX_SEED = 2 ** 31 - 1;
+
+/** `--help`, for the program or one command. */
+export interface HelpCommand {
+  kind: 'help';
+  topic?: CommandName;
+}
+/** `--version`. */
+export interface VersionCommand {
+  kind: 'version';
+}
+/** `fairpace validate <file>`. */
+export interface ValidateCommand {
+  kind: 'validate';
+  file: string;
+}
+/** `fairpace run <file>`: one replication of one arm (scenario defaults when left out). */
+export interface RunCommand {
+  kind: 'run';
+  file: string;
+  seed?: number;
+  arm?: string;
+  out?: string;
+}
+/** Options shared by the commands that run many replications. */
+interface BatchOptions {
+  file: string;
+  arms?: string[];
+  replications?: number;
+  seed?: number;
+  out?: string;
+  /** Worker threads; left out means one per core (decided by the caller, so parsing stays pure). */
+  workers?: number;
+  quiet: boolean;
+}
+/** `fairpace compare <file>`. */
+export interface CompareCommand extends BatchOptions {
+  kind: 'compare';
+  format: CompareFormat;
+}
+/** `fairpace sweep <file> --param P ...`; `values` already expanded from a list or a range. */
+export interface SweepCommand extends BatchOptions {
+  kind: 'sweep';
+  param: string;
+  values: number[];
+  format: SweepFormat;
+}
+/** A parsed command line. */
+export type Command = HelpCommand | VersionCommand | ValidateCommand | RunCommand | CompareCommand | SweepCommand;
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+const HELP: OptionSpec = { help: { type: 'boolean', short: 'h' } };
+const BATCH: OptionSpec = {
+  arms: { type: 'string' },
+  replications: { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  workers: { type: 'string' },
+  format: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+};
+const OPTIONS: Record<CommandName, OptionSpec> = {
+  validate: HELP,
+  run: { ...HELP, seed: { type: 'string' }, arm: { type: 'string' }, out: { type: 'string', short: 'o' } },
+  compare: { ...HELP, ...BATCH },
+  sweep: {
+    ...HELP,
+    ...BATCH,
+    param: { type: 'string' },
+    values: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    step: { type: 'string' },
+  },
+};
+
+/** Parses `argv` (without `node` and the script) into a command; throws UsageError for anything it cannot accept. */
+export function parseCommandLine(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined) throw new UsageError(`missing command: one of ${COMMANDS.join(', ')}`);
+  if (first === '--help' || first === '-h' || first === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) return { kind: 'help' };
+    if (isCommand(topic)) return { kind: 'help', topic };
+    throw new UsageError(`unknown command '${topic}'`);
+  }
+  if (first === '--version' || first === '-V') return { kind: 'version' };
+  if (first.startsWith('-')) throw new UsageError(`unknown option '${first}' before the command`);
+  if (!isCommand(first)) throw new UsageError(`unknown command '${first}': one of ${COMMANDS.join(', ')}`);
+  return parseSubcommand(first, rest);
+}
+
+function isCommand(word: string): word is CommandName {
+  return (COMMANDS as readonly string[]).includes(word);
+}
+
+function parseSubcommand(command: CommandName, args: readonly string[]): Command {
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...args], options: OPTIONS[command], allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(parseArgsMessage(e), command);
+  }
+  const v = parsed.values;
+  // --help wins over everything else, so `fairpace sweep --help` works without a file or --param.
+  if (v.help) return { kind: 'help', topic: command };
+  const file = singleFile(parsed.positionals, command);
+  const str = (name: string) => v[name] as string | undefined;
+  const seed = optInteger(str('seed'), 'seed', 0, MAX_SEED, command);
+
+  switch (command) {
+    case 'validate':
+      return { kind: 'validate', file };
+    case 'run':
+      return {
+        kind: 'run',
+        file,
+        seed,
+        arm: optNonEmpty(str('arm'), 'arm', command),
+        out: outFile(str('out'), command),
+      };
+    case 'compare':
+    case 'sweep': {
+      const batch: BatchOptions = {
+        file,
+        arms: optList(str('arms'), 'arms', command),
+        replications: optInteger(str('replications'), 'replications', 1, LIMITS.replications, command),
+        seed,
+        out: outFile(str('out'), command),
+        workers: optInteger(str('workers'), 'workers', 1, MAX_WORKERS, command),
+        quiet: v.quiet === true,
+      };
+      if (command === 'compare') {
+        return { kind: 'compare', ...batch, format: oneOf(str('format'), COMPARE_FORMATS, 'format', command) };
+      }
+      const param = optNonEmpty(str('param'), 'param', command);
+      if (param === undefined) throw new UsageError('missing --param <path>, e.g. rules.deadline.percentile', command);
+      return {
+        kind: 'sweep',
+        ...batch,
+        param,
+        values: sweepValues(str('values'), str('from'), str('to'), str('step')),
+        format: oneOf(str('format'), SWEEP_FORMATS, 'format', command),
+      };
+    }
+  }
+}
+
+/** Node's parseArgs messages run over several lines and suggest `--`; one short line serves a person better. */
+function parseArgsMessage(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const unknown = /^Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option '${unknown[1]}'`;
+  const ambiguous = /^Option '([^']+)' argument is ambiguous/.exec(message);
+  if (ambiguous) return `option '${ambiguous[1]}' needs a value; write a value starting with '-' as ${ambiguous[1]}=-1`;
+  const line = message.split('\n').join(' ');
+  return line.charAt(0).toLowerCase() + line.slice(1);
+}
+
+function singleFile(positionals: string[], command: CommandName): string {
+  const [file, extra] = positionals;
+  if (file === undefined) throw new UsageError('missing the scenario file argument <scenario.json>', command);
+  if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`, command);
+  if (file === '') throw new UsageError('the scenario file name is empty', command);
+  return file;
+}
+
+function optNonEmpty(text: string | undefined, name: string, command: CommandName): string | undefined {
+  if (text === undefined) return undefined;
+  if (text.trim() === '') throw new UsageError(`--${name} needs a value`, command);
+  return text.trim();
+}
+
+function outFile(text: string | undefined, command: CommandName): string | undefined {
+  if (text === undefined) return undefined;
+  if (text === '') throw new UsageError('--out needs a file name', command);
+  return text;
+}
+
+/** Parses a whole decimal integer in [min, max]; `1.5`, `1e3`, `0x10` and `` are refused rather than coerced. */
+export function parseInteger(text: string, name: string, min: number, max: number, command?: CommandName): number {
+  const value = /^[+-]?\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got '${text}')`, command);
+  }
+  return value;
+}
+
+function optInteger(
+  text: string | undefined,
+  name: string,
+  min: number,
+  max: number,
+  command: CommandName,
+): number | undefined {
+  return text === undefined ? undefined : parseInteger(text, name, min, max, command);
+}
+
+/** Parses a finite decimal number; `Number()` alone would accept '', '0x1f' and 'Infinity'. */
+export function parseDecimal(text: string, name: string): number {
+  const t = text.trim();
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) {
+    throw new UsageError(`--${name}: '${text}' is not a number`, 'sweep');
+  }
+  const value = Number(t);
+  if (!Number.isFinite(value)) throw new UsageError(`--${name}: '${text}' is out of range`, 'sweep');
+  return value;
+}
+
+function optList(text: string | undefined, name: string, command: CommandName): string[] | undefined {
+  if (text === undefined) return undefined;
+  const items = text.split(',').map((s) => s.trim());
+  if (items.some((s) => s === ''))
+    throw new UsageError(`--${name} is a comma-separated list without empty items`, command);
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item)) throw new UsageError(`--${name} lists '${item}' twice`, command);
+    seen.add(item);
+  }
+  return items;
+}
+
+function oneOf<T extends string>(
+  text: string | undefined,
+  allowed: readonly T[],
+  name: string,
+  command: CommandName,
+): T {
+  if (text === undefined) return allowed[0] as T;
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got '${text}')`, command);
+}
+
+/** The values of a sweep: `--values a,b,c`, or `--from X --to Y --step S` (all three), never both. */
+export function sweepValues(
+  list: string | undefined,
+  from: string | undefined,
+  to: string | undefined,
+  step: string | undefined,
+): number[] {
+  const range = [from, to, step];
+  if (list !== undefined) {
+    if (range.some((x) => x !== undefined)) {
+      throw new UsageError('give either --values or --from/--to/--step, not both', 'sweep');
+    }
+    const items = list.split(',');
+    if (items.some((s) => s.trim() === '')) {
+      throw new UsageError('--values is a comma-separated list of numbers without empty items', 'sweep');
+    }
+    return items.map((s) => parseDecimal(s, 'values'));
+  }
+  if (from === undefined && to === undefined && step === undefined) {
+    throw new UsageError('missing the values to sweep: --values a,b,c or --from X --to Y --step S', 'sweep');
+  }
+  if (from === undefined || to === undefined || step === undefined) {
+    throw new UsageError('a range needs all three of --from, --to and --step', 'sweep');
+  }
+  try {
+    return rangeValues(parseDecimal(from, 'from'), parseDecimal(to, 'to'), parseDecimal(step, 'step'));
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(`bad range: ${e.message}`, 'sweep');
+    throw e;
+  }
+}

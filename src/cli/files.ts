@@ -1,0 +1,55 @@
+/** The CLI's file I/O: reading scenario files and writing results atomically. Errors become InputError (exit 2). */
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { loadScenario } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { InputError } from './errors.ts';
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EEXIST: 'already exists',
+};
+
+/** A short reason for a failed file operation, without the syscall noise of Node's messages. */
+export function fileErrorReason(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && REASONS[code]) return REASONS[code];
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Reads and validates a scenario file; throws InputError with one `<json.path>: <message>` line per problem. */
+export async function readScenarioFile(file: string): Promise<Scenario> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${file}: ${fileErrorReason(e)}`);
+  }
+  // Editors on Windows often save UTF-8 with a byte-order mark, which JSON.parse refuses.
+  const loaded = loadScenario(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  if (!loaded.ok) throw new InputError(loaded.problems.map((p) => `${p.path}: ${p.message}`));
+  return loaded.scenario;
+}
+
+/**
+ * Writes `text` to `file` through a temporary file in the same directory and a rename, so a reader never sees half a
+ * result and an interrupted run leaves the old file intact. Throws InputError naming the file.
+ */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const target = resolve(file);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    await rename(temp, target);
+  } catch (e) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw new InputError(`cannot write ${file}: ${fileErrorReason(e)}`);
+  }
+}

@@ -1,0 +1,77 @@
+/** The texts of `fairpace --help` and `fairpace <command> --help`. */
+import type { CommandName } from './args.ts';
+
+const BATCH_OPTIONS = `  --arms A,B            arms to compare, by id (default: every arm of the scenario)
+  --replications R      replications per arm (default: the scenario's "replications")
+  --seed N              first seed; replication i uses N + i (default: the scenario's "seed")
+  --workers N           worker threads (default: one per core); results are identical for any N
+  --out FILE, -o FILE   write the result to FILE instead of stdout
+  --quiet, -q           no progress on stderr`;
+
+const GENERAL = `fairpace — delivery-platform algorithm-fairness simulator
+
+Usage:
+  fairpace validate <scenario.json>
+  fairpace run <scenario.json> [--seed N] [--arm ID] [--out FILE]
+  fairpace compare <scenario.json> [--arms A,B] [--replications R] [--seed N] [--format json|table|csv] [--out FILE] [--workers N]
+  fairpace sweep <scenario.json> --param PATH (--values a,b,c | --from X --to Y --step S) [options of compare]
+
+Commands:
+  validate   check a scenario file and list each problem with its JSON path
+  run        one replication of one arm, as JSON
+  compare    arms side by side over replications, with paired differences and 95% intervals
+  sweep      a comparison at each value of one numeric scenario parameter
+
+Options:
+  --help, -h       help (also after a command: fairpace compare --help)
+  --version, -V    the Fairpace version
+
+Exit codes: 0 success, 2 bad input (file, field or argument), 1 internal error (FAIRPACE_DEBUG=1 shows the stack).
+Progress goes to stderr when it is a terminal; stdout carries only the result, so JSON can be piped.`;
+
+const TEXTS: Record<CommandName, string> = {
+  validate: `Usage: fairpace validate <scenario.json>
+
+Prints "valid: <meta.name>" and exits 0, or prints one line per problem, "<json.path>: <message>", on stderr and
+exits 2.`,
+  run: `Usage: fairpace run <scenario.json> [--seed N] [--arm ID] [--out FILE]
+
+One replication of one arm. Prints the run as JSON: schemaVersion, fairpaceVersion, scenarioDigest, seed, arm and the
+metrics, per-day and per-hour series, ledger and compliance scorecard.
+
+Options:
+  --seed N              seed of the run (default: the scenario's "seed")
+  --arm ID              arm to run (default: the first arm)
+  --out FILE, -o FILE   write the result to FILE instead of stdout`,
+  compare: `Usage: fairpace compare <scenario.json> [options]
+
+Runs every arm with the same seeds (common random numbers) and reports each arm's mean metrics, its compliance
+scorecard, and for every metric the paired difference (second arm − first arm) with a 95% t interval.
+
+Options:
+  --format F            json (default), table (readable, side by side) or csv (one row per metric)
+${BATCH_OPTIONS}
+
+Example:
+  fairpace compare scenarios/yantai-2021.json --format table`,
+  sweep: `Usage: fairpace sweep <scenario.json> --param PATH (--values a,b,c | --from X --to Y --step S) [options]
+
+Runs a comparison at each value of one numeric scenario parameter. A rules.* parameter is set in the base rules and
+in every arm.
+
+Options:
+  --param PATH          dotted scenario path, e.g. rules.deadline.percentile or rules.pay.base
+  --values a,b,c        the values (write a negative first value as --values=-1,0,1)
+  --from X --to Y --step S
+                        the values X, X+S, ... up to Y
+  --format F            json (default) or csv (one row per value and metric)
+${BATCH_OPTIONS}
+
+Example:
+  fairpace sweep scenarios/demo-small.json --param rules.deadline.percentile --from 10 --to 50 --step 10`,
+};
+
+/** The help text of the whole program or of one command. */
+export function helpText(topic?: CommandName): string {
+  return `${topic ? TEXTS[topic] : GENERAL}\n`;
+}

@@ -1,0 +1,101 @@
+/** Hand-built comparison objects for the formatting tests (no engine needed). */
+import type { ArmSummary, Comparison, Difference } from '../../src/analysis/index.ts';
+import type { ComplianceCheck, Dist, Metrics } from '../../src/sim/results.ts';
+
+/** The scenario of the end-to-end tests: five couriers, one day, two replications. */
+export const TINY_SCENARIO = {
+  schemaVersion: 1,
+  population: { couriers: 5 },
+  demand: { ordersPerCourierDay: 10 },
+  replications: 2,
+};
+
+const dist = (mean: number): Dist => ({ mean, p10: mean * 0.5, p50: mean, p90: mean * 1.5 });
+
+/** Metrics whose values are `base` plus small offsets, so each arm differs from the other in a known way. */
+export function fakeMetrics(base: number): Metrics {
+  return {
+    earnings: {
+      netPerOnlineHour: dist(20 + base),
+      netPerEngagedHour: dist(25 + base),
+      shareBelowMinWage: 0.25 - base / 100,
+      gini: 0.2,
+      penaltyShareOfGross: 0.031,
+      topUpShare: 0,
+    },
+    workload: {
+      onlineHours: { ...dist(9), max: 13 },
+      shareOverStandardDay: 0.5,
+      shareOverLegalLimit: 0.1,
+      ordersPerCourierDay: dist(30),
+      kmPerCourierDay: dist(80),
+      longestStretchHours: dist(4),
+    },
+    safety: {
+      speedingKmShare: 0.2 - base / 50,
+      meanSpeedKmh: 18,
+      redLightRunsPerCourierDay: 1.5,
+      relativeCrashRisk: 1.4 - base / 10,
+      injuryCrashesPer1000CourierDays: 0.12,
+      fatiguedKmShare: 0.05,
+    },
+    service: {
+      ordersPlaced: 1500,
+      ordersDelivered: 1490,
+      ordersUndelivered: 10,
+      onTimeRate: 0.9,
+      clickToDoorMin: dist(31),
+      promisedMin: dist(25 + base),
+    },
+    platform: { deliveryRevenue: 12345.678, courierPay: 10000, margin: 2345.678 },
+  };
+}
+
+const check = (id: string, status: ComplianceCheck['status'], value: ComplianceCheck['value']): ComplianceCheck => ({
+  id,
+  clause: 'Yantai (五); Tangshan 3',
+  metric: 'earnings.shareBelowMinWage',
+  value,
+  threshold: '≤ 0.05',
+  status,
+  detail: '',
+});
+
+/** An arm summary with the given metrics and a two-line scorecard. */
+export function fakeArm(id: string, label: string, base: number): ArmSummary {
+  return {
+    id,
+    label,
+    metrics: fakeMetrics(base),
+    perDay: [],
+    perHour: [],
+    speedHistogramKm: [],
+    compliance: [
+      check('minWage', base > 1 ? 'pass' : 'fail', 0.25 - base / 100),
+      check('negotiatedRules', 'info', 'a, b'),
+    ],
+  };
+}
+
+/** Differences for every difference path: a fixed mean and interval, with a few chosen values. */
+export function fakeDifferences(overrides: Record<string, Difference> = {}): Record<string, Difference> {
+  return {
+    'earnings.netPerOnlineHour.mean': { mean: 2, ci95: [1.5, 2.5] },
+    'earnings.shareBelowMinWage': { mean: -0.02, ci95: [-0.03, 0.001] },
+    'safety.relativeCrashRisk': { mean: -0.2, ci95: [-0.25, -0.15] },
+    'earnings.gini': { mean: Number.NaN, ci95: [Number.NaN, Number.NaN] },
+    ...overrides,
+  };
+}
+
+/** A two-arm comparison with two seeds. */
+export function fakeComparison(): Comparison {
+  return {
+    schemaVersion: 1,
+    fairpaceVersion: '0.1.0',
+    scenarioDigest: 'abcdef0123456789abcdef0123456789',
+    seeds: [1, 2],
+    arms: [fakeArm('strictest', 'Strictest algorithm (p10) / 最严算法', 0), fakeArm('median', 'Median, "p50"', 2)],
+    differences: fakeDifferences(),
+  };
+}

@@ -1,0 +1,30 @@
+/** One benchmark case in its own process (so peak memory is its own): prints one JSON line. */
+import { readFileSync } from 'node:fs';
+import { validateScenario } from '../src/scenario/load.ts';
+import { simulate } from '../src/sim/simulate.ts';
+
+const [file, daysArg, armArg] = process.argv.slice(2);
+if (!file) throw new Error('usage: case.ts <scenario.json> [days] [arm]');
+const loaded = validateScenario(JSON.parse(readFileSync(file, 'utf8')));
+if (!loaded.ok) throw new Error(`${file}: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+const days = daysArg ? Number(daysArg) : loaded.scenario.time.days;
+const scenario = { ...loaded.scenario, time: { ...loaded.scenario.time, days } };
+const arm = armArg ?? scenario.arms[0]!.id;
+// One untimed warm-up on a single day lets the JIT settle for small cases, as a long run would.
+simulate({ ...scenario, time: { ...scenario.time, days: 1 } }, arm, scenario.seed);
+const t0 = performance.now();
+const r = simulate(scenario, arm, scenario.seed);
+const ms = performance.now() - t0;
+const orders = r.metrics.service.ordersPlaced * days;
+process.stdout.write(
+  JSON.stringify({
+    file,
+    arm,
+    days,
+    couriers: scenario.population.couriers,
+    orders,
+    wallMs: ms,
+    ordersPerSec: orders / (ms / 1000),
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+  }) + '\n',
+);

@@ -1,0 +1,37 @@
+/**
+ * `npm run bench`: orders simulated per second, wall time and peak memory, one case per child process, on one core.
+ * `npm run bench -- --metro-30` adds metro-large for 30 days, both arms at once through the CLI on two cores.
+ */
+import { execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+
+const cases: [string, string?][] = [
+  ['scenarios/demo-small.json'],
+  ['scenarios/yantai-2021.json'],
+  ['scenarios/metro-large.json', '1'],
+];
+
+console.log(
+  `Fairpace benchmark — ${new Date().toISOString()} — node ${process.version}, ${availableParallelism()} cores`,
+);
+console.log('case                              days  couriers     orders   wall s   orders/s  peak MiB');
+for (const [file, days] of cases) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/case.ts', file, ...(days ? [days] : [])], {
+    encoding: 'utf8',
+  });
+  const r = JSON.parse(out) as Record<string, number | string>;
+  const num = (k: string) => Number(r[k]);
+  console.log(
+    `${String(file).padEnd(33)} ${String(num('days')).padStart(4)} ${String(num('couriers')).padStart(9)} ${String(num('orders')).padStart(10)} ${(num('wallMs') / 1000).toFixed(2).padStart(8)} ${Math.round(num('ordersPerSec')).toString().padStart(10)} ${num('peakRssMiB').toFixed(0).padStart(9)}`,
+  );
+}
+
+if (process.argv.includes('--metro-30')) {
+  const t0 = performance.now();
+  execFileSync(
+    process.execPath,
+    ['bin/fairpace.mjs', 'compare', 'scenarios/metro-large.json', '--replications', '1', '--workers', '2', '--quiet'],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  console.log(`metro-large, 30 days, 2 arms on 2 workers: ${((performance.now() - t0) / 1000).toFixed(1)} s wall`);
+}

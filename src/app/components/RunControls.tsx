@@ -1,0 +1,59 @@
+/** Run and Cancel buttons, the progress bar and the run's status line. */
+import type { Translate } from '../i18n.ts';
+import type { RunPhase } from '../useComparison.ts';
+
+interface Props {
+  phase: RunPhase;
+  /** False while a field is invalid. */
+  valid: boolean;
+  replications: number;
+  arms: number;
+  t: Translate;
+  onRun: () => void;
+  onCancel: () => void;
+}
+
+/** The controls of one comparison run. */
+export function RunControls({ phase, valid, replications, arms, t, onRun, onCancel }: Props) {
+  const running = phase.kind === 'running';
+  const progress = running ? phase : phase.kind === 'done' ? { done: phase.total, total: phase.total } : null;
+  return (
+    <div className="run-controls">
+      <div className="buttons">
+        <button
+          type="button"
+          className="primary"
+          data-testid="run-compare"
+          disabled={!valid || running}
+          onClick={onRun}
+        >
+          {t('run.button')}
+        </button>
+        <button type="button" data-testid="cancel-run" disabled={!running} onClick={onCancel}>
+          {t('run.cancel')}
+        </button>
+      </div>
+      {progress && (
+        <div className="progress-row">
+          <progress
+            data-testid="progress"
+            data-done={progress.done}
+            data-total={progress.total}
+            max={progress.total}
+            value={progress.done}
+            aria-label={t('run.running')}
+          />
+          <span>{t('run.progress', { done: progress.done, total: progress.total })}</span>
+        </div>
+      )}
+      <p className={phase.kind === 'error' ? 'status error' : 'status'} role="status" data-testid="run-status">
+        {!valid && t('run.blocked')}
+        {valid &&
+          phase.kind === 'done' &&
+          t('run.done', { replications, arms, seconds: (phase.elapsedMs / 1000).toFixed(1) })}
+        {valid && phase.kind === 'cancelled' && t('run.cancelled')}
+        {phase.kind === 'error' && t('run.error', { message: phase.message })}
+      </p>
+    </div>
+  );
+}

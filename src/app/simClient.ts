@@ -1,0 +1,114 @@
+/** A pool of simulation Web Workers that runs RunTasks in parallel and returns results in task order. */
+import { releaseProxy, wrap, type Remote } from 'comlink';
+import { CancelledError, type CancelSignal, type Executor, type RunTask } from '../analysis/index.ts';
+import type { RunResult } from '../sim/results.ts';
+import type { SimWorkerApi } from '../../workers/sim.worker.ts';
+
+/** Most workers the pool starts, whatever the machine reports (each holds its own copy of a run's state). */
+export const MAX_WORKERS = 8;
+
+/** Workers for a machine with `hardwareConcurrency` logical processors: between 1 and MAX_WORKERS. */
+export function poolSize(hardwareConcurrency: number | undefined): number {
+  const n = Math.floor(hardwareConcurrency ?? 1);
+  return Number.isFinite(n) ? Math.max(1, Math.min(MAX_WORKERS, n)) : 1;
+}
+
+interface Slot {
+  worker: Worker;
+  api: Remote<SimWorkerApi>;
+  /** Rejects when the worker fails to load or crashes: comlink would otherwise wait for an answer forever. */
+  failed: Promise<never>;
+}
+
+function startSlot(): Slot {
+  const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'fairpace-sim',
+  });
+  const failed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      const detail = event instanceof ErrorEvent && event.message ? `: ${event.message}` : '';
+      reject(new Error(`the simulation worker stopped${detail}`));
+    });
+    worker.addEventListener('messageerror', () => reject(new Error('a simulation worker sent an unreadable message')));
+  });
+  failed.catch(() => undefined); // observed by runTasks when a run is under way; otherwise not an unhandled rejection
+  return { worker, api: wrap<SimWorkerApi>(worker), failed };
+}
+
+function hasAbortEvent(signal: CancelSignal | undefined): signal is AbortSignal {
+  return typeof (signal as AbortSignal | undefined)?.addEventListener === 'function';
+}
+
+/** A readable message for anything a run threw. */
+function readable(error: unknown, task?: RunTask): Error {
+  if (error instanceof CancelledError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(task ? `arm "${task.armId}", seed ${task.seed}: ${message}` : message);
+}
+
+/**
+ * The app's Executor. One run at a time: starting a run while another is under way is the caller's mistake, so the
+ * app cancels the old run first. Cancelling terminates every worker at once (a simulation cannot be interrupted
+ * politely) and the next run starts fresh ones.
+ */
+export class SimPool {
+  private slots: Slot[] = [];
+
+  constructor(readonly size: number = poolSize(navigator.hardwareConcurrency)) {}
+
+  /** Stops every worker immediately; the next run starts new ones. */
+  reset(): void {
+    for (const slot of this.slots) {
+      slot.api[releaseProxy]();
+      slot.worker.terminate();
+    }
+    this.slots = [];
+  }
+
+  /** Runs tasks across the workers; results come back in task order, whatever order they finish in. */
+  readonly runTasks: Executor = async (tasks, onProgress, signal) => {
+    if (signal?.aborted) throw new CancelledError();
+    if (this.slots.length === 0) this.slots = Array.from({ length: this.size }, startSlot);
+    const slots = this.slots;
+    const results: RunResult[] = new Array<RunResult>(tasks.length);
+    let next = 0;
+    let done = 0;
+    let stop: (reason: Error) => void = () => undefined;
+    const stopped = new Promise<never>((_, reject) => (stop = reject));
+    stopped.catch(() => undefined);
+    const onAbort = () => {
+      this.reset();
+      stop(new CancelledError());
+    };
+    if (hasAbortEvent(signal)) signal.addEventListener('abort', onAbort, { once: true });
+
+    const lane = async (slot: Slot) => {
+      while (next < tasks.length) {
+        const i = next++;
+        const task = tasks[i] as RunTask;
+        try {
+          results[i] = await Promise.race([slot.api.runTask(task), slot.failed, stopped]);
+        } catch (error) {
+          throw readable(error, task);
+        }
+        done += 1;
+        onProgress?.(done, tasks.length);
+        if (signal?.aborted) throw new CancelledError(); // a plain CancelSignal has no abort event to listen to
+      }
+    };
+
+    try {
+      await Promise.all(slots.map(lane));
+      return results;
+    } catch (error) {
+      const reason = readable(error);
+      if (!(reason instanceof CancelledError)) this.reset(); // a failed worker is not reused
+      stop(reason); // ends the other lanes
+      throw reason;
+    } finally {
+      if (hasAbortEvent(signal)) signal.removeEventListener('abort', onAbort);
+    }
+  };
+}

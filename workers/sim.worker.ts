@@ -1,0 +1,14 @@
+/** Web Worker entry: runs one replication of one arm (a RunTask) off the main thread. No model logic here. */
+import { expose } from 'comlink';
+import { z } from 'zod';
+import { runTask } from '../src/analysis/index.ts';
+
+// The page's Content-Security-Policy forbids eval, so zod must not try its compiled fast path.
+z.config({ jitless: true });
+
+const api = { runTask };
+
+expose(api);
+
+/** What the app's pool may call on a worker. */
+export type SimWorkerApi = typeof api;

@@ -52,6 +52,7 @@ export const Rules = z.strictObject({
     maxPickupKm: num(0.5, 50).default(5),
     planningSpeedKmh: num(3, 60).default(15),
     fairShareSecPerCny: num(0, 3600).default(10),
+    latenessWeight: num(0, 1000).default(10),
   }),
   deadline: section({
     percentile: num(0, 100).default(50),
@@ -212,7 +213,7 @@ export const Scenario = z
     demand: z
       .strictObject({
         ordersPerDay: int(0, LIMITS.ordersPerDay).nullable().default(null),
-        ordersPerCourierDay: num(0, 1000).default(12),
+        ordersPerCourierDay: num(0, 1000).default(20),
         hourlyProfile: z
           .array(num(0, 1e6))
           .length(24, 'hourlyProfile needs 24 weights, one per hour 0–23')

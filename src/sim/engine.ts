@@ -92,6 +92,7 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
   const lateAfter = lateAfterPromiseSec(dl);
   const planSecPerKm = (3600 / dispatch.planningSpeedKmh) * detourFactor;
   const rushWhenLate = rules.penalties.perMinuteLate > 0;
+  const latenessWeight = dispatch.latenessWeight;
   const peakHour = new Uint8Array(24);
   for (const h of rules.pay.peakHours) peakHour[h] = 1;
   const holidays = new Set(scenario.holidays);
@@ -131,8 +132,13 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
   const engagedAccum = new Float64Array(n);
   const nextBreakCheck = new Float64Array(n);
   const breakStartAt = new Float64Array(n);
-  // The bag's remaining work (computePlanSec), refreshed whenever the bag or the anchor changes.
-  const planSec = new Float64Array(n);
+  // The courier's plan: the stops still to visit after the current leg, in order. A stop is order × 2 + (0 for its
+  // pickup, 1 for its drop-off). The platform inserts each new order's two stops where they cost least.
+  const planCap = 2 * maxBag;
+  const plan = new Int32Array(n * planCap);
+  const planLen = new Uint8Array(n);
+  /** When the courier is done with the current leg and its service (food wait included), seconds. */
+  const freeAt = new Float64Array(n);
   const maxOnlineSec = new Float64Array(n);
   const loggedOn = new Uint8Array(n);
   const cOrders = new Float64Array(n);
@@ -195,7 +201,6 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
 
   /** Puts the courier in the grid cell of its anchor when it can take an order, or takes it out. */
   const gridUpdate = (c: number): void => {
-    planSec[c] = bagCount[c] === 0 ? 0 : computePlanSec(c);
     const s = state[c];
     const eligible =
       (s === IDLE || s === RIDING || s === SERVICE) && closing[c] === 0 && (bagCount[c] as number) < maxBag;
@@ -229,6 +234,7 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
 
   const logOn = (c: number, now: number): void => {
     state[c] = IDLE;
+    freeAt[c] = now;
     loggedOn[c] = 1;
     onlineSince[c] = now;
     stretchStart[c] = now;
@@ -300,70 +306,76 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
 
   // --- Legs ---------------------------------------------------------------------------------------------------
 
-  // The next stop of an order in a bag: its restaurant until picked up, then its customer.
-  const stopX = (o: number): number =>
-    oStatus[o] === ASSIGNED
-      ? (city.restaurantX[orders.restaurant[o] as number] as number)
-      : (orders.custX[o] as number);
-  const stopY = (o: number): number =>
-    oStatus[o] === ASSIGNED
-      ? (city.restaurantY[orders.restaurant[o] as number] as number)
-      : (orders.custY[o] as number);
-  const stopDistance = (o: number, fromX: number, fromY: number): number => dist(stopX(o) - fromX, stopY(o) - fromY);
+  // Where a stop is: an order's restaurant (pickup) or its customer (drop-off).
+  const stopX = (stop: number): number => {
+    const o = stop >> 1;
+    return stop & 1 ? (orders.custX[o] as number) : (city.restaurantX[orders.restaurant[o] as number] as number);
+  };
+  const stopY = (stop: number): number => {
+    const o = stop >> 1;
+    return stop & 1 ? (orders.custY[o] as number) : (city.restaurantY[orders.restaurant[o] as number] as number);
+  };
+
+  /** Removes the plan entry at index k of courier c. */
+  const planRemoveAt = (c: number, k: number): void => {
+    const base = c * planCap;
+    const len = planLen[c] as number;
+    for (let i = k; i < len - 1; i++) plan[base + i] = plan[base + i + 1] as number;
+    planLen[c] = len - 1;
+  };
 
   const startNextLeg = (c: number, now: number): void => {
-    const count = bagCount[c] as number;
-    if (count === 0) {
+    const len = planLen[c] as number;
+    if (len === 0) {
+      freeAt[c] = now;
       becomeIdle(c, now);
       return;
     }
-    // Route: the most urgent order e (earliest late-after time) comes first, unless the nearest stop of the bag can be
-    // served on the way and still leave e on time at the comfort speed (nearest insertion with a slack check).
-    const base = c * maxBag;
+    const base = c * planCap;
+    const stop = plan[base] as number;
+    planRemoveAt(c, 0);
+    const target = stop >> 1;
+    const pickup = (stop & 1) === 0;
     const px = x[c] as number;
     const py = y[c] as number;
-    let e = bag[base] as number;
-    let near = e;
-    let nearDist = Infinity;
-    for (let k = 0; k < count; k++) {
-      const o = bag[base + k] as number;
-      if ((oLate[o] as number) < (oLate[e] as number)) e = o;
-      const d = stopDistance(o, px, py);
-      if (d < nearDist) {
-        nearDist = d;
-        near = o;
-      }
-    }
+    const dx = stopX(stop);
+    const dy = stopY(stop);
     const routeFactor = detourFactor * (pop.detour[c] as number);
+    const km = dist(dx - px, dy - py) * routeFactor;
     const v0 = (pop.comfortKmh[c] as number) * speedFactor;
     const vmax = (pop.maxKmh[c] as number) * speedFactor;
-    const secPerKm = (3600 / v0) * routeFactor;
-    // Straight km from a point through the rest of order e's own path (its pickup if not yet made, then its drop-off).
-    const restOfE = (fromX: number, fromY: number): number =>
-      stopDistance(e, fromX, fromY) + (oStatus[e] === ASSIGNED ? (orders.straightKm[e] as number) : 0);
-    const serviceOfE = oStatus[e] === ASSIGNED ? pickupSvc + dropSvc : dropSvc;
-    let target = e;
-    let viaKm = restOfE(px, py);
-    if (near !== e) {
-      const nx = stopX(near);
-      const ny = stopY(near);
-      const detourKm = nearDist + restOfE(nx, ny);
-      const nearSvc = oStatus[near] === ASSIGNED ? pickupSvc : dropSvc;
-      if (now + detourKm * secPerKm + nearSvc + serviceOfE <= (oLate[e] as number)) {
-        target = near;
-        viaKm = detourKm;
+
+    // The most urgent order in the bag sets the pressure: the distance along the plan to its drop-off, and the time
+    // left before it is late minus the service times on the way.
+    const bagBase = c * maxBag;
+    let e = bag[bagBase] as number;
+    for (let k = 1; k < (bagCount[c] as number); k++) {
+      const o = bag[bagBase + k] as number;
+      if ((oLate[o] as number) < (oLate[e] as number)) e = o;
+    }
+    let viaKm = km / routeFactor;
+    let services = pickup ? pickupSvc : dropSvc;
+    if (!(target === e && !pickup)) {
+      let fx = dx;
+      let fy = dy;
+      for (let k = 0; k < len - 1; k++) {
+        const next = plan[base + k] as number;
+        const nx = stopX(next);
+        const ny = stopY(next);
+        viaKm += dist(nx - fx, ny - fy);
+        services += next & 1 ? dropSvc : pickupSvc;
+        fx = nx;
+        fy = ny;
+        if (next === e * 2 + 1) break;
       }
     }
-    const pickup = oStatus[target] === ASSIGNED;
-    const dx = stopX(target);
-    const dy = stopY(target);
-    const km = (target === e ? stopDistance(e, px, py) : nearDist) * routeFactor;
 
     let kmh = v0;
     let pressure = 0;
+    // No point hurrying to a restaurant whose food will not be ready on arrival at comfort speed.
     const foodLate = pickup && now + (km / v0) * 3600 < (orders.readySec[target] as number);
     if (!foodLate) {
-      const timeLeft = (oLate[e] as number) - now - serviceOfE - (target === e ? 0 : pickup ? pickupSvc : dropSvc);
+      const timeLeft = (oLate[e] as number) - now - services;
       const choice = chooseSpeed(v0, vmax, pop.riskTolerance[c] as number, viaKm * routeFactor, timeLeft, rushWhenLate);
       kmh = choice.kmh;
       pressure = choice.pressure;
@@ -415,6 +427,9 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
     legTarget[c] = target;
     legPickup[c] = pickup ? 1 : 0;
     legEnd[c] = now + duration;
+    freeAt[c] = pickup
+      ? Math.max(now + duration, orders.readySec[target] as number) + pickupSvc
+      : now + duration + dropSvc;
     state[c] = RIDING;
     gridUpdate(c);
     schedule(now + duration, EV_LEG_END, c);
@@ -477,11 +492,15 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
       const r = orders.restaurant[e] as number;
       const start = Math.max(now, orders.readySec[e] as number);
       // Every order in the bag from this restaurant whose food is ready by then is picked up together.
-      const base = c * maxBag;
-      for (let k = 0; k < (bagCount[c] as number); k++) {
-        const o = bag[base + k] as number;
-        if (oStatus[o] === ASSIGNED && orders.restaurant[o] === r && (orders.readySec[o] as number) <= start) {
+      oStatus[e] = PICKED;
+      const base = c * planCap;
+      for (let k = 0; k < (planLen[c] as number); k++) {
+        const st = plan[base + k] as number;
+        const o = st >> 1;
+        if ((st & 1) === 0 && orders.restaurant[o] === r && (orders.readySec[o] as number) <= start) {
           oStatus[o] = PICKED;
+          planRemoveAt(c, k);
+          k--;
         }
       }
       done = start + pickupSvc;
@@ -489,27 +508,13 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
       done = now + dropSvc;
       deliver(c, e, done);
     }
+    freeAt[c] = done;
     state[c] = SERVICE;
     gridUpdate(c);
     schedule(done, EV_SERVICE_DONE, c);
   };
 
   // --- Dispatch -----------------------------------------------------------------------------------------------
-
-  /** Estimated seconds of work left in a courier's bag after the current leg, at the planning speed. */
-  const computePlanSec = (c: number): number => {
-    const base = c * maxBag;
-    let sec = 0;
-    for (let k = 0; k < (bagCount[c] as number); k++) {
-      const o = bag[base + k] as number;
-      const toStop = stopDistance(o, x[c] as number, y[c] as number);
-      sec +=
-        oStatus[o] === ASSIGNED
-          ? (toStop + (orders.straightKm[o] as number)) * planSecPerKm + pickupSvc + dropSvc
-          : toStop * planSecPerKm + dropSvc;
-    }
-    return sec;
-  };
 
   const available = (c: number, now: number): boolean => {
     const share = pop.otherPlatformShare[c] as number;
@@ -518,11 +523,94 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
     return phase >= share * 3600;
   };
 
-  /** The courier the policy gives an order at (rx, ry) to, or −1: a ring search of the grid bounded by cost. */
-  const bestCourier = (rx: number, ry: number, now: number): number => {
+  // Scratch for insertion: the courier's plan with the new order's two stops, and each order's old drop-off time.
+  const trial = new Int32Array(planCap + 2);
+  const oldDrop = new Float64Array(planCap);
+  let insertPickupAt = 0;
+  let insertDropAt = 0;
+
+  /**
+   * Platform time estimate of a stop sequence from the courier's anchor: travel at the planning speed, waits for food,
+   * service. Writes each drop-off's time to `drops` (indexed like `seq`) and returns the end time.
+   */
+  const timeline = (c: number, now: number, seq: Int32Array, len: number, drops: Float64Array): number => {
+    let t = Math.max(now, freeAt[c] as number);
+    let px = x[c] as number;
+    let py = y[c] as number;
+    for (let k = 0; k < len; k++) {
+      const stop = seq[k] as number;
+      const sx = stopX(stop);
+      const sy = stopY(stop);
+      t += dist(sx - px, sy - py) * planSecPerKm;
+      if (stop & 1) {
+        t += dropSvc;
+        drops[k] = t;
+      } else {
+        const ready = orders.readySec[stop >> 1] as number;
+        t = (t > ready ? t : ready) + pickupSvc;
+      }
+      px = sx;
+      py = sy;
+    }
+    return t;
+  };
+  const newDrops = new Float64Array(planCap + 2);
+
+  /**
+   * The cheapest insertion of order o into courier c's plan (MODEL.md section 4: pickup travel + insertion delay):
+   * cost = time until o is delivered + extra time the plan takes + latenessWeight × the lateness it adds (o's own
+   * and that of the orders already in the bag). Sets insertPickupAt/insertDropAt; returns the cost in seconds.
+   */
+  const insertionCost = (c: number, o: number, now: number): number => {
+    const base = c * planCap;
+    const len = planLen[c] as number;
+    for (let k = 0; k < len; k++) trial[k] = plan[base + k] as number;
+    const oldEnd = timeline(c, now, trial, len, oldDrop);
+    let oldLate = 0;
+    for (let k = 0; k < len; k++) {
+      const st = trial[k] as number;
+      if (st & 1) oldLate += Math.max(0, (oldDrop[k] as number) - (oLate[st >> 1] as number));
+    }
+    let best = Infinity;
+    for (let i = 0; i <= len; i++) {
+      for (let j = i; j <= len; j++) {
+        // trial = plan[0..i) + P(o) + plan[i..j) + D(o) + plan[j..len)
+        let w = 0;
+        for (let k = 0; k < i; k++) trial[w++] = plan[base + k] as number;
+        trial[w++] = o * 2;
+        for (let k = i; k < j; k++) trial[w++] = plan[base + k] as number;
+        trial[w++] = o * 2 + 1;
+        for (let k = j; k < len; k++) trial[w++] = plan[base + k] as number;
+        const end = timeline(c, now, trial, w, newDrops);
+        let late = -oldLate;
+        for (let k = 0; k < w; k++) {
+          const st = trial[k] as number;
+          if (st & 1) late += Math.max(0, (newDrops[k] as number) - (oLate[st >> 1] as number));
+        }
+        const cost = end - oldEnd + ((newDrops[j + 1] as number) - now) + latenessWeight * late;
+        if (cost < best) {
+          best = cost;
+          insertPickupAt = i;
+          insertDropAt = j;
+        }
+      }
+    }
+    return best;
+  };
+
+  let bestPickupAt = 0;
+  let bestDropAt = 0;
+
+  /** The courier the policy gives order o to, or −1: a ring search of the grid bounded by cost. */
+  const bestCourier = (o: number, now: number): number => {
+    const r = orders.restaurant[o] as number;
+    const rx = city.restaurantX[r] as number;
+    const ry = city.restaurantY[r] as number;
     const policy = dispatch.policy;
     const rank = rules.assessment.rankByOnTime;
     const weight = rules.assessment.priorityWeightSec;
+    // Every insertion costs at least the ride from the courier's anchor to the restaurant and on to the customer.
+    const floorSec = policy === 'nearest' ? 0 : (orders.straightKm[o] as number) * planSecPerKm * 2 + dropSvc;
     const homeX = Math.min(cols - 1, Math.max(0, Math.floor(rx / cellKm)));
     const homeY = Math.min(rows - 1, Math.max(0, Math.floor(ry / cellKm)));
     let best = -1;
@@ -530,7 +618,7 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
     for (let ring = 0; ring <= maxRing; ring++) {
       const lowerKm = (ring - 1) * cellKm;
       if (lowerKm > dispatch.maxPickupKm) break;
-      if (lowerKm > 0 && lowerKm * planSecPerKm >= bestCost) break;
+      if (lowerKm > 0 && lowerKm * planSecPerKm * (policy === 'nearest' ? 1 : 2) + floorSec >= bestCost) break;
       const x0 = homeX - ring;
       const x1 = homeX + ring;
       const y0 = homeY - ring;
@@ -543,20 +631,23 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
           for (let c = cellHead[cy * cols + cx] as number; c >= 0; c = cellNext[c] as number) {
             const distKm = dist((x[c] as number) - rx, (y[c] as number) - ry);
             if (distKm > dispatch.maxPickupKm) continue;
-            let cost = distKm * planSecPerKm;
-            if (cost >= bestCost) continue;
-            if (policy !== 'nearest') {
-              const busy = (legEnd[c] as number) - now;
-              if (busy > 0 && state[c] !== IDLE) cost += busy;
-              // A courier with a bag reaches the new order after (roughly) finishing it: the insertion delay.
-              if (bagCount[c] !== 0) cost += planSec[c] as number;
+            let cost: number;
+            if (policy === 'nearest') {
+              cost = distKm * planSecPerKm;
+              if (cost >= bestCost || !available(c, now)) continue;
+              insertPickupAt = insertDropAt = planLen[c] as number;
+            } else {
+              // The anchor-to-restaurant ride counts twice at least: in the order's delivery time and the plan's length.
+              if (distKm * planSecPerKm * 2 + floorSec >= bestCost || !available(c, now)) continue;
+              cost = insertionCost(c, o, now);
               if (rank) cost += (1 - (score[c] as number)) * weight;
               if (policy === 'fairShare') cost += (earnedFen(c) / 100) * dispatch.fairShareSecPerCny;
+              if (cost >= bestCost) continue;
             }
-            if (cost < bestCost && available(c, now)) {
-              best = c;
-              bestCost = cost;
-            }
+            best = c;
+            bestCost = cost;
+            bestPickupAt = insertPickupAt;
+            bestDropAt = insertDropAt;
           }
         }
       }
@@ -564,11 +655,20 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
     return best;
   };
 
-  const assign = (o: number, c: number, now: number): void => {
+  const assign = (o: number, c: number, now: number, pickupAt: number, dropAt: number): void => {
     oStatus[o] = ASSIGNED;
     if (bagCount[c] === 0) engagedSince[c] = now;
     bag[c * maxBag + (bagCount[c] as number)] = o;
     bagCount[c] = (bagCount[c] as number) + 1;
+    // Insert the drop-off first (its index counts the plan without the pickup), then the pickup before it.
+    const base = c * planCap;
+    let len = planLen[c] as number;
+    for (let k = len; k > dropAt; k--) plan[base + k] = plan[base + k - 1] as number;
+    plan[base + dropAt] = o * 2 + 1;
+    len++;
+    for (let k = len; k > pickupAt; k--) plan[base + k] = plan[base + k - 1] as number;
+    plan[base + pickupAt] = o * 2;
+    planLen[c] = len + 1;
     if (state[c] === IDLE) startNextLeg(c, now);
     else gridUpdate(c);
   };
@@ -593,10 +693,10 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
         pending[kept++] = o;
         continue;
       }
-      const c = bestCourier(city.restaurantX[r] as number, city.restaurantY[r] as number, now);
+      const c = bestCourier(o, now);
       if (c < 0) noCourierTick[r] = now;
       if (c >= 0 && !(pop.crowd[c] === 1 && beh.declineProb > 0 && behaviour() < beh.declineProb)) {
-        assign(o, c, now);
+        assign(o, c, now, bestPickupAt, bestDropAt);
       } else {
         pending[kept++] = o;
       }
@@ -686,6 +786,7 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
       state[c] = OFF;
       closing[c] = 0;
       bagCount[c] = 0;
+      planLen[c] = 0;
       onlineAccum[c] = 0;
       engagedAccum[c] = 0;
       longest[c] = 0;

@@ -132,3 +132,31 @@ describe('one courier, one order', () => {
     expect(summary.ledger.courierNet).toBeCloseTo(Math.round(30 * online * 100) / 100 - expenses, 9);
   });
 });
+
+describe('one courier, two orders from one restaurant', () => {
+  it('are bundled: picked up together and delivered on one trip, nearer customer first', () => {
+    const scenario = oneCourierScenario();
+    const rules = Rules.parse(scenario.rules);
+    const { tally } = runEngine({
+      scenario,
+      rules,
+      seed: SEED,
+      ordersForDay: (_d, city) => {
+        const rx = city.restaurantX[0] as number;
+        const ry = city.restaurantY[0] as number;
+        return {
+          count: 2,
+          placeSec: Float64Array.of(PLACE, PLACE + 60),
+          readySec: Float64Array.of(PLACE + 20 * 60, PLACE + 15 * 60),
+          restaurant: Int32Array.of(0, 0),
+          custX: Float64Array.of(rx + 3.5, rx + 3),
+          custY: Float64Array.of(ry, ry),
+          straightKm: Float64Array.of(3.5, 3),
+        };
+      },
+    });
+    expect(tally.delivered).toBe(2);
+    // Restaurant → 3 km customer → 0.5 km further: 3.5 km straight, × 1.3 detour; no second trip to the restaurant.
+    expect(tally.km).toBeCloseTo(3.5 * 1.3, 9);
+  });
+});

@@ -609,8 +609,11 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
     const policy = dispatch.policy;
     const rank = rules.assessment.rankByOnTime;
     const weight = rules.assessment.priorityWeightSec;
-    // Every insertion costs at least the ride from the courier's anchor to the restaurant and on to the customer.
-    const floorSec = policy === 'nearest' ? 0 : (orders.straightKm[o] as number) * planSecPerKm * 2 + dropSvc;
+    // Every insertion costs at least the new order's own delivery time: the ride from the courier's anchor to the
+    // restaurant (or the food's readiness, if later), pickup, the ride to the customer and the drop-off. This bound
+    // prunes candidates and stops the ring search without changing which courier wins.
+    const readyIn = (orders.readySec[o] as number) - now;
+    const afterPickupSec = (orders.straightKm[o] as number) * planSecPerKm + pickupSvc + dropSvc;
     const homeX = Math.min(cols - 1, Math.max(0, Math.floor(rx / cellKm)));
     const homeY = Math.min(rows - 1, Math.max(0, Math.floor(ry / cellKm)));
     let best = -1;
@@ -618,7 +621,11 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
     for (let ring = 0; ring <= maxRing; ring++) {
       const lowerKm = (ring - 1) * cellKm;
       if (lowerKm > dispatch.maxPickupKm) break;
-      if (lowerKm > 0 && lowerKm * planSecPerKm * (policy === 'nearest' ? 1 : 2) + floorSec >= bestCost) break;
+      if (lowerKm > 0) {
+        const ringBound =
+          policy === 'nearest' ? lowerKm * planSecPerKm : Math.max(lowerKm * planSecPerKm, readyIn) + afterPickupSec;
+        if (ringBound >= bestCost) break;
+      }
       const x0 = homeX - ring;
       const x1 = homeX + ring;
       const y0 = homeY - ring;
@@ -638,7 +645,9 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
               insertPickupAt = insertDropAt = planLen[c] as number;
             } else {
               // The anchor-to-restaurant ride counts twice at least: in the order's delivery time and the plan's length.
-              if (distKm * planSecPerKm * 2 + floorSec >= bestCost || !available(c, now)) continue;
+              const freeIn = (freeAt[c] as number) > now ? (freeAt[c] as number) - now : 0;
+              if (Math.max(freeIn + distKm * planSecPerKm, readyIn) + afterPickupSec >= bestCost) continue;
+              if (!available(c, now)) continue;
               cost = insertionCost(c, o, now);
               if (rank) cost += (1 - (score[c] as number)) * weight;
               if (policy === 'fairShare') cost += (earnedFen(c) / 100) * dispatch.fairShareSecPerCny;

@@ -614,6 +614,9 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
     // prunes candidates and stops the ring search without changing which courier wins.
     const readyIn = (orders.readySec[o] as number) - now;
     const afterPickupSec = (orders.straightKm[o] as number) * planSecPerKm + pickupSvc + dropSvc;
+    // ...and, delivered no sooner than that, at least its own weighted lateness.
+    const lateIn = (oLate[o] as number) - now;
+    const deliveryBound = (sec: number): number => (sec > lateIn ? sec + latenessWeight * (sec - lateIn) : sec);
     const homeX = Math.min(cols - 1, Math.max(0, Math.floor(rx / cellKm)));
     const homeY = Math.min(rows - 1, Math.max(0, Math.floor(ry / cellKm)));
     let best = -1;
@@ -623,7 +626,9 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
       if (lowerKm > dispatch.maxPickupKm) break;
       if (lowerKm > 0) {
         const ringBound =
-          policy === 'nearest' ? lowerKm * planSecPerKm : Math.max(lowerKm * planSecPerKm, readyIn) + afterPickupSec;
+          policy === 'nearest'
+            ? lowerKm * planSecPerKm
+            : deliveryBound(Math.max(lowerKm * planSecPerKm, readyIn) + afterPickupSec);
         if (ringBound >= bestCost) break;
       }
       const x0 = homeX - ring;
@@ -644,9 +649,9 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
               if (cost >= bestCost || !available(c, now)) continue;
               insertPickupAt = insertDropAt = planLen[c] as number;
             } else {
-              // The anchor-to-restaurant ride counts twice at least: in the order's delivery time and the plan's length.
               const freeIn = (freeAt[c] as number) > now ? (freeAt[c] as number) - now : 0;
-              if (Math.max(freeIn + distKm * planSecPerKm, readyIn) + afterPickupSec >= bestCost) continue;
+              if (deliveryBound(Math.max(freeIn + distKm * planSecPerKm, readyIn) + afterPickupSec) >= bestCost)
+                continue;
               if (!available(c, now)) continue;
               cost = insertionCost(c, o, now);
               if (rank) cost += (1 - (score[c] as number)) * weight;

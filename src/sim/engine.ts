@@ -523,75 +523,130 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
     return phase >= share * 3600;
   };
 
-  // Scratch for insertion: the courier's plan with the new order's two stops, and each order's old drop-off time.
-  const trial = new Int32Array(planCap + 2);
-  const oldDrop = new Float64Array(planCap);
+  // Scratch for insertion: the plan's stops (position, food-ready time or late-after time, drop-off or not) and the
+  // platform's estimate of the time and place after each prefix of the plan.
+  const sX = new Float64Array(planCap);
+  const sY = new Float64Array(planCap);
+  const sReady = new Float64Array(planCap);
+  const sLate = new Float64Array(planCap);
+  const sDrop = new Uint8Array(planCap);
+  const prefT = new Float64Array(planCap + 1);
+  const prefLate = new Float64Array(planCap + 1);
   let insertPickupAt = 0;
   let insertDropAt = 0;
 
   /**
-   * Platform time estimate of a stop sequence from the courier's anchor: travel at the planning speed, waits for food,
-   * service. Writes each drop-off's time to `drops` (indexed like `seq`) and returns the end time.
-   */
-  const timeline = (c: number, now: number, seq: Int32Array, len: number, drops: Float64Array): number => {
-    let t = Math.max(now, freeAt[c] as number);
-    let px = x[c] as number;
-    let py = y[c] as number;
-    for (let k = 0; k < len; k++) {
-      const stop = seq[k] as number;
-      const sx = stopX(stop);
-      const sy = stopY(stop);
-      t += dist(sx - px, sy - py) * planSecPerKm;
-      if (stop & 1) {
-        t += dropSvc;
-        drops[k] = t;
-      } else {
-        const ready = orders.readySec[stop >> 1] as number;
-        t = (t > ready ? t : ready) + pickupSvc;
-      }
-      px = sx;
-      py = sy;
-    }
-    return t;
-  };
-  const newDrops = new Float64Array(planCap + 2);
-
-  /**
    * The cheapest insertion of order o into courier c's plan (MODEL.md section 4: pickup travel + insertion delay):
    * cost = time until o is delivered + extra time the plan takes + latenessWeight × the lateness it adds (o's own
-   * and that of the orders already in the bag). Sets insertPickupAt/insertDropAt; returns the cost in seconds.
+   * and that of the orders already in the bag). Plans are timed as the platform estimates them: travel at the
+   * planning speed, waits for food, service. Sets insertPickupAt/insertDropAt; returns the cost in seconds.
    */
   const insertionCost = (c: number, o: number, now: number): number => {
     const base = c * planCap;
     const len = planLen[c] as number;
-    for (let k = 0; k < len; k++) trial[k] = plan[base + k] as number;
-    const oldEnd = timeline(c, now, trial, len, oldDrop);
-    let oldLate = 0;
     for (let k = 0; k < len; k++) {
-      const st = trial[k] as number;
-      if (st & 1) oldLate += Math.max(0, (oldDrop[k] as number) - (oLate[st >> 1] as number));
+      const st = plan[base + k] as number;
+      const oo = st >> 1;
+      if (st & 1) {
+        sX[k] = orders.custX[oo] as number;
+        sY[k] = orders.custY[oo] as number;
+        sDrop[k] = 1;
+        sLate[k] = oLate[oo] as number;
+      } else {
+        const r = orders.restaurant[oo] as number;
+        sX[k] = city.restaurantX[r] as number;
+        sY[k] = city.restaurantY[r] as number;
+        sDrop[k] = 0;
+        sReady[k] = orders.readySec[oo] as number;
+      }
     }
+    // The plan as it is: time and accumulated lateness after each prefix.
+    const t0 = Math.max(now, freeAt[c] as number);
+    const ax = x[c] as number;
+    const ay = y[c] as number;
+    let t = t0;
+    let px = ax;
+    let py = ay;
+    let lateSum = 0;
+    prefT[0] = t0;
+    prefLate[0] = 0;
+    for (let k = 0; k < len; k++) {
+      const kx = sX[k] as number;
+      const ky = sY[k] as number;
+      t += dist(kx - px, ky - py) * planSecPerKm;
+      if (sDrop[k]) {
+        t += dropSvc;
+        if (t > (sLate[k] as number)) lateSum += t - (sLate[k] as number);
+      } else {
+        const ready = sReady[k] as number;
+        t = (t > ready ? t : ready) + pickupSvc;
+      }
+      px = kx;
+      py = ky;
+      prefT[k + 1] = t;
+      prefLate[k + 1] = lateSum;
+    }
+    const oldEnd = t;
+    const oldLate = lateSum;
+
+    const r = orders.restaurant[o] as number;
+    const rx = city.restaurantX[r] as number;
+    const ry = city.restaurantY[r] as number;
+    const readyO = orders.readySec[o] as number;
+    const cx = orders.custX[o] as number;
+    const cy = orders.custY[o] as number;
+    const lateO = oLate[o] as number;
     let best = Infinity;
     for (let i = 0; i <= len; i++) {
+      // The prefix plan[0..i), then the new pickup.
+      const fx = i === 0 ? ax : (sX[i - 1] as number);
+      const fy = i === 0 ? ay : (sY[i - 1] as number);
+      let tj = (prefT[i] as number) + dist(rx - fx, ry - fy) * planSecPerKm;
+      tj = (tj > readyO ? tj : readyO) + pickupSvc;
+      let jx = rx;
+      let jy = ry;
+      let lateJ = prefLate[i] as number;
       for (let j = i; j <= len; j++) {
-        // trial = plan[0..i) + P(o) + plan[i..j) + D(o) + plan[j..len)
-        let w = 0;
-        for (let k = 0; k < i; k++) trial[w++] = plan[base + k] as number;
-        trial[w++] = o * 2;
-        for (let k = i; k < j; k++) trial[w++] = plan[base + k] as number;
-        trial[w++] = o * 2 + 1;
-        for (let k = j; k < len; k++) trial[w++] = plan[base + k] as number;
-        const end = timeline(c, now, trial, w, newDrops);
-        let late = -oldLate;
-        for (let k = 0; k < w; k++) {
-          const st = trial[k] as number;
-          if (st & 1) late += Math.max(0, (newDrops[k] as number) - (oLate[st >> 1] as number));
+        // The new drop-off after plan[i..j), then the rest of the plan.
+        const td = tj + dist(cx - jx, cy - jy) * planSecPerKm + dropSvc;
+        let te = td;
+        let late = lateJ + (td > lateO ? td - lateO : 0);
+        let ex = cx;
+        let ey = cy;
+        for (let k = j; k < len; k++) {
+          const kx = sX[k] as number;
+          const ky = sY[k] as number;
+          te += dist(kx - ex, ky - ey) * planSecPerKm;
+          if (sDrop[k]) {
+            te += dropSvc;
+            if (te > (sLate[k] as number)) late += te - (sLate[k] as number);
+          } else {
+            const ready = sReady[k] as number;
+            te = (te > ready ? te : ready) + pickupSvc;
+          }
+          ex = kx;
+          ey = ky;
         }
-        const cost = end - oldEnd + ((newDrops[j + 1] as number) - now) + latenessWeight * late;
+        const cost = te - oldEnd + (td - now) + latenessWeight * (late - oldLate);
         if (cost < best) {
           best = cost;
           insertPickupAt = i;
           insertDropAt = j;
+        }
+        // Advance: visit plan[j] before the new drop-off.
+        if (j < len) {
+          const kx = sX[j] as number;
+          const ky = sY[j] as number;
+          tj += dist(kx - jx, ky - jy) * planSecPerKm;
+          if (sDrop[j]) {
+            tj += dropSvc;
+            if (tj > (sLate[j] as number)) lateJ += tj - (sLate[j] as number);
+          } else {
+            const ready = sReady[j] as number;
+            tj = (tj > ready ? tj : ready) + pickupSvc;
+          }
+          jx = kx;
+          jy = ky;
         }
       }
     }

@@ -200,6 +200,9 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
   };
 
   /** Puts the courier in the grid cell of its anchor when it can take an order, or takes it out. */
+  // Counts couriers entering a grid cell: a courier who takes an order moves its anchor and may become the one a
+  // search found missing, so the no-courier memos below hold only while this count is unchanged.
+  let gridVersion = 0;
   const gridUpdate = (c: number): void => {
     const s = state[c];
     const eligible =
@@ -215,6 +218,7 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
       if (nx >= 0) cellPrev[nx] = p;
     }
     if (want >= 0) {
+      gridVersion++;
       const head = cellHead[want] as number;
       cellNext[c] = head;
       cellPrev[c] = -1;
@@ -674,8 +678,12 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
     const deliveryBound = (sec: number): number => (sec > lateIn ? sec + latenessWeight * (sec - lateIn) : sec);
     const homeX = Math.min(cols - 1, Math.max(0, Math.floor(rx / cellKm)));
     const homeY = Math.min(rows - 1, Math.max(0, Math.floor(ry / cellKm)));
+    const home = homeY * cols + homeX;
+    if (noCourierCellTick[home] === now && noCourierCellVersion[home] === gridVersion) return -1;
     let best = -1;
     let bestCost = Infinity;
+    // Whether the scanned cells hold any courier who can take an order now, at whatever distance.
+    let sawUsable = false;
     for (let ring = 0; ring <= maxRing; ring++) {
       const lowerKm = (ring - 1) * cellKm;
       if (lowerKm > dispatch.maxPickupKm) break;
@@ -696,6 +704,7 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
         for (let cx = x0; cx <= x1; cx += edgeRow || ring === 0 ? 1 : x1 - x0) {
           if (cx < 0 || cx >= cols) continue;
           for (let c = cellHead[cy * cols + cx] as number; c >= 0; c = cellNext[c] as number) {
+            if (!sawUsable && available(c, now)) sawUsable = true;
             const distKm = dist((x[c] as number) - rx, (y[c] as number) - ry);
             if (distKm > dispatch.maxPickupKm) continue;
             let cost: number;
@@ -721,6 +730,12 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
         }
       }
     }
+    // A failed search scanned the same square of cells that any restaurant in this home cell would scan (the ring
+    // limit does not depend on the point); if that square held nobody usable, every such search fails this tick.
+    if (best < 0 && !sawUsable) {
+      noCourierCellTick[home] = now;
+      noCourierCellVersion[home] = gridVersion;
+    }
     return best;
   };
 
@@ -742,8 +757,13 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
     else gridUpdate(c);
   };
 
-  // Within one tick couriers only become busier, so a restaurant that found no courier finds none again: remember it.
+  // Within one tick, and while no courier has entered a grid cell, couriers only become busier: a restaurant that
+  // found no courier finds none again, and nor does any restaurant in a home cell whose search square held nobody
+  // usable. Remembering both skips the searches that dominate an overloaded city, without changing any result.
   const noCourierTick = new Float64Array(city.restaurantX.length).fill(-1);
+  const noCourierVersion = new Float64Array(city.restaurantX.length).fill(-1);
+  const noCourierCellTick = new Float64Array(cols * rows).fill(-1);
+  const noCourierCellVersion = new Float64Array(cols * rows).fill(-1);
 
   const dispatchTick = (now: number): void => {
     // Orders placed by now join the queue with their promise.
@@ -758,12 +778,15 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
         continue;
       }
       const r = orders.restaurant[o] as number;
-      if (noCourierTick[r] === now) {
+      if (noCourierTick[r] === now && noCourierVersion[r] === gridVersion) {
         pending[kept++] = o;
         continue;
       }
       const c = bestCourier(o, now);
-      if (c < 0) noCourierTick[r] = now;
+      if (c < 0) {
+        noCourierTick[r] = now;
+        noCourierVersion[r] = gridVersion;
+      }
       if (c >= 0 && !(pop.crowd[c] === 1 && beh.declineProb > 0 && behaviour() < beh.declineProb)) {
         assign(o, c, now, bestPickupAt, bestDropAt);
       } else {

@@ -177,6 +177,8 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
   let pendingCount = 0;
   let nextToPlace = 0;
   let serviceEndAbs = 0;
+  /** Whether today's online-hours limit is the platform's heat cap (then no order may run past it). */
+  let hardCap = false;
   let paceHist = newPaceHistogram();
 
   const onlineSecAt = (c: number, now: number): number =>
@@ -538,6 +540,7 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
   const prefLate = new Float64Array(planCap + 1);
   let insertPickupAt = 0;
   let insertDropAt = 0;
+  let insertEnd = 0;
 
   /**
    * The cheapest insertion of order o into courier c's plan (MODEL.md section 4: pickup travel + insertion delay):
@@ -636,6 +639,7 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
           best = cost;
           insertPickupAt = i;
           insertDropAt = j;
+          insertEnd = te;
         }
         // Advance: visit plan[j] before the new drop-off.
         if (j < len) {
@@ -718,6 +722,8 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
                 continue;
               if (!available(c, now)) continue;
               cost = insertionCost(c, o, now);
+              // Under a heat cap the platform gives no order the courier could not finish within it.
+              if (hardCap && onlineSecAt(c, now) + insertEnd - now > (maxOnlineSec[c] as number)) continue;
               if (rank) cost += (1 - (score[c] as number)) * weight;
               if (policy === 'fairShare') cost += (earnedFen(c) / 100) * dispatch.fairShareSecPerCny;
               if (cost >= bestCost) continue;
@@ -869,6 +875,7 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
     serviceEndAbs = dayStart + scenario.time.serviceEndHour * 3600;
     const suspended = weather === 'heat40' && rules.heat.suspendOnHeat40;
     const heat37Cap = weather === 'heat37' ? rules.heat.maxOnlineHoursHeat37 : null;
+    hardCap = heat37Cap !== null;
 
     // Shifts: every courier's log-on time and place are drawn whatever the rules, to keep the streams aligned.
     queue.clear();

@@ -213,7 +213,7 @@ export const Scenario = z
     demand: z
       .strictObject({
         ordersPerDay: int(0, LIMITS.ordersPerDay).nullable().default(null),
-        ordersPerCourierDay: num(0, 1000).default(20),
+        ordersPerCourierDay: num(0, 1000).default(16),
         hourlyProfile: z
           .array(num(0, 1e6))
           .length(24, 'hourlyProfile needs 24 weights, one per hour 0–23')

@@ -608,7 +608,10 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
       // The prefix plan[0..i), then the new pickup.
       const fx = i === 0 ? ax : (sX[i - 1] as number);
       const fy = i === 0 ? ay : (sY[i - 1] as number);
-      let tj = (prefT[i] as number) + dist(rx - fx, ry - fy) * planSecPerKm;
+      // A pickup is never planned further than maxPickupKm from the stop before it.
+      const approachKm = dist(rx - fx, ry - fy);
+      if (approachKm > dispatch.maxPickupKm) continue;
+      let tj = (prefT[i] as number) + approachKm * planSecPerKm;
       tj = (tj > readyO ? tj : readyO) + pickupSvc;
       let jx = rx;
       let jy = ry;

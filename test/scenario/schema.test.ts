@@ -27,7 +27,7 @@ describe('scenario schema defaults', () => {
     expect(s.city.widthKm).toBe(12);
     expect(s.city.detourFactor).toBe(1.3);
     expect(s.demand.ordersPerDay).toBeNull();
-    expect(s.demand.ordersPerCourierDay).toBe(20);
+    expect(s.demand.ordersPerCourierDay).toBe(16);
     expect(s.demand.hourlyProfile).toHaveLength(24);
     expect(s.rules.deadline.percentile).toBe(50);
     expect(s.rules.deadline.learning.windowDays).toBe(0);

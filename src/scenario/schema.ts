@@ -53,6 +53,7 @@ export const Rules = z.strictObject({
     planningSpeedKmh: num(3, 60).default(15),
     fairShareSecPerCny: num(0, 3600).default(10),
     latenessWeight: num(0, 1000).default(10),
+    candidates: int(1, 1000).default(12),
   }),
   deadline: section({
     percentile: num(0, 100).default(50),

@@ -202,8 +202,8 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
   };
 
   /** Puts the courier in the grid cell of its anchor when it can take an order, or takes it out. */
-  // Counts couriers entering a grid cell: a courier who takes an order moves its anchor and may become the one a
-  // search found missing, so the no-courier memos below hold only while this count is unchanged.
+  // Counts couriers entering a grid cell and orders entering plans: either may give a search that failed a courier
+  // it lacked, so the no-courier memos below hold only while this count is unchanged.
   let gridVersion = 0;
   const gridUpdate = (c: number): void => {
     const s = state[c];
@@ -667,39 +667,37 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
   let bestPickupAt = 0;
   let bestDropAt = 0;
 
-  /** The courier the policy gives order o to, or −1: a ring search of the grid bounded by cost. */
+  // Scratch for the candidate couriers of one search: index and straight distance to the restaurant.
+  const candC = new Int32Array(n);
+  const candD = new Float64Array(n);
+  const candOrder: number[] = [];
+
+  /**
+   * The courier the policy gives order o to, or −1. A ring search of the grid collects the usable couriers within
+   * maxPickupKm, nearest first, until the `candidates` nearest are certain; `nearest` takes the closest, the other
+   * policies score each of those candidates by its cheapest insertion (plus ranking or fair-share terms).
+   */
   const bestCourier = (o: number, now: number): number => {
     const r = orders.restaurant[o] as number;
     const rx = city.restaurantX[r] as number;
     const ry = city.restaurantY[r] as number;
     const policy = dispatch.policy;
-    const rank = rules.assessment.rankByOnTime;
-    const weight = rules.assessment.priorityWeightSec;
-    // Every insertion costs at least the new order's own delivery time: the ride from the courier's anchor to the
-    // restaurant (or the food's readiness, if later), pickup, the ride to the customer and the drop-off. This bound
-    // prunes candidates and stops the ring search without changing which courier wins.
-    const readyIn = (orders.readySec[o] as number) - now;
-    const afterPickupSec = (orders.straightKm[o] as number) * planSecPerKm + pickupSvc + dropSvc;
-    // ...and, delivered no sooner than that, at least its own weighted lateness.
-    const lateIn = (oLate[o] as number) - now;
-    const deliveryBound = (sec: number): number => (sec > lateIn ? sec + latenessWeight * (sec - lateIn) : sec);
+    const wanted = policy === 'nearest' ? 1 : dispatch.candidates;
     const homeX = Math.min(cols - 1, Math.max(0, Math.floor(rx / cellKm)));
     const homeY = Math.min(rows - 1, Math.max(0, Math.floor(ry / cellKm)));
     const home = homeY * cols + homeX;
     if (noCourierCellTick[home] === now && noCourierCellVersion[home] === gridVersion) return -1;
-    let best = -1;
-    let bestCost = Infinity;
     // Whether the scanned cells hold any courier who can take an order now, at whatever distance.
     let sawUsable = false;
+    let count = 0;
     for (let ring = 0; ring <= maxRing; ring++) {
       const lowerKm = (ring - 1) * cellKm;
       if (lowerKm > dispatch.maxPickupKm) break;
-      if (lowerKm > 0) {
-        const ringBound =
-          policy === 'nearest'
-            ? lowerKm * planSecPerKm
-            : deliveryBound(Math.max(lowerKm * planSecPerKm, readyIn) + afterPickupSec);
-        if (ringBound >= bestCost) break;
+      // Every courier in this ring or beyond is at least lowerKm away: stop once `wanted` are nearer than that.
+      if (count >= wanted && lowerKm > 0) {
+        let nearer = 0;
+        for (let k = 0; k < count; k++) if ((candD[k] as number) < lowerKm) nearer++;
+        if (nearer >= wanted) break;
       }
       const x0 = homeX - ring;
       const x1 = homeX + ring;
@@ -711,44 +709,75 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
         for (let cx = x0; cx <= x1; cx += edgeRow || ring === 0 ? 1 : x1 - x0) {
           if (cx < 0 || cx >= cols) continue;
           for (let c = cellHead[cy * cols + cx] as number; c >= 0; c = cellNext[c] as number) {
-            if (!sawUsable && available(c, now)) sawUsable = true;
+            if (!available(c, now)) continue;
+            sawUsable = true;
             const distKm = dist((x[c] as number) - rx, (y[c] as number) - ry);
             if (distKm > dispatch.maxPickupKm) continue;
-            let cost: number;
-            if (policy === 'nearest') {
-              cost = distKm * planSecPerKm;
-              if (cost >= bestCost || !available(c, now)) continue;
-              insertPickupAt = insertDropAt = planLen[c] as number;
-            } else {
-              const freeIn = (freeAt[c] as number) > now ? (freeAt[c] as number) - now : 0;
-              if (deliveryBound(Math.max(freeIn + distKm * planSecPerKm, readyIn) + afterPickupSec) >= bestCost)
-                continue;
-              if (!available(c, now)) continue;
-              cost = insertionCost(c, o, now);
-              // Under a heat cap the platform gives no order the courier could not finish within it.
-              if (hardCap && onlineSecAt(c, now) + insertEnd - now > (maxOnlineSec[c] as number)) continue;
-              if (rank) cost += (1 - (score[c] as number)) * weight;
-              if (policy === 'fairShare') cost += (earnedFen(c) / 100) * dispatch.fairShareSecPerCny;
-              if (cost >= bestCost) continue;
-            }
-            best = c;
-            bestCost = cost;
-            bestPickupAt = insertPickupAt;
-            bestDropAt = insertDropAt;
+            candC[count] = c;
+            candD[count] = distKm;
+            count++;
           }
         }
       }
     }
-    // A failed search scanned the same square of cells that any restaurant in this home cell would scan (the ring
-    // limit does not depend on the point); if that square held nobody usable, every such search fails this tick.
-    if (best < 0 && !sawUsable) {
-      noCourierCellTick[home] = now;
-      noCourierCellVersion[home] = gridVersion;
+    if (count === 0) {
+      // The square scanned is the same for every restaurant of this home cell (the ring limit does not depend on
+      // the point); if it held nobody usable, every such search fails this tick.
+      if (!sawUsable) {
+        noCourierCellTick[home] = now;
+        noCourierCellVersion[home] = gridVersion;
+      }
+      return -1;
+    }
+    // Nearest first; equal distances by courier index, so the order never depends on the grid's list order.
+    candOrder.length = count;
+    for (let k = 0; k < count; k++) candOrder[k] = k;
+    candOrder.sort(
+      (a, b) => (candD[a] as number) - (candD[b] as number) || (candC[a] as number) - (candC[b] as number),
+    );
+    const take = Math.min(count, wanted);
+    if (policy === 'nearest') {
+      const c = candC[candOrder[0] as number] as number;
+      bestPickupAt = bestDropAt = planLen[c] as number;
+      return c;
+    }
+
+    const rank = rules.assessment.rankByOnTime;
+    const weight = rules.assessment.priorityWeightSec;
+    // Every insertion costs at least the new order's own delivery time (the ride to the restaurant or the food's
+    // readiness, pickup, the ride to the customer, drop-off) and its weighted lateness: a bound that skips
+    // candidates without changing which one wins.
+    const readyIn = (orders.readySec[o] as number) - now;
+    const afterPickupSec = (orders.straightKm[o] as number) * planSecPerKm + pickupSvc + dropSvc;
+    const lateIn = (oLate[o] as number) - now;
+    let best = -1;
+    let bestCost = Infinity;
+    for (let k = 0; k < take; k++) {
+      const idx = candOrder[k] as number;
+      const c = candC[idx] as number;
+      const freeIn = (freeAt[c] as number) > now ? (freeAt[c] as number) - now : 0;
+      const delivery = Math.max(freeIn + (candD[idx] as number) * planSecPerKm, readyIn) + afterPickupSec;
+      const bound = delivery > lateIn ? delivery + latenessWeight * (delivery - lateIn) : delivery;
+      if (bound >= bestCost) continue;
+      let cost = insertionCost(c, o, now);
+      if (cost === Infinity) continue;
+      // Under a heat cap the platform gives no order the courier could not finish within it.
+      if (hardCap && onlineSecAt(c, now) + insertEnd - now > (maxOnlineSec[c] as number)) continue;
+      if (rank) cost += (1 - (score[c] as number)) * weight;
+      if (policy === 'fairShare') cost += (earnedFen(c) / 100) * dispatch.fairShareSecPerCny;
+      if (cost < bestCost) {
+        best = c;
+        bestCost = cost;
+        bestPickupAt = insertPickupAt;
+        bestDropAt = insertDropAt;
+      }
     }
     return best;
   };
 
   const assign = (o: number, c: number, now: number, pickupAt: number, dropAt: number): void => {
+    // A new stop in a plan can make an insertion feasible that was not (a pickup near it), so memos expire.
+    gridVersion++;
     oStatus[o] = ASSIGNED;
     if (bagCount[c] === 0) engagedSince[c] = now;
     bag[c * maxBag + (bagCount[c] as number)] = o;

@@ -30,6 +30,33 @@ export default tseslint.config(
         { object: 'Math', property: 'random', message: 'Use a named seedrandom stream (src/sim/random.ts).' },
         { object: 'Date', property: 'now', message: 'The core has no clock.' },
         { object: 'performance', property: 'now', message: 'The core has no clock.' },
+        ...[
+          'log',
+          'log2',
+          'log10',
+          'log1p',
+          'exp',
+          'expm1',
+          'pow',
+          'sin',
+          'cos',
+          'tan',
+          'atan',
+          'atan2',
+          'hypot',
+          'cbrt',
+        ].map((property) => ({
+          object: 'Math',
+          property,
+          message: 'Not bit-identical across JavaScript engines: use src/sim/detMath.ts or basic arithmetic.',
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[operator='**']",
+          message: 'Exponentiation is not bit-identical across JavaScript engines: multiply, or use detMath.',
+        },
       ],
       'no-restricted-globals': [
         'error',

@@ -13,14 +13,15 @@ export function tCritical95(df: number): number {
   const tabled = T95[Math.floor(df) - 1];
   if (tabled !== undefined) return tabled;
   const z = 1.959963984540054;
-  const z3 = z ** 3;
-  const z5 = z ** 5;
-  const z7 = z ** 7;
+  // Products, not **: exponentiation is not specified to the last bit across JavaScript engines.
+  const z3 = z * z * z;
+  const z5 = z3 * z * z;
+  const z7 = z5 * z * z;
   return (
     z +
     (z3 + z) / (4 * df) +
-    (5 * z5 + 16 * z3 + 3 * z) / (96 * df ** 2) +
-    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df ** 3)
+    (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df) +
+    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df * df * df)
   );
 }
 
@@ -48,7 +49,7 @@ export function meanInterval(values: readonly number[]): Difference {
   const mean = sum / n;
   if (n === 1) return { mean, ci95: [mean, mean] };
   let ss = 0;
-  for (const v of values) ss += (v - mean) ** 2;
+  for (const v of values) ss += (v - mean) * (v - mean);
   const half = tCritical95(n - 1) * Math.sqrt(ss / (n - 1) / n);
   return { mean, ci95: [mean - half, mean + half] };
 }

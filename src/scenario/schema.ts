@@ -341,7 +341,7 @@ export const Scenario = z
       .default(DEFAULT_ARMS as never)
       .refine((arms) => new Set(arms.map((a) => a.id)).size === arms.length, { message: 'arm ids must be unique' }),
     replications: int(1, LIMITS.replications).default(5),
-    seed: int(0, 2 ** 31 - 1).default(1),
+    seed: int(0, 2147483647).default(1),
   })
   .superRefine((s, ctx) => {
     const perDay = s.demand.ordersPerDay ?? Math.round(s.demand.ordersPerCourierDay * s.population.couriers);

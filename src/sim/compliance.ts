@@ -151,6 +151,7 @@ export function computeCompliance(
 }
 
 function round(x: number, digits: number): number {
-  const f = 10 ** digits;
+  let f = 1;
+  for (let i = 0; i < digits; i++) f *= 10;
   return Math.round(x * f) / f;
 }

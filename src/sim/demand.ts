@@ -67,18 +67,19 @@ export function drawDayOrders(
     times.sort((a, b) => a - b);
     for (const t of times) {
       const r = demand.index(nRestaurants);
-      const angle = demand.uniform(0, 2 * Math.PI);
+      demand.direction();
       const dist = demand.logNormalByQuantiles(medKm, p90Km);
       const rx = city.restaurantX[r] as number;
       const ry = city.restaurantY[r] as number;
-      const cx = clamp(rx + dist * Math.cos(angle), 0, city.widthKm);
-      const cy = clamp(ry + dist * Math.sin(angle), 0, city.heightKm);
+      const cx = clamp(rx + dist * demand.dirX, 0, city.widthKm);
+      const cy = clamp(ry + dist * demand.dirY, 0, city.heightKm);
       placeSec[i] = t;
       readySec[i] = t + 60 * prep.logNormalByQuantiles(prepMedianMin, prepP90Min);
       restaurant[i] = r;
       custX[i] = cx;
       custY[i] = cy;
-      straightKm[i] = Math.hypot(cx - rx, cy - ry);
+      // sqrt is correctly rounded everywhere; Math.hypot may differ in the last digit between JavaScript engines.
+      straightKm[i] = Math.sqrt((cx - rx) * (cx - rx) + (cy - ry) * (cy - ry));
       i++;
     }
   });

@@ -1,5 +1,6 @@
 /** The synthetic courier population (MODEL.md section 3), drawn once per seed and shared by every arm. */
 import type { Scenario } from '../scenario/schema.ts';
+import { detExp } from './detMath.ts';
 import { clamp, draws, stream } from './random.ts';
 
 /** Courier attributes as parallel arrays (speeds km/h, hours, CNY). */
@@ -58,7 +59,7 @@ export function drawPopulation(scenario: Scenario, seed: number): Population {
     const morning = d.uniform(0, 1) < p.morningShare;
     const start = morning ? d.normal(9.5, 1) : d.normal(16, 1);
     const maxHours = d.uniform(p.maxHoursMin, p.maxHoursMax);
-    const target = p.incomeTargetMedianCny * Math.exp(p.incomeTargetSigma * d.normal(0, 1));
+    const target = p.incomeTargetMedianCny * detExp(p.incomeTargetSigma * d.normal(0, 1));
     const multi = d.uniform(0, 1) < p.multiPlatformShare;
     const share = d.uniform(0.2, 0.4);
     const phase = d.uniform(0, 3600);

@@ -1,9 +1,11 @@
 /**
- * Named random streams. Each purpose has its own seedrandom `alea` generator seeded "<seed>/<purpose>", so adding a
- * stream or drawing more from one never changes another stream's numbers (common random numbers across arms).
+ * Named random streams and the distributions drawn from them. Each purpose has its own seedrandom `alea` generator
+ * seeded "<seed>/<purpose>", so adding a stream or drawing more from one never changes another stream's numbers
+ * (common random numbers across arms). The distributions use only basic arithmetic, sqrt and detMath, never
+ * Math.log/exp/sin/cos, whose last bits differ between JavaScript engines.
  */
 import seedrandom from 'seedrandom';
-import { randomNormal, randomPoisson } from 'd3-random';
+import { detExp, detLog } from './detMath.ts';
 
 /** A uniform generator on [0, 1). */
 export type Rng = () => number;
@@ -28,21 +30,61 @@ export interface Draws {
   beta22(): number;
   /** An integer in [0, n). */
   index(n: number): number;
+  /** A uniformly random direction: sets `dirX`, `dirY` to a unit vector. */
+  direction(): void;
+  dirX: number;
+  dirY: number;
 }
 
 /** z-score of the 90th percentile of the standard normal. */
 export const Z90 = 1.2815515655446004;
 
-/** Distribution helpers over one stream (d3-random generators with the stream as their source). */
+/** Largest Poisson mean drawn in one piece; larger means are sums of pieces (Poisson variables add). */
+const POISSON_PIECE = 30;
+
+/** Distribution helpers over one stream. */
 export function draws(rng: Rng): Draws {
-  // One standard normal generator, scaled per draw, so a draw allocates nothing.
-  const standardNormal = randomNormal.source(rng)(0, 1);
-  const poisson = randomPoisson.source(rng);
-  return {
+  // Marsaglia's polar method gives normals in pairs; the spare is kept for the next draw.
+  let spare = 0;
+  let hasSpare = false;
+  const standardNormal = (): number => {
+    if (hasSpare) {
+      hasSpare = false;
+      return spare;
+    }
+    let u: number;
+    let v: number;
+    let s: number;
+    do {
+      u = 2 * rng() - 1;
+      v = 2 * rng() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * detLog(s)) / s);
+    spare = v * f;
+    hasSpare = true;
+    return u * f;
+  };
+  const d: Draws = {
     uniform: (min, max) => min + (max - min) * rng(),
     normal: (mean, sd) => mean + sd * standardNormal(),
-    logNormalByQuantiles: (median, p90) => median * Math.exp((Math.log(p90 / median) / Z90) * standardNormal()),
-    poisson: (lambda) => (lambda > 0 ? poisson(lambda)() : 0),
+    logNormalByQuantiles: (median, p90) => median * detExp((detLog(p90 / median) / Z90) * standardNormal()),
+    poisson: (lambda) => {
+      // Knuth's product of uniforms, piece by piece.
+      let n = 0;
+      let rest = lambda > 0 ? lambda : 0;
+      while (rest > 0) {
+        const piece = rest > POISSON_PIECE ? POISSON_PIECE : rest;
+        rest -= piece;
+        const limit = detExp(-piece);
+        let p = rng();
+        while (p > limit) {
+          n++;
+          p *= rng();
+        }
+      }
+      return n;
+    },
     beta22: () => {
       const a = rng();
       const b = rng();
@@ -50,7 +92,24 @@ export function draws(rng: Rng): Draws {
       return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     },
     index: (n) => Math.min(n - 1, Math.floor(rng() * n)),
+    direction: () => {
+      // A uniform point in the unit disc, scaled to the circle: no trigonometry.
+      let u: number;
+      let v: number;
+      let s: number;
+      do {
+        u = 2 * rng() - 1;
+        v = 2 * rng() - 1;
+        s = u * u + v * v;
+      } while (s > 1 || s === 0);
+      const r = Math.sqrt(s);
+      d.dirX = u / r;
+      d.dirY = v / r;
+    },
+    dirX: 1,
+    dirY: 0,
   };
+  return d;
 }
 
 /** Clamps x into [lo, hi]. */

@@ -1,8 +1,10 @@
 /** Riding under time pressure (MODEL.md section 6) and the safety-risk terms of one leg (section 7). */
 
+import { detExp, detLog } from './detMath.ts';
+
 /**
- * x^k with whole exponents done by multiplication: Math.pow may differ in the last digit between JavaScript engines
- * (Node's V8 and a newer Chromium's), and results must be byte-identical in both.
+ * x^k with whole exponents done by multiplication, others through detMath: Math.pow may differ in the last digit
+ * between JavaScript engines (Node's V8 and a newer Chromium's), and results must be byte-identical in both.
  */
 export function power(x: number, k: number): number {
   if (Number.isInteger(k) && k >= 0 && k <= 16) {
@@ -10,7 +12,7 @@ export function power(x: number, k: number): number {
     for (let i = 0; i < k; i++) out *= x;
     return out;
   }
-  return Math.exp(k * Math.log(x));
+  return detExp(k * detLog(x));
 }
 
 /** Speed chosen for a leg and the pressure behind it. */

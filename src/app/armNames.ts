@@ -18,3 +18,15 @@ export function armNames(scenario: Scenario, lang: Lang): Record<string, string>
     }),
   );
 }
+
+/** `{ armId: name }` without the percentile, for views where the arms' percentile is not their own (a sweep of it). */
+export function plainArmNames(scenario: Scenario, lang: Lang): Record<string, string> {
+  return Object.fromEntries(
+    scenario.arms.map((arm) => [
+      arm.id,
+      localPart(arm.label, lang)
+        .replace(/\s*\(p\d+(\.\d+)?\)/, '')
+        .trim(),
+    ]),
+  );
+}

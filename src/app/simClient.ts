@@ -3,15 +3,9 @@ import { releaseProxy, wrap, type Remote } from 'comlink';
 import { CancelledError, type CancelSignal, type Executor, type RunTask } from '../analysis/index.ts';
 import type { RunResult } from '../sim/results.ts';
 import type { SimWorkerApi } from '../../workers/sim.worker.ts';
+import { poolSizeFor } from './poolSize.ts';
 
-/** Most workers the pool starts, whatever the machine reports (each holds its own copy of a run's state). */
-export const MAX_WORKERS = 8;
-
-/** Workers for a machine with `hardwareConcurrency` logical processors: between 1 and MAX_WORKERS. */
-export function poolSize(hardwareConcurrency: number | undefined): number {
-  const n = Math.floor(hardwareConcurrency ?? 1);
-  return Number.isFinite(n) ? Math.max(1, Math.min(MAX_WORKERS, n)) : 1;
-}
+export { MAX_WORKERS, poolSize, poolSizeFor } from './poolSize.ts';
 
 interface Slot {
   worker: Worker;
@@ -56,7 +50,7 @@ function readable(error: unknown, task?: RunTask): Error {
 export class SimPool {
   private slots: Slot[] = [];
 
-  constructor(readonly size: number = poolSize(navigator.hardwareConcurrency)) {}
+  constructor(readonly size: number = poolSizeFor(location.search, navigator.hardwareConcurrency)) {}
 
   /** Stops every worker immediately; the next run starts new ones. */
   reset(): void {
@@ -111,4 +105,14 @@ export class SimPool {
       if (hasAbortEvent(signal)) signal.removeEventListener('abort', onAbort);
     }
   };
+}
+
+let shared: SimPool | null = null;
+
+/**
+ * The page's one pool, shared by comparisons and sweeps (the app runs one of them at a time), so the page never holds
+ * more than `size` workers.
+ */
+export function sharedPool(): SimPool {
+  return (shared ??= new SimPool());
 }

@@ -6,6 +6,8 @@ interface Props {
   phase: RunPhase;
   /** False while a field is invalid. */
   valid: boolean;
+  /** True while a sweep holds the worker pool. */
+  busy?: boolean;
   replications: number;
   arms: number;
   t: Translate;
@@ -14,7 +16,7 @@ interface Props {
 }
 
 /** The controls of one comparison run. */
-export function RunControls({ phase, valid, replications, arms, t, onRun, onCancel }: Props) {
+export function RunControls({ phase, valid, busy = false, replications, arms, t, onRun, onCancel }: Props) {
   const running = phase.kind === 'running';
   const progress = running ? phase : phase.kind === 'done' ? { done: phase.total, total: phase.total } : null;
   return (
@@ -24,7 +26,7 @@ export function RunControls({ phase, valid, replications, arms, t, onRun, onCanc
           type="button"
           className="primary"
           data-testid="run-compare"
-          disabled={!valid || running}
+          disabled={!valid || running || busy}
           onClick={onRun}
         >
           {t('run.button')}
@@ -46,8 +48,16 @@ export function RunControls({ phase, valid, replications, arms, t, onRun, onCanc
           <span>{t('run.progress', { done: progress.done, total: progress.total })}</span>
         </div>
       )}
-      <p className={phase.kind === 'error' ? 'status error' : 'status'} role="status" data-testid="run-status">
+      <p
+        className={phase.kind === 'error' ? 'status error' : 'status'}
+        role="status"
+        data-testid="run-status"
+        data-phase={phase.kind}
+        data-workers={phase.kind === 'done' ? phase.workers : undefined}
+        data-elapsed-ms={phase.kind === 'done' ? Math.round(phase.elapsedMs) : undefined}
+      >
         {!valid && t('run.blocked')}
+        {valid && busy && !running && t('run.busy')}
         {valid &&
           phase.kind === 'done' &&
           t('run.done', { replications, arms, seconds: (phase.elapsedMs / 1000).toFixed(1) })}

@@ -1,57 +1,103 @@
-/** The editable fields: each arm's deadline percentile and the piece rate, with the schema's messages inline. */
-import type { EditableField, FieldTexts } from '../scenarioFields.ts';
+/**
+ * The scenario editor: Undo and the changes from the preset on top, then the arms side by side, then every section of
+ * the scenario in a collapsible group. Every field shows its unit and default, and the schema's message when invalid.
+ */
+import type { Change } from '../editor/draft.ts';
+import { GROUPS, type GroupId } from '../editor/fieldPaths.ts';
+import { SCENARIO_FIELDS, type FieldSpec } from '../editor/schemaFields.ts';
 import type { Translate } from '../i18n.ts';
+import type { RuleSection } from '../i18nFields.ts';
+import { ArmsTable } from './ArmsTable.tsx';
+import { ChangesList } from './ChangesList.tsx';
+import { FieldRow } from './FieldRow.tsx';
 
 interface Props {
-  fields: readonly EditableField[];
-  texts: FieldTexts;
-  /** Schema messages by field key. */
+  texts: Record<string, string>;
+  presetTexts: Record<string, string>;
+  defaults: Record<string, string>;
+  /** Schema messages by input key. */
   errors: Record<string, string>;
-  armNames: Record<string, string>;
+  arms: readonly { id: string; name: string }[];
+  changes: readonly Change[];
+  specs: ReadonlyMap<string, FieldSpec>;
+  canUndo: boolean;
   t: Translate;
-  onChange: (key: string, text: string) => void;
+  onEdit: (key: string, text: string) => void;
+  onUndo: () => void;
 }
 
-/** A grouped form of the negotiable numbers. */
-export function ScenarioEditor({ fields, texts, errors, armNames, t, onChange }: Props) {
+/** Rule sections open at first: the deadline and the pay, what negotiators change most. */
+const OPEN_SECTIONS: ReadonlySet<string> = new Set(['deadline', 'pay']);
+
+/** Specs in runs of the same labelled field (a per-weather table is one run of seven inputs). */
+function rowsOf(specs: readonly FieldSpec[]): FieldSpec[][] {
+  const rows: FieldSpec[][] = [];
+  for (const spec of specs) {
+    const last = rows.at(-1);
+    if (last && last[0]?.labelPath === spec.labelPath && spec.weather) last.push(spec);
+    else rows.push([spec]);
+  }
+  return rows;
+}
+
+/** The editor. */
+export function ScenarioEditor(props: Props) {
+  const { texts, errors, arms, changes, specs, canUndo, t, onEdit, onUndo } = props;
+  const changedIn = (group: GroupId) =>
+    changes.filter((c) => specs.get(c.key)?.group === group && !c.key.startsWith('arms')).length;
+  const invalidIn = (fields: readonly FieldSpec[]) => fields.some((f) => errors[f.key]);
+  const row = (specsOfRow: FieldSpec[]) => <FieldRow key={specsOfRow[0]?.key} {...props} specs={specsOfRow} />;
+
   return (
-    <fieldset className="editor">
-      <legend>{t('editor.heading')}</legend>
-      {fields.map((field) => {
-        const id = `field-${field.key.replace(/[^\w-]/g, '_')}`;
-        const error = errors[field.key];
-        const label =
-          field.kind === 'percentile'
-            ? t('editor.percentile', { arm: armNames[field.armId ?? ''] ?? field.armId ?? '' })
-            : t('editor.payBase');
-        const hint = field.kind === 'percentile' ? t('editor.percentileHint') : t('editor.payBaseHint');
+    <section className="editor" aria-labelledby="editor-heading">
+      <div className="editor-head">
+        <h2 id="editor-heading">{t('editor.heading')}</h2>
+        <button type="button" data-testid="undo" disabled={!canUndo} title={t('editor.undoTitle')} onClick={onUndo}>
+          ↶ {t('editor.undo')}
+        </button>
+      </div>
+      <ChangesList changes={changes} specs={specs} armNames={arms.map((a) => a.name)} t={t} />
+
+      <details className="group" open data-testid="group-arms">
+        <summary>{t('editor.arms')}</summary>
+        <ArmsTable arms={arms} texts={texts} errors={errors} t={t} onEdit={onEdit} />
+      </details>
+
+      {GROUPS.map((group) => {
+        const fields = SCENARIO_FIELDS.filter((f) => f.group === group);
+        const changed = changedIn(group);
+        const invalid = invalidIn(fields);
+        const sections = group === 'rules' ? [...new Set(fields.map((f) => String(f.keys[1])))] : [];
         return (
-          <div className={error ? 'field invalid' : 'field'} key={field.key}>
-            <label htmlFor={id}>{label}</label>
-            <div className="input-row">
-              <input
-                id={id}
-                data-testid={`field-${field.key}`}
-                inputMode="decimal"
-                value={texts[field.key] ?? ''}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-                onChange={(e) => onChange(field.key, e.target.value)}
-              />
-              {field.kind === 'payBase' && <span className="unit">{t('unit.cnyPerOrder')}</span>}
-            </div>
-            <small id={`${id}-hint`} className="hint">
-              {hint}
-            </small>
-            {error && (
-              <small id={`${id}-error`} className="error" role="alert" data-testid={`error-${field.key}`}>
-                {t('editor.invalid')}
-                {error}
-              </small>
-            )}
-          </div>
+          <details
+            key={group}
+            className={`group${invalid ? ' invalid' : ''}`}
+            open={group === 'rules' || invalid}
+            data-testid={`group-${group}`}
+          >
+            <summary>
+              {t(`group.${group}`)}
+              {changed > 0 && <span className="badge">{t('editor.changedBadge', { count: changed })}</span>}
+              {invalid && <span className="badge bad">{t('editor.invalidBadge')}</span>}
+            </summary>
+            {group !== 'rules' && rowsOf(fields).map(row)}
+            {sections.map((section) => {
+              const own = fields.filter((f) => f.keys[1] === section);
+              return (
+                <details
+                  key={section}
+                  className="section"
+                  open={OPEN_SECTIONS.has(section) || invalidIn(own)}
+                  data-testid={`section-rules.${section}`}
+                >
+                  <summary>{t(`section.rules.${section as RuleSection}`)}</summary>
+                  {rowsOf(own).map(row)}
+                </details>
+              );
+            })}
+          </details>
         );
       })}
-    </fieldset>
+    </section>
   );
 }

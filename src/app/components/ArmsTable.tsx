@@ -1,0 +1,106 @@
+/**
+ * The arms side by side: one row per rule, one column per arm. A cell holds the arm's own value of the rule; an empty
+ * cell inherits the base rule (shown greyed in it). Rows where the arms end up different are marked.
+ */
+import { useState } from 'react';
+import { domId, fieldLabel, fieldUnit, shownText } from '../editor/labels.ts';
+import { armCell, RULE_FIELDS } from '../editor/schemaFields.ts';
+import type { Translate } from '../i18n.ts';
+import { FieldInput } from './FieldInput.tsx';
+
+/** Rules always shown, differing or not: the one under negotiation. */
+const ALWAYS_SHOWN = new Set(['deadline.percentile']);
+
+interface Props {
+  arms: readonly { id: string; name: string }[];
+  texts: Record<string, string>;
+  errors: Record<string, string>;
+  t: Translate;
+  onEdit: (key: string, text: string) => void;
+}
+
+/** The arms table (`data-testid="arms-table"`); each cell is `field-arms[<i>].rules.<rule path>`. */
+export function ArmsTable({ arms, texts, errors, t, onEdit }: Props) {
+  const [showAll, setShowAll] = useState(false);
+  const rows = RULE_FIELDS.map((rule) => {
+    const base = texts[`rules.${rule.key}`] ?? '';
+    const cells = arms.map((_, i) => armCell(rule, i));
+    const own = cells.map((c) => (texts[c.key] ?? '').trim());
+    const effective = own.map((v) => (v === '' ? base.trim() : v));
+    const differs = new Set(effective).size > 1;
+    const overridden = own.some((v) => v !== '');
+    const invalid = cells.some((c) => errors[c.key]);
+    const shown = showAll || ALWAYS_SHOWN.has(rule.key) || overridden || invalid;
+    return { rule, base, cells, differs, overridden, shown };
+  });
+  const hidden = rows.filter((r) => !r.shown).length;
+
+  return (
+    <div className="arms" data-testid="arms-table">
+      <p className="hint">{t('editor.armsHint')}</p>
+      <div className="table-scroll">
+        <table className="arms-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('editor.rule')}</th>
+              <th scope="col">{t('editor.baseRule')}</th>
+              {arms.map((arm) => (
+                <th scope="col" key={arm.id}>
+                  {arm.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows
+              .filter((r) => r.shown)
+              .map(({ rule, base, cells, differs }) => {
+                const unit = fieldUnit(rule, t);
+                return (
+                  <tr key={rule.key} className={differs ? 'differs' : undefined} data-differs={differs}>
+                    <th scope="row">
+                      {fieldLabel(rule, t)}
+                      {unit && <small className="unit"> {unit}</small>}
+                    </th>
+                    <td className="base">{base === '' ? t('editor.none') : shownText(rule, base, t)}</td>
+                    {cells.map((cell, i) => {
+                      const error = errors[cell.key];
+                      const armName = arms[i]?.name ?? '';
+                      return (
+                        <td key={cell.key} className={error ? 'invalid' : undefined}>
+                          <FieldInput
+                            spec={cell}
+                            text={texts[cell.key] ?? ''}
+                            t={t}
+                            inheritLabel={t('editor.inherits')}
+                            placeholder={base === '' ? t('editor.inherits') : shownText(rule, base, t)}
+                            invalid={Boolean(error)}
+                            describedBy={error ? `${domId(cell.key)}-error` : undefined}
+                            label={`${armName}: ${fieldLabel(rule, t)}`}
+                            onEdit={onEdit}
+                          />
+                          {error && (
+                            <small
+                              id={`${domId(cell.key)}-error`}
+                              className="error"
+                              role="alert"
+                              data-testid={`error-${cell.key}`}
+                            >
+                              {error}
+                            </small>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+          </tbody>
+        </table>
+      </div>
+      <button type="button" className="link" data-testid="arms-show-all" onClick={() => setShowAll(!showAll)}>
+        {showAll ? t('editor.showDifferingRules') : t('editor.showAllRules', { count: hidden })}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,224 @@
+/**
+ * The editable paths of a scenario as types, derived from the schema's output type, and what the editor needs to know
+ * per path that the schema does not say: its unit and its group. Tables keyed by these types fail the typecheck when
+ * the schema gains a field that nobody labelled.
+ */
+import type { Rules, Scenario, Weather } from '../../scenario/schema.ts';
+
+/** A value edited as a whole: scalars, arrays, nullable objects and per-weather tables. */
+type IsLeaf<T> = null extends T
+  ? true
+  : [T] extends [readonly unknown[]]
+    ? true
+    : [T] extends [Record<Weather, number>]
+      ? true
+      : [T] extends [object]
+        ? false
+        : true;
+
+/** Dotted paths to the leaves of T. */
+type LeafPaths<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: IsLeaf<T[K]> extends true ? `${Prefix}${K}` : LeafPaths<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** Every field of the scenario editor (`rules.pay.base`); arms have their own table, fixed literals are not edited. */
+export type FieldPath = Exclude<LeafPaths<Scenario>, 'schemaVersion' | 'kind' | 'arms'>;
+
+/** A rule's path inside `rules` (`pay.base`): the rows of the arms table. */
+export type RulePath = LeafPaths<Rules>;
+
+/** The editor's collapsible groups, in the order shown. */
+export const GROUPS = [
+  'meta',
+  'time',
+  'city',
+  'demand',
+  'weather',
+  'population',
+  'behaviour',
+  'rules',
+  'standards',
+  'risk',
+  'compliance',
+  'run',
+] as const;
+export type GroupId = (typeof GROUPS)[number];
+
+/** The group of a field: its section, with holidays under weather and the run settings together. */
+export function groupOf(path: string): GroupId {
+  const head = path.split('.')[0] ?? '';
+  if (head === 'holidays') return 'weather';
+  if (head === 'replications' || head === 'seed') return 'run';
+  return (GROUPS as readonly string[]).includes(head) ? (head as GroupId) : 'run';
+}
+
+/** Units a field can have; each is a message key `unit.<id>`. */
+export type UnitId =
+  | 'cny'
+  | 'cnyPerOrder'
+  | 'cnyPerKm'
+  | 'cnyPerHour'
+  | 'cnyPerDay'
+  | 'cnyPerMonth'
+  | 'cnyPerMin'
+  | 'km'
+  | 'kmh'
+  | 'min'
+  | 'sec'
+  | 'hours'
+  | 'hourOfDay'
+  | 'days'
+  | 'dayIndex'
+  | 'share'
+  | 'probability'
+  | 'percentile'
+  | 'factor'
+  | 'couriers'
+  | 'restaurants'
+  | 'orders'
+  | 'ordersPerDay'
+  | 'ordersPerCourierDay'
+  | 'signalsPerKm'
+  | 'secPerCny'
+  | 'perHour'
+  | 'crashesPerMillionKm'
+  | 'replications'
+  | 'weights';
+
+/** The unit of every field (null: a name, a choice or a plain number). */
+export const FIELD_UNITS: Record<FieldPath, UnitId | null> = {
+  'meta.name': null,
+  'meta.description': null,
+  'meta.region': null,
+  'meta.sources': null,
+  'time.days': 'days',
+  'time.serviceStartHour': 'hourOfDay',
+  'time.serviceEndHour': 'hourOfDay',
+  'city.widthKm': 'km',
+  'city.heightKm': 'km',
+  'city.detourFactor': 'factor',
+  'city.signalsPerKm': 'signalsPerKm',
+  'city.restaurants': 'restaurants',
+  'city.hotspots': 'km',
+  'city.customerDistanceMedianKm': 'km',
+  'city.customerDistanceP90Km': 'km',
+  'demand.ordersPerDay': 'ordersPerDay',
+  'demand.ordersPerCourierDay': 'ordersPerCourierDay',
+  'demand.hourlyProfile': 'weights',
+  'demand.prepMedianMin': 'min',
+  'demand.prepP90Min': 'min',
+  'demand.cancelAfterMin': 'min',
+  'demand.weatherFactor': 'factor',
+  weather: null,
+  holidays: 'dayIndex',
+  'population.couriers': 'couriers',
+  'population.crowdShare': 'share',
+  'population.newShare': 'share',
+  'population.multiPlatformShare': 'share',
+  'population.comfortSpeedKmh.mean': 'kmh',
+  'population.comfortSpeedKmh.sd': 'kmh',
+  'population.comfortSpeedKmh.min': 'kmh',
+  'population.comfortSpeedKmh.max': 'kmh',
+  'population.maxSpeedKmh.mean': 'kmh',
+  'population.maxSpeedKmh.sd': 'kmh',
+  'population.maxSpeedKmh.min': 'kmh',
+  'population.maxSpeedKmh.max': 'kmh',
+  'population.incomeTargetMedianCny': 'cnyPerDay',
+  'population.incomeTargetSigma': null,
+  'population.maxHoursMin': 'hours',
+  'population.maxHoursMax': 'hours',
+  'population.morningShare': 'share',
+  'population.expensePerDay': 'cnyPerDay',
+  'population.expensePerKm': 'cnyPerKm',
+  'behaviour.declineProb': 'probability',
+  'behaviour.breakAfterHours': 'hours',
+  'behaviour.breakProb': 'probability',
+  'behaviour.breakMinMinutes': 'min',
+  'behaviour.breakMaxMinutes': 'min',
+  'behaviour.complaintProbLate': 'probability',
+  'behaviour.newCourierSlowdown': 'share',
+  'behaviour.newCourierDetour': 'factor',
+  'behaviour.redLightProb': 'probability',
+  'behaviour.redRunBase': 'probability',
+  'behaviour.redRunPressure': 'probability',
+  'behaviour.weatherSpeedFactor': 'factor',
+  'rules.dispatch.policy': null,
+  'rules.dispatch.batchSeconds': 'sec',
+  'rules.dispatch.maxBag': 'orders',
+  'rules.dispatch.maxPickupKm': 'km',
+  'rules.dispatch.planningSpeedKmh': 'kmh',
+  'rules.dispatch.fairShareSecPerCny': 'secPerCny',
+  'rules.dispatch.latenessWeight': 'factor',
+  'rules.dispatch.candidates': 'couriers',
+  'rules.deadline.percentile': 'percentile',
+  'rules.deadline.prepEstimateMin': 'min',
+  'rules.deadline.pickupServiceMin': 'min',
+  'rules.deadline.dropoffServiceMin': 'min',
+  'rules.deadline.protectionMin': null,
+  'rules.deadline.windowMin': 'min',
+  'rules.deadline.graceMin': 'min',
+  'rules.deadline.learning.windowDays': 'days',
+  'rules.assessment.windowDays': 'days',
+  'rules.assessment.rankByOnTime': null,
+  'rules.assessment.priorityWeightSec': 'sec',
+  'rules.pay.base': 'cnyPerOrder',
+  'rules.pay.freeKm': 'km',
+  'rules.pay.perKm': 'cnyPerKm',
+  'rules.pay.peakBonus': 'cnyPerOrder',
+  'rules.pay.peakHours': 'hourOfDay',
+  'rules.pay.weatherBonus': 'cnyPerOrder',
+  'rules.pay.holidayMultiplier': 'factor',
+  'rules.pay.commissionRate': 'share',
+  'rules.pay.dailyTiers': null,
+  'rules.pay.guarantee': 'cnyPerHour',
+  'rules.penalties.lateFine': 'cny',
+  'rules.penalties.perMinuteLate': 'cnyPerMin',
+  'rules.penalties.severeLateMin': 'min',
+  'rules.penalties.severeLateFine': 'cny',
+  'rules.penalties.complaintFine': 'cny',
+  'rules.platform.deliveryRevenuePerOrder': 'cnyPerOrder',
+  'rules.platform.depositCny': 'cny',
+  'rules.platform.exclusivity': null,
+  'rules.heat.suspendOnHeat40': null,
+  'rules.heat.maxOnlineHoursHeat37': 'hours',
+  'standards.minHourlyWage': 'cnyPerHour',
+  'standards.minMonthlyWage': 'cnyPerMonth',
+  'standards.standardDailyHours': 'hours',
+  'standards.maxDailyOvertime': 'hours',
+  'standards.maxMonthlyOvertime': 'hours',
+  'standards.standardWeeklyHours': 'hours',
+  'risk.baseInjuryCrashesPerMillionKm': 'crashesPerMillionKm',
+  'risk.referenceSpeedKmh': 'kmh',
+  'risk.speedExponent': null,
+  'risk.redLightOddsRatio': null,
+  'risk.fatiguePerHour': 'perHour',
+  'risk.fatigueAfterHours': 'hours',
+  'risk.speedingThresholdKmh': 'kmh',
+  'risk.weatherFactor': 'factor',
+  'compliance.minWageMaxShare': 'share',
+  'compliance.legalLimitMaxShare': 'share',
+  'compliance.strictestMinPercentile': 'percentile',
+  'compliance.speedingKmMaxShare': 'share',
+  'compliance.relativeCrashRiskMax': 'factor',
+  'compliance.heat37MaxHours': 'hours',
+  replications: 'replications',
+  seed: null,
+};
+
+/** Fields with a compact or unusual editor, each explained by a hint (`hint.<path>`). */
+export const HINTED_FIELDS = [
+  'meta.sources',
+  'city.hotspots',
+  'demand.ordersPerDay',
+  'demand.hourlyProfile',
+  'weather',
+  'holidays',
+  'rules.deadline.percentile',
+  'rules.deadline.protectionMin',
+  'rules.pay.peakHours',
+  'rules.pay.dailyTiers',
+  'rules.pay.guarantee',
+  'rules.heat.maxOnlineHoursHeat37',
+  'seed',
+] as const satisfies readonly FieldPath[];
+export type HintedField = (typeof HINTED_FIELDS)[number];

@@ -1,0 +1,63 @@
+/** Runs sweeps on the shared worker pool and keeps, beside the summary, per-arm intervals over replications. */
+import { useCallback } from 'react';
+import { planSweep, rangeValues, summariseSweep, type SweepOptions, type SweepResult } from '../analysis/index.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { sweepArmIntervals, type SweepPoint } from './sweepSeries.ts';
+import { usePoolJob, type RunPhase } from './usePoolJob.ts';
+
+/** What a person asks for: a parameter, a range and which arms (all when empty). */
+export interface SweepRequest {
+  param: string;
+  from: number;
+  to: number;
+  step: number;
+  arms: string[];
+}
+
+/** A finished sweep with the scenario it ran on and the intervals of the metrics the charts may show. */
+export interface SweepOutcome {
+  scenario: Scenario;
+  request: SweepRequest;
+  sweep: SweepResult;
+  intervals: SweepPoint[];
+}
+
+/** The sweep's state and actions. */
+export interface SweepRunner {
+  phase: RunPhase;
+  result: SweepOutcome | null;
+  run: (scenario: Scenario, request: SweepRequest, metricPaths: readonly string[]) => void;
+  cancel: () => void;
+  clear: () => void;
+}
+
+/** Most points a sweep may have in the app (each point is a full comparison). */
+export const MAX_SWEEP_POINTS = 41;
+
+/** A hook running one sweep at a time. */
+export function useSweep(): SweepRunner {
+  const job = usePoolJob<SweepOutcome>();
+  const { run: runJob } = job;
+  const run = useCallback(
+    (scenario: Scenario, request: SweepRequest, metricPaths: readonly string[]) =>
+      runJob(() => {
+        const options: SweepOptions = {
+          param: request.param,
+          values: rangeValues(request.from, request.to, request.step, MAX_SWEEP_POINTS),
+          ...(request.arms.length > 0 ? { arms: request.arms } : {}),
+        };
+        const plan = planSweep(scenario, options);
+        return {
+          tasks: plan.tasks,
+          finish: (results) => ({
+            scenario,
+            request,
+            sweep: summariseSweep(scenario, options, plan, results),
+            intervals: sweepArmIntervals(plan, results, metricPaths),
+          }),
+        };
+      }),
+    [runJob],
+  );
+  return { ...job, run };
+}

@@ -5,7 +5,7 @@ import { LIMITS } from '../scenario/schema.ts';
 import { UsageError } from './errors.ts';
 
 /** The subcommands, in the order the help lists them. */
-export const COMMANDS = ['validate', 'run', 'compare', 'sweep'] as const;
+export const COMMANDS = ['validate', 'run', 'compare', 'sweep', 'evidence', 'verify'] as const;
 /** A subcommand's name. */
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -68,8 +68,34 @@ export interface SweepCommand extends BatchOptions {
   values: number[];
   format: SweepFormat;
 }
+/** `fairpace evidence <file> --out pack.zip`: an evidence pack of the comparison with the same options. */
+export interface EvidenceCommand {
+  kind: 'evidence';
+  file: string;
+  arms?: string[];
+  replications?: number;
+  seed?: number;
+  out: string;
+  workers?: number;
+  quiet: boolean;
+}
+/** `fairpace verify <pack.zip>`: re-run a pack's scenario and check every file and digest. */
+export interface VerifyCommand {
+  kind: 'verify';
+  file: string;
+  workers?: number;
+  quiet: boolean;
+}
 /** A parsed command line. */
-export type Command = HelpCommand | VersionCommand | ValidateCommand | RunCommand | CompareCommand | SweepCommand;
+export type Command =
+  | HelpCommand
+  | VersionCommand
+  | ValidateCommand
+  | RunCommand
+  | CompareCommand
+  | SweepCommand
+  | EvidenceCommand
+  | VerifyCommand;
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
@@ -96,6 +122,16 @@ const OPTIONS: Record<CommandName, OptionSpec> = {
     to: { type: 'string' },
     step: { type: 'string' },
   },
+  evidence: {
+    ...HELP,
+    arms: { type: 'string' },
+    replications: { type: 'string' },
+    seed: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    workers: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+  },
+  verify: { ...HELP, workers: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
 };
 
 /** Parses `argv` (without `node` and the script) into a command; throws UsageError for anything it cannot accept. */
@@ -128,13 +164,34 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
   const v = parsed.values;
   // --help wins over everything else, so `fairpace sweep --help` works without a file or --param.
   if (v.help) return { kind: 'help', topic: command };
-  const file = singleFile(parsed.positionals, command);
+  const file =
+    command === 'verify'
+      ? singleFile(parsed.positionals, command, 'pack', '<pack.zip>')
+      : singleFile(parsed.positionals, command);
   const str = (name: string) => v[name] as string | undefined;
   const seed = optInteger(str('seed'), 'seed', 0, MAX_SEED, command);
 
+  const workers = () => optInteger(str('workers'), 'workers', 1, MAX_WORKERS, command);
   switch (command) {
     case 'validate':
       return { kind: 'validate', file };
+    case 'verify':
+      return { kind: 'verify', file, workers: workers(), quiet: v.quiet === true };
+    case 'evidence': {
+      const out = outFile(str('out'), command);
+      if (out === undefined)
+        throw new UsageError('missing --out <pack.zip>: a pack is a zip file, not text for stdout', command);
+      return {
+        kind: 'evidence',
+        file,
+        arms: optList(str('arms'), 'arms', command),
+        replications: optInteger(str('replications'), 'replications', 1, LIMITS.replications, command),
+        seed,
+        out,
+        workers: workers(),
+        quiet: v.quiet === true,
+      };
+    }
     case 'run':
       return {
         kind: 'run',
@@ -151,7 +208,7 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
         replications: optInteger(str('replications'), 'replications', 1, LIMITS.replications, command),
         seed,
         out: outFile(str('out'), command),
-        workers: optInteger(str('workers'), 'workers', 1, MAX_WORKERS, command),
+        workers: workers(),
         quiet: v.quiet === true,
       };
       if (command === 'compare') {
@@ -181,11 +238,16 @@ function parseArgsMessage(e: unknown): string {
   return line.charAt(0).toLowerCase() + line.slice(1);
 }
 
-function singleFile(positionals: string[], command: CommandName): string {
+function singleFile(
+  positionals: string[],
+  command: CommandName,
+  noun = 'scenario',
+  placeholder = '<scenario.json>',
+): string {
   const [file, extra] = positionals;
-  if (file === undefined) throw new UsageError('missing the scenario file argument <scenario.json>', command);
+  if (file === undefined) throw new UsageError(`missing the ${noun} file argument ${placeholder}`, command);
   if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`, command);
-  if (file === '') throw new UsageError('the scenario file name is empty', command);
+  if (file === '') throw new UsageError(`the ${noun} file name is empty`, command);
   return file;
 }
 

@@ -1,28 +1,17 @@
-/** The four commands: read the scenario, call the analysis API, format, write. Bad input throws InputError. */
-import { availableParallelism } from 'node:os';
-import {
-  planCompare,
-  planSweep,
-  runInProcess,
-  runTask,
-  summariseCompare,
-  summariseSweep,
-  type Executor,
-  type RunTask,
-} from '../analysis/index.ts';
+/** The commands: read the scenario, call the analysis API, format, write. Bad input throws InputError. */
+import { planCompare, planSweep, runTask, summariseCompare, summariseSweep } from '../analysis/index.ts';
 import { digestOf } from '../scenario/canonical.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
-import type { RunResult } from '../sim/results.ts';
 import { FAIRPACE_VERSION } from '../version.ts';
 import type { Command, CompareCommand, RunCommand, SweepCommand } from './args.ts';
 import { formatCompareTable } from './compareTable.ts';
 import { formatCompareCsv, formatSweepCsv } from './csv.ts';
-import { InputError } from './errors.ts';
+import { EXIT_OK, InputError } from './errors.ts';
+import { evidenceCommand, verifyCommand } from './evidenceCommands.ts';
+import { execute } from './execute.ts';
 import { readScenarioFile, writeFileAtomic } from './files.ts';
 import { helpText } from './help.ts';
-import { workerExecutor } from './pool.ts';
-import { silentProgress, terminalProgress, type Progress } from './progress.ts';
 
 /** What the commands may touch of the outside world (a seam for tests and for the process wiring in main.ts). */
 export interface CliIo {
@@ -32,24 +21,36 @@ export interface CliIo {
   stderrIsTTY: boolean;
 }
 
-/** Runs a parsed command. */
-export async function executeCommand(command: Command, io: CliIo): Promise<void> {
+/** Runs a parsed command and returns its exit code (bad input and internal errors throw instead). */
+export async function executeCommand(command: Command, io: CliIo): Promise<number> {
   switch (command.kind) {
     case 'help':
-      return io.stdout(helpText(command.topic));
+      io.stdout(helpText(command.topic));
+      break;
     case 'version':
-      return io.stdout(`fairpace ${FAIRPACE_VERSION}\n`);
+      io.stdout(`fairpace ${FAIRPACE_VERSION}\n`);
+      break;
     case 'validate': {
       const scenario = await readScenarioFile(command.file);
-      return io.stdout(`valid: ${scenario.meta.name}\n`);
+      io.stdout(`valid: ${scenario.meta.name}\n`);
+      break;
     }
     case 'run':
-      return runCommand(command, io);
+      await runCommand(command, io);
+      break;
     case 'compare':
-      return compareCommand(command, io);
+      await compareCommand(command, io);
+      break;
     case 'sweep':
-      return sweepCommand(command, io);
+      await sweepCommand(command, io);
+      break;
+    case 'evidence':
+      await evidenceCommand(command, io);
+      break;
+    case 'verify':
+      return verifyCommand(command, io);
   }
+  return EXIT_OK;
 }
 
 async function runCommand(command: RunCommand, io: CliIo): Promise<void> {
@@ -91,24 +92,6 @@ async function sweepCommand(command: SweepCommand, io: CliIo): Promise<void> {
   const results = await execute(plan.tasks, command, io);
   const result = summariseSweep(scenario, command, plan, results);
   await emit(command.format === 'csv' ? formatSweepCsv(result) : json(result), command.out, io);
-}
-
-/** Runs the tasks in this thread or over worker threads, with progress on a terminal. */
-async function execute(
-  tasks: RunTask[],
-  options: { workers?: number; quiet: boolean },
-  io: CliIo,
-): Promise<RunResult[]> {
-  const threads = options.workers ?? availableParallelism();
-  // Threads cost a few hundred milliseconds to start; with one thread or one task they cannot pay that back.
-  const executor: Executor = threads <= 1 || tasks.length <= 1 ? runInProcess : workerExecutor(threads);
-  const progress: Progress =
-    io.stderrIsTTY && !options.quiet ? terminalProgress((text) => io.stderr(text)) : silentProgress;
-  try {
-    return await executor(tasks, (done, total) => progress.update(done, total));
-  } finally {
-    progress.finish();
-  }
 }
 
 /**

@@ -7,21 +7,10 @@ import {
   type Difference,
   type SweepResult,
 } from '../analysis/index.ts';
+import { csvField, csvNumber, csvRecord } from '../evidence/csv.ts';
 
-/** One CSV field: quoted (with doubled quotes) when it holds a comma, a quote or a line break. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** One CSV record with its CRLF terminator. */
-export function csvRecord(fields: readonly string[]): string {
-  return `${fields.map(csvField).join(',')}\r\n`;
-}
-
-/** A number at full precision (shortest round-trip form); NaN, Infinity and missing values as an empty field. */
-export function csvNumber(value: unknown): string {
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
-}
+// The CSV primitives live with the evidence packs, which write CSV too; re-exported for the CLI's callers.
+export { csvField, csvNumber, csvRecord };
 
 interface DiffSet {
   prefix: string;

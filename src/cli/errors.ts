@@ -4,6 +4,8 @@
 export const EXIT_OK = 0;
 /** Exit code of an unexpected failure inside Fairpace. */
 export const EXIT_INTERNAL = 1;
+/** Exit code of `fairpace verify` when a pack differs from its re-run (the same code as an internal error). */
+export const EXIT_NOT_VERIFIED = 1;
 /** Exit code of bad input: a file, a field or an argument the user can fix. */
 export const EXIT_BAD_INPUT = 2;
 

@@ -1,6 +1,6 @@
 /** The CLI's file I/O: reading scenario files and writing results atomically. Errors become InputError (exit 2). */
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -39,14 +39,34 @@ export async function readScenarioFile(file: string): Promise<Scenario> {
 }
 
 /**
- * Writes `text` to `file` through a temporary file in the same directory and a rename, so a reader never sees half a
- * result and an interrupted run leaves the old file intact. Throws InputError naming the file.
+ * Reads a file of at most `maxBytes` bytes into memory; a larger file is refused before it is read. Throws
+ * InputError naming the file.
  */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function readBoundedFile(file: string, maxBytes: number): Promise<Uint8Array> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (info.size > maxBytes) {
+      throw new InputError(`${file}: the file is ${info.size} bytes, above the limit of ${maxBytes} bytes`);
+    }
+    const bytes = await readFile(file);
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`cannot read ${file}: ${fileErrorReason(e)}`);
+  }
+}
+
+/**
+ * Writes `data` (text as UTF-8, or bytes) to `file` through a temporary file in the same directory and a rename, so
+ * a reader never sees half a result and an interrupted run leaves the old file intact. Throws InputError naming the
+ * file.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const target = resolve(file);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    await writeFile(temp, data, typeof data === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
     await rename(temp, target);
   } catch (e) {
     await rm(temp, { force: true }).catch(() => undefined);

@@ -1,4 +1,5 @@
 /** The texts of `fairpace --help` and `fairpace <command> --help`. */
+import { MAX_COURIER_DAY_ROWS } from '../evidence/plan.ts';
 import type { CommandName } from './args.ts';
 
 const BATCH_OPTIONS = `  --arms A,B            arms to compare, by id (default: every arm of the scenario)
@@ -15,18 +16,23 @@ Usage:
   fairpace run <scenario.json> [--seed N] [--arm ID] [--out FILE]
   fairpace compare <scenario.json> [--arms A,B] [--replications R] [--seed N] [--format json|table|csv] [--out FILE] [--workers N]
   fairpace sweep <scenario.json> --param PATH (--values a,b,c | --from X --to Y --step S) [options of compare]
+  fairpace evidence <scenario.json> [--arms A,B] [--replications R] [--seed N] [--workers N] --out pack.zip
+  fairpace verify <pack.zip> [--workers N]
 
 Commands:
   validate   check a scenario file and list each problem with its JSON path
   run        one replication of one arm, as JSON
   compare    arms side by side over replications, with paired differences and 95% intervals
   sweep      a comparison at each value of one numeric scenario parameter
+  evidence   an evidence pack: a zip with the scenario, results, CSVs, charts, a bilingual report and digests
+  verify     re-run an evidence pack's scenario and check every file and number in it
 
 Options:
   --help, -h       help (also after a command: fairpace compare --help)
   --version, -V    the Fairpace version
 
-Exit codes: 0 success, 2 bad input (file, field or argument), 1 internal error (FAIRPACE_DEBUG=1 shows the stack).
+Exit codes: 0 success, 2 bad input (file, field or argument), 1 internal error (FAIRPACE_DEBUG=1 shows the stack);
+verify exits 1 when the pack differs from its re-run.
 Progress goes to stderr when it is a terminal; stdout carries only the result, so JSON can be piped.`;
 
 const TEXTS: Record<CommandName, string> = {
@@ -69,6 +75,37 @@ ${BATCH_OPTIONS}
 
 Example:
   fairpace sweep scenarios/demo-small.json --param rules.deadline.percentile --from 10 --to 50 --step 10`,
+  evidence: `Usage: fairpace evidence <scenario.json> [options] --out pack.zip
+
+Runs the comparison that 'fairpace compare' runs with the same options and writes an evidence pack: a zip holding
+scenario.json (the full scenario, every default written out), results.json (the compare output), courier_days.csv
+(one row per courier-day of every run), per_day.csv, compliance.csv, charts/*.svg, report.html (a printable report
+in Chinese and English) and manifest.json (versions, seeds, the SHA-256 of every file, one digest over scenario and
+results, and the command that makes the pack again). The same inputs always give the same bytes.
+
+Options:
+  --out FILE, -o FILE   the zip to write (required)
+  --arms A,B            arms to compare, by id (default: every arm of the scenario)
+  --replications R      replications per arm (default: the scenario's "replications")
+  --seed N              first seed; replication i uses N + i (default: the scenario's "seed")
+  --workers N           worker threads (default: one per core); the pack is identical for any N
+  --quiet, -q           no progress on stderr
+
+A pack holds at most ${String(MAX_COURIER_DAY_ROWS).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} courier-day rows (couriers × days × replications × arms).
+
+Example:
+  fairpace evidence scenarios/yantai-2021.json --out yantai-pack.zip`,
+  verify: `Usage: fairpace verify <pack.zip> [--workers N] [--quiet]
+
+Checks an evidence pack: every file against the SHA-256 in its manifest, the digest over scenario and results, and
+then re-runs the scenario with the pack's arms and seeds and makes every file again. Prints "verified" and exits 0
+when all of it matches; otherwise names each file and metric that differs and exits 1. A damaged or hostile zip
+(bad CRC, unsafe or unexpected file names, absurd sizes, too many files, invalid JSON, a scenario the schema
+refuses) exits 2 with a message. Works in memory and writes nothing to disk.
+
+Options:
+  --workers N           worker threads for the re-run (default: one per core)
+  --quiet, -q           no progress on stderr`,
 };
 
 /** The help text of the whole program or of one command. */

@@ -24,8 +24,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   const io = options.io ?? processIo();
   const env = options.env ?? process.env;
   try {
-    await executeCommand(parseCommandLine(argv), io);
-    return EXIT_OK;
+    return await executeCommand(parseCommandLine(argv), io);
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr(e.lines.map((line) => `${line}\n`).join(''));

@@ -18,12 +18,18 @@ interface Slot {
   sent: Set<number>;
 }
 
+/** Options of the worker pool. */
+export interface PoolOptions {
+  /** Keep each run's courier-day rows (for evidence packs); off by default, because they are large to clone. */
+  courierDays?: boolean;
+}
+
 /**
  * An executor that spreads tasks over `threads` worker threads. Each task is deterministic and independent and its
  * result goes to its own index, so the output is the same for any number of threads and any finishing order.
  * The threads are terminated when the batch ends, whether it succeeded or not, so the process can exit.
  */
-export function workerExecutor(threads: number): Executor {
+export function workerExecutor(threads: number, options: PoolOptions = {}): Executor {
   return async (tasks, onProgress, signal) => {
     if (tasks.length === 0) return [];
     const results: RunResult[] = new Array<RunResult>(tasks.length);
@@ -32,7 +38,7 @@ export function workerExecutor(threads: number): Executor {
       sent: new Set<number>(),
     }));
     try {
-      await runOn(slots, tasks, results, onProgress, signal);
+      await runOn(slots, tasks, results, options, onProgress, signal);
     } finally {
       await Promise.all(slots.map((s) => s.worker.terminate()));
     }
@@ -44,6 +50,7 @@ function runOn(
   slots: readonly Slot[],
   tasks: readonly RunTask[],
   results: RunResult[],
+  options: PoolOptions,
   onProgress: Parameters<Executor>[1],
   signal: Parameters<Executor>[2],
 ): Promise<void> {
@@ -74,6 +81,7 @@ function runOn(
       next += 1;
       const key = keyOf(task.scenario);
       const message: TaskMessage = { index, key, armId: task.armId, seed: task.seed };
+      if (options.courierDays) message.courierDays = true;
       if (!slot.sent.has(key)) {
         message.scenario = task.scenario;
         slot.sent.add(key);

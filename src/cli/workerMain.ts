@@ -1,6 +1,7 @@
 /** The body of a CLI worker thread: runs tasks from the pool with the same `runTask` as the main thread. */
 import { parentPort } from 'node:worker_threads';
 import { runTask } from '../analysis/runTasks.ts';
+import { runEvidenceTask } from '../evidence/plan.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { ReplyMessage, TaskMessage } from './workerProtocol.ts';
 
@@ -15,7 +16,8 @@ port.on('message', (task: TaskMessage) => {
     if (task.scenario) scenarios.set(task.key, task.scenario);
     const scenario = scenarios.get(task.key);
     if (!scenario) throw new Error(`scenario ${task.key} was never sent to this worker`);
-    reply = { type: 'result', index: task.index, result: runTask({ scenario, armId: task.armId, seed: task.seed }) };
+    const run = { scenario, armId: task.armId, seed: task.seed };
+    reply = { type: 'result', index: task.index, result: task.courierDays ? runEvidenceTask(run) : runTask(run) };
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
     reply = { type: 'error', index: task.index, message: error.message, stack: error.stack };

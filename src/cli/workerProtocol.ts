@@ -12,6 +12,8 @@ export interface TaskMessage {
   scenario?: Scenario;
   armId: string;
   seed: number;
+  /** Keep the run's courier-day rows (evidence packs). */
+  courierDays?: boolean;
 }
 
 /** A worker's answer to one task. */

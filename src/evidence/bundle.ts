@@ -1,0 +1,101 @@
+/**
+ * An evidence pack from a scenario and its runs: every file as bytes, the manifest and the zip. Pure, so the CLI and
+ * the app make byte-identical packs from the same inputs.
+ */
+import { strToU8 } from 'fflate';
+import { summariseCompare, type ComparePlan, type Comparison } from '../analysis/index.ts';
+import { sha256Hex } from '../scenario/canonical.ts';
+import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
+import type { RunResult } from '../sim/results.ts';
+import { FAIRPACE_VERSION } from '../version.ts';
+import { packCharts } from './charts/packCharts.ts';
+import { complianceCsv, courierDaysCsv, perDayCsv } from './csv.ts';
+import { armNames } from './labels.ts';
+import {
+  canonicalText,
+  packDigest,
+  PACK_FILES,
+  PACK_FORMAT,
+  PACK_VERSION,
+  type Manifest,
+  type PackFileName,
+} from './manifest.ts';
+import { reproduceCommand } from './plan.ts';
+import { reportHtml } from './report/reportHtml.ts';
+import { writeZip, type PackFile } from './zipWrite.ts';
+
+/** What a pack is made from: the validated scenario, the plan of its runs and their results in task order. */
+export interface EvidenceInput {
+  scenario: Scenario;
+  plan: ComparePlan;
+  /** One result per task of `plan` (arm-major, seed-minor), each with its courier-day rows. */
+  runs: readonly RunResult[];
+}
+
+/** A finished pack. */
+export interface EvidencePack {
+  /** The files in zip order (manifest first). */
+  files: PackFile[];
+  manifest: Manifest;
+  comparison: Comparison;
+  zip: Uint8Array;
+}
+
+/** The JSON text of `fairpace compare` output, which results.json is, byte for byte. */
+export function resultsText(comparison: Comparison): string {
+  return `${JSON.stringify(comparison, null, 2)}\n`;
+}
+
+/** Builds every file of a pack and the manifest over them. Throws if a run kept no courier-day rows. */
+export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zip'> {
+  const { scenario, plan, runs } = input;
+  if (runs.length !== plan.tasks.length) throw new RangeError(`expected ${plan.tasks.length} runs, got ${runs.length}`);
+  const comparison = summariseCompare(scenario, plan, [...runs]);
+  const runsByArm = plan.armIds.map((_, a) => runs.slice(a * plan.seeds.length, (a + 1) * plan.seeds.length));
+  const command = reproduceCommand(plan);
+
+  const scenarioJson = canonicalText(scenario);
+  const results = resultsText(comparison);
+  const digest = packDigest(JSON.parse(scenarioJson), JSON.parse(results));
+  const charts = packCharts(comparison, runsByArm, armNames(scenario, plan.armIds));
+  const texts: Record<Exclude<PackFileName, 'manifest.json'>, string> = {
+    'scenario.json': scenarioJson,
+    'results.json': results,
+    'report.html': reportHtml({
+      scenario,
+      comparison,
+      runsByArm,
+      command,
+      digest,
+      charts,
+      fairpaceVersion: FAIRPACE_VERSION,
+    }),
+    'courier_days.csv': courierDaysCsv(runs),
+    'per_day.csv': perDayCsv(runs),
+    'compliance.csv': complianceCsv(comparison.arms),
+    ...charts,
+  };
+  const contents = PACK_FILES.filter((n) => n !== 'manifest.json').map((name) => ({
+    name,
+    bytes: strToU8(texts[name]),
+  }));
+  const manifest: Manifest = {
+    format: PACK_FORMAT,
+    packVersion: PACK_VERSION,
+    fairpaceVersion: FAIRPACE_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    arms: plan.armIds,
+    seeds: plan.seeds,
+    command,
+    digest,
+    files: Object.fromEntries(contents.map((f) => [f.name, sha256Hex(f.bytes)])),
+  };
+  const files = [{ name: 'manifest.json', bytes: strToU8(canonicalText(manifest)) }, ...contents];
+  return { files, manifest, comparison };
+}
+
+/** Builds a whole pack, zip included. */
+export function buildEvidencePack(input: EvidenceInput): EvidencePack {
+  const built = buildEvidenceFiles(input);
+  return { ...built, zip: writeZip(built.files) };
+}

@@ -1,0 +1,43 @@
+/** The pack's three charts as SVG text, by file name. */
+import type { Comparison } from '../../analysis/index.ts';
+import type { RunResult } from '../../sim/results.ts';
+import { HEADLINE_METRICS } from '../headlineMetrics.ts';
+import { bothNames } from '../labels.ts';
+import { CHART_FILES } from '../manifest.ts';
+import type { Bi } from '../report/bilingual.ts';
+import { armInterval } from '../report/findings.ts';
+import { headlineChartSvg, type MetricPanel } from './headlineChart.ts';
+import { perDayChartSvg } from './perDayChart.ts';
+import { speedChartSvg } from './speedChart.ts';
+
+/** The charts of a pack: `{ "charts/<name>.svg": svg }` in CHART_FILES order. */
+export function packCharts(
+  comparison: Comparison,
+  runsByArm: readonly (readonly RunResult[])[],
+  names: readonly Bi[],
+): Record<(typeof CHART_FILES)[number], string> {
+  const shown = comparison.arms.map((arm, i) => {
+    const name = names[i];
+    return name ? bothNames(name) : arm.id;
+  });
+  const panels: MetricPanel[] = HEADLINE_METRICS.filter((m) => m.chart).map((m) => ({
+    title: m.title,
+    scale: m.kind === 'share' ? 100 : 1,
+    digits: m.digits,
+    suffix: m.kind === 'share' ? '%' : '',
+    reference: m.reference,
+    arms: runsByArm.map((runs) => {
+      const d = armInterval(runs, m.path);
+      return { mean: d.mean, lo: d.ci95[0], hi: d.ci95[1] };
+    }),
+  }));
+  return {
+    'charts/per-day-promised.svg': perDayChartSvg(
+      comparison.arms.map((a, i) => ({ name: shown[i] ?? a.id, perDay: a.perDay })),
+    ),
+    'charts/headline-metrics.svg': headlineChartSvg(shown, panels),
+    'charts/speed-km.svg': speedChartSvg(
+      comparison.arms.map((a, i) => ({ name: shown[i] ?? a.id, speedHistogramKm: a.speedHistogramKm })),
+    ),
+  };
+}

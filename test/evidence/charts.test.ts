@@ -1,0 +1,100 @@
+// The pack's SVG charts: standalone, labelled, escaped, with the reference lines the report describes.
+import { describe, expect, it } from 'vitest';
+import { ARM_COLOURS, niceMax, niceTicks, powerOfTenBelow } from '../../src/evidence/charts/svg.ts';
+import { headlineChartSvg } from '../../src/evidence/charts/headlineChart.ts';
+import { perDayChartSvg } from '../../src/evidence/charts/perDayChart.ts';
+import { speedChartSvg } from '../../src/evidence/charts/speedChart.ts';
+import type { DayMetrics } from '../../src/sim/results.ts';
+
+const day = (d: number, promisedMinMean: number): DayMetrics => ({
+  day: d,
+  promisedMinMean,
+  onTimeRate: 0.5,
+  speedingKmShare: 0.1,
+  relativeCrashRisk: 1.2,
+  shareBelowMinWage: 0.3,
+  onlineHoursMean: 9,
+});
+
+/** Start and end tags balance (a cheap well-formedness check without an XML parser). */
+function balanced(svg: string): boolean {
+  const stack: string[] = [];
+  for (const m of svg.matchAll(/<(\/?)([a-zA-Z]+)[^>]*?(\/?)>/g)) {
+    const [, close, name = '', selfClosing] = m;
+    if (selfClosing) continue;
+    if (close) {
+      if (stack.pop() !== name) return false;
+    } else stack.push(name);
+  }
+  return stack.length === 0;
+}
+
+describe('SVG charts', () => {
+  it('draw promised minutes per day, one series per arm, with escaped names', () => {
+    const svg = perDayChartSvg([
+      { name: 'A <b>&', perDay: [day(0, 30), day(1, 27), day(2, 26)] },
+      { name: 'B', perDay: [day(0, 30), day(1, 30), day(2, 30)] },
+    ]);
+    expect(balanced(svg)).toBe(true);
+    expect(svg).toContain('A &lt;b&gt;&amp;');
+    expect(svg).toContain('每日平均承诺配送时长 / Mean promised delivery time per day');
+    expect(svg.match(/<path d="M/g)).toHaveLength(2);
+    expect(svg).toContain(`stroke="${ARM_COLOURS[0]}"`);
+    expect(svg).toContain(`stroke="${ARM_COLOURS[1]}" stroke-width="2.5" stroke-dasharray="7,3"`);
+  });
+
+  it('draw headline metrics as bars with interval whiskers, and a reference line', () => {
+    const svg = headlineChartSvg(
+      ['A', 'B'],
+      [
+        {
+          title: { zh: '风险', en: 'Risk' },
+          scale: 1,
+          digits: 2,
+          suffix: '',
+          reference: 1,
+          arms: [
+            { mean: 1.5, lo: 1.4, hi: 1.6 },
+            { mean: 1.2, lo: 1.2, hi: 1.2 },
+          ],
+        },
+        {
+          title: { zh: '净收入', en: 'Net' },
+          scale: 1,
+          digits: 2,
+          suffix: '',
+          arms: [
+            { mean: -2, lo: -3, hi: -1 },
+            { mean: Number.NaN, lo: Number.NaN, hi: Number.NaN },
+          ],
+        },
+      ],
+    );
+    expect(balanced(svg)).toBe(true);
+    expect(svg.match(/<rect x=/g)).toHaveLength(3); // the NaN arm has no bar
+    expect(svg.match(/stroke-width="1.5"/g)).toHaveLength(2); // whiskers only where there is an interval
+    expect(svg).toContain('stroke-dasharray="4,3"');
+    expect(svg).toContain('>1.50</text>');
+    expect(svg).toContain('>-2.00</text>');
+  });
+
+  it('draw km by speed with the 15 and 25 km/h lines labelled', () => {
+    const histogram = Array.from({ length: 50 }, (_, i) => (i > 10 && i < 35 ? 100 - Math.abs(i - 17) * 4 : 0));
+    const svg = speedChartSvg([{ name: 'A', speedHistogramKm: histogram }]);
+    expect(balanced(svg)).toBe(true);
+    expect(svg).toContain('15 km/h 非机动车道限速');
+    expect(svg).toContain('e-bike design limit (GB 17761-2018)');
+    expect(svg.match(/stroke-dasharray="4,3"/g)).toHaveLength(2);
+  });
+
+  it('choose round ticks without logarithms', () => {
+    expect(niceTicks(0, 40)).toEqual([0, 10, 20, 30, 40]);
+    expect(niceTicks(0, 1.56, 4)).toEqual([0, 0.5, 1, 1.5]);
+    expect(niceTicks(-3, 0, 4)).toEqual([-3, -2, -1, 0]);
+    expect(niceMax(1.56, 4)).toBe(2);
+    expect(niceMax(31)).toBe(40);
+    expect([powerOfTenBelow(0.0023), powerOfTenBelow(7), powerOfTenBelow(10), powerOfTenBelow(999)]).toEqual([
+      0.001, 1, 10, 100,
+    ]);
+  });
+});

@@ -1,0 +1,101 @@
+// report.html: self-contained, bilingual, and every user-supplied string escaped.
+import { describe, expect, it } from 'vitest';
+import { CHART_FILES } from '../../src/evidence/index.ts';
+import { escapeHtml, safeHref } from '../../src/evidence/escape.ts';
+import { TINY, makePack, textOf, tinyPack, unzipToRecord } from './fixtures.ts';
+
+const PAYLOAD = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+
+/** Every start tag in `html` that carries an event-handler attribute (`onerror=`, `onload=` …). */
+const handlerTags = (html: string) => html.match(/<[a-zA-Z][^>]*\son[a-z]+\s*=/g) ?? [];
+
+describe('report.html escaping', () => {
+  it('escapes a hostile scenario name, description, region, sources and arm labels', async () => {
+    const hostile = {
+      ...TINY,
+      meta: {
+        name: PAYLOAD,
+        description: `${PAYLOAD}\n\n"quoted" & 'single'`,
+        region: PAYLOAD,
+        sources: [{ id: 'x"><script>', title: PAYLOAD, url: 'javascript:alert(3)', note: PAYLOAD }],
+      },
+      arms: [
+        { id: 'a', label: `${PAYLOAD} / 最严<script>`, rules: { deadline: { percentile: 10 } } },
+        { id: 'b', label: '<svg onload=alert(4)>', rules: { deadline: { percentile: 50 } } },
+      ],
+    };
+    const files = unzipToRecord((await makePack(hostile)).zip);
+    const html = textOf(files, 'report.html');
+    for (const text of [html, ...CHART_FILES.map((c) => textOf(files, c))]) {
+      expect(text).not.toMatch(/<script/i);
+      expect(text).not.toMatch(/<img/i);
+      expect(text).not.toMatch(/<svg onload/i);
+      expect(handlerTags(text)).toEqual([]);
+    }
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(html).toContain('&quot;quoted&quot; &amp; &#39;single&#39;');
+    expect(html).not.toContain('href="javascript');
+    expect(html).toContain('<span class="url">javascript:alert(3)</span>');
+    expect(html).toContain('<title>证据包报告 / Evidence report: &lt;img src=x');
+  });
+
+  it('links only http(s) URLs', () => {
+    expect(safeHref('https://doi.org/10.1016/j.aap.2010.05.012')).toBe('https://doi.org/10.1016/j.aap.2010.05.012');
+    expect(safeHref('https://x.org/?a=1&b="2"')).toBe('https://x.org/?a=1&amp;b=&quot;2&quot;');
+    for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<b>', ' https://a b', undefined]) {
+      expect(safeHref(url)).toBeUndefined();
+    }
+    expect(escapeHtml(`<>&"'`)).toBe('&lt;&gt;&amp;&quot;&#39;');
+  });
+});
+
+describe('report.html content', () => {
+  it('is self-contained: no script, no external resource', async () => {
+    const html = textOf(unzipToRecord((await tinyPack()).zip), 'report.html');
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|@import|url\(|\ssrc=/i);
+    expect(html).toMatch(/@page \{ size: A4;/);
+    expect(html).toMatch(/@media print/);
+    // The charts are inlined, one per chart file.
+    expect(html.match(/<svg xmlns/g)).toHaveLength(CHART_FILES.length);
+  });
+
+  it('is in Chinese first and in English, with a language switch', async () => {
+    const html = textOf(unzipToRecord((await tinyPack()).zip), 'report.html');
+    expect(html.indexOf('id="lang-zh" checked')).toBeGreaterThan(0);
+    expect(html).toContain('<label for="lang-en">English</label>');
+    expect(html).toContain('<h2>1. <span lang="zh-CN">问题</span><span lang="en">The question</span></h2>');
+    for (const heading of [
+      '2. <span lang="zh-CN">规则</span><span lang="en">The rule sets</span>',
+      '3. <span lang="zh-CN">主要发现</span><span lang="en">Headline findings</span>',
+      '5. <span lang="zh-CN">合规评分卡</span><span lang="en">Compliance scorecard</span>',
+      '6. <span lang="zh-CN">模型假设与来源</span><span lang="en">Assumptions and sources</span>',
+      '7. <span lang="zh-CN">如何复现与校验</span><span lang="en">Reproduce and verify</span>',
+    ]) {
+      expect(html).toContain(heading);
+    }
+  });
+
+  it('states the rules that differ, the findings with intervals, the scorecard, the assumptions and the command', async () => {
+    const pack = await tinyPack();
+    const html = textOf(unzipToRecord(pack.zip), 'report.html');
+    // The rule that differs between the arms, with the base value and each arm's.
+    expect(html).toMatch(
+      /<code>rules\.<wbr>deadline\.<wbr>percentile<\/code><\/th><td class="value">50<\/td><td class="value">10<\/td><td class="value">50<\/td>/,
+    );
+    // A finding about the minimum wage in both languages, naming the wage.
+    expect(html).toMatch(
+      /<p lang="zh-CN">在最严算法（p10）下，[\d.]+%(（[\d.]+–[\d.]+%）)?的骑手日每在线小时净收入低于最低小时工资21元；在算法取中（p50）下为/,
+    );
+    expect(html).toMatch(
+      /<p lang="en">Under Strictest algorithm \(p10\), [\d.]+%( \([\d.]+–[\d.]+%\))? of courier-days earn less than the minimum wage of 21 CNY per online hour \(net\); under Algorithm-median \(p50\), /,
+    );
+    expect(html).toMatch(/算法取中（p50）减最严算法（p10）：/);
+    expect(html).toContain('Tangshan 8 (不得将最严算法作为考核标准)');
+    expect(html).toContain(
+      '<span class="tag"><span lang="zh-CN">未校准</span><span lang="en">uncalibrated</span></span>',
+    );
+    expect(html).toContain(`<pre class="command">${pack.manifest.command}</pre>`);
+    expect(html).toContain(pack.manifest.digest);
+  });
+});

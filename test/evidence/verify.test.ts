@@ -1,0 +1,205 @@
+// Verifying packs: an untampered pack verifies; tampering is caught and named; a hostile pack is a PackError.
+import { strFromU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../../src/analysis/index.ts';
+import { checkDigests, openPack, packDigest, PackError, verifyPack, type Manifest } from '../../src/evidence/index.ts';
+import { canonicalText } from '../../src/evidence/manifest.ts';
+import { flip, tampered, textOf, tinyPack, unzipToRecord, zipOf } from './fixtures.ts';
+
+/** The PackError lines of verifying `zip`; fails the test if it verifies or fails otherwise. */
+async function packError(zip: Uint8Array): Promise<string[]> {
+  try {
+    await verifyPack(zip);
+  } catch (e) {
+    expect(e).toBeInstanceOf(PackError);
+    return (e as PackError).lines;
+  }
+  throw new Error('expected a PackError');
+}
+
+/** Changes the first digit after `key` in `text` (a one-byte edit that keeps the JSON valid). */
+function bumpDigitAfter(text: string, key: string): string {
+  const at = text.indexOf(key);
+  expect(at).toBeGreaterThan(-1);
+  for (let i = at + key.length; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c >= '0' && c <= '9')
+      return `${text.slice(0, i)}${c === '9' ? '8' : String(Number(c) + 1)}${text.slice(i + 1)}`;
+  }
+  throw new Error(`no digit after ${key}`);
+}
+
+describe('verifyPack', () => {
+  it('verifies an untampered pack', async () => {
+    const { zip } = await tinyPack();
+    const outcome = await verifyPack(zip);
+    expect(outcome.differences).toEqual([]);
+    expect(outcome.notes).toEqual([]);
+    expect(outcome.verified).toBe(true);
+    expect(outcome.manifest.seeds).toEqual([1, 2]);
+  });
+
+  it('catches one byte changed in results.json: the digests and the metric are named', async () => {
+    const { zip } = await tinyPack();
+    const results = textOf(unzipToRecord(zip), 'results.json');
+    const edited = bumpDigitAfter(results, '"gini": ');
+    expect(edited.length).toBe(results.length);
+    const outcome = await verifyPack(tampered(zip, { 'results.json': edited }));
+    expect(outcome.verified).toBe(false);
+    expect(outcome.differences).toContain(
+      'results.json: its SHA-256 does not match manifest.json (the file was changed after the pack was made)',
+    );
+    expect(outcome.differences).toContain(
+      'digest: the SHA-256 over scenario.json and results.json does not match manifest.json',
+    );
+    expect(outcome.differences.some((d) => /^results\.json: arms\[0\]\.metrics\.earnings\.gini: pack /.test(d))).toBe(
+      true,
+    );
+  });
+
+  it('catches one field of scenario.json changed even when the manifest is re-digested: the re-run differs', async () => {
+    const { zip } = await tinyPack();
+    const scenario = JSON.parse(textOf(unzipToRecord(zip), 'scenario.json'));
+    scenario.rules.pay.base = 7;
+    const forged = tampered(
+      zip,
+      { 'scenario.json': canonicalText(scenario) },
+      { digest: () => packDigest(scenario, JSON.parse(textOf(unzipToRecord(zip), 'results.json'))) },
+    );
+    // The forger made the manifest consistent, so the digest checks pass …
+    expect(checkDigests(openPack(forged))).toEqual([]);
+    // … and only the re-run catches it.
+    const outcome = await verifyPack(forged);
+    expect(outcome.verified).toBe(false);
+    expect(outcome.differences).toContainEqual(
+      expect.stringMatching(/^results\.json: scenarioDigest: pack "[0-9a-f]+", re-run "[0-9a-f]+"$/),
+    );
+    expect(outcome.differences).toContainEqual(
+      expect.stringMatching(/^results\.json: arms\[0\]\.metrics\.earnings\.netPerOnlineHour\.mean: pack /),
+    );
+    expect(outcome.differences).toContainEqual(
+      expect.stringMatching(
+        /^courier_days\.csv: \d+ of \d+ lines differ from the re-run \(first at line 2, column feesCny\)$/,
+      ),
+    );
+    expect(outcome.differences).toContain('report.html: differs from the file made again from the re-run');
+    expect(outcome.differences).toContainEqual(expect.stringMatching(/^manifest\.json: digest: pack /));
+  });
+
+  it('names a tampered CSV row and column, even with its SHA-256 updated', async () => {
+    const { zip } = await tinyPack();
+    const csv = textOf(unzipToRecord(zip), 'courier_days.csv');
+    const lines = csv.split('\r\n');
+    const fields = (lines[3] as string).split(',');
+    fields[22] = '999.99'; // netCny
+    lines[3] = fields.join(',');
+    const outcome = await verifyPack(tampered(zip, { 'courier_days.csv': lines.join('\r\n') }, {}));
+    expect(outcome.differences).toEqual([
+      'courier_days.csv: 1 of ' +
+        String(lines.length - 1) +
+        ' lines differ from the re-run (first at line 4, column netCny)',
+    ]);
+  });
+
+  it('notes a pack made by another Fairpace version', async () => {
+    const { zip } = await tinyPack();
+    const manifest = JSON.parse(textOf(unzipToRecord(zip), 'manifest.json')) as Manifest;
+    const outcome = await verifyPack(
+      tampered(zip, { 'manifest.json': canonicalText({ ...manifest, fairpaceVersion: '0.0.9' }) }),
+    );
+    expect(outcome.notes).toEqual([
+      expect.stringMatching(/^the pack was made by Fairpace 0\.0\.9 and is checked by Fairpace /),
+    ]);
+    expect(outcome.differences).toEqual(['manifest.json: fairpaceVersion: pack "0.0.9", re-run "0.1.0"']);
+  });
+
+  it('uses the executor it is given, and refuses runs that kept no courier-day rows', async () => {
+    const { zip } = await tinyPack();
+    await expect(verifyPack(zip, runInProcess)).rejects.toThrow(/kept no courier-day rows/);
+  });
+});
+
+describe('hostile and damaged packs', () => {
+  it('refuses a path traversal name, too many files and a bomb-like ratio', async () => {
+    const { zip } = await tinyPack();
+    const files = unzipToRecord(zip);
+    expect(await packError(zipOf({ ...files, '../../etc/cron.d/evil': 'x' }))).toEqual([
+      'refused a path that climbs out of the pack: "../../etc/cron.d/evil" (entry 11)',
+    ]);
+    const many: Record<string, Uint8Array | string> = { ...files };
+    for (let i = 0; i < 60; i++) many[`charts/extra-${i}.svg`] = '<svg/>';
+    expect((await packError(zipOf(many)))[0]).toMatch(/holds 70 files; a pack holds at most 64/);
+    expect((await packError(zipOf({ ...files, 'report.html': new Uint8Array(4 * 1024 * 1024) })))[0]).toMatch(
+      /"report\.html" would unpack \d+ times larger than it is packed \(above 200 to 1\): a zip bomb\?/,
+    );
+  });
+
+  it('refuses an unexpected file, a missing file and a damaged CRC', async () => {
+    const { zip } = await tinyPack();
+    const files = unzipToRecord(zip);
+    expect(await packError(zipOf({ ...files, 'run.sh': 'rm -rf ~' }))).toEqual([
+      '"run.sh" is not a file an evidence pack holds',
+    ]);
+    const { 'per_day.csv': _dropped, ...rest } = files;
+    expect(await packError(zipOf(rest))).toEqual(['the pack lacks per_day.csv']);
+    const damaged = zip.slice();
+    flip(damaged, 200, 0xff); // inside manifest.json's deflated data
+    expect((await packError(damaged))[0]).toMatch(/"manifest\.json" is damaged/);
+  });
+
+  it('refuses invalid JSON and a manifest the schema refuses', async () => {
+    const { zip } = await tinyPack();
+    expect(await packError(tampered(zip, { 'results.json': '{ "seeds": [1, 2' }))).toEqual([
+      expect.stringMatching(/^results\.json: not valid JSON \(/),
+    ]);
+    expect(await packError(tampered(zip, { 'manifest.json': 'not json' }))).toEqual([
+      expect.stringMatching(/^manifest\.json: not valid JSON/),
+    ]);
+    const manifest = JSON.parse(textOf(unzipToRecord(zip), 'manifest.json'));
+    expect(
+      await packError(tampered(zip, { 'manifest.json': JSON.stringify({ ...manifest, seeds: [1, -2], extra: 1 }) })),
+    ).toEqual(
+      expect.arrayContaining([
+        'manifest.json: (root): Unrecognized key: "extra"',
+        expect.stringMatching(/^manifest\.json: seeds\[1\]: /),
+      ]),
+    );
+    expect(await packError(tampered(zip, { 'manifest.json': JSON.stringify({ ...manifest, seeds: [1, 3] }) }))).toEqual(
+      ['manifest.json: the seeds must be consecutive (1, 2, …), as the evidence command makes them'],
+    );
+    expect(
+      await packError(tampered(zip, { 'manifest.json': JSON.stringify({ ...manifest, arms: ['lenient'] }) })),
+    ).toEqual([expect.stringMatching(/^manifest\.json: unknown arm "lenient"/)]);
+  });
+
+  it('refuses a scenario the schema rejects, with its JSON path', async () => {
+    const { zip } = await tinyPack();
+    const scenario = JSON.parse(textOf(unzipToRecord(zip), 'scenario.json'));
+    scenario.population.couriers = 0;
+    scenario.population.pets = 2;
+    const lines = await packError(tampered(zip, { 'scenario.json': JSON.stringify(scenario) }, {}));
+    expect(lines).toContain('scenario.json: population: Unrecognized key: "pets"');
+    expect(lines).toContainEqual(expect.stringMatching(/^scenario\.json: population\.couriers: /));
+    const later = { ...scenario, schemaVersion: 99 };
+    expect(await packError(tampered(zip, { 'scenario.json': JSON.stringify(later) }))).toEqual([
+      expect.stringMatching(/^scenario\.json: schemaVersion: this file was written for schema version 99/),
+    ]);
+  });
+
+  it('refuses a pack of more runs than a pack may hold before running anything', async () => {
+    const { zip } = await tinyPack();
+    const scenario = JSON.parse(textOf(unzipToRecord(zip), 'scenario.json'));
+    scenario.population.couriers = 200_000;
+    scenario.time.days = 10;
+    expect((await packError(tampered(zip, { 'scenario.json': JSON.stringify(scenario) })))[0]).toMatch(
+      /^manifest\.json: the pack would hold 8000000 courier-day rows/,
+    );
+  });
+
+  it('reads nothing but the zip it is given (the manifest is parsed from it)', async () => {
+    const { zip } = await tinyPack();
+    expect(strFromU8(openPack(zip).files.get('manifest.json') as Uint8Array)).toContain(
+      '"format": "fairpace-evidence"',
+    );
+  });
+});

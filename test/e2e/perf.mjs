@@ -1,0 +1,212 @@
+// Browser performance (issue 3, item 8); not part of `npm test`. Builds and serves the app like run.mjs, then times
+// a yantai-2021 comparison from pressing Run to the finished dashboard, with the worker pool at its default size and
+// with one worker (`?workers=1`), alternating the two so that drift of the machine hits both alike.
+//
+//   node test/e2e/perf.mjs            # 3 runs of each
+//   node test/e2e/perf.mjs --runs 5
+//
+// The machine may be shared: before each run the script waits (up to QUIET_WAIT_MS) for a 2-second window in which
+// the whole machine used less than 15% of its CPU, and it prints the CPU use of other work for each run.
+//
+// Each run opens a fresh page and lets the opening demo-small comparison finish first, so the workers are started and
+// their code is loaded: the time is what a person waits after pressing Run on an open workbench.
+/* global document, MutationObserver, requestAnimationFrame -- code passed to page.evaluate runs in the browser */
+import { readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { join } from 'node:path';
+import {
+  buildApp,
+  choosePreset,
+  launchBrowser,
+  median,
+  openApp,
+  readKpis,
+  ROOT,
+  RUN_TIMEOUT_MS,
+  seconds,
+  serveStatic,
+  waitForRunDone,
+} from './support.mjs';
+
+const PRESET = 'yantai-2021';
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs needs a whole number ≥ 1');
+
+const scenario = JSON.parse(readFileSync(join(ROOT, 'scenarios', `${PRESET}.json`), 'utf8'));
+const replications = scenario.replications;
+const arms = scenario.arms?.length ?? 2; // the schema's default arms are strictest and median
+
+const QUIET_WAIT_MS = 180_000;
+
+/** Busy and total CPU jiffies of the whole machine (Linux /proc/stat); undefined elsewhere. */
+function cpuTimes() {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const n = fields.map(Number);
+    const idle = (n[3] ?? 0) + (n[4] ?? 0);
+    const total = n.reduce((a, b) => a + b, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Share of the machine's CPU in use over `ms` milliseconds (0..1), or undefined without /proc/stat. */
+async function cpuUse(ms) {
+  const a = cpuTimes();
+  await sleep(ms);
+  const b = cpuTimes();
+  return a && b && b.total > a.total ? (b.busy - a.busy) / (b.total - a.total) : undefined;
+}
+
+/** Waits for the machine to be quiet; returns the CPU share seen last. */
+async function waitForQuiet() {
+  const deadline = Date.now() + QUIET_WAIT_MS;
+  let use = await cpuUse(2_000);
+  while (use !== undefined && use > 0.15 && Date.now() < deadline) use = await cpuUse(2_000);
+  if (use !== undefined && use > 0.15) console.log(`note: the machine stayed busy (${Math.round(use * 100)}% CPU)`);
+  return use;
+}
+
+/**
+ * Presses Run and resolves with the milliseconds until the dashboard shows the finished comparison, measured in the
+ * page (performance.now) by a MutationObserver, so the polling of the test driver adds nothing.
+ */
+function timeRun(page) {
+  return page.evaluate(
+    (timeoutMs) =>
+      new Promise((resolve, reject) => {
+        const q = (id) => document.querySelector(`[data-testid="${id}"]`);
+        let t0 = performance.now();
+        // Main-thread tasks over 50 ms during the run: time in which the page could not react to the user.
+        const longTasks = [];
+        const longTaskObserver = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries())
+            if (entry.startTime + entry.duration >= t0) longTasks.push(entry.duration);
+        });
+        longTaskObserver.observe({ type: 'longtask' });
+        const finished = () => {
+          const progress = q('progress');
+          const status = q('run-status');
+          const phase = status?.getAttribute('data-phase'); // newer builds name the phase
+          if (status?.classList.contains('error') || phase === 'error') {
+            reject(new Error(`the run failed: ${status.textContent}`));
+            return false;
+          }
+          return (
+            (!phase || phase === 'done') &&
+            progress !== null &&
+            Number(progress.getAttribute('data-total')) > 0 &&
+            progress.getAttribute('data-done') === progress.getAttribute('data-total') &&
+            !q('run-compare').disabled &&
+            q('cancel-run').disabled &&
+            (status?.textContent ?? '').trim() !== '' &&
+            document.querySelector('[data-testid^="kpi-"]') !== null
+          );
+        };
+        if (finished()) return reject(new Error('the page already shows a finished run before Run was pressed'));
+        const timer = setTimeout(() => reject(new Error(`no result after ${timeoutMs / 1000} s`)), timeoutMs);
+        const observer = new MutationObserver(() => {
+          if (!finished()) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          const status = q('run-status').textContent;
+          const total = Number(q('progress').getAttribute('data-total'));
+          // Two animation frames later the finished dashboard has been laid out and painted.
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              const ms = performance.now() - t0;
+              setTimeout(() => {
+                longTaskObserver
+                  .takeRecords()
+                  .forEach((entry) => entry.startTime + entry.duration >= t0 && longTasks.push(entry.duration));
+                longTaskObserver.disconnect();
+                resolve({
+                  ms,
+                  status,
+                  total,
+                  longest: Math.max(0, ...longTasks),
+                  blocked: longTasks.reduce((a, b) => a + b, 0),
+                });
+              }, 200); // long-task entries arrive after their task ends
+            }),
+          );
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        t0 = performance.now();
+        q('run-compare').click();
+      }),
+    RUN_TIMEOUT_MS,
+  );
+}
+
+/** One measured run: a fresh page, the opening run to warm the pool, then the timed comparison. */
+async function measure(browser, origin, workers) {
+  const app = await openApp(browser, origin, { locale: 'zh-CN', workers });
+  try {
+    await waitForRunDone(app.page);
+    await choosePreset(app.page, PRESET);
+    const idle = await waitForQuiet();
+    const result = await timeRun(app.page);
+    if (app.errors.length) throw new Error(`console errors: ${app.errors.join('; ')}`);
+    return { ...result, idle, load: loadavg()[0], workers: app.workers.length, kpis: await readKpis(app.page) };
+  } finally {
+    await app.context.close();
+  }
+}
+
+const modes = [
+  { name: 'default pool', workers: undefined },
+  { name: 'one worker', workers: 1 },
+];
+const times = new Map(modes.map((m) => [m.name, []]));
+const poolSizes = new Map(modes.map((m) => [m.name, new Set()]));
+let reference;
+let browser;
+let server;
+let buildDir;
+try {
+  browser = await launchBrowser();
+  buildDir = await buildApp();
+  server = await serveStatic(buildDir);
+  console.log(
+    `${PRESET}: ${arms} arms × ${replications} replications; chromium ${browser.version()}; ` +
+      `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), ${Math.round(totalmem() / 2 ** 30)} GiB`,
+  );
+  if (replications !== 10) console.log(`note: the preset now has ${replications} replications, not 10`);
+  for (let i = 0; i < RUNS; i++) {
+    for (const mode of i % 2 === 0 ? modes : [...modes].reverse()) {
+      const run = await measure(browser, server.origin, mode.workers);
+      if (run.total !== arms * replications) throw new Error(`expected ${arms * replications} tasks, ran ${run.total}`);
+      reference ??= JSON.stringify(run.kpis);
+      if (JSON.stringify(run.kpis) !== reference) throw new Error(`${mode.name}: the numbers differ from run 1`);
+      times.get(mode.name).push(run.ms);
+      poolSizes.get(mode.name).add(run.workers);
+      console.log(
+        `run ${i + 1}, ${mode.name}: ${seconds(run.ms)} s with ${run.workers} worker(s); the app says “${run.status}”; ` +
+          `main thread: longest task ${Math.round(run.longest)} ms, ${Math.round(run.blocked)} ms in tasks over 50 ms; ` +
+          `CPU in use before: ${run.idle === undefined ? '?' : `${Math.round(run.idle * 100)}%`}, ` +
+          `load average after: ${run.load.toFixed(2)}`,
+      );
+    }
+  }
+} finally {
+  await browser?.close().catch(() => undefined);
+  await server?.close();
+  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+}
+
+const [pool, one] = modes.map((m) => median(times.get(m.name)));
+console.log('');
+for (const mode of modes) {
+  const list = times.get(mode.name).map(seconds).join(', ');
+  const sizes = [...poolSizes.get(mode.name)].join('/');
+  const best = seconds(Math.min(...times.get(mode.name)));
+  console.log(
+    `${mode.name} (${sizes} worker(s)): median ${seconds(median(times.get(mode.name)))} s, best ${best} s  [${list}]`,
+  );
+}
+console.log(`speed-up of the default pool over one worker: ${(one / pool).toFixed(2)}×`);
+console.log(`date: ${new Date().toISOString().slice(0, 10)}, node ${process.versions.node}`);

@@ -1,0 +1,422 @@
+// The browser tests (issue 3, item 7): builds the app, serves the build on 127.0.0.1, drives Debian's Chromium with
+// playwright-core and checks the workbench the way a person uses it. `scripts/test-all.mjs` runs this file; it
+// writes `{ "passed": N, "failed": M }` to $FAIRPACE_E2E_RESULT and exits non-zero when anything failed, including a
+// missing Chromium or a failed build.
+//
+//   node test/e2e/run.mjs                 # every test
+//   node test/e2e/run.mjs cancel language # only tests whose name contains one of the words
+//   FAIRPACE_E2E_DIST=dist node test/e2e/run.mjs   # serve an existing build instead of building one
+//
+// Screenshots of the dashboard in both languages go to test-artifacts/ (gitignored).
+/* global document -- code passed to page.evaluate runs in the browser */
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  buildApp,
+  choosePreset,
+  cliCompare,
+  complianceMismatches,
+  kpiMismatches,
+  launchBrowser,
+  openApp,
+  readCompliance,
+  readKpis,
+  reveal,
+  ROOT,
+  serveStatic,
+  tid,
+  waitForRunDone,
+} from './support.mjs';
+
+const TEST_TIMEOUT_MS = 120_000;
+/** The whole run, build included, must end well inside five minutes. */
+const WATCHDOG_MS = 270_000;
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const YANTAI = 'yantai-2021';
+/** What the status line says after Cancel, in either language. */
+const CANCELLED = /已取消|cancelled/i;
+const HAN = /\p{Script=Han}/u;
+
+/** Fails with `message` unless `condition` holds. */
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function assertNoProblems(problems, what) {
+  assert(problems.length === 0, `${what}:\n      ${problems.join('\n      ')}`);
+}
+
+/** Picks yantai-2021, presses Run and waits for the finished comparison. */
+async function runYantai(page) {
+  await choosePreset(page, YANTAI);
+  assert(await page.isEnabled(tid('run-compare')), 'run-compare is disabled on a valid preset');
+  await page.click(tid('run-compare'));
+  return waitForRunDone(page);
+}
+
+/** The SVG marks that draw data (not axes, grid lines or the hidden tooltip) inside a chart, with their sizes. */
+function chartMarks(page, testId) {
+  return page.evaluate((id) => {
+    const chart = document.querySelector(`[data-testid="${id}"]`);
+    if (!chart) return null;
+    const svgs = [...chart.querySelectorAll('svg')];
+    const marks = [...chart.querySelectorAll('svg g[aria-label]')].filter(
+      (g) => !/axis|grid|tip/.test(g.getAttribute('aria-label') ?? ''),
+    );
+    const shapes = marks.flatMap((g) => [...g.querySelectorAll('path, rect, circle, line, text')]);
+    const drawn = shapes.filter((s) => {
+      const box = s.getBBox();
+      return box.width > 0 || box.height > 0;
+    });
+    const biggest = Math.max(0, ...svgs.map((s) => s.getBoundingClientRect().width * s.getBoundingClientRect().height));
+    return {
+      svgs: svgs.length,
+      marks: marks.map((g) => g.getAttribute('aria-label')),
+      drawn: drawn.length,
+      area: biggest,
+    };
+  }, testId);
+}
+
+// ── the tests ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+const tests = [
+  {
+    name: 'opens on demo-small, computes it at once and shows KPI cards, with no console errors',
+    async fn({ open }) {
+      const { page, errors } = await open();
+      assert(
+        (await page.inputValue(tid('preset-select'))) === 'demo-small',
+        'the preset picker does not start on demo-small',
+      );
+      const { total } = await waitForRunDone(page);
+      assert(total > 0, 'the opening run had no tasks');
+      const kpis = await readKpis(page);
+      const entries = Object.entries(kpis);
+      assert(entries.length > 0, 'no kpi-* element on the page after the opening run');
+      const notNumbers = entries.filter(([, v]) => v === null || v === '' || !Number.isFinite(Number(v)));
+      assert(notNumbers.length === 0, `KPI without a finite data-value: ${notNumbers.map(([k]) => k).join(', ')}`);
+      const visible = await page.locator('[data-testid^="kpi-"]').first().isVisible();
+      assert(visible, 'the first KPI card is not visible');
+      assert(errors.length === 0, `console errors:\n      ${errors.join('\n      ')}`);
+    },
+  },
+  {
+    name: `${YANTAI}: every headline number and compliance status equals the CLI's compare output`,
+    async fn({ open, cli }) {
+      const { page } = await open();
+      await waitForRunDone(page); // the opening demo-small run
+      await runYantai(page);
+      const comparison = await cli(YANTAI);
+      const seeds = await page.locator('.seeds').textContent();
+      for (const seed of comparison.seeds) assert(seeds?.includes(String(seed)), `seed ${seed} not shown: ${seeds}`);
+      const kpis = await readKpis(page);
+      assert(Object.keys(kpis).length > 0, 'no kpi-* element after the run');
+      assertNoProblems(kpiMismatches(kpis, comparison), 'headline numbers that differ from the CLI');
+      const cells = await readCompliance(page);
+      assert(Object.keys(cells).length > 0, 'no compliance-* cell after the run');
+      assertNoProblems(complianceMismatches(cells, comparison), 'compliance statuses that differ from the CLI');
+    },
+  },
+  {
+    name: `${YANTAI} on a single worker gives the same numbers (the pool's order does not matter)`,
+    async fn({ open, cli }) {
+      const { page, workers } = await open({ workers: 1 });
+      await waitForRunDone(page);
+      await runYantai(page);
+      assert(workers.length === 1, `expected the pool to start 1 worker, it started ${workers.length}`);
+      assertNoProblems(kpiMismatches(await readKpis(page), await cli(YANTAI)), 'headline numbers that differ');
+    },
+  },
+  {
+    name: 'charts: chart-perday and chart-speed draw an SVG with data marks',
+    async fn({ open }) {
+      const { page } = await open();
+      await waitForRunDone(page);
+      await runYantai(page);
+      for (const chart of ['chart-perday', 'chart-speed']) {
+        await page.waitForSelector(`${tid(chart)} svg g[aria-label]`, { state: 'attached', timeout: 10_000 });
+        const found = await chartMarks(page, chart);
+        assert(found !== null, `no ${chart} on the page`);
+        assert(found.svgs > 0, `${chart} has no <svg>`);
+        assert(found.area > 100 * 100, `${chart}'s largest svg is only ${Math.round(found.area)} px²`);
+        assert(found.marks.length > 0, `${chart} has no data mark (only axes or nothing)`);
+        assert(found.drawn > 0, `${chart}'s marks (${found.marks.join(', ')}) draw nothing of any size`);
+      }
+    },
+  },
+  {
+    name: 'Cancel stops a running comparison at once; the next run completes',
+    async fn({ open, cli }) {
+      const { page, liveWorkers } = await open();
+      await waitForRunDone(page);
+      await choosePreset(page, YANTAI);
+      // Run, then Cancel in the same turn of the page's event loop in which the bar was seen below total, so the
+      // run cannot finish between looking and clicking.
+      const seen = await page.evaluate(async () => {
+        const q = (id) => document.querySelector(`[data-testid="${id}"]`);
+        q('run-compare').click();
+        const deadline = performance.now() + 30_000;
+        while (performance.now() < deadline) {
+          const progress = q('progress');
+          const cancel = q('cancel-run');
+          if (progress && cancel && !cancel.disabled) {
+            const done = Number(progress.getAttribute('data-done'));
+            const total = Number(progress.getAttribute('data-total'));
+            if (total > 0 && done < total) {
+              cancel.click();
+              return { done, total };
+            }
+            return { missed: true, done, total };
+          }
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        return { missed: true };
+      });
+      assert(!seen.missed, `could not press Cancel while the run was under way: ${JSON.stringify(seen)}`);
+      await page.waitForFunction(
+        (pattern) => {
+          const status = document.querySelector('[data-testid="run-status"]');
+          const phase = status?.getAttribute('data-phase');
+          return (phase === null || phase === 'cancelled') && new RegExp(pattern, 'i').test(status?.textContent ?? '');
+        },
+        CANCELLED.source,
+        { timeout: 10_000 },
+      );
+      assert(await page.isEnabled(tid('run-compare')), 'run-compare is not enabled again after Cancel');
+      assert(await page.isDisabled(tid('cancel-run')), 'cancel-run is still enabled after Cancel');
+      // Nothing may arrive later: the workers are terminated and no result or progress appears.
+      await page.waitForTimeout(1_500);
+      assert(liveWorkers.size === 0, `${liveWorkers.size} worker(s) still running 1.5 s after Cancel`);
+      assert(Object.keys(await readKpis(page)).length === 0, 'a result appeared after Cancel');
+      assert((await page.locator(tid('progress')).count()) === 0, 'the progress bar came back after Cancel');
+      const status = await page.textContent(tid('run-status'));
+      assert(CANCELLED.test(status ?? ''), `the status changed after Cancel: ${status}`);
+
+      await page.click(tid('run-compare'));
+      await waitForRunDone(page);
+      assertNoProblems(kpiMismatches(await readKpis(page), await cli(YANTAI)), 'the run after Cancel differs');
+    },
+  },
+  {
+    name: 'an invalid field shows its message and blocks the run; correcting it unblocks',
+    async fn({ open }) {
+      const { page } = await open();
+      await waitForRunDone(page); // Run is disabled while a run goes on, which would make the check below vacuous
+      const field = tid('field-rules.pay.base');
+      const error = tid('error-rules.pay.base');
+      await reveal(page, field);
+      const before = await page.inputValue(field);
+      assert(await page.isEnabled(tid('run-compare')), 'run-compare is disabled before the edit');
+      assert((await page.locator(error).count()) === 0, 'error-rules.pay.base is shown before any edit');
+
+      await page.fill(field, '-3');
+      await page.waitForSelector(error, { state: 'visible', timeout: 5_000 });
+      const message = ((await page.textContent(error)) ?? '').trim();
+      assert(message.length > 0, 'error-rules.pay.base is empty');
+      assert(await page.isDisabled(tid('run-compare')), 'run-compare is still enabled with rules.pay.base = -3');
+      assert((await page.getAttribute(field, 'aria-invalid')) === 'true', 'the field is not marked aria-invalid');
+      await page.click(tid('run-compare'), { force: true, timeout: 2_000 }).catch(() => undefined);
+      assert((await page.locator(tid('cancel-run')).isDisabled()) === true, 'a run started despite the invalid field');
+
+      await page.fill(field, before);
+      await page.waitForSelector(error, { state: 'detached', timeout: 5_000 });
+      assert(await page.isEnabled(tid('run-compare')), 'run-compare stays disabled after the value is corrected');
+    },
+  },
+  {
+    name: 'the language toggle switches every label between zh-CN and en; the browser language picks the start',
+    async fn({ open }) {
+      const labels = (page) =>
+        page.evaluate(() => ({
+          lang: document.documentElement.lang,
+          title: document.title,
+          run: document.querySelector('[data-testid="run-compare"]')?.textContent ?? '',
+          toggle: document.querySelector('[data-testid="language-toggle"]')?.textContent ?? '',
+          heading: document.querySelector('h1')?.textContent ?? '',
+        }));
+      const { page } = await open({ locale: 'zh-CN' });
+      await waitForRunDone(page);
+      const zh = await labels(page);
+      const kpis = await readKpis(page);
+      assert(zh.lang === 'zh-CN', `a zh-CN browser opened in ${zh.lang}`);
+      assert(HAN.test(zh.run) && HAN.test(zh.title), `Chinese labels expected: ${JSON.stringify(zh)}`);
+
+      await page.click(tid('language-toggle'));
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      const en = await labels(page);
+      for (const key of ['title', 'run', 'toggle', 'heading']) {
+        assert(en[key] !== zh[key], `${key} did not change with the language: ${en[key]}`);
+      }
+      assert(!HAN.test(en.run) && !HAN.test(en.title), `English labels expected: ${JSON.stringify(en)}`);
+      assert(JSON.stringify(await readKpis(page)) === JSON.stringify(kpis), 'the numbers changed with the language');
+
+      await page.click(tid('language-toggle'));
+      await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+      assert(JSON.stringify(await labels(page)) === JSON.stringify(zh), 'toggling twice did not restore the labels');
+
+      const english = await open({ locale: 'en-US' });
+      const fresh = await labels(english.page);
+      assert(fresh.lang === 'en', `an en-US browser opened in ${fresh.lang}`);
+      assert(fresh.run === en.run, `an en-US browser's run button says ${fresh.run}, not ${en.run}`);
+    },
+  },
+  {
+    name: `screenshots of the ${YANTAI} dashboard in zh-CN and en (test-artifacts/)`,
+    async fn({ open }) {
+      const { page } = await open({ locale: 'zh-CN' });
+      await waitForRunDone(page);
+      await runYantai(page);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      for (const lang of ['zh-CN', 'en']) {
+        if ((await page.evaluate(() => document.documentElement.lang)) !== lang) {
+          await page.click(tid('language-toggle'));
+          await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+        }
+        await page.evaluate(() => document.fonts.ready);
+        const file = join(ARTIFACTS, `dashboard-${lang}.png`);
+        rmSync(file, { force: true });
+        await page.screenshot({ path: file, fullPage: true });
+        assert(statSync(file).size > 10_000, `${file} is suspiciously small`);
+      }
+    },
+  },
+  {
+    name: 'no request left the page’s own origin, and every request was answered',
+    async fn({ open, origin, allRequests, server }) {
+      const { page } = await open();
+      await waitForRunDone(page);
+      await page.click(tid('language-toggle'));
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      const urls = [...new Set(allRequests)];
+      // The recorder must see the page's own requests, worker scripts included, or the check below proves nothing.
+      assert(urls.includes(`${origin}/`), `the page's own document was not recorded: ${urls.join(', ')}`);
+      assert(
+        urls.some((u) => /worker.*\.js$/.test(u)),
+        `no worker script request was recorded: ${urls.join(', ')}`,
+      );
+      // data: and blob: URLs are read from memory, not requested from anywhere.
+      const outside = urls.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== origin);
+      assert(outside.length === 0, `requests outside ${origin}:\n      ${outside.join('\n      ')}`);
+      assert(server.failures.length === 0, `requests the server refused:\n      ${server.failures.join('\n      ')}`);
+    },
+  },
+];
+
+// ── the harness ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+let passed = 0;
+let failed = 0;
+let resultWritten = false;
+
+function writeResult() {
+  if (resultWritten) return;
+  resultWritten = true;
+  const file = process.env.FAIRPACE_E2E_RESULT;
+  if (file) writeFileSync(file, `${JSON.stringify({ passed, failed })}\n`);
+}
+
+const filters = process.argv.slice(2).map((word) => word.toLowerCase());
+const selected = filters.length ? tests.filter((t) => filters.some((w) => t.name.toLowerCase().includes(w))) : tests;
+
+const watchdog = setTimeout(() => {
+  console.error(`✗ the browser tests took longer than ${WATCHDOG_MS / 1000} s; stopping`);
+  failed += 1;
+  writeResult();
+  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+  process.exit(1); // Playwright stops the browser when this process exits
+}, WATCHDOG_MS);
+watchdog.unref();
+
+const started = Date.now();
+let browser;
+let server;
+let buildDir;
+try {
+  let setupError;
+  try {
+    // Check for Chromium before spending time on the build.
+    browser = await launchBrowser();
+    const prebuilt = process.env.FAIRPACE_E2E_DIST;
+    console.log(`chromium ${browser.version()}; ${prebuilt ? `using the build in ${prebuilt}` : 'building the app…'}`);
+    if (!prebuilt) buildDir = await buildApp();
+    server = await serveStatic(prebuilt ? resolve(ROOT, prebuilt) : buildDir);
+    console.log(`serving at ${server.origin}`);
+  } catch (error) {
+    setupError = error;
+  }
+
+  if (setupError) {
+    console.log(`✗ setup: ${setupError.message}`);
+    failed += 1;
+    for (const test of selected) {
+      console.log(`✗ ${test.name} (not run)`);
+      failed += 1;
+    }
+  } else {
+    const comparisons = new Map();
+    /** The CLI's comparison of a preset, computed once and shared. */
+    const cli = (preset) => {
+      if (!comparisons.has(preset)) {
+        const promise = cliCompare(join(ROOT, 'scenarios', `${preset}.json`));
+        promise.catch(() => undefined);
+        comparisons.set(preset, promise);
+      }
+      return comparisons.get(preset);
+    };
+    void cli(YANTAI); // computed while the browser works
+    const allRequests = [];
+
+    let notRendered = false;
+    for (const test of selected) {
+      if (notRendered) {
+        console.log(`✗ ${test.name} (not run: the app did not render)`);
+        failed += 1;
+        continue;
+      }
+      const opened = [];
+      const open = async (options = {}) => {
+        const app = await openApp(browser, server.origin, { ...options, allRequests });
+        opened.push(app);
+        return app;
+      };
+      const t0 = Date.now();
+      let timer;
+      try {
+        await Promise.race([
+          test.fn({ open, cli, origin: server.origin, allRequests, server }),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS / 1000} s`)), TEST_TIMEOUT_MS);
+          }),
+        ]);
+        // Any test fails on a console error or an uncaught exception in any of its pages.
+        const errors = opened.flatMap((app) => app.errors);
+        assert(errors.length === 0, `console errors:\n      ${errors.join('\n      ')}`);
+        passed += 1;
+        console.log(`✓ ${test.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      } catch (error) {
+        failed += 1;
+        const errors = opened.flatMap((app) => app.errors).filter((e) => !error?.message?.includes(e));
+        const lines = [...(error?.message ?? String(error)).split('\n').slice(0, 12), ...errors.slice(0, 5)];
+        console.log(`✗ ${test.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n    ${lines.join('\n    ')}`);
+        if (error?.appDidNotRender) notRendered = true;
+      } finally {
+        clearTimeout(timer);
+        await Promise.all(opened.map((app) => app.context.close().catch(() => undefined)));
+      }
+    }
+  }
+} finally {
+  await browser?.close().catch(() => undefined);
+  await server?.close();
+  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+}
+
+if (passed + failed === 0) {
+  console.log('✗ no browser test matched the filter');
+  failed += 1;
+}
+console.log(`e2e: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+writeResult();
+clearTimeout(watchdog);
+process.exitCode = failed > 0 ? 1 : 0;

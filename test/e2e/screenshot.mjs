@@ -1,0 +1,49 @@
+// The README's screenshot: the workbench in Chinese after a yantai-2021 comparison, one 1280×900 screen, written to
+// docs/workbench-zh.png. Not part of `npm test` (the tests' own screenshots go to test-artifacts/).
+//
+//   node test/e2e/screenshot.mjs [--preset yantai-2021] [--out docs/workbench-zh.png]
+/* global document -- code passed to page.evaluate runs in the browser */
+import { rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildApp, choosePreset, launchBrowser, openApp, ROOT, serveStatic, tid, waitForRunDone } from './support.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+};
+const preset = arg('--preset', 'yantai-2021');
+const out = resolve(ROOT, arg('--out', join('docs', 'workbench-zh.png')));
+/** Above this the PNG is too heavy for a README. */
+const MAX_BYTES = 300 * 1024;
+
+let browser;
+let server;
+let buildDir;
+try {
+  browser = await launchBrowser();
+  buildDir = await buildApp();
+  server = await serveStatic(buildDir);
+  const { page, context, errors } = await openApp(browser, server.origin, {
+    locale: 'zh-CN',
+    viewport: { width: 1280, height: 900 },
+  });
+  await waitForRunDone(page);
+  await choosePreset(page, preset);
+  await page.click(tid('run-compare'));
+  await waitForRunDone(page);
+  await page.evaluate(() => document.fonts.ready);
+  await page.mouse.move(0, 0); // no chart tooltip in the picture
+  await page.screenshot({ path: out, type: 'png', fullPage: false });
+  await context.close();
+  if (errors.length) throw new Error(`console errors: ${errors.join('; ')}`);
+  const bytes = statSync(out).size;
+  console.log(`${out}: ${Math.round(bytes / 1024)} KiB`);
+  if (bytes > MAX_BYTES) {
+    console.error(`larger than ${MAX_BYTES / 1024} KiB`);
+    process.exitCode = 1;
+  }
+} finally {
+  await browser?.close().catch(() => undefined);
+  await server?.close();
+  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+}

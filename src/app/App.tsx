@@ -1,9 +1,13 @@
 /** The workbench: preset, run and scenario editor on the left; the comparison and the sweep on the right. */
-import { useEffect, useMemo, useReducer, useState } from 'react';
-import { validateScenario } from '../scenario/load.ts';
+import { Component, useEffect, useMemo, useReducer, useState, type ReactNode } from 'react';
+import { validateScenario, type LoadResult } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { armNames } from './armNames.ts';
 import { ComparisonCharts } from './components/ComparisonCharts.tsx';
 import { ComplianceTable } from './components/ComplianceTable.tsx';
+import { EvidencePanel } from './components/EvidencePanel.tsx';
+import { SavedRuns } from './components/SavedRuns.tsx';
+import { ScenarioTools, shareProblemText } from './components/ScenarioTools.tsx';
 import { HeadlineCards } from './components/HeadlineCards.tsx';
 import { RunControls } from './components/RunControls.tsx';
 import { ScenarioEditor } from './components/ScenarioEditor.tsx';
@@ -11,10 +15,13 @@ import { SweepView } from './components/SweepView.tsx';
 import { allInputs, changesFrom, draftOf, editorReducer, problemsByInput, textsOf, valueAt } from './editor/draft.ts';
 import { formatValue } from './editor/fieldText.ts';
 import { DEFAULT_SCENARIO, SCENARIO_FIELDS } from './editor/schemaFields.ts';
-import { defaultLang, localPart, translator, type Lang } from './i18n.ts';
+import { defaultLang, localPart, translator, type Lang, type Translate } from './i18n.ts';
 import { DEFAULT_PRESET_ID, PRESETS, presetName } from './presets.ts';
 import { problemText } from './problemText.ts';
+import type { SavedRun } from './savedRuns.ts';
+import { readShareHash, type ShareRead } from './shareLink.ts';
 import { useComparison } from './useComparison.ts';
+import { useEvidence } from './useEvidence.ts';
 import { useSweep } from './useSweep.ts';
 
 function presetById(id: string) {
@@ -23,6 +30,45 @@ function presetById(id: string) {
 
 function loadPreset(id: string) {
   return validateScenario(presetById(id)?.raw);
+}
+
+/** Where the scenario in the editor comes from: a preset file, or a scenario opened from a link, a file or a saved run. */
+type Source =
+  { kind: 'preset'; id: string } | { kind: 'custom'; scenario: Scenario; from: 'link' | 'upload' | 'saved' };
+
+/** The value of the picker's entry for a scenario that is not a preset. */
+const CUSTOM = '__custom__';
+
+function loadSource(source: Source): LoadResult {
+  return source.kind === 'preset' ? loadPreset(source.id) : { ok: true, scenario: source.scenario };
+}
+
+/** A file-name part from a scenario's name: ASCII letters, digits and hyphens, or `scenario`. */
+function slug(name: string): string {
+  const s = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return s || 'scenario';
+}
+
+/** Keeps a rendering error in the dashboard (say, a damaged saved result) from blanking the whole page. */
+class ResultsBoundary extends Component<{ t: Translate; children: ReactNode }, { message: string | null }> {
+  override state = { message: null as string | null };
+  static getDerivedStateFromError(error: unknown) {
+    return { message: error instanceof Error ? error.message : String(error) };
+  }
+  override render() {
+    if (this.state.message !== null) {
+      return (
+        <p className="error" role="alert" data-testid="results-error">
+          {this.props.t('results.crashed', { message: this.state.message })}
+        </p>
+      );
+    }
+    return this.props.children;
+  }
 }
 
 /** The text of each field's default (the schema's), shown beside the field. */
@@ -34,14 +80,30 @@ const DEFAULT_TEXTS: Record<string, string> = Object.fromEntries(
 export function App() {
   const [lang, setLang] = useState<Lang>(() => defaultLang(navigator.language));
   const t = useMemo(() => translator(lang), [lang]);
-  const [presetId, setPresetId] = useState(DEFAULT_PRESET_ID);
-  const loaded = useMemo(() => loadPreset(presetId), [presetId]);
+  // A share link in the address opens its scenario; a link that cannot be read is explained, over the default preset.
+  const [opening] = useState<ShareRead>(() => readShareHash(location.hash));
+  const [source, setSource] = useState<Source>(() =>
+    opening.kind === 'ok'
+      ? { kind: 'custom', scenario: opening.scenario, from: 'link' }
+      : { kind: 'preset', id: DEFAULT_PRESET_ID },
+  );
+  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: (t: Translate) => string } | null>(() =>
+    opening.kind === 'ok'
+      ? { kind: 'info', text: (tr) => tr('scenario.fromLink', { name: opening.scenario.meta.name }) }
+      : opening.kind === 'problem'
+        ? { kind: 'error', text: (tr) => shareProblemText(opening.problem, tr) }
+        : null,
+  );
+  const [savedShown, setSavedShown] = useState<SavedRun | null>(null);
+  const presetId = source.kind === 'preset' ? source.id : CUSTOM;
+  const loaded = useMemo(() => loadSource(source), [source]);
   const base = loaded.ok ? loaded.scenario : null;
   const presetTexts = useMemo(() => (base ? textsOf(base) : {}), [base]);
   const [editor, dispatch] = useReducer(editorReducer, presetTexts, (texts) => ({ texts, history: [] }));
   const { texts } = editor;
   const runner = useComparison();
   const sweep = useSweep();
+  const evidence = useEvidence();
 
   const specs = useMemo(() => new Map((base ? allInputs(base) : []).map((s) => [s.key, s])), [base]);
   const draft = useMemo(() => (base ? validateScenario(draftOf(base, texts)) : loaded), [base, texts, loaded]);
@@ -64,6 +126,9 @@ export function App() {
   const stale = result !== null && draft.ok && JSON.stringify(result.scenario) !== JSON.stringify(draft.scenario);
   const comparing = runner.phase.kind === 'running';
   const sweeping = sweep.phase.kind === 'running';
+  const evidencing = evidence.running;
+  const shownName = result?.scenario.meta.name ?? '';
+  const fileBase = source.kind === 'preset' ? source.id : slug(loaded.ok ? loaded.scenario.meta.name : '');
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -76,12 +141,30 @@ export function App() {
     if (base) run(base);
   }, []); // only on first open, with the default preset
 
-  const choosePreset = (id: string) => {
+  /** Puts a new scenario in the editor, forgetting the results shown for the old one. */
+  const openSource = (next: Source) => {
     runner.clear();
     sweep.clear();
-    setPresetId(id);
-    const next = loadPreset(id);
-    dispatch({ type: 'reset', texts: next.ok ? textsOf(next.scenario) : {} });
+    setSavedShown(null);
+    setSource(next);
+    const nextLoaded = loadSource(next);
+    dispatch({ type: 'reset', texts: nextLoaded.ok ? textsOf(nextLoaded.scenario) : {} });
+  };
+  const choosePreset = (id: string) => {
+    if (id === CUSTOM) return;
+    if (location.hash) history.replaceState(null, '', `${location.pathname}${location.search}`);
+    setNotice(null);
+    openSource({ kind: 'preset', id });
+  };
+  const onUpload = (scenario: Scenario) => {
+    openSource({ kind: 'custom', scenario, from: 'upload' });
+    setNotice({ kind: 'info', text: (tr) => tr('scenario.uploaded', { name: scenario.meta.name }) });
+  };
+  const openSaved = (saved: SavedRun) => {
+    openSource({ kind: 'custom', scenario: saved.scenario, from: 'saved' });
+    setNotice(null);
+    setSavedShown(saved);
+    runner.show({ scenario: saved.scenario, comparison: saved.comparison });
   };
   const onEdit = (key: string, text: string) => dispatch({ type: 'edit', key, text });
 
@@ -109,6 +192,11 @@ export function App() {
           <label className="preset">
             <span>{t('preset.label')}</span>
             <select data-testid="preset-select" value={presetId} onChange={(e) => choosePreset(e.target.value)}>
+              {source.kind === 'custom' && (
+                <option value={CUSTOM} data-testid="preset-custom">
+                  {t('preset.custom', { name: source.scenario.meta.name })}
+                </option>
+              )}
               {PRESETS.map((p) => (
                 <option key={p.id} value={p.id}>
                   {localPart(presetName(p), lang)}
@@ -116,6 +204,16 @@ export function App() {
               ))}
             </select>
           </label>
+          {notice && (
+            <p
+              className={notice.kind === 'error' ? 'error' : 'hint'}
+              role={notice.kind === 'error' ? 'alert' : 'status'}
+              data-testid="scenario-notice"
+              data-kind={notice.kind}
+            >
+              {notice.text(t)}
+            </p>
+          )}
           {!loaded.ok && (
             <p className="error" role="alert">
               {t('preset.invalid')}
@@ -125,11 +223,15 @@ export function App() {
           <RunControls
             phase={runner.phase}
             valid={draft.ok}
-            busy={sweeping}
+            busy={sweeping || evidencing}
             replications={result?.comparison.seeds.length ?? 0}
             arms={result?.comparison.arms.length ?? 0}
             t={t}
-            onRun={() => draft.ok && runner.run(draft.scenario)}
+            onRun={() => {
+              if (!draft.ok) return;
+              setSavedShown(null);
+              runner.run(draft.scenario);
+            }}
             onCancel={runner.cancel}
           />
           {loaded.ok && other.length > 0 && (
@@ -156,6 +258,13 @@ export function App() {
               onUndo={() => dispatch({ type: 'undo' })}
             />
           )}
+          <ScenarioTools
+            scenario={draft.ok ? draft.scenario : null}
+            fileBase={fileBase}
+            lang={lang}
+            t={t}
+            onUpload={onUpload}
+          />
           <p className="privacy">{t('app.privacy')}</p>
         </aside>
 
@@ -164,8 +273,19 @@ export function App() {
             {stale && <p className="stale">{t('run.stale')}</p>}
             {!result && <p className="empty">{comparing ? t('run.running') : t('run.none')}</p>}
             {result && (
-              <>
+              <ResultsBoundary key={result.comparison.scenarioDigest + (savedShown?.id ?? '')} t={t}>
                 <h2 id="results-heading">{t('results.heading')}</h2>
+                <p className="scenario-name" data-testid="result-scenario-name">
+                  {t('scenario.shownName', { name: shownName })}
+                </p>
+                {savedShown && (
+                  <p className="hint" data-testid="saved-shown">
+                    {t('saved.opened', {
+                      name: savedShown.name,
+                      date: new Date(savedShown.savedAt).toLocaleString(lang),
+                    })}
+                  </p>
+                )}
                 <p className="seeds">{t('results.seeds', { seeds: result.comparison.seeds.join(', ') })}</p>
                 <HeadlineCards comparison={result.comparison} armNames={resultNames} lang={lang} t={t} />
                 <h2>{t('compliance.heading')}</h2>
@@ -176,10 +296,24 @@ export function App() {
                   armNames={resultNames}
                   t={t}
                 />
-              </>
+              </ResultsBoundary>
             )}
           </section>
-          <SweepView scenario={draft.ok ? draft.scenario : null} sweep={sweep} busy={comparing} lang={lang} t={t} />
+          <EvidencePanel
+            evidence={evidence}
+            canExport={result !== null}
+            busy={comparing || sweeping}
+            t={t}
+            onExport={() => result && evidence.exportPack(result.scenario, `fairpace-${fileBase}.zip`)}
+          />
+          <SavedRuns result={result} defaultName={shownName} lang={lang} t={t} onOpen={openSaved} />
+          <SweepView
+            scenario={draft.ok ? draft.scenario : null}
+            sweep={sweep}
+            busy={comparing || evidencing}
+            lang={lang}
+            t={t}
+          />
         </div>
       </main>
     </div>

@@ -62,7 +62,16 @@ export class SimPool {
   }
 
   /** Runs tasks across the workers; results come back in task order, whatever order they finish in. */
-  readonly runTasks: Executor = async (tasks, onProgress, signal) => {
+  readonly runTasks: Executor = (tasks, onProgress, signal) => this.execute('runTask', tasks, onProgress, signal);
+
+  /** Like runTasks, but every result keeps its courier-day rows: the runs of an evidence pack. */
+  readonly runEvidenceTasks: Executor = (tasks, onProgress, signal) =>
+    this.execute('runEvidenceTask', tasks, onProgress, signal);
+
+  private async execute(
+    method: 'runTask' | 'runEvidenceTask',
+    ...[tasks, onProgress, signal]: Parameters<Executor>
+  ): Promise<RunResult[]> {
     if (signal?.aborted) throw new CancelledError();
     if (this.slots.length === 0) this.slots = Array.from({ length: this.size }, startSlot);
     const slots = this.slots;
@@ -83,7 +92,7 @@ export class SimPool {
         const i = next++;
         const task = tasks[i] as RunTask;
         try {
-          results[i] = await Promise.race([slot.api.runTask(task), slot.failed, stopped]);
+          results[i] = await Promise.race([slot.api[method](task), slot.failed, stopped]);
         } catch (error) {
           throw readable(error, task);
         }
@@ -104,7 +113,7 @@ export class SimPool {
     } finally {
       if (hasAbortEvent(signal)) signal.removeEventListener('abort', onAbort);
     }
-  };
+  }
 }
 
 let shared: SimPool | null = null;

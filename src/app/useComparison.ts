@@ -20,6 +20,8 @@ export interface ComparisonRunner {
   cancel: () => void;
   /** Forgets the shown result (when another preset is chosen). */
   clear: () => void;
+  /** Shows a comparison computed earlier (a saved run) without running it. */
+  show: (result: ComparisonResult) => void;
 }
 
 /** A hook running one comparison at a time on the page's shared pool. */

@@ -27,6 +27,8 @@ export interface PoolJob<T> {
   cancel: () => void;
   /** Cancels and forgets the shown result. */
   clear: () => void;
+  /** Cancels any job and shows a result computed earlier (a saved run), without running anything. */
+  show: (result: T) => void;
 }
 
 /** A hook owning one job slot on the page's shared pool. */
@@ -80,5 +82,12 @@ export function usePoolJob<T>(): PoolJob<T> {
     setPhase({ kind: 'idle' });
   }, []);
 
-  return { phase, result, run, cancel, clear };
+  const show = useCallback((shown: T) => {
+    controllerRef.current?.abort();
+    controllerRef.current = null;
+    setResult(shown);
+    setPhase({ kind: 'idle' });
+  }, []);
+
+  return { phase, result, run, cancel, clear, show };
 }

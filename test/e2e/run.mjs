@@ -8,9 +8,12 @@
 //   FAIRPACE_E2E_DIST=dist node test/e2e/run.mjs   # serve an existing build instead of building one
 //
 // Screenshots of the dashboard in both languages go to test-artifacts/ (gitignored).
-/* global document -- code passed to page.evaluate runs in the browser */
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+/* global document, window, indexedDB -- code passed to page.evaluate runs in the browser */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import {
   buildApp,
   choosePreset,
@@ -44,6 +47,34 @@ function assert(condition, message) {
 
 function assertNoProblems(problems, what) {
   assert(problems.length === 0, `${what}:\n      ${problems.join('\n      ')}`);
+}
+
+const DEMO = 'demo-small';
+/** An HTML/script payload as a scenario's name: it must show as text and never run. */
+const PAYLOAD = '<img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>';
+
+/** Runs the CLI; resolves with its exit code and output (never rejects on a non-zero exit). */
+function fairpace(args) {
+  return new Promise((resolvePromise) => {
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin', 'fairpace.mjs'), ...args],
+      { cwd: ROOT, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolvePromise({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** A new temporary directory for one test; removed by the caller. */
+const tempDir = () => mkdtempSync(join(tmpdir(), 'fairpace-e2e-'));
+
+/** Waits for the outcome of verifying a pack in the app (`verified`, `not-verified` or `error`) and its text. */
+async function verifyOutcome(page) {
+  await page.waitForSelector(tid('verify-result'), { state: 'attached', timeout: 60_000 });
+  return page.evaluate(() => {
+    const el = document.querySelector('[data-testid="verify-result"]');
+    return { outcome: el?.getAttribute('data-outcome'), text: el?.textContent ?? '' };
+  });
 }
 
 /** Picks yantai-2021, presses Run and waits for the finished comparison. */
@@ -278,6 +309,232 @@ const tests = [
         rmSync(file, { force: true });
         await page.screenshot({ path: file, fullPage: true });
         assert(statSync(file).size > 10_000, `${file} is suspiciously small`);
+      }
+    },
+  },
+  {
+    name: 'Export: the pack downloaded from the app verifies with the CLI and equals `fairpace evidence` byte for byte',
+    async fn({ open }) {
+      const dir = tempDir();
+      try {
+        const { page } = await open();
+        await waitForRunDone(page); // the opening demo-small comparison
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('export-pack'))]);
+        assert(
+          download.suggestedFilename() === `fairpace-${DEMO}.zip`,
+          `the download is named ${download.suggestedFilename()}`,
+        );
+        const fromApp = join(dir, 'app.zip');
+        await download.saveAs(fromApp);
+        await page.waitForSelector(`${tid('evidence-status')}[data-phase="exported"]`, { timeout: 10_000 });
+
+        const verified = await fairpace(['verify', fromApp, '--workers', '2']);
+        assert(
+          verified.code === 0 && verified.stdout.trim() === 'verified',
+          `fairpace verify on the app's pack: exit ${verified.code}\n${verified.stdout}${verified.stderr}`,
+        );
+        const fromCli = join(dir, 'cli.zip');
+        const made = await fairpace(['evidence', `scenarios/${DEMO}.json`, '--out', fromCli, '--quiet']);
+        assert(made.code === 0, `fairpace evidence failed: ${made.stderr}`);
+        const a = readFileSync(fromApp);
+        const b = readFileSync(fromCli);
+        assert(a.equals(b), `the app's pack (${a.length} bytes) differs from the CLI's (${b.length} bytes)`);
+        const manifest = JSON.parse(strFromU8(unzipSync(new Uint8Array(a))['manifest.json']));
+        assert(/^fairpace evidence scenario\.json --arms /.test(manifest.command), `command: ${manifest.command}`);
+
+        // The same pack verified in the app, on its worker pool; then a file that is no zip is explained.
+        await page.setInputFiles(tid('verify-input'), fromApp);
+        const ok = await verifyOutcome(page);
+        assert(ok.outcome === 'verified' && /verified/.test(ok.text), `the app says: ${JSON.stringify(ok)}`);
+        const bad = join(dir, 'bad.zip');
+        writeFileSync(bad, 'this is not a zip file');
+        await page.setInputFiles(tid('verify-input'), bad);
+        await page.waitForSelector(`${tid('verify-result')}[data-outcome="error"]`, { timeout: 10_000 });
+        const text = (await page.textContent(tid('verify-result'))) ?? '';
+        assert(/bad\.zip/.test(text) && text.length > 30, `the bad zip's message: ${text}`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    name: 'report.html of a pack renders in Chromium (screenshot in test-artifacts/)',
+    async fn({ open }) {
+      const dir = tempDir();
+      try {
+        const zip = join(dir, 'pack.zip');
+        const made = await fairpace(['evidence', `scenarios/${DEMO}.json`, '--out', zip, '--quiet']);
+        assert(made.code === 0, `fairpace evidence failed: ${made.stderr}`);
+        const html = strFromU8(unzipSync(new Uint8Array(readFileSync(zip)))['report.html']);
+        const { context } = await open();
+        const page = await context.newPage();
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.evaluate(() => document.fonts.ready);
+        const height = await page.evaluate(() => document.body.scrollHeight);
+        assert(height > 800, `report.html is only ${height} px tall`);
+        mkdirSync(ARTIFACTS, { recursive: true });
+        const file = join(ARTIFACTS, 'report.png');
+        rmSync(file, { force: true });
+        await page.screenshot({ path: file, fullPage: true });
+        assert(statSync(file).size > 20_000, `${file} is suspiciously small`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    name: 'Share URL: an edited scenario round-trips through the link; damaged or newer links are explained',
+    async fn({ open, origin }) {
+      const field = tid('field-rules.pay.base');
+      const { page } = await open();
+      await waitForRunDone(page);
+      await reveal(page, field);
+      const edited = String(Number(await page.inputValue(field)) + 1.5);
+      await page.fill(field, edited);
+      await page.click(tid('run-compare'));
+      await waitForRunDone(page);
+      const kpis = await readKpis(page);
+      await page.click(tid('share-link'));
+      const url = await page.inputValue(tid('share-url'));
+      assert(/#s=1\.[A-Za-z0-9_-]+$/.test(url), `not a share link: ${url}`);
+
+      const other = await open();
+      await other.page.goto(url);
+      await other.page.reload();
+      await waitForRunDone(other.page); // a share link opens with its comparison computing, like a preset
+      await reveal(other.page, field);
+      assert(
+        (await other.page.inputValue(field)) === edited,
+        `the link restored ${await other.page.inputValue(field)}`,
+      );
+      assert(JSON.stringify(await readKpis(other.page)) === JSON.stringify(kpis), 'the link gives other numbers');
+
+      for (const [hash, pattern] of [
+        ['#s=1.bm90IGRlZmxhdGU', /损坏|damaged/],
+        ['#s=9.abc', /更新|newer/],
+        [`#s=1.${'A'.repeat(70_000)}`, /太长|too long/],
+      ]) {
+        await other.page.goto(`${origin}/${hash}`);
+        await other.page.reload();
+        await other.page.waitForSelector(`${tid('scenario-notice')}[data-kind="error"]`, { timeout: 10_000 });
+        const text = (await other.page.textContent(tid('scenario-notice'))) ?? '';
+        assert(pattern.test(text), `the link ${hash.slice(0, 20)}… shows: ${text}`);
+        await waitForRunDone(other.page); // the default preset opens instead
+      }
+    },
+  },
+  {
+    name: 'saved runs: save, survive a reload, reopen without running, rename, delete; damaged records are skipped',
+    async fn({ open }) {
+      const { page, workers } = await open();
+      await waitForRunDone(page);
+      const kpis = await readKpis(page);
+      await page.fill(tid('save-name'), 'run A');
+      await page.click(tid('save-run'));
+      await page.waitForSelector(`${tid('saved-run')} >> text=run A`, { timeout: 10_000 });
+
+      await page.reload();
+      await page.waitForSelector(`${tid('saved-run')} >> text=run A`, { timeout: 10_000 });
+      await waitForRunDone(page);
+      await choosePreset(page, YANTAI); // clears the dashboard
+      const started = workers.length;
+      await page.click(`${tid('saved-run')} ${tid('open-run')}`);
+      await page.waitForSelector(tid('saved-shown'), { timeout: 10_000 });
+      assert(JSON.stringify(await readKpis(page)) === JSON.stringify(kpis), 'the reopened run shows other numbers');
+      assert((await page.locator(tid('progress')).count()) === 0, 'reopening a saved run showed a progress bar');
+      assert(workers.length === started, 'reopening a saved run started workers');
+      assert((await page.getAttribute(tid('run-status'), 'data-phase')) === 'idle', 'reopening ran something');
+
+      await page.click(`${tid('saved-run')} ${tid('rename-run')}`);
+      await page.fill(tid('rename-input'), 'run B');
+      await page.click(tid('rename-confirm'));
+      await page.waitForSelector(`${tid('saved-run-name')} >> text=run B`, { timeout: 10_000 });
+
+      // Two damaged records: a scenario the schema refuses, and a valid record whose numbers were changed.
+      await page.evaluate(
+        () =>
+          new Promise((resolvePromise, reject) => {
+            const req = indexedDB.open('fairpace');
+            req.onerror = () => reject(req.error);
+            req.onsuccess = () => {
+              const db = req.result;
+              const tx = db.transaction('savedRuns', 'readwrite');
+              const store = tx.objectStore('savedRuns');
+              store.getAll().onsuccess = (e) => {
+                const good = e.target.result[0];
+                const tampered = structuredClone(good);
+                delete tampered.id;
+                tampered.name = 'tampered';
+                tampered.comparison.arms[0].metrics.earnings.shareBelowMinWage += 0.1;
+                store.add(tampered);
+                store.add({ ...tampered, name: 'bad scenario', scenario: { schemaVersion: 1, population: 'x' } });
+              };
+              tx.oncomplete = () => resolvePromise(undefined);
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+      );
+      await page.reload();
+      await page.waitForSelector(`${tid('saved-runs')}[data-loaded="true"]`, { timeout: 10_000 });
+      const broken = await page.locator(tid('saved-run-broken')).allTextContents();
+      assert(broken.length === 2, `expected 2 damaged records reported, got ${broken.length}: ${broken.join(' | ')}`);
+      assert(
+        broken.some((b) => /digest/.test(b)) && broken.some((b) => /population/.test(b)),
+        `the reasons: ${broken.join(' | ')}`,
+      );
+      const names = await page.locator(tid('saved-run-name')).allTextContents();
+      assert(JSON.stringify(names) === JSON.stringify(['run B']), `the list shows ${JSON.stringify(names)}`);
+
+      await page.click(`${tid('saved-run')} ${tid('delete-run')}`);
+      await page.waitForFunction(() => !document.querySelector('[data-testid="saved-run"]'), undefined, {
+        timeout: 10_000,
+      });
+      await page.reload();
+      await page.waitForSelector(`${tid('saved-runs')}[data-loaded="true"]`, { timeout: 10_000 });
+      assert((await page.locator(tid('saved-run')).count()) === 0, 'the deleted run came back after a reload');
+    },
+  },
+  {
+    name: 'scenario upload: an HTML/script name shows as text and runs nothing; an invalid file lists its problems',
+    async fn({ open }) {
+      const dir = tempDir();
+      try {
+        const raw = JSON.parse(readFileSync(join(ROOT, 'scenarios', `${DEMO}.json`), 'utf8'));
+        const hostile = join(dir, 'hostile.json');
+        writeFileSync(hostile, JSON.stringify({ ...raw, meta: { ...raw.meta, name: PAYLOAD, description: PAYLOAD } }));
+        const { page } = await open();
+        await waitForRunDone(page);
+        await page.setInputFiles(tid('upload-scenario'), hostile);
+        await page.waitForSelector(`${tid('scenario-notice')}[data-kind="info"]`, { timeout: 10_000 });
+        await page.click(tid('run-compare'));
+        await waitForRunDone(page);
+        const shown = (await page.textContent(tid('result-scenario-name'))) ?? '';
+        assert(shown.includes(PAYLOAD), `the name is not shown as text: ${shown}`);
+        assert(((await page.textContent(tid('scenario-notice'))) ?? '').includes(PAYLOAD), 'notice lacks the name');
+        const state = await page.evaluate(() => ({
+          pwned: window.__pwned,
+          imgs: document.querySelectorAll('#root img').length,
+          scripts: document.querySelectorAll('#root script').length,
+        }));
+        assert(state.pwned === undefined, `window.__pwned is ${state.pwned}`);
+        assert(state.imgs === 0 && state.scripts === 0, `the payload became elements: ${JSON.stringify(state)}`);
+
+        const invalid = join(dir, 'invalid.json');
+        writeFileSync(invalid, JSON.stringify({ ...raw, population: { ...raw.population, couriers: -5 } }));
+        await page.setInputFiles(tid('upload-scenario'), invalid);
+        await page.waitForSelector(tid('scenario-tools-error'), { timeout: 10_000 });
+        const problems = (await page.textContent(tid('scenario-tools-error'))) ?? '';
+        assert(/population\.couriers: /.test(problems), `the upload's problems: ${problems}`);
+        const notJson = join(dir, 'not.json');
+        writeFileSync(notJson, '{ nope');
+        await page.setInputFiles(tid('upload-scenario'), notJson);
+        await page.waitForFunction(
+          () => /JSON/.test(document.querySelector('[data-testid="scenario-tools-error"]')?.textContent ?? ''),
+          undefined,
+          { timeout: 10_000 },
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
     },
   },

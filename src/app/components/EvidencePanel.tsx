@@ -1,0 +1,138 @@
+/** Export of an evidence pack for the comparison on screen, and verification of a chosen or dropped pack. */
+import { useState, type DragEvent } from 'react';
+import type { Translate } from '../i18n.ts';
+import type { EvidenceRunner } from '../useEvidence.ts';
+
+interface Props {
+  evidence: EvidenceRunner;
+  /** False when there is no finished comparison to export. */
+  canExport: boolean;
+  /** True while a comparison or a sweep holds the worker pool. */
+  busy: boolean;
+  t: Translate;
+  onExport: () => void;
+}
+
+/** The evidence panel. */
+export function EvidencePanel({ evidence, canExport, busy, t, onExport }: Props) {
+  const { phase } = evidence;
+  const [dragging, setDragging] = useState(false);
+  const blocked = busy || evidence.running;
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file && !blocked) evidence.verifyFile(file);
+  };
+
+  return (
+    <section className="evidence" aria-labelledby="evidence-heading">
+      <h2 id="evidence-heading">{t('evidence.heading')}</h2>
+      <p className="hint">{t('evidence.intro')}</p>
+      <div className="buttons">
+        <button
+          type="button"
+          data-testid="export-pack"
+          disabled={!canExport || blocked}
+          title={canExport ? undefined : t('evidence.needResult')}
+          onClick={onExport}
+        >
+          {t('evidence.export')}
+        </button>
+        <button type="button" data-testid="cancel-evidence" disabled={!evidence.running} onClick={evidence.cancel}>
+          {t('evidence.cancel')}
+        </button>
+      </div>
+      <div
+        className={dragging ? 'drop-zone dragging' : 'drop-zone'}
+        data-testid="verify-drop"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <label>
+          <span>{t('evidence.verifyLabel')}</span>
+          <input
+            type="file"
+            accept=".zip,application/zip"
+            data-testid="verify-input"
+            disabled={blocked}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) evidence.verifyFile(file);
+            }}
+          />
+        </label>
+        <span className="hint">{t('evidence.drop')}</span>
+      </div>
+      {phase.kind === 'running' && (
+        <div className="progress-row">
+          <progress
+            data-testid="evidence-progress"
+            data-done={phase.done}
+            data-total={phase.total}
+            max={Math.max(phase.total, 1)}
+            value={phase.done}
+          />
+          <span>{t(phase.job === 'export' ? 'evidence.exporting' : 'evidence.verifying', phase)}</span>
+        </div>
+      )}
+      <div data-testid="evidence-status" data-phase={phase.kind} role="status">
+        {phase.kind === 'exported' && (
+          <p>
+            {t('evidence.exported', {
+              file: phase.fileName,
+              kb: (phase.bytes / 1024).toFixed(0),
+              digest: phase.digest.slice(0, 16),
+            })}
+          </p>
+        )}
+        {phase.kind === 'cancelled' && <p>{t('evidence.cancelled')}</p>}
+        {phase.kind === 'verified' && (
+          <p className="pass" data-testid="verify-result" data-outcome="verified">
+            {t('evidence.verified', { file: phase.fileName })}
+          </p>
+        )}
+        {phase.kind === 'notVerified' && (
+          <div className="error" data-testid="verify-result" data-outcome="not-verified">
+            <p>{t('evidence.notVerified', { file: phase.fileName, count: phase.differences.length })}</p>
+            <ul>
+              {phase.differences.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {phase.kind === 'error' && (
+          <div
+            className="error"
+            role="alert"
+            data-testid={phase.job === 'verify' ? 'verify-result' : 'export-error'}
+            data-outcome="error"
+          >
+            <p>
+              {phase.job === 'verify'
+                ? t('evidence.verifyError', { file: phase.fileName ?? '' })
+                : t('evidence.exportError')}
+            </p>
+            <ul>
+              {phase.lines.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {(phase.kind === 'verified' || phase.kind === 'notVerified') &&
+          phase.notes.map((note, i) => (
+            <p key={i} className="hint">
+              {t('evidence.note', { note })}
+            </p>
+          ))}
+      </div>
+    </section>
+  );
+}

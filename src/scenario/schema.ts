@@ -20,6 +20,9 @@ export const LIMITS = {
   replications: 1_000,
   restaurants: 100_000,
   arms: 16,
+  replayOrders: 200_000,
+  replayCouriers: 50_000,
+  replayRestaurants: 50_000,
 } as const;
 
 const num = (min: number, max: number) => z.number().min(min).max(max);
@@ -162,12 +165,57 @@ export const DEFAULT_ARMS: z.input<typeof Arm>[] = [
   { id: 'median', label: 'Algorithm-median (p50) / 算法取中', rules: { deadline: { percentile: 50 } } },
 ];
 
+/** An id of an MDRP instance row: 1–40 characters without spaces ("o12", "r3", "c7"; "0" is the on-location). */
+const ReplayId = z.string().regex(/^[^\s]{1,40}$/, 'an id is 1–40 characters without spaces');
+/** A coordinate in metres. */
+const metres = () => num(-1e9, 1e9);
+/** A time in integer minutes from the instance's origin. */
+const minute = () => int(0, 1_000_000);
+
+/**
+ * A replayed order stream (the Grubhub MDRP instance format, imported by `fairpace import mdrp`): restaurants,
+ * orders and courier shifts in metres and integer minutes, and the instance's parameters.
+ */
+export const ReplayInstance = z.strictObject({
+  restaurants: z
+    .array(z.strictObject({ id: ReplayId, xM: metres(), yM: metres() }))
+    .min(1)
+    .max(LIMITS.replayRestaurants),
+  orders: z
+    .array(
+      z.strictObject({
+        id: ReplayId,
+        xM: metres(),
+        yM: metres(),
+        placementMin: minute(),
+        restaurant: ReplayId,
+        readyMin: minute(),
+      }),
+    )
+    .max(LIMITS.replayOrders),
+  couriers: z
+    .array(z.strictObject({ id: ReplayId, xM: metres(), yM: metres(), onMin: minute(), offMin: minute() }))
+    .min(1)
+    .max(LIMITS.replayCouriers),
+  parameters: z.strictObject({
+    metersPerMinute: num(1, 100_000),
+    pickupServiceMin: int(0, 600),
+    dropoffServiceMin: int(0, 600),
+    targetClickToDoorMin: num(0, 100_000),
+    maxClickToDoorMin: num(0, 100_000),
+    payPerOrder: num(0, 1e6),
+    guaranteedPayPerHour: num(0, 1e6),
+  }),
+});
+export type ReplayInstance = z.output<typeof ReplayInstance>;
+
 const DEFAULT_HOURLY_PROFILE = [0, 0, 0, 0, 0, 0, 0, 1, 2, 2.5, 3, 7, 9, 6, 3, 2.5, 3, 6, 8, 6, 4, 3, 2, 0];
 
 export const Scenario = z
   .strictObject({
     schemaVersion: z.literal(SCHEMA_VERSION, { error: `schemaVersion must be ${SCHEMA_VERSION}` }),
-    kind: z.literal('synthetic').default('synthetic'),
+    /** `synthetic`: demand and couriers drawn from the sections below; `replay`: the order stream in `replay`. */
+    kind: z.enum(['synthetic', 'replay']).default('synthetic'),
     meta: z
       .strictObject({
         name: z.string().min(1).max(200).default('Untitled scenario'),
@@ -342,8 +390,10 @@ export const Scenario = z
       .refine((arms) => new Set(arms.map((a) => a.id)).size === arms.length, { message: 'arm ids must be unique' }),
     replications: int(1, LIMITS.replications).default(5),
     seed: int(0, 2147483647).default(1),
+    replay: ReplayInstance.nullable().default(null),
   })
   .superRefine((s, ctx) => {
+    checkReplay(s.kind, s.replay, s.time.days, ctx);
     const perDay = s.demand.ordersPerDay ?? Math.round(s.demand.ordersPerCourierDay * s.population.couriers);
     // An explicit ordersPerDay is bounded by its own field; only the derived count needs this check.
     if (s.demand.ordersPerDay === null && perDay > LIMITS.ordersPerDay) {
@@ -368,6 +418,47 @@ export const Scenario = z
       }
     }
   });
+
+/** A replay scenario carries its instance, a synthetic one none; ids are unique and order restaurants exist. */
+function checkReplay(kind: string, replay: ReplayInstance | null, days: number, ctx: z.RefinementCtx): void {
+  if (kind !== 'replay') {
+    if (replay !== null)
+      ctx.addIssue({ code: 'custom', path: ['replay'], message: 'replay is only for kind "replay"' });
+    return;
+  }
+  if (replay === null) {
+    ctx.addIssue({ code: 'custom', path: ['replay'], message: 'a replay scenario needs its instance' });
+    return;
+  }
+  if (days !== 1) ctx.addIssue({ code: 'custom', path: ['time', 'days'], message: 'a replay runs one day' });
+  const unique = (rows: readonly { id: string }[], key: string) => {
+    const seen = new Set<string>();
+    rows.forEach((row, i) => {
+      if (seen.has(row.id)) {
+        ctx.addIssue({ code: 'custom', path: ['replay', key, i, 'id'], message: `id "${row.id}" appears twice` });
+      }
+      seen.add(row.id);
+    });
+    return seen;
+  };
+  const restaurants = unique(replay.restaurants, 'restaurants');
+  unique(replay.orders, 'orders');
+  unique(replay.couriers, 'couriers');
+  replay.orders.forEach((o, i) => {
+    if (!restaurants.has(o.restaurant)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['replay', 'orders', i, 'restaurant'],
+        message: `unknown restaurant "${o.restaurant}"`,
+      });
+    }
+  });
+  replay.couriers.forEach((c, i) => {
+    if (c.offMin < c.onMin) {
+      ctx.addIssue({ code: 'custom', path: ['replay', 'couriers', i, 'offMin'], message: 'offMin is before onMin' });
+    }
+  });
+}
 
 /** A validated scenario with every default filled in. */
 export type Scenario = z.output<typeof Scenario>;

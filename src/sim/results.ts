@@ -58,6 +58,69 @@ export interface Metrics {
     courierPay: number;
     margin: number;
   };
+  /** Present for replayed MDRP instances only: the benchmark's own figures. */
+  mdrp?: MdrpMetrics;
+}
+
+/** The MDRP benchmark's figures of one replay (Reyes et al. 2018); minutes, and pay in the instance's currency. */
+export interface MdrpMetrics {
+  ordersDelivered: number;
+  /** Delivered orders ÷ orders in the instance. */
+  deliveredShare: number;
+  /** Placement to drop-off, over delivered orders. */
+  clickToDoorMin: Dist & { max: number };
+  /** Mean over delivered orders of max(0, click-to-door − target click-to-door). */
+  clickToDoorOverageMin: number;
+  /** Share of delivered orders over the target click-to-door. */
+  shareOverTarget: number;
+  /** Ready time to drop-off. */
+  readyToDoorMin: Dist;
+  /** Ready time to pickup (how long food waits for its courier). */
+  readyToPickupMin: Dist;
+  /** Minutes couriers spent executing assignments ÷ shift minutes. */
+  courierUtilisation: number;
+  /** Delivered orders ÷ courier shift hours. */
+  ordersPerCourierHour: number;
+  /** Σ over couriers of max(pay per order × orders, guaranteed pay per hour × shift hours). */
+  totalCourierPay: number;
+  /** Share of couriers whose guarantee exceeds their per-order pay. */
+  shareCouriersPaidGuarantee: number;
+}
+
+/** One assignment of a replay: a bundle from one restaurant, dropped off in the listed order. */
+export interface ReplayAssignment {
+  courier: string;
+  restaurant: string;
+  orders: string[];
+  assignmentMin: number;
+  pickupMin: number;
+}
+
+/** Times of one delivered order of a replay, integer minutes. */
+export interface ReplayOrderTimes {
+  order: string;
+  placementMin: number;
+  readyMin: number;
+  pickupMin: number;
+  dropoffMin: number;
+  courier: string;
+}
+
+/** One courier move: from `origin` ("0" = the on-location, or a restaurant or order id) to `destination`. */
+export interface ReplayMove {
+  courier: string;
+  departureMin: number;
+  origin: string;
+  destination: string;
+}
+
+/** Everything needed to write the MDRP solution files of a replay. */
+export interface ReplaySolution {
+  assignments: ReplayAssignment[];
+  /** Delivered orders in drop-off order. */
+  orders: ReplayOrderTimes[];
+  /** Grouped by courier (in instance order), each group in execution order. */
+  moves: ReplayMove[];
 }
 
 /** Per-day series (MODEL.md section 10, `perDay[]`). */
@@ -156,4 +219,6 @@ export interface RunResult {
   compliance: ComplianceCheck[];
   /** Present when the run was asked to keep courier-day rows. */
   courierDays?: CourierDay[];
+  /** Present for a replay run asked to keep its solution (`fairpace export mdrp`). */
+  solution?: ReplaySolution;
 }

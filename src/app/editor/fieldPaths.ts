@@ -21,8 +21,11 @@ type LeafPaths<T, Prefix extends string = ''> = {
   [K in keyof T & string]: IsLeaf<T[K]> extends true ? `${Prefix}${K}` : LeafPaths<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
 
-/** Every field of the scenario editor (`rules.pay.base`); arms have their own table, fixed literals are not edited. */
-export type FieldPath = Exclude<LeafPaths<Scenario>, 'schemaVersion' | 'kind' | 'arms'>;
+/**
+ * Every field of the scenario editor (`rules.pay.base`); arms have their own table, fixed literals are not edited, and
+ * a replay's kind and instance come from an import, not from typing.
+ */
+export type FieldPath = Exclude<LeafPaths<Scenario>, 'schemaVersion' | 'kind' | 'arms' | 'replay'>;
 
 /** A rule's path inside `rules` (`pay.base`): the rows of the arms table. */
 export type RulePath = LeafPaths<Rules>;

@@ -102,7 +102,7 @@ function walk(schema: z.ZodType, keys: (string | number)[]): FieldSpec[] {
 
 /** Every field of the scenario outside the arms, in schema order. */
 export const SCENARIO_FIELDS: readonly FieldSpec[] = Object.entries(Scenario.shape)
-  .filter(([key]) => key !== 'arms')
+  .filter(([key]) => key !== 'arms' && key !== 'kind' && key !== 'replay')
   .flatMap(([key, schema]) => walk(schema as z.ZodType, [key]));
 
 /** Every rule, as a path inside `rules`: the rows of the arms table. */

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { mdrpScenario, parseMdrpInstance } from '../../src/io/mdrp.ts';
+import { Scenario } from '../../src/scenario/schema.ts';
+import { travelMin } from '../../src/sim/replay.ts';
+import { simulate } from '../../src/sim/simulate.ts';
+import { generatedInstance, smallInstance } from '../io/mdrpFixtures.ts';
+
+const small = () => Scenario.parse(mdrpScenario(parseMdrpInstance(smallInstance()), 'small'));
+
+describe('replay', () => {
+  it('uses ceil(metres / metres per minute) as travel time', () => {
+    expect(travelMin(0, 0, 640, 0, 320)).toBe(2);
+    expect(travelMin(640, 0, 0, 960, 320)).toBe(4);
+    expect(travelMin(0, 0, 0, 0, 320)).toBe(0);
+  });
+
+  it('gives the MDRP metrics computed by hand on the small instance', () => {
+    const m = simulate(small(), 'median', 1).metrics;
+    // o1: 0 → 16, o2: 2 → 24, o3: 20 → 54 (see test/io/mdrp.test.ts for the times); o4 comes after every shift.
+    expect(m.mdrp).toEqual({
+      ordersDelivered: 3,
+      deliveredShare: 0.75,
+      clickToDoorMin: { mean: 24, p10: 17.2, p50: 22, p90: 31.6, max: 34 },
+      clickToDoorOverageMin: 0,
+      shareOverTarget: 0,
+      readyToDoorMin: { mean: 44 / 3, p10: 7.6, p50: 14, p90: 22 },
+      readyToPickupMin: { mean: 3, p10: 0, p50: 0, p90: 7.2 },
+      courierUtilisation: 49 / 180,
+      ordersPerCourierHour: 1,
+      totalCourierPay: 45,
+      shareCouriersPaidGuarantee: 0.5,
+    });
+    expect(m.service.ordersPlaced).toBe(4);
+    expect(m.service.ordersDelivered).toBe(3);
+    expect(m.service.ordersUndelivered).toBe(1);
+    expect(m.safety.speedingKmShare).toBe(0);
+    expect(m.safety.meanSpeedKmh).toBeCloseTo(19.2, 10);
+  });
+
+  it('promises from the arm percentile of preparation times, so strictest promises less than median', () => {
+    const s = Scenario.parse(mdrpScenario(parseMdrpInstance(generatedInstance(300, 30, 20)), 'gen'));
+    const strict = simulate(s, 'strictest', 1).metrics;
+    const median = simulate(s, 'median', 1).metrics;
+    expect(strict.service.promisedMin.mean).toBeLessThan(median.service.promisedMin.mean);
+    expect(strict.service.onTimeRate).toBeLessThanOrEqual(median.service.onTimeRate);
+    // The dispatch does not depend on the deadline: the same orders are delivered at the same times.
+    expect(strict.mdrp).toEqual(median.mdrp);
+  });
+
+  it('balances the money identity to the cent and is deterministic', () => {
+    const s = Scenario.parse(mdrpScenario(parseMdrpInstance(generatedInstance(300, 30, 20)), 'gen'));
+    const a = simulate(s, 'strictest', 3);
+    expect(JSON.stringify(simulate(s, 'strictest', 3))).toBe(JSON.stringify(a));
+    const l = a.ledger;
+    expect(Math.round((l.platformMargin + l.courierNet + l.expenses) * 100)).toBe(Math.round(l.revenue * 100));
+  });
+
+  it('is refused by the schema without its instance, and the instance without kind replay', () => {
+    expect(Scenario.safeParse({ schemaVersion: 1, kind: 'replay' }).success).toBe(false);
+    const inst = parseMdrpInstance(smallInstance());
+    expect(Scenario.safeParse({ schemaVersion: 1, replay: inst }).success).toBe(false);
+  });
+});

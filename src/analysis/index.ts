@@ -4,3 +4,6 @@ export * from './sweep.ts';
 export * from './runTasks.ts';
 export * from './stats.ts';
 export * from './metricPaths.ts';
+export * from './metricList.ts';
+export * from './target.ts';
+export * from './sensitivity.ts';

@@ -1,0 +1,262 @@
+/**
+ * One-at-a-time sensitivity of a two-arm comparison: each parameter is set to its low and then its high value (in the
+ * base scenario and every arm), the headline differences are recomputed with the same seeds, and the parameters are
+ * ranked by how far they move them. A parameter that no metric depends on gives bit-identical runs, so its effect is
+ * exactly zero. A parameter is flagged when its range flips the sign of a difference whose base interval excludes zero.
+ */
+import { digestOf } from '../scenario/canonical.ts';
+import { getPath, withParam, ScenarioPathError } from '../scenario/paths.ts';
+import { rulesForArm } from '../scenario/rulesForArm.ts';
+import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
+import type { RunResult } from '../sim/results.ts';
+import { FAIRPACE_VERSION } from '../version.ts';
+import { metricAt } from './metricPaths.ts';
+import { runInProcess, seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
+import { pairedDifference, type Difference } from './stats.ts';
+
+/** The headline differences sensitivity reports (second arm minus first). */
+export const SENSITIVITY_METRICS = [
+  'earnings.shareBelowMinWage',
+  'earnings.netPerOnlineHour.mean',
+  'safety.relativeCrashRisk',
+  'safety.speedingKmShare',
+  'service.onTimeRate',
+  'platform.margin',
+] as const;
+
+/** A parameter MODEL.md marks as an assumption, with the range it is varied over. */
+export interface AssumptionRange {
+  path: string;
+  /** Low and high as factors of the scenario's value (e.g. 0.8 and 1.2 for ±20%). */
+  lowFactor: number;
+  highFactor: number;
+  basis: string;
+}
+
+/** The default parameters: MODEL.md assumptions that exist in the schema, each with a stated range. */
+export const ASSUMPTIONS: readonly AssumptionRange[] = [
+  { path: 'city.detourFactor', lowFactor: 0.9, highFactor: 1.1, basis: '±10% (1.17–1.43 at the default 1.3)' },
+  { path: 'population.comfortSpeedKmh.mean', lowFactor: 0.8, highFactor: 1.2, basis: '±20%' },
+  { path: 'population.maxSpeedKmh.mean', lowFactor: 0.8, highFactor: 1.2, basis: '±20%' },
+  { path: 'behaviour.redLightProb', lowFactor: 0.8, highFactor: 1.2, basis: '±20%' },
+  { path: 'behaviour.redRunPressure', lowFactor: 0.5, highFactor: 1.5, basis: '±50% (poorly known)' },
+  { path: 'risk.fatiguePerHour', lowFactor: 0.5, highFactor: 2, basis: '×0.5 to ×2 (poorly known)' },
+  { path: 'rules.pay.commissionRate', lowFactor: 0.5, highFactor: 2, basis: '×0.5 to ×2 (5–20% at the default 10%)' },
+  { path: 'demand.cancelAfterMin', lowFactor: 0.8, highFactor: 1.2, basis: '±20%' },
+  { path: 'behaviour.newCourierSlowdown', lowFactor: 0.5, highFactor: 2, basis: '×0.5 to ×2' },
+  { path: 'rules.platform.deliveryRevenuePerOrder', lowFactor: 0.8, highFactor: 1.2, basis: '±20%' },
+  { path: 'population.incomeTargetMedianCny', lowFactor: 0.8, highFactor: 1.2, basis: '±20%' },
+  { path: 'city.signalsPerKm', lowFactor: 0.67, highFactor: 1.33, basis: '±33% (2–4 at the default 3)' },
+  { path: 'behaviour.complaintProbLate', lowFactor: 0.5, highFactor: 2, basis: '×0.5 to ×2' },
+  { path: 'demand.weatherFactor.rain', lowFactor: 0.9, highFactor: 1.1, basis: '±10% (matters only on rain days)' },
+];
+
+/** A parameter to vary: a path, with an explicit range or the default ±20% of the scenario's value. */
+export interface SensitivityParam {
+  path: string;
+  low?: number;
+  high?: number;
+}
+
+/** What to vary and how to run it. */
+export interface SensitivityOptions {
+  /** Paths or explicit ranges; default: every entry of ASSUMPTIONS. */
+  params?: (string | SensitivityParam)[];
+  /** The two arms compared (default: the scenario's first two). */
+  arms?: [string, string];
+  replications?: number;
+  seed?: number;
+}
+
+/** How one headline difference moves over one parameter's range. */
+export interface MetricEffect {
+  low: Difference;
+  high: Difference;
+  /** low.mean − base.mean and high.mean − base.mean. */
+  deltaLow: number;
+  deltaHigh: number;
+  /** The largest |delta|. */
+  swing: number;
+}
+
+/** One parameter's row, ranked by `score`. */
+export interface ParamEffect {
+  path: string;
+  base: number;
+  low: number;
+  high: number;
+  basis: string;
+  /** Largest swing over the headline metrics, each divided by its base scale (|mean| + interval half-width). */
+  score: number;
+  effects: Record<string, MetricEffect>;
+  /** Headline differences whose base interval excludes zero and whose sign this parameter's range flips. */
+  flips: { metric: string; at: 'low' | 'high'; base: number; value: number }[];
+}
+
+/** The `fairpace sensitivity` output. */
+export interface SensitivityResult {
+  schemaVersion: number;
+  fairpaceVersion: string;
+  scenarioDigest: string;
+  arms: [string, string];
+  seeds: number[];
+  metrics: string[];
+  base: Record<string, Difference>;
+  params: ParamEffect[];
+  /** Default parameters left out, with why (e.g. the range is invalid for this scenario). */
+  skipped: { path: string; reason: string }[];
+}
+
+interface Resolved {
+  path: string;
+  base: number;
+  low: number;
+  high: number;
+  basis: string;
+  lowScenario: Scenario;
+  highScenario: Scenario;
+}
+
+/** The arms compared and the parameters with their ranges; throws RangeError / ScenarioPathError for bad input. */
+export function planSensitivity(
+  scenario: Scenario,
+  options: SensitivityOptions = {},
+): { arms: [string, string]; params: Resolved[]; skipped: { path: string; reason: string }[] } {
+  const arms = options.arms ?? [scenario.arms[0]?.id ?? '', scenario.arms[1]?.id ?? ''];
+  if (!arms[1]) throw new RangeError('sensitivity needs two arms to compare; the scenario has one');
+  if (arms[0] === arms[1]) throw new RangeError('sensitivity needs two different arms');
+  for (const id of arms) rulesForArm(scenario, id);
+  const skipped: { path: string; reason: string }[] = [];
+  const params: Resolved[] = [];
+  const given = options.params;
+  const list: { spec: SensitivityParam; lowFactor: number; highFactor: number; basis: string; fromUser: boolean }[] =
+    given === undefined
+      ? ASSUMPTIONS.map((a) => ({ spec: { path: a.path }, ...a, fromUser: false }))
+      : given.map((p) => {
+          const spec = typeof p === 'string' ? { path: p } : p;
+          const known = ASSUMPTIONS.find((a) => a.path === spec.path);
+          return {
+            spec,
+            lowFactor: known?.lowFactor ?? 0.8,
+            highFactor: known?.highFactor ?? 1.2,
+            basis: spec.low !== undefined ? 'given' : (known?.basis ?? '±20%'),
+            fromUser: true,
+          };
+        });
+  const seen = new Set<string>();
+  for (const { spec, lowFactor, highFactor, basis, fromUser } of list) {
+    if (seen.has(spec.path)) throw new RangeError(`parameter '${spec.path}' is listed twice`);
+    seen.add(spec.path);
+    try {
+      const base = baseValue(scenario, spec.path);
+      const low = spec.low ?? round(base * lowFactor);
+      const high = spec.high ?? round(base * highFactor);
+      if (!(high >= low)) throw new ScenarioPathError(`${spec.path}: high (${high}) is below low (${low})`);
+      params.push({
+        path: spec.path,
+        base,
+        low,
+        high,
+        basis,
+        lowScenario: withParam(scenario, spec.path, low),
+        highScenario: withParam(scenario, spec.path, high),
+      });
+    } catch (e) {
+      if (fromUser || !(e instanceof ScenarioPathError)) throw e;
+      skipped.push({ path: spec.path, reason: e.message });
+    }
+  }
+  return { arms: [arms[0] as string, arms[1]], params, skipped };
+}
+
+function baseValue(scenario: Scenario, path: string): number {
+  const v = getPath(scenario, path);
+  if (typeof v !== 'number') {
+    throw new ScenarioPathError(
+      v === undefined ? `${path}: no such parameter in the scenario` : `${path}: not a numeric parameter`,
+    );
+  }
+  return v;
+}
+
+/** Rounds away binary noise (16 × 0.8 = 12.8000000001) so ranges print as a person would write them. */
+function round(x: number): number {
+  return Number(x.toPrecision(12));
+}
+
+/** Runs the base comparison and every low/high variant in one batch, then ranks the parameters. */
+export async function sensitivity(
+  scenario: Scenario,
+  options: SensitivityOptions = {},
+  execute: Executor = runInProcess,
+  onProgress?: ProgressFn,
+  signal?: CancelSignal,
+): Promise<SensitivityResult> {
+  const { arms, params, skipped } = planSensitivity(scenario, options);
+  const seeds = seedsFor(options.seed ?? scenario.seed, options.replications ?? scenario.replications);
+  const variants = [scenario, ...params.flatMap((p) => [p.lowScenario, p.highScenario])];
+  const tasks: RunTask[] = variants.flatMap((s) =>
+    arms.flatMap((armId) => seeds.map((seed) => ({ scenario: s, armId, seed }))),
+  );
+  const results = await execute(tasks, onProgress, signal);
+  const block = seeds.length * 2;
+  const diffs = (v: number): Record<string, Difference> => {
+    const runs = results.slice(v * block, (v + 1) * block);
+    return differencesOf(runs.slice(0, seeds.length), runs.slice(seeds.length));
+  };
+  const base = diffs(0);
+  const effects: ParamEffect[] = params.map((p, i) => {
+    const lowD = diffs(1 + 2 * i);
+    const highD = diffs(2 + 2 * i);
+    const byMetric: Record<string, MetricEffect> = {};
+    const flips: ParamEffect['flips'] = [];
+    let score = 0;
+    for (const m of SENSITIVITY_METRICS) {
+      const b = base[m] as Difference;
+      const lo = lowD[m] as Difference;
+      const hi = highD[m] as Difference;
+      const deltaLow = lo.mean - b.mean;
+      const deltaHigh = hi.mean - b.mean;
+      const swing = Math.max(Math.abs(deltaLow), Math.abs(deltaHigh));
+      byMetric[m] = { low: lo, high: hi, deltaLow, deltaHigh, swing };
+      const half = Number.isFinite(b.ci95[1] - b.ci95[0]) ? (b.ci95[1] - b.ci95[0]) / 2 : 0;
+      const scale = Math.abs(b.mean) + half;
+      const normalised = scale > 0 ? swing / scale : swing;
+      if (normalised > score) score = normalised;
+      const excludesZero = b.ci95[0] > 0 || b.ci95[1] < 0;
+      if (excludesZero) {
+        for (const [at, d] of [
+          ['low', lo],
+          ['high', hi],
+        ] as const) {
+          if (d.mean * b.mean < 0) flips.push({ metric: m, at, base: b.mean, value: d.mean });
+        }
+      }
+    }
+    return { path: p.path, base: p.base, low: p.low, high: p.high, basis: p.basis, score, effects: byMetric, flips };
+  });
+  // Stable ranking: by score, ties (e.g. several zero-effect parameters) in the order they were listed.
+  const ranked = effects.map((e, i) => ({ e, i })).sort((a, b) => b.e.score - a.e.score || a.i - b.i);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    fairpaceVersion: FAIRPACE_VERSION,
+    scenarioDigest: digestOf(scenario),
+    arms,
+    seeds,
+    metrics: [...SENSITIVITY_METRICS],
+    base,
+    params: ranked.map((r) => r.e),
+    skipped,
+  };
+}
+
+function differencesOf(a: RunResult[], b: RunResult[]): Record<string, Difference> {
+  const out: Record<string, Difference> = {};
+  for (const m of SENSITIVITY_METRICS) {
+    out[m] = pairedDifference(
+      a.map((r) => metricAt(r.metrics, m) ?? Number.NaN),
+      b.map((r) => metricAt(r.metrics, m) ?? Number.NaN),
+    );
+  }
+  return out;
+}

@@ -1,11 +1,18 @@
 /** One benchmark case in its own process (so peak memory is its own): prints one JSON line. */
 import { readFileSync } from 'node:fs';
+import { mdrpScenario, parseMdrpInstance } from '../src/io/mdrp.ts';
 import { validateScenario } from '../src/scenario/load.ts';
+import { generatedInstance } from '../test/io/mdrpFixtures.ts';
 import { simulate } from '../src/sim/simulate.ts';
 
 const [file, daysArg, armArg] = process.argv.slice(2);
 if (!file) throw new Error('usage: case.ts <scenario.json> [days] [arm]');
-const loaded = validateScenario(JSON.parse(readFileSync(file, 'utf8')));
+// `replay:generated` is a generated MDRP instance the size of the largest published one (3,200 orders, 460 couriers).
+const loaded = validateScenario(
+  file === 'replay:generated'
+    ? mdrpScenario(parseMdrpInstance(generatedInstance(3200, 460, 200)), 'generated')
+    : JSON.parse(readFileSync(file, 'utf8')),
+);
 if (!loaded.ok) throw new Error(`${file}: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
 const days = daysArg ? Number(daysArg) : loaded.scenario.time.days;
 const scenario = { ...loaded.scenario, time: { ...loaded.scenario.time, days } };
@@ -21,7 +28,7 @@ process.stdout.write(
     file,
     arm,
     days,
-    couriers: scenario.population.couriers,
+    couriers: scenario.replay?.couriers.length ?? scenario.population.couriers,
     orders,
     wallMs: ms,
     ordersPerSec: orders / (ms / 1000),

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: orders simulated per second, wall time and peak memory, one case per child process, on one core.
  * `npm run bench -- --metro-30` adds metro-large for 30 days, both arms at once through the CLI on two cores.
+ * `npm run bench -- --bargaining` adds a 20-step target search and a 10-parameter sensitivity (bench/bargaining.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -9,6 +10,7 @@ const cases: [string, string?][] = [
   ['scenarios/demo-small.json'],
   ['scenarios/yantai-2021.json'],
   ['scenarios/metro-large.json', '1'],
+  ['replay:generated'],
 ];
 
 console.log(
@@ -34,4 +36,8 @@ if (process.argv.includes('--metro-30')) {
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   console.log(`metro-large, 30 days, 2 arms on 2 workers: ${((performance.now() - t0) / 1000).toFixed(1)} s wall`);
+}
+
+if (process.argv.includes('--bargaining')) {
+  execFileSync(process.execPath, ['--import', 'tsx', 'bench/bargaining.ts'], { stdio: 'inherit' });
 }

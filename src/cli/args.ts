@@ -3,9 +3,29 @@ import { parseArgs } from 'node:util';
 import { rangeValues } from '../analysis/index.ts';
 import { LIMITS } from '../scenario/schema.ts';
 import { UsageError } from './errors.ts';
+import { parseMdrpCommand, type ExportMdrpCommand, type ImportMdrpCommand } from './mdrpArgs.ts';
+import {
+  SENSITIVITY_OPTIONS,
+  TARGET_OPTIONS,
+  sensitivityCommand,
+  targetCommand,
+  type SensitivityCommand,
+  type TargetCommand,
+} from './bargainingArgs.ts';
 
 /** The subcommands, in the order the help lists them. */
-export const COMMANDS = ['validate', 'run', 'compare', 'sweep', 'evidence', 'verify'] as const;
+export const COMMANDS = [
+  'validate',
+  'run',
+  'compare',
+  'sweep',
+  'evidence',
+  'verify',
+  'target',
+  'sensitivity',
+  'import',
+  'export',
+] as const;
 /** A subcommand's name. */
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -95,9 +115,13 @@ export type Command =
   | CompareCommand
   | SweepCommand
   | EvidenceCommand
-  | VerifyCommand;
+  | VerifyCommand
+  | TargetCommand
+  | SensitivityCommand
+  | ImportMdrpCommand
+  | ExportMdrpCommand;
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
 const HELP: OptionSpec = { help: { type: 'boolean', short: 'h' } };
 const BATCH: OptionSpec = {
@@ -132,6 +156,10 @@ const OPTIONS: Record<CommandName, OptionSpec> = {
     quiet: { type: 'boolean', short: 'q' },
   },
   verify: { ...HELP, workers: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
+  target: TARGET_OPTIONS,
+  sensitivity: SENSITIVITY_OPTIONS,
+  import: { ...HELP, out: { type: 'string', short: 'o' } },
+  export: { ...HELP, arm: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string', short: 'o' } },
 };
 
 /** Parses `argv` (without `node` and the script) into a command; throws UsageError for anything it cannot accept. */
@@ -155,7 +183,7 @@ function isCommand(word: string): word is CommandName {
 }
 
 function parseSubcommand(command: CommandName, args: readonly string[]): Command {
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...args], options: OPTIONS[command], allowPositionals: true, strict: true });
   } catch (e) {
@@ -164,6 +192,7 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
   const v = parsed.values;
   // --help wins over everything else, so `fairpace sweep --help` works without a file or --param.
   if (v.help) return { kind: 'help', topic: command };
+  if (command === 'import' || command === 'export') return parseMdrpCommand(command, v, parsed.positionals);
   const file =
     command === 'verify'
       ? singleFile(parsed.positionals, command, 'pack', '<pack.zip>')
@@ -175,6 +204,10 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
   switch (command) {
     case 'validate':
       return { kind: 'validate', file };
+    case 'target':
+      return targetCommand(file, v, seed, workers());
+    case 'sensitivity':
+      return sensitivityCommand(file, v, seed, workers());
     case 'verify':
       return { kind: 'verify', file, workers: workers(), quiet: v.quiet === true };
     case 'evidence': {

@@ -12,6 +12,8 @@ import { evidenceCommand, verifyCommand } from './evidenceCommands.ts';
 import { execute } from './execute.ts';
 import { readScenarioFile, writeFileAtomic } from './files.ts';
 import { helpText } from './help.ts';
+import { sensitivityCommand, targetCommand } from './bargainingCommands.ts';
+import { exportMdrp, importMdrp } from './mdrpCommands.ts';
 
 /** What the commands may touch of the outside world (a seam for tests and for the process wiring in main.ts). */
 export interface CliIo {
@@ -46,6 +48,18 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
       break;
     case 'evidence':
       await evidenceCommand(command, io);
+      break;
+    case 'import':
+      io.stdout(await importMdrp(command));
+      break;
+    case 'export':
+      io.stdout(await exportMdrp(command));
+      break;
+    case 'target':
+      await targetCommand(command, io);
+      break;
+    case 'sensitivity':
+      await sensitivityCommand(command, io);
       break;
     case 'verify':
       return verifyCommand(command, io);

@@ -18,6 +18,10 @@ Usage:
   fairpace sweep <scenario.json> --param PATH (--values a,b,c | --from X --to Y --step S) [options of compare]
   fairpace evidence <scenario.json> [--arms A,B] [--replications R] [--seed N] [--workers N] --out pack.zip
   fairpace verify <pack.zip> [--workers N]
+  fairpace target <scenario.json> --param PATH --min X --max Y --target "METRIC <= V" [--target ...] [options]
+  fairpace sensitivity <scenario.json> [--params p1,p2,...] [--arms A,B] [--replications R] [--format json|table]
+  fairpace import mdrp <instance_dir> --out scenario.json
+  fairpace export mdrp <scenario.json> [--arm ID] [--seed N] --out <dir>
 
 Commands:
   validate   check a scenario file and list each problem with its JSON path
@@ -26,6 +30,10 @@ Commands:
   sweep      a comparison at each value of one numeric scenario parameter
   evidence   an evidence pack: a zip with the scenario, results, CSVs, charts, a bilingual report and digests
   verify     re-run an evidence pack's scenario and check every file and number in it
+  target     the smallest (or largest) value of one parameter that meets every target, and what it costs
+  sensitivity  how much each assumption moves the headline differences, ranked, with sign flips flagged
+  import     import mdrp: a Grubhub MDRP instance folder as a replay scenario
+  export     export mdrp: one replay run as the three MDRP solution files
 
 Options:
   --help, -h       help (also after a command: fairpace compare --help)
@@ -106,6 +114,68 @@ refuses) exits 2 with a message. Works in memory and writes nothing to disk.
 Options:
   --workers N           worker threads for the re-run (default: one per core)
   --quiet, -q           no progress on stderr`,
+  target: `Usage: fairpace target <scenario.json> --param PATH --min X --max Y --target "METRIC OP V" [--target ...] [options]
+
+Finds the smallest (or largest) value of one numeric parameter in [X, Y] at which one arm meets every target, over
+replications with the same seeds at every value (common random numbers). It evaluates the bounds and three interior
+points, bisects the bracket where feasibility switches once, and falls back to a grid scan (saying "monotone": false
+and why) when it switches more than once. Prints JSON: param, value (null, with "no value in bounds meets the
+targets", when none does), reached, targets (achieved mean and 95% interval), arm, monotone, steps and platformCost
+(courier pay and margin per day at the value, and the paired change from the scenario's current value).
+
+Options:
+  --param PATH          dotted scenario path, e.g. rules.pay.base (a rules.* path is set in every arm)
+  --min X --max Y       the bounds
+  --target "M OP V"     a target on a metric path, OP one of <=, >=, <, > (repeatable; all must hold)
+  --direction D         smallest (default) or largest
+  --arm ID              arm whose metrics must meet the targets (default: the last arm)
+  --confidence C        ci (default: the unfavourable end of the 95% interval must meet each target) or mean
+  --max-steps N         most values evaluated, bounds included (default 20)
+  --tolerance T         stop bisecting when the bracket is this narrow (default (Y − X) / 1000)
+  --replications R      replications per value (default: the scenario's "replications")
+  --seed N              first seed; replication i uses N + i (default: the scenario's "seed")
+  --workers N           worker threads (default: one per core); results are identical for any N
+  --out FILE, -o FILE   write the result to FILE instead of stdout
+  --quiet, -q           no progress on stderr
+
+Example:
+  fairpace target scenarios/yantai-2021.json --param rules.pay.base --min 6 --max 40 \\
+    --target "earnings.shareBelowMinWage <= 0.05" --arm median`,
+  sensitivity: `Usage: fairpace sensitivity <scenario.json> [options]
+
+For a comparison of two arms, sets each parameter to its low and then its high value (one at a time, in every arm,
+with the same seeds), recomputes the headline differences (second arm − first) and ranks the parameters by the
+largest swing relative to the size of the base difference. Flags a parameter whose range flips the sign of a
+difference whose base 95% interval excludes zero. By default it varies the parameters MODEL.md marks as assumptions,
+each over a stated range (e.g. ±20%).
+
+Options:
+  --params P,Q,...      parameter paths (the assumption's stated range, else ±20% of the scenario's value), or
+                        path=low:high for an explicit range
+  --arms A,B            the two arms (default: the scenario's first two)
+  --format F            json (default) or table
+  --replications R      replications per arm and value (default: the scenario's "replications")
+  --seed N              first seed (default: the scenario's "seed")
+  --workers N           worker threads (default: one per core)
+  --out FILE, -o FILE   write the result to FILE instead of stdout
+  --quiet, -q           no progress on stderr
+
+Example:
+  fairpace sensitivity scenarios/yantai-2021.json --format table`,
+  import: `Usage: fairpace import mdrp <instance_dir> --out scenario.json
+
+Reads a Grubhub MDRP instance folder (restaurants.txt, orders.txt, couriers.txt, instance_parameters.txt) and
+writes a replay scenario (kind "replay") holding it, with the MDRP pay rule as the pay options. Malformed input exits
+2 with one "<file>:<line>: <message>" per problem.`,
+  export: `Usage: fairpace export mdrp <scenario.json> [--arm ID] [--seed N] --out <dir>
+
+Replays one arm of a replay scenario with one seed and writes solution_info_assignments.txt,
+solution_info_orders.txt and solution_info_couriers.txt (the MDRP solution format) into <dir>.
+
+Options:
+  --arm ID              arm to run (default: the first arm)
+  --seed N              seed of the run (default: the scenario's "seed")
+  --out DIR, -o DIR     the folder to write (created if missing)`,
 };
 
 /** The help text of the whole program or of one command. */

@@ -51,6 +51,17 @@ const KNOWN: Record<string, MetricKind> = {
   'platform.deliveryRevenue': 'cny',
   'platform.courierPay': 'cny',
   'platform.margin': 'cny',
+  'mdrp.ordersDelivered': 'count',
+  'mdrp.deliveredShare': 'share',
+  'mdrp.clickToDoorMin': 'minutes',
+  'mdrp.clickToDoorOverageMin': 'minutes',
+  'mdrp.shareOverTarget': 'share',
+  'mdrp.readyToDoorMin': 'minutes',
+  'mdrp.readyToPickupMin': 'minutes',
+  'mdrp.courierUtilisation': 'share',
+  'mdrp.ordersPerCourierHour': 'count',
+  'mdrp.totalCourierPay': 'index',
+  'mdrp.shareCouriersPaidGuarantee': 'share',
 };
 
 /** The display kind of a metric path; names outside the known list are guessed from their suffix. */

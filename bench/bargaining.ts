@@ -1,0 +1,64 @@
+/**
+ * `npm run bench -- --bargaining`: wall time of a 20-step target search and a 10-parameter sensitivity on
+ * yantai-2021 with 10 replications, through the CLI with one worker thread per core. The target search is the
+ * README's question: the smallest base pay that keeps 95% of courier-days above the minimum wage under algorithm-median.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+
+function timed(args: string[], out: string): number {
+  const t0 = performance.now();
+  execFileSync(process.execPath, ['bin/fairpace.mjs', ...args, '--quiet', '--out', out], { stdio: 'inherit' });
+  return (performance.now() - t0) / 1000;
+}
+
+const scenario = 'scenarios/yantai-2021.json';
+const targetOut = '/tmp/fairpace-bench-target.json';
+const targetS = timed(
+  [
+    'target',
+    scenario,
+    '--param',
+    'rules.pay.base',
+    '--min',
+    '6',
+    '--max',
+    '60',
+    '--target',
+    'earnings.shareBelowMinWage <= 0.05',
+    '--arm',
+    'median',
+    '--replications',
+    '10',
+    '--max-steps',
+    '20',
+  ],
+  targetOut,
+);
+const t = JSON.parse(readFileSync(targetOut, 'utf8'));
+console.log(
+  `${availableParallelism()} cores; target search on ${scenario}, 10 replications: ${targetS.toFixed(1)} s, ${t.steps.length} steps`,
+);
+console.log(
+  `  value ${t.value} reached ${t.reached}; achieved ${JSON.stringify(t.targets[0])}; platformCost ${JSON.stringify(t.platformCost?.change)}`,
+);
+const params = [
+  'city.detourFactor',
+  'population.comfortSpeedKmh.mean',
+  'population.maxSpeedKmh.mean',
+  'behaviour.redLightProb',
+  'behaviour.redRunPressure',
+  'risk.fatiguePerHour',
+  'rules.pay.commissionRate',
+  'demand.cancelAfterMin',
+  'behaviour.newCourierSlowdown',
+  'rules.platform.deliveryRevenuePerOrder',
+].join(',');
+const sensOut = '/tmp/fairpace-bench-sensitivity.txt';
+const sensS = timed(
+  ['sensitivity', scenario, '--params', params, '--replications', '10', '--format', 'table'],
+  sensOut,
+);
+console.log(`sensitivity, 10 parameters, 10 replications: ${sensS.toFixed(1)} s`);
+console.log(readFileSync(sensOut, 'utf8'));

@@ -1,0 +1,78 @@
+/** The MDRP benchmark's figures of a replayed instance, per arm (shown only when the arms have `metrics.mdrp`). */
+import type { Comparison } from '../../analysis/index.ts';
+import { metricAt } from '../../analysis/index.ts';
+import { formatNumber, type MetricFormat } from '../headlineMetrics.ts';
+import type { Lang, MessageKey, Translate } from '../i18n.ts';
+import { MDRP_KPIS } from '../mdrpImport.ts';
+
+interface Props {
+  comparison: Comparison;
+  armNames: Record<string, string>;
+  lang: Lang;
+  t: Translate;
+}
+
+const FORMATS: Record<(typeof MDRP_KPIS)[number]['format'], MetricFormat> = {
+  share: { scale: 100, fractionDigits: 1, unit: 'unit.percent', differenceUnit: 'unit.percentagePoints' },
+  minutes: { scale: 1, fractionDigits: 1, unit: 'mdrp.unit.minutes', differenceUnit: 'mdrp.unit.minutes' },
+  rate: { scale: 1, fractionDigits: 2, unit: 'mdrp.unit.perHour', differenceUnit: 'mdrp.unit.perHour' },
+  money: { scale: 1, fractionDigits: 0, unit: 'mdrp.unit.money', differenceUnit: 'mdrp.unit.money' },
+};
+
+const LABELS: Record<(typeof MDRP_KPIS)[number]['path'], MessageKey> = {
+  'mdrp.deliveredShare': 'mdrp.kpi.deliveredShare',
+  'mdrp.clickToDoorMin.mean': 'mdrp.kpi.clickToDoorMean',
+  'mdrp.clickToDoorMin.p90': 'mdrp.kpi.clickToDoorP90',
+  'mdrp.clickToDoorMin.max': 'mdrp.kpi.clickToDoorMax',
+  'mdrp.clickToDoorOverageMin': 'mdrp.kpi.overage',
+  'mdrp.courierUtilisation': 'mdrp.kpi.utilisation',
+  'mdrp.ordersPerCourierHour': 'mdrp.kpi.ordersPerCourierHour',
+  'mdrp.totalCourierPay': 'mdrp.kpi.totalCourierPay',
+  'mdrp.shareCouriersPaidGuarantee': 'mdrp.kpi.sharePaidGuarantee',
+};
+
+/** Whether the comparison is of a replayed MDRP instance. */
+export function hasMdrp(comparison: Comparison): boolean {
+  return comparison.arms.some((arm) => arm.metrics.mdrp !== undefined);
+}
+
+/** The MDRP cards; each value's `data-value` holds the metric at full precision. */
+export function MdrpCards({ comparison, armNames, lang, t }: Props) {
+  if (!hasMdrp(comparison)) return null;
+  return (
+    <section className="mdrp-cards" aria-labelledby="mdrp-cards-heading" data-testid="mdrp-cards">
+      <h2 id="mdrp-cards-heading">{t('mdrp.cardsHeading')}</h2>
+      <div className="cards">
+        {MDRP_KPIS.map((kpi) => {
+          const format = FORMATS[kpi.format];
+          const label = t(LABELS[kpi.path]);
+          return (
+            <section className="card" key={kpi.path} aria-label={label}>
+              <h3>{label}</h3>
+              <dl>
+                {comparison.arms.map((arm) => {
+                  const value = metricAt(arm.metrics, kpi.path);
+                  return (
+                    <div className="arm-value" key={arm.id}>
+                      <dt>{armNames[arm.id] ?? arm.id}</dt>
+                      <dd>
+                        <span
+                          className="number"
+                          data-testid={`kpi-${kpi.path}-${arm.id}`}
+                          data-value={value === undefined ? '' : String(value)}
+                        >
+                          {formatNumber(value, format, lang)}
+                        </span>{' '}
+                        <span className="unit">{t(format.unit)}</span>
+                      </dd>
+                    </div>
+                  );
+                })}
+              </dl>
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -7,3 +7,4 @@ export * from './metricPaths.ts';
 export * from './metricList.ts';
 export * from './target.ts';
 export * from './sensitivity.ts';
+export * from './zone.ts';

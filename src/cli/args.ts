@@ -12,6 +12,7 @@ import {
   type SensitivityCommand,
   type TargetCommand,
 } from './bargainingArgs.ts';
+import { ZONE_OPTIONS, zoneCommand, type ZoneCommand } from './zoneArgs.ts';
 
 /** The subcommands, in the order the help lists them. */
 export const COMMANDS = [
@@ -23,6 +24,7 @@ export const COMMANDS = [
   'verify',
   'target',
   'sensitivity',
+  'zone',
   'import',
   'export',
 ] as const;
@@ -118,6 +120,7 @@ export type Command =
   | VerifyCommand
   | TargetCommand
   | SensitivityCommand
+  | ZoneCommand
   | ImportMdrpCommand
   | ExportMdrpCommand;
 
@@ -158,6 +161,7 @@ const OPTIONS: Record<CommandName, OptionSpec> = {
   verify: { ...HELP, workers: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
   target: TARGET_OPTIONS,
   sensitivity: SENSITIVITY_OPTIONS,
+  zone: ZONE_OPTIONS,
   import: { ...HELP, out: { type: 'string', short: 'o' } },
   export: { ...HELP, arm: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string', short: 'o' } },
 };
@@ -208,6 +212,8 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
       return targetCommand(file, v, seed, workers());
     case 'sensitivity':
       return sensitivityCommand(file, v, seed, workers());
+    case 'zone':
+      return zoneCommand(file, v, seed, workers());
     case 'verify':
       return { kind: 'verify', file, workers: workers(), quiet: v.quiet === true };
     case 'evidence': {

@@ -14,6 +14,7 @@ import { readScenarioFile, writeFileAtomic } from './files.ts';
 import { helpText } from './help.ts';
 import { sensitivityCommand, targetCommand } from './bargainingCommands.ts';
 import { exportMdrp, importMdrp } from './mdrpCommands.ts';
+import { zoneCommand } from './zoneCommands.ts';
 
 /** What the commands may touch of the outside world (a seam for tests and for the process wiring in main.ts). */
 export interface CliIo {
@@ -60,6 +61,9 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
       break;
     case 'sensitivity':
       await sensitivityCommand(command, io);
+      break;
+    case 'zone':
+      await zoneCommand(command, io);
       break;
     case 'verify':
       return verifyCommand(command, io);

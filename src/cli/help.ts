@@ -20,6 +20,7 @@ Usage:
   fairpace verify <pack.zip> [--workers N]
   fairpace target <scenario.json> --param PATH --min X --max Y --target "METRIC <= V" [--target ...] [options]
   fairpace sensitivity <scenario.json> [--params p1,p2,...] [--arms A,B] [--replications R] [--format json|table]
+  fairpace zone <scenario.json> --x PATH=a,b,... --y PATH=c,d,... --union "METRIC <= V" --platform "METRIC >= V" [options]
   fairpace import mdrp <instance_dir> --out scenario.json
   fairpace export mdrp <scenario.json> [--arm ID] [--seed N] --out <dir>
 
@@ -32,6 +33,7 @@ Commands:
   verify     re-run an evidence pack's scenario and check every file and number in it
   target     the smallest (or largest) value of one parameter that meets every target, and what it costs
   sensitivity  how much each assumption moves the headline differences, ranked, with sign flips flagged
+  zone       the zone of agreement: where both sides' limits hold over a grid of two parameters
   import     import mdrp: a Grubhub MDRP instance folder as a replay scenario
   export     export mdrp: one replay run as the three MDRP solution files
 
@@ -162,6 +164,32 @@ Options:
 
 Example:
   fairpace sensitivity scenarios/yantai-2021.json --format table`,
+  zone: `Usage: fairpace zone <scenario.json> --x PATH=a,b,... --y PATH=c,d,... [--union "M OP V" ...] [--platform "M OP V" ...] [options]
+
+Runs one arm at every cell of a grid of two numeric parameters (every cell with the same seeds, in one batch) and
+says, per cell, whether the union's limits and the platform's limits hold. Prints JSON: cells (y outer, x inner) with
+each limit metric, platform.margin and platform.courierPay (mean and 95% interval) and unionHolds / platformHolds /
+agreed; current (the scenario's own values and their cell, when both are on the grid); cheapestForPlatform (the
+union-acceptable cell with the highest margin); bestForUnion (the platform-acceptable cell best for --union-best).
+
+Options:
+  --x PATH=a,b,...      first parameter and its values (a rules.* path is set in every arm)
+  --y PATH=c,d,...      second parameter and its values
+  --union "M OP V"      a union limit, OP one of <=, >=, <, > (repeatable; all must hold)
+  --platform "M OP V"   a platform limit (repeatable; all must hold)
+  --union-best "M D"    how the union ranks cells: a metric and lower|higher (default
+                        "earnings.shareBelowMinWage lower")
+  --arm ID              arm run at every cell (default: the last arm)
+  --confidence C        ci (default: the unfavourable end of the 95% interval must meet each limit) or mean
+  --replications R      replications per cell (default: the scenario's "replications")
+  --seed N              first seed; replication i uses N + i (default: the scenario's "seed")
+  --workers N           worker threads (default: one per core); results are identical for any N
+  --out FILE, -o FILE   write the result to FILE instead of stdout
+  --quiet, -q           no progress on stderr
+
+Example:
+  fairpace zone scenarios/yantai-2021.json --arm median --x rules.deadline.percentile=30,50,70 \\
+    --y rules.pay.base=6,12,18,24 --union "earnings.shareBelowMinWage <= 0.05" --platform "platform.margin >= 0"`,
   import: `Usage: fairpace import mdrp <instance_dir> --out scenario.json
 
 Reads a Grubhub MDRP instance folder (restaurants.txt, orders.txt, couriers.txt, instance_parameters.txt) and

@@ -9,9 +9,12 @@ import { EvidencePanel } from './components/EvidencePanel.tsx';
 import { SavedRuns } from './components/SavedRuns.tsx';
 import { ScenarioTools, shareProblemText } from './components/ScenarioTools.tsx';
 import { HeadlineCards } from './components/HeadlineCards.tsx';
+import { MdrpCards } from './components/MdrpCards.tsx';
+import { MdrpImport } from './components/MdrpImport.tsx';
 import { RunControls } from './components/RunControls.tsx';
 import { ScenarioEditor } from './components/ScenarioEditor.tsx';
 import { SweepView } from './components/SweepView.tsx';
+import { BargainingPanel } from './components/BargainingPanel.tsx';
 import { allInputs, changesFrom, draftOf, editorReducer, problemsByInput, textsOf, valueAt } from './editor/draft.ts';
 import { formatValue } from './editor/fieldText.ts';
 import { DEFAULT_SCENARIO, SCENARIO_FIELDS } from './editor/schemaFields.ts';
@@ -127,6 +130,7 @@ export function App() {
   const comparing = runner.phase.kind === 'running';
   const sweeping = sweep.phase.kind === 'running';
   const evidencing = evidence.running;
+  const [bargaining, setBargaining] = useState(false);
   const shownName = result?.scenario.meta.name ?? '';
   const fileBase = source.kind === 'preset' ? source.id : slug(loaded.ok ? loaded.scenario.meta.name : '');
 
@@ -159,6 +163,12 @@ export function App() {
   const onUpload = (scenario: Scenario) => {
     openSource({ kind: 'custom', scenario, from: 'upload' });
     setNotice({ kind: 'info', text: (tr) => tr('scenario.uploaded', { name: scenario.meta.name }) });
+  };
+  /** An imported MDRP instance: opened like an uploaded scenario, and compared at once. */
+  const onImportMdrp = (scenario: Scenario, counts: { orders: number; couriers: number; restaurants: number }) => {
+    openSource({ kind: 'custom', scenario, from: 'upload' });
+    setNotice({ kind: 'info', text: (tr) => tr('mdrp.imported', { name: scenario.meta.name, ...counts }) });
+    if (!sweeping && !evidencing && !bargaining) runner.run(scenario);
   };
   const openSaved = (saved: SavedRun) => {
     openSource({ kind: 'custom', scenario: saved.scenario, from: 'saved' });
@@ -223,7 +233,7 @@ export function App() {
           <RunControls
             phase={runner.phase}
             valid={draft.ok}
-            busy={sweeping || evidencing}
+            busy={sweeping || evidencing || bargaining}
             replications={result?.comparison.seeds.length ?? 0}
             arms={result?.comparison.arms.length ?? 0}
             t={t}
@@ -265,6 +275,7 @@ export function App() {
             t={t}
             onUpload={onUpload}
           />
+          <MdrpImport t={t} onImport={onImportMdrp} />
           <p className="privacy">{t('app.privacy')}</p>
         </aside>
 
@@ -288,6 +299,7 @@ export function App() {
                 )}
                 <p className="seeds">{t('results.seeds', { seeds: result.comparison.seeds.join(', ') })}</p>
                 <HeadlineCards comparison={result.comparison} armNames={resultNames} lang={lang} t={t} />
+                <MdrpCards comparison={result.comparison} armNames={resultNames} lang={lang} t={t} />
                 <h2>{t('compliance.heading')}</h2>
                 <ComplianceTable arms={result.comparison.arms} armNames={resultNames} t={t} />
                 <ComparisonCharts
@@ -302,7 +314,7 @@ export function App() {
           <EvidencePanel
             evidence={evidence}
             canExport={result !== null}
-            busy={comparing || sweeping}
+            busy={comparing || sweeping || bargaining}
             t={t}
             onExport={() => result && evidence.exportPack(result.scenario, `fairpace-${fileBase}.zip`)}
           />
@@ -310,9 +322,16 @@ export function App() {
           <SweepView
             scenario={draft.ok ? draft.scenario : null}
             sweep={sweep}
-            busy={comparing || evidencing}
+            busy={comparing || evidencing || bargaining}
             lang={lang}
             t={t}
+          />
+          <BargainingPanel
+            scenario={draft.ok ? draft.scenario : null}
+            busy={comparing || sweeping || evidencing}
+            lang={lang}
+            t={t}
+            onRunning={setBargaining}
           />
         </div>
       </main>

@@ -4,6 +4,7 @@
  */
 
 import { FIELD_MESSAGES_EN, FIELD_MESSAGES_ZH } from './i18nFields.ts';
+import { BARGAINING_EN, BARGAINING_ZH } from './i18nBargaining.ts';
 
 /** Languages the app speaks. */
 export type Lang = 'zh-CN' | 'en';
@@ -204,15 +205,40 @@ const zhCNApp = {
   'saved.opened': '这是已保存的结果“{name}”（保存于 {date}），没有重新运行。',
   'saved.meta': '保存于 {date}',
   'results.crashed': '无法显示这些结果：{message}',
+  'mdrp.heading': '导入 MDRP 实例',
+  'mdrp.hint':
+    '选择 Grubhub MDRP 实例文件夹，或同时选中其中的四个文件（restaurants.txt、orders.txt、couriers.txt、instance_parameters.txt）。导入后立即运行比较。',
+  'mdrp.chooseFiles': '选择四个实例文件',
+  'mdrp.chooseFolder': '选择实例文件夹',
+  'mdrp.missing': '缺少实例文件：{files}',
+  'mdrp.malformed': '实例文件有错误（文件:行号）：',
+  'mdrp.invalid': '导入的情景无效：',
+  'mdrp.tooBig': '文件“{file}”太大（{bytes} 字节，上限 {max}）。',
+  'mdrp.readError': '无法读取实例文件：{message}',
+  'mdrp.imported': '已导入 MDRP 实例“{name}”：{orders} 个订单、{couriers} 名骑手、{restaurants} 家餐厅。',
+  'mdrp.cardsHeading': 'MDRP 基准指标（回放实例）',
+  'mdrp.kpi.deliveredShare': '送达订单占比',
+  'mdrp.kpi.clickToDoorMean': '下单到送达：平均',
+  'mdrp.kpi.clickToDoorP90': '下单到送达：90 分位',
+  'mdrp.kpi.clickToDoorMax': '下单到送达：最长',
+  'mdrp.kpi.overage': '超出目标时长（平均）',
+  'mdrp.kpi.utilisation': '骑手利用率',
+  'mdrp.kpi.ordersPerCourierHour': '每骑手小时订单数',
+  'mdrp.kpi.totalCourierPay': '骑手报酬总额',
+  'mdrp.kpi.sharePaidGuarantee': '按保底时薪获酬的骑手占比',
+  'mdrp.unit.minutes': '分钟',
+  'mdrp.unit.perHour': '单/小时',
+  'mdrp.unit.money': '（实例货币）',
 } satisfies Record<string, string>;
 
-const zhCN = { ...zhCNApp, ...FIELD_MESSAGES_ZH };
+const zhCN = { ...zhCNApp, ...FIELD_MESSAGES_ZH, ...BARGAINING_ZH };
 
 /** A key of the dictionary. */
 export type MessageKey = keyof typeof zhCN;
 
 const en: Record<MessageKey, string> = {
   ...FIELD_MESSAGES_EN,
+  ...BARGAINING_EN,
   'app.title': 'Fairpace algorithm-fairness workbench',
   'app.subtitle':
     'Compare the strictest algorithm with algorithm-median: what each does to couriers’ pay, hours and safety, and to the platform’s margin',
@@ -419,6 +445,31 @@ const en: Record<MessageKey, string> = {
   'saved.opened': 'This is the saved run “{name}” (saved {date}); it was not run again.',
   'saved.meta': 'saved {date}',
   'results.crashed': 'These results cannot be shown: {message}',
+  'mdrp.heading': 'Import an MDRP instance',
+  'mdrp.hint':
+    'Choose a Grubhub MDRP instance folder, or select its four files together (restaurants.txt, orders.txt, couriers.txt, instance_parameters.txt). The comparison runs as soon as it is imported.',
+  'mdrp.chooseFiles': 'Choose the four instance files',
+  'mdrp.chooseFolder': 'Choose an instance folder',
+  'mdrp.missing': 'Missing instance files: {files}',
+  'mdrp.malformed': 'The instance files have errors (file:line):',
+  'mdrp.invalid': 'The imported scenario is not valid:',
+  'mdrp.tooBig': 'The file “{file}” is too large ({bytes} bytes; the limit is {max}).',
+  'mdrp.readError': 'The instance files cannot be read: {message}',
+  'mdrp.imported':
+    'Imported the MDRP instance “{name}”: {orders} orders, {couriers} couriers, {restaurants} restaurants.',
+  'mdrp.cardsHeading': 'MDRP benchmark figures (replayed instance)',
+  'mdrp.kpi.deliveredShare': 'Orders delivered',
+  'mdrp.kpi.clickToDoorMean': 'Click-to-door: mean',
+  'mdrp.kpi.clickToDoorP90': 'Click-to-door: 90th percentile',
+  'mdrp.kpi.clickToDoorMax': 'Click-to-door: maximum',
+  'mdrp.kpi.overage': 'Overage over the target (mean)',
+  'mdrp.kpi.utilisation': 'Courier utilisation',
+  'mdrp.kpi.ordersPerCourierHour': 'Orders per courier-hour',
+  'mdrp.kpi.totalCourierPay': 'Total courier pay',
+  'mdrp.kpi.sharePaidGuarantee': 'Couriers paid the hourly guarantee',
+  'mdrp.unit.minutes': 'min',
+  'mdrp.unit.perHour': 'orders/h',
+  'mdrp.unit.money': '(instance currency)',
 };
 
 /** Both dictionaries, by language. */

@@ -65,6 +65,27 @@ function fairpace(args) {
   });
 }
 
+/** The orders of the tiny MDRP instance the import test writes (tab-separated, header first). */
+const MDRP_ORDERS =
+  'order\tx\ty\tplacement_time\trestaurant\tready_time\n' +
+  'o1\t500\t500\t0\tr1\t10\no2\t800\t0\t5\tr1\t15\no3\t2500\t300\t10\tr2\t20\no4\t1500\t-400\t20\tr2\t35\n';
+
+/** Writes a tiny instance in the published MDRP format into `dir`; returns the four files' paths. */
+function writeMdrpInstance(dir, orders) {
+  const texts = {
+    'restaurants.txt': 'restaurant\tx\ty\nr1\t0\t0\nr2\t2000\t0\n',
+    'orders.txt': orders,
+    'couriers.txt': 'courier\tx\ty\ton_time\toff_time\nc1\t100\t0\t0\t120\nc2\t1900\t0\t0\t120\n',
+    'instance_parameters.txt':
+      'meters_per_minute\tpickup service minutes\tdropoff service minutes\ttarget click-to-door\t' +
+      'maximum click-to-door\tpay per order\tguaranteed pay per hour\n320\t4\t4\t40\t90\t10\t15\n',
+  };
+  return Object.entries(texts).map(([name, text]) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  });
+}
+
 /** A new temporary directory for one test; removed by the caller. */
 const tempDir = () => mkdtempSync(join(tmpdir(), 'fairpace-e2e-'));
 
@@ -107,6 +128,22 @@ function chartMarks(page, testId) {
       area: biggest,
     };
   }, testId);
+}
+
+/** Waits until the bargaining job `id` (target, tornado, zone) is done; fails with its message on an error. */
+async function waitForJob(page, id, timeout = 90_000) {
+  const handle = await page.waitForFunction(
+    (job) => {
+      const status = document.querySelector(`[data-testid="${job}-status"]`);
+      const phase = status?.getAttribute('data-phase');
+      if (phase === 'error' || phase === 'cancelled') return { error: `${phase}: ${status?.textContent}` };
+      return phase === 'done' ? { ok: true } : false;
+    },
+    id,
+    { timeout },
+  );
+  const outcome = await handle.jsonValue();
+  assert(!outcome.error, `${id}: ${outcome.error}`);
 }
 
 // ── the tests ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -536,6 +573,202 @@ const tests = [
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    },
+  },
+  {
+    name: 'MDRP import: four files picked together replay as the CLI does; a malformed orders.txt names file and line',
+    async fn({ open }) {
+      const dir = tempDir();
+      try {
+        const instance = join(dir, 'tiny-mdrp');
+        mkdirSync(instance);
+        const files = writeMdrpInstance(instance, MDRP_ORDERS);
+        const scenarioFile = join(dir, 's.json');
+        const imported = await fairpace(['import', 'mdrp', instance, '--out', scenarioFile]);
+        assert(imported.code === 0, `fairpace import mdrp failed: ${imported.stderr}`);
+        const compared = await fairpace(['compare', scenarioFile, '--workers', '1', '--quiet']);
+        assert(compared.code === 0, `fairpace compare failed: ${compared.stderr}`);
+        const cliArm = JSON.parse(compared.stdout).arms[0];
+        const expected = String(cliArm.metrics.mdrp.deliveredShare);
+
+        const { page } = await open();
+        await waitForRunDone(page);
+        await page.setInputFiles(tid('import-mdrp'), files);
+        await page.waitForSelector(`${tid('scenario-notice')}[data-kind="info"]`, { timeout: 10_000 });
+        const cell = tid(`kpi-mdrp.deliveredShare-${cliArm.id}`);
+        await page.waitForSelector(cell, { state: 'attached', timeout: 60_000 });
+        await waitForRunDone(page);
+        const shown = await page.getAttribute(cell, 'data-value');
+        assert(shown === expected, `delivered share: browser ${shown}, CLI ${expected}`);
+        for (const field of ['clickToDoorMin.mean', 'clickToDoorMin.p90', 'totalCourierPay']) {
+          const value = await page.getAttribute(tid(`kpi-mdrp.${field}-${cliArm.id}`), 'data-value');
+          const want = String(field.split('.').reduce((node, key) => node[key], cliArm.metrics.mdrp));
+          assert(value === want, `mdrp.${field}: browser ${value}, CLI ${want}`);
+        }
+        const picked = await page.inputValue(tid('preset-select'));
+        assert(picked === '__custom__', `the imported instance is not the current scenario (picker: ${picked})`);
+
+        // The folder picker gives the same instance, named after the folder.
+        await page.setInputFiles(tid('import-mdrp-folder'), instance);
+        await page.waitForFunction(
+          () => /tiny-mdrp/.test(document.querySelector('[data-testid="scenario-notice"]')?.textContent ?? ''),
+          undefined,
+          { timeout: 10_000 },
+        );
+        await waitForRunDone(page);
+
+        const bad = join(dir, 'bad');
+        mkdirSync(bad);
+        const badFiles = writeMdrpInstance(bad, `${MDRP_ORDERS}o5\t100\t100\t30\n`);
+        await page.setInputFiles(tid('import-mdrp'), badFiles);
+        await page.waitForSelector(tid('import-error'), { timeout: 10_000 });
+        const message = (await page.textContent(tid('import-error'))) ?? '';
+        assert(/orders\.txt:6: expected 6 columns/.test(message), `the import error: ${message}`);
+        await page.setInputFiles(tid('import-mdrp'), badFiles.slice(0, 3));
+        await page.waitForFunction(
+          () =>
+            /instance_parameters\.txt/.test(document.querySelector('[data-testid="import-error"]')?.textContent ?? ''),
+          undefined,
+          { timeout: 10_000 },
+        );
+        assert(await page.isVisible(tid('preset-select')), 'the page went blank after a bad import');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    name: 'bargaining: the target panel finds the same value and cost as `fairpace target`',
+    async fn({ open }) {
+      const { page } = await open();
+      await waitForRunDone(page);
+      await reveal(page, tid('target-panel'));
+      await page.selectOption(tid('target-param'), 'rules.pay.base');
+      await page.fill(tid('target-min'), '0');
+      await page.fill(tid('target-max'), '40');
+      await page.selectOption(tid('target-arm'), 'median');
+      await page.fill(tid('target-replications'), '2');
+      await page.selectOption(tid('target-metric'), 'earnings.netPerOnlineHour.mean');
+      await page.selectOption(tid('target-op'), '>=');
+      await page.fill(tid('target-threshold'), '15');
+      await page.click(tid('target-run'));
+      await waitForJob(page, 'target');
+      const shown = await page.evaluate(() => {
+        const el = document.querySelector('[data-testid="target-result"]');
+        const cost = document.querySelector('[data-testid="target-cost"]');
+        return {
+          reached: el?.getAttribute('data-reached'),
+          value: el?.getAttribute('data-value'),
+          text: el?.textContent ?? '',
+          payChange: cost?.getAttribute('data-pay-change'),
+        };
+      });
+      const cli = await fairpace([
+        'target',
+        join(ROOT, 'scenarios', `${DEMO}.json`),
+        ...['--param', 'rules.pay.base', '--min', '0', '--max', '40', '--arm', 'median', '--replications', '2'],
+        ...['--max-steps', '12', '--target', 'earnings.netPerOnlineHour.mean >= 15', '--workers', '1', '--quiet'],
+      ]);
+      assert(cli.code === 0, `fairpace target failed: ${cli.stderr}`);
+      const expected = JSON.parse(cli.stdout);
+      assert(shown.reached === String(expected.reached), `reached: app ${shown.reached}, CLI ${expected.reached}`);
+      assert(Number(shown.value) === expected.value, `value: app ${shown.value}, CLI ${expected.value}`);
+      assert(
+        Number(shown.payChange) === expected.platformCost.change.courierPay.mean,
+        `courier pay change: app ${shown.payChange}, CLI ${expected.platformCost.change.courierPay.mean}`,
+      );
+      assert(
+        shown.text.includes(String(Number(expected.value.toPrecision(6)))),
+        `the result text does not state the value: ${shown.text}`,
+      );
+      const progress = await page.getAttribute(tid('target-progress'), 'data-done');
+      assert(Number(progress) > 0, `the target progress bar shows ${progress} runs done`);
+    },
+  },
+  {
+    name: 'bargaining: the tornado chart draws a low and a high bar per parameter of `fairpace sensitivity`',
+    async fn({ open }) {
+      const { page } = await open();
+      await waitForRunDone(page);
+      await reveal(page, tid('tornado-panel'));
+      await page.fill(tid('tornado-replications'), '2');
+      await page.click(tid('tornado-run'));
+      await waitForJob(page, 'tornado');
+      await page.waitForSelector(`${tid('chart-tornado')} svg g[aria-label]`, { state: 'attached', timeout: 10_000 });
+      const cli = await fairpace([
+        'sensitivity',
+        join(ROOT, 'scenarios', `${DEMO}.json`),
+        ...['--replications', '2', '--workers', '1', '--quiet'],
+      ]);
+      assert(cli.code === 0, `fairpace sensitivity failed: ${cli.stderr}`);
+      const expected = JSON.parse(cli.stdout);
+      const bars = await page.evaluate(
+        () => document.querySelectorAll('[data-testid="chart-tornado"] svg g[aria-label="bar"] rect').length,
+      );
+      assert(bars === 2 * expected.params.length, `${bars} bars, expected ${2 * expected.params.length}`);
+      const found = await chartMarks(page, 'chart-tornado');
+      assert(found && found.drawn > 0, 'chart-tornado draws nothing');
+      const flips = (await page.textContent(tid('tornado-flips'))) ?? '';
+      for (const p of expected.params.filter((x) => x.flips.length > 0)) {
+        assert(flips.includes(p.path), `the flip of ${p.path} is not listed: ${flips}`);
+      }
+    },
+  },
+  {
+    name: 'bargaining: the zone heat-map shades the cells `fairpace zone` accepts and marks the current proposal',
+    async fn({ open }) {
+      const { page } = await open();
+      await waitForRunDone(page);
+      await reveal(page, tid('zone-panel'));
+      await page.selectOption(tid('zone-x'), 'rules.deadline.percentile');
+      await page.fill(tid('zone-x-values'), '10,50');
+      await page.selectOption(tid('zone-y'), 'rules.pay.base');
+      await page.fill(tid('zone-y-values'), '6,24');
+      await page.fill(tid('zone-replications'), '2');
+      await page.selectOption(tid('zone-union-metric'), 'earnings.shareBelowMinWage');
+      await page.selectOption(tid('zone-union-op'), '<=');
+      await page.fill(tid('zone-union-threshold'), '50');
+      await page.selectOption(tid('zone-platform-metric'), 'platform.margin');
+      await page.selectOption(tid('zone-platform-op'), '>=');
+      await page.fill(tid('zone-platform-threshold'), '-7000');
+      await page.click(tid('zone-run'));
+      await waitForJob(page, 'zone');
+      await page.waitForSelector(`${tid('chart-zone')} svg g[aria-label]`, { state: 'attached', timeout: 10_000 });
+      const cli = await fairpace([
+        'zone',
+        join(ROOT, 'scenarios', `${DEMO}.json`),
+        ...['--x', 'rules.deadline.percentile=10,50', '--y', 'rules.pay.base=6,24', '--replications', '2'],
+        ...['--union', 'earnings.shareBelowMinWage <= 0.5', '--platform', 'platform.margin >= -7000'],
+        ...['--workers', '1', '--quiet'],
+      ]);
+      assert(cli.code === 0, `fairpace zone failed: ${cli.stderr}`);
+      const expected = JSON.parse(cli.stdout);
+      assert(expected.agreedCells > 0, 'the CLI found no agreed cell: the test setup is wrong');
+      const shown = await page.evaluate(() => {
+        const q = (id) => document.querySelector(`[data-testid="${id}"]`);
+        const chart = q('chart-zone');
+        return {
+          agreed: q('zone-summary')?.getAttribute('data-agreed'),
+          cheapest: q('zone-cheapest')?.getAttribute('data-index'),
+          best: q('zone-best-union')?.getAttribute('data-index'),
+          cells: chart?.querySelectorAll('svg g[aria-label="cell"] rect').length ?? 0,
+          stars: [...(chart?.querySelectorAll('svg g[aria-label="text"] text') ?? [])].map((t) => t.textContent),
+        };
+      });
+      assert(Number(shown.agreed) === expected.agreedCells, `agreed: app ${shown.agreed}, CLI ${expected.agreedCells}`);
+      assert(
+        shown.cheapest === String(expected.cheapestForPlatform?.index ?? ''),
+        `cheapest for the platform: app ${shown.cheapest}, CLI ${JSON.stringify(expected.cheapestForPlatform)}`,
+      );
+      assert(
+        shown.best === String(expected.bestForUnion?.index ?? ''),
+        `best for the union: app ${shown.best}, CLI ${JSON.stringify(expected.bestForUnion)}`,
+      );
+      assert(shown.cells === 4, `chart-zone has ${shown.cells} cells, expected 4`);
+      assert(
+        shown.stars.length === 1 && shown.stars[0] === '★',
+        `the current proposal is not starred once: ${shown.stars}`,
+      );
     },
   },
   {

@@ -15,7 +15,18 @@ import { RunControls } from './components/RunControls.tsx';
 import { ScenarioEditor } from './components/ScenarioEditor.tsx';
 import { SweepView } from './components/SweepView.tsx';
 import { BargainingPanel } from './components/BargainingPanel.tsx';
-import { allInputs, changesFrom, draftOf, editorReducer, problemsByInput, textsOf, valueAt } from './editor/draft.ts';
+import {
+  allInputs,
+  armCount,
+  armIdKey,
+  armLabelKey,
+  changesFrom,
+  draftOf,
+  editorReducer,
+  problemsByInput,
+  textsOf,
+  valueAt,
+} from './editor/draft.ts';
 import { formatValue } from './editor/fieldText.ts';
 import { DEFAULT_SCENARIO, SCENARIO_FIELDS } from './editor/schemaFields.ts';
 import { defaultLang, localPart, translator, type Lang, type Translate } from './i18n.ts';
@@ -108,22 +119,35 @@ export function App() {
   const sweep = useSweep();
   const evidence = useEvidence();
 
-  const specs = useMemo(() => new Map((base ? allInputs(base) : []).map((s) => [s.key, s])), [base]);
+  const nArms = base ? armCount(texts, base.arms.length) : 0;
+  const specs = useMemo(() => new Map((base ? allInputs(base, nArms) : []).map((s) => [s.key, s])), [base, nArms]);
   const draft = useMemo(() => (base ? validateScenario(draftOf(base, texts)) : loaded), [base, texts, loaded]);
   const { byInput, other } = useMemo(
     () =>
       problemsByInput(
         draft.ok ? [] : draft.problems.map((p) => ({ ...p, message: problemText(p.message, lang) })),
-        new Set(specs.keys()),
+        new Set([
+          ...specs.keys(),
+          ...Array.from({ length: nArms }, (_, i) => [armIdKey(i), armLabelKey(i)]).flat(),
+          'arms',
+        ]),
       ),
-    [draft, specs, lang],
+    [draft, specs, lang, nArms],
   );
   const changes = useMemo(() => changesFrom(presetTexts, texts), [presetTexts, texts]);
   const names = useMemo(
     () => (draft.ok ? armNames(draft.scenario, lang) : base ? armNames(base, lang) : {}),
     [draft, base, lang],
   );
-  const arms = useMemo(() => (base?.arms ?? []).map((a) => ({ id: a.id, name: names[a.id] ?? a.id })), [base, names]);
+  const arms = useMemo(
+    () =>
+      Array.from({ length: nArms }, (_, i) => {
+        const id = texts[armIdKey(i)] ?? base?.arms[i]?.id ?? '';
+        const label = texts[armLabelKey(i)] ?? base?.arms[i]?.label ?? id;
+        return { id, name: names[id] ?? label, label };
+      }),
+    [nArms, texts, base, names],
+  );
   const result = runner.result;
   const resultNames = useMemo(() => (result ? armNames(result.scenario, lang) : {}), [result, lang]);
   const stale = result !== null && draft.ok && JSON.stringify(result.scenario) !== JSON.stringify(draft.scenario);
@@ -177,6 +201,8 @@ export function App() {
     runner.show({ scenario: saved.scenario, comparison: saved.comparison });
   };
   const onEdit = (key: string, text: string) => dispatch({ type: 'edit', key, text });
+  const onAddArm = () => dispatch({ type: 'addArm' });
+  const onRemoveArm = (index: number) => dispatch({ type: 'removeArm', index });
 
   return (
     <div className="app">
@@ -265,6 +291,8 @@ export function App() {
               canUndo={editor.history.length > 0}
               t={t}
               onEdit={onEdit}
+              onAddArm={onAddArm}
+              onRemoveArm={onRemoveArm}
               onUndo={() => dispatch({ type: 'undo' })}
             />
           )}

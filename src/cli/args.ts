@@ -100,6 +100,8 @@ export interface EvidenceCommand {
   out: string;
   workers?: number;
   quiet: boolean;
+  /** Bargaining result files (`fairpace target/sensitivity/zone --out`) to carry as `bargaining/<name>.json`. */
+  include?: string[];
 }
 /** `fairpace verify <pack.zip>`: re-run a pack's scenario and check every file and digest. */
 export interface VerifyCommand {
@@ -157,6 +159,7 @@ const OPTIONS: Record<CommandName, OptionSpec> = {
     out: { type: 'string', short: 'o' },
     workers: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
+    include: { type: 'string' },
   },
   verify: { ...HELP, workers: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
   target: TARGET_OPTIONS,
@@ -229,6 +232,7 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
         out,
         workers: workers(),
         quiet: v.quiet === true,
+        include: optList(str('include'), 'include', command),
       };
     }
     case 'run':

@@ -1,11 +1,33 @@
 /** `fairpace evidence` and `fairpace verify`: packs made and checked by the pure functions of src/evidence. */
 import type { Executor } from '../analysis/index.ts';
-import { buildEvidencePack, PACK_LIMITS, PackError, planEvidence, sizeText, verifyPack } from '../evidence/index.ts';
+import { basename } from 'node:path';
+import {
+  buildEvidencePack,
+  PACK_LIMITS,
+  PackError,
+  parseBargaining,
+  planEvidence,
+  sizeText,
+  verifyPack,
+} from '../evidence/index.ts';
 import type { EvidenceCommand, VerifyCommand } from './args.ts';
 import type { CliIo } from './commands.ts';
 import { EXIT_NOT_VERIFIED, EXIT_OK, InputError } from './errors.ts';
 import { execute } from './execute.ts';
 import { readBoundedFile, readScenarioFile, writeFileAtomic } from './files.ts';
+
+/** Most bytes of one included bargaining result. */
+const MAX_INCLUDE_BYTES = 16 * 1024 * 1024;
+
+/** The `--include` files as `bargaining/<base name>.json` entries. */
+async function readIncluded(paths: readonly string[]): Promise<{ name: string; bytes: Uint8Array }[]> {
+  const out: { name: string; bytes: Uint8Array }[] = [];
+  for (const path of paths) {
+    const base = basename(path).replace(/\.json$/i, '');
+    out.push({ name: `bargaining/${base}.json`, bytes: await readBoundedFile(path, MAX_INCLUDE_BYTES) });
+  }
+  return out;
+}
 
 /** Runs the comparison with courier-day rows kept and writes the pack; prints one line saying what was written. */
 export async function evidenceCommand(command: EvidenceCommand, io: CliIo): Promise<void> {
@@ -18,8 +40,15 @@ export async function evidenceCommand(command: EvidenceCommand, io: CliIo): Prom
     if (e instanceof RangeError) throw new InputError(e.message);
     throw e;
   }
+  const bargaining = await readIncluded(command.include ?? []);
+  try {
+    parseBargaining(bargaining);
+  } catch (e) {
+    if (e instanceof RangeError) throw new InputError(e.message);
+    throw e;
+  }
   const runs = await execute(plan.tasks, { ...command, courierDays: true }, io);
-  const pack = buildEvidencePack({ scenario, plan, runs });
+  const pack = buildEvidencePack({ scenario, plan, runs, bargaining });
   await writeFileAtomic(command.out, pack.zip);
   io.stdout(
     `wrote ${command.out}: ${pack.files.length} files, ${sizeText(pack.zip.length)}, digest ${pack.manifest.digest}\n`,

@@ -16,7 +16,7 @@ Usage:
   fairpace run <scenario.json> [--seed N] [--arm ID] [--out FILE]
   fairpace compare <scenario.json> [--arms A,B] [--replications R] [--seed N] [--format json|table|csv] [--out FILE] [--workers N]
   fairpace sweep <scenario.json> --param PATH (--values a,b,c | --from X --to Y --step S) [options of compare]
-  fairpace evidence <scenario.json> [--arms A,B] [--replications R] [--seed N] [--workers N] --out pack.zip
+  fairpace evidence <scenario.json> [--arms A,B] [--replications R] [--seed N] [--workers N] [--include F,...] --out pack.zip
   fairpace verify <pack.zip> [--workers N]
   fairpace target <scenario.json> --param PATH --min X --max Y --target "METRIC <= V" [--target ...] [options]
   fairpace sensitivity <scenario.json> [--params p1,p2,...] [--arms A,B] [--replications R] [--format json|table]
@@ -100,6 +100,9 @@ Options:
   --seed N              first seed; replication i uses N + i (default: the scenario's "seed")
   --workers N           worker threads (default: one per core); the pack is identical for any N
   --quiet, -q           no progress on stderr
+  --include F1,F2       bargaining results (files written by 'fairpace target/sensitivity/zone --out') to carry
+                        as bargaining/<name>.json, listed with their SHA-256 and summarised in report.html;
+                        'fairpace verify' checks their digests but does not re-run them
 
 A pack holds at most ${String(MAX_COURIER_DAY_ROWS).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} courier-day rows (couriers × days × replications × arms).
 

@@ -2,7 +2,7 @@
  * An evidence pack from a scenario and its runs: every file as bytes, the manifest and the zip. Pure, so the CLI and
  * the app make byte-identical packs from the same inputs.
  */
-import { strToU8 } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
 import { summariseCompare, type ComparePlan, type Comparison } from '../analysis/index.ts';
 import { sha256Hex } from '../scenario/canonical.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
@@ -12,7 +12,9 @@ import { packCharts } from './charts/packCharts.ts';
 import { complianceCsv, courierDaysCsv, perDayCsv } from './csv.ts';
 import { armNames } from './labels.ts';
 import {
+  BARGAINING_FILE,
   canonicalText,
+  MAX_BARGAINING_FILES,
   packDigest,
   PACK_FILES,
   PACK_FORMAT,
@@ -21,6 +23,7 @@ import {
   type PackFileName,
 } from './manifest.ts';
 import { reproduceCommand } from './plan.ts';
+import type { BargainingFile } from './report/bargaining.ts';
 import { reportHtml } from './report/reportHtml.ts';
 import { writeZip, type PackFile } from './zipWrite.ts';
 
@@ -30,6 +33,32 @@ export interface EvidenceInput {
   plan: ComparePlan;
   /** One result per task of `plan` (arm-major, seed-minor), each with its courier-day rows. */
   runs: readonly RunResult[];
+  /**
+   * Bargaining results to carry (`fairpace target/sensitivity/zone --out` files), stored as they are under their
+   * `name` (`bargaining/<name>.json`) after the charts, in the order given.
+   */
+  bargaining?: readonly { name: string; bytes: Uint8Array }[];
+}
+
+/** Checks and parses the bargaining files of a pack; throws RangeError for a bad name, a duplicate or invalid JSON. */
+export function parseBargaining(files: readonly { name: string; bytes: Uint8Array }[]): BargainingFile[] {
+  if (files.length > MAX_BARGAINING_FILES) {
+    throw new RangeError(`a pack carries at most ${MAX_BARGAINING_FILES} bargaining results, not ${files.length}`);
+  }
+  const seen = new Set<string>();
+  return files.map(({ name, bytes }) => {
+    if (!BARGAINING_FILE.test(name))
+      throw new RangeError(`${name}: not a bargaining file name (bargaining/<name>.json)`);
+    if (seen.has(name)) throw new RangeError(`${name}: included twice`);
+    seen.add(name);
+    let json: unknown;
+    try {
+      json = JSON.parse(strFromU8(bytes));
+    } catch (e) {
+      throw new RangeError(`${name}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    }
+    return { name, json, sha256: sha256Hex(bytes) };
+  });
 }
 
 /** A finished pack. */
@@ -52,7 +81,13 @@ export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zi
   if (runs.length !== plan.tasks.length) throw new RangeError(`expected ${plan.tasks.length} runs, got ${runs.length}`);
   const comparison = summariseCompare(scenario, plan, [...runs]);
   const runsByArm = plan.armIds.map((_, a) => runs.slice(a * plan.seeds.length, (a + 1) * plan.seeds.length));
-  const command = reproduceCommand(plan);
+  const extra = input.bargaining ?? [];
+  const bargaining = parseBargaining(extra);
+  // From the unzipped folder, the carried files are at their names in the pack, so the command remakes this pack.
+  const command = reproduceCommand(
+    plan,
+    extra.map((f) => f.name),
+  );
 
   const scenarioJson = canonicalText(scenario);
   const results = resultsText(comparison);
@@ -69,16 +104,20 @@ export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zi
       digest,
       charts,
       fairpaceVersion: FAIRPACE_VERSION,
+      bargaining,
     }),
     'courier_days.csv': courierDaysCsv(runs),
     'per_day.csv': perDayCsv(runs),
     'compliance.csv': complianceCsv(comparison.arms),
     ...charts,
   };
-  const contents = PACK_FILES.filter((n) => n !== 'manifest.json').map((name) => ({
-    name,
-    bytes: strToU8(texts[name]),
-  }));
+  const contents = [
+    ...PACK_FILES.filter((n) => n !== 'manifest.json').map((name) => ({
+      name: name as string,
+      bytes: strToU8(texts[name]),
+    })),
+    ...extra.map((f) => ({ name: f.name, bytes: f.bytes })),
+  ];
   const manifest: Manifest = {
     format: PACK_FORMAT,
     packVersion: PACK_VERSION,

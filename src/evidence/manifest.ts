@@ -30,9 +30,14 @@ export const PACK_FILES = [
 /** The name of one file of a pack. */
 export type PackFileName = (typeof PACK_FILES)[number];
 
-/** Whether `name` is one of the files a pack holds. */
-export function isPackFileName(name: string): name is PackFileName {
-  return (PACK_FILES as readonly string[]).includes(name);
+/** The name of a bargaining result a pack may carry: `bargaining/<name>.json`. */
+export const BARGAINING_FILE = /^bargaining\/[A-Za-z0-9_-]{1,40}\.json$/;
+/** Most bargaining results one pack carries. */
+export const MAX_BARGAINING_FILES = 8;
+
+/** Whether `name` is one of the files a pack holds (a bargaining result's name included). */
+export function isPackFileName(name: string): boolean {
+  return (PACK_FILES as readonly string[]).includes(name) || BARGAINING_FILE.test(name);
 }
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lower-case hex digits');

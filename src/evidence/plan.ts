@@ -74,9 +74,10 @@ export const runEvidenceInProcess: Executor = async (tasks, onProgress, signal) 
  * The command that makes the pack again from the scenario.json inside it. Every option is written out, so the
  * command does not depend on the scenario's own defaults; the number of workers never changes a result.
  */
-export function reproduceCommand(plan: ComparePlan): string {
+export function reproduceCommand(plan: ComparePlan, included: readonly string[] = []): string {
+  const include = included.length > 0 ? `--include ${included.join(',')} ` : '';
   return (
     `fairpace evidence scenario.json --arms ${plan.armIds.join(',')} --replications ${plan.seeds.length} ` +
-    `--seed ${plan.seeds[0] ?? 0} --out pack.zip`
+    `--seed ${plan.seeds[0] ?? 0} ${include}--out pack.zip`
   );
 }

@@ -12,7 +12,7 @@ import { FAIRPACE_VERSION } from '../version.ts';
 import { buildEvidenceFiles } from './bundle.ts';
 import { csvRows } from './csv.ts';
 import { jsonDifferences } from './jsonDiff.ts';
-import { isPackFileName, Manifest, packDigest, PACK_FILES } from './manifest.ts';
+import { BARGAINING_FILE, isPackFileName, Manifest, packDigest, PACK_FILES } from './manifest.ts';
 import { PackError } from './packError.ts';
 import { planFromManifest, runEvidenceInProcess } from './plan.ts';
 import { readZip, type ZipLimits, PACK_LIMITS } from './zipRead.ts';
@@ -65,7 +65,8 @@ export function openPack(zip: Uint8Array, limits: ZipLimits = PACK_LIMITS): Open
   if (!parsed.success)
     throw new PackError(problemsOf(parsed.error).map((p) => `manifest.json: ${p.path}: ${p.message}`));
   const manifest = parsed.data;
-  const expected = PACK_FILES.filter((n) => n !== 'manifest.json').sort();
+  const carried = [...files.keys()].filter((n) => BARGAINING_FILE.test(n));
+  const expected = [...PACK_FILES.filter((n) => n !== 'manifest.json'), ...carried].sort();
   const listed = Object.keys(manifest.files).sort();
   if (listed.join('\n') !== expected.join('\n')) {
     throw new PackError(`manifest.json: files must list exactly ${expected.join(', ')}`);
@@ -86,10 +87,15 @@ export function openPack(zip: Uint8Array, limits: ZipLimits = PACK_LIMITS): Open
   return { files, manifest, scenario: loaded.scenario, scenarioJson, resultsJson };
 }
 
+/** The bargaining results a pack carries, in zip order. */
+function bargainingNames(pack: OpenedPack): string[] {
+  return [...pack.files.keys()].filter((n) => BARGAINING_FILE.test(n));
+}
+
 /** Files whose SHA-256 is not the manifest's, and a digest that does not match scenario.json and results.json. */
 export function checkDigests(pack: OpenedPack): string[] {
   const out: string[] = [];
-  for (const name of PACK_FILES) {
+  for (const name of [...PACK_FILES, ...bargainingNames(pack)]) {
     if (name === 'manifest.json') continue;
     const bytes = pack.files.get(name);
     if (bytes && sha256Hex(bytes) !== pack.manifest.files[name]) {
@@ -213,7 +219,16 @@ export async function verifyPack(
     throw e;
   }
   const runs = await execute(plan.tasks, onProgress, signal);
-  const remade = buildEvidenceFiles({ scenario: pack.scenario, plan, runs });
+  // Bargaining results are carried as they are (their digests are checked above); they are not re-run, but the
+  // report made again must show them the same way.
+  const bargaining = bargainingNames(pack).map((name) => ({ name, bytes: pack.files.get(name) as Uint8Array }));
+  let remade;
+  try {
+    remade = buildEvidenceFiles({ scenario: pack.scenario, plan, runs, bargaining });
+  } catch (e) {
+    if (e instanceof RangeError) throw new PackError(e.message);
+    throw e;
+  }
   differences.push(...compareWithRemade(pack, remade.files));
   return { verified: differences.length === 0, differences, notes, manifest: pack.manifest, scenario: pack.scenario };
 }

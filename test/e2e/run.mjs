@@ -420,6 +420,51 @@ const tests = [
     },
   },
   {
+    name: 'proposals: an added arm with base pay 8 runs with the others and equals the CLI on the downloaded scenario',
+    async fn({ open }) {
+      const { page } = await open();
+      await waitForRunDone(page);
+      await reveal(page, tid('add-arm'));
+      await page.click(tid('add-arm'));
+      await page.waitForSelector(tid('arm-label-2'));
+      assert((await page.locator(tid('arm-label-2')).inputValue()) !== '', 'the new proposal has no label');
+      await page.fill(tid('arm-label-2'), 'Union offer / 工会方案');
+      const cell = tid('field-arms[2].rules.pay.base');
+      if ((await page.locator(cell).count()) === 0) await page.click(tid('arms-show-all'));
+      await reveal(page, cell);
+      await page.fill(cell, '8');
+      // A fourth arm added and removed again leaves three.
+      await page.click(tid('add-arm'));
+      await page.waitForSelector(tid('remove-arm-3'));
+      await page.click(tid('remove-arm-3'));
+      assert((await page.locator(tid('arm-label-3')).count()) === 0, 'remove-arm-3 did not remove the fourth arm');
+      await page.click(tid('run-compare'));
+      await waitForRunDone(page);
+
+      const dir = tempDir();
+      try {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('download-scenario'))]);
+        const file = join(dir, 'proposals.json');
+        await download.saveAs(file);
+        const scenario = JSON.parse(readFileSync(file, 'utf8'));
+        assert(scenario.arms.length === 3, `the downloaded scenario has ${scenario.arms.length} arms`);
+        const added = scenario.arms[2];
+        assert(added.id === 'proposal-3', `the added arm's id is ${added.id}`);
+        assert(added.label === 'Union offer / 工会方案', `the added arm's label is ${added.label}`);
+        assert(added.rules.pay?.base === 8, `the added arm's base pay is ${added.rules.pay?.base}`);
+        const comparison = await cliCompare(file);
+        const kpis = await readKpis(page);
+        const key = 'kpi-earnings.netPerOnlineHour.mean-proposal-3';
+        const expected = comparison.arms[2].metrics.earnings.netPerOnlineHour.mean;
+        assert(kpis[key] === String(expected), `${key}: browser ${kpis[key]}, CLI ${expected}`);
+        assertNoProblems(kpiMismatches(kpis, comparison), 'headline numbers that differ from the CLI');
+        assert(comparison.differencesVsFirst?.['proposal-3'], 'the CLI gives no difference vs the first arm');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
+  {
     name: 'Share URL: an edited scenario round-trips through the link; damaged or newer links are explained',
     async fn({ open, origin }) {
       const field = tid('field-rules.pay.base');

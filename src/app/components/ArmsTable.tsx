@@ -3,6 +3,7 @@
  * cell inherits the base rule (shown greyed in it). Rows where the arms end up different are marked.
  */
 import { useState } from 'react';
+import { armLabelKey, MAX_ARMS } from '../editor/draft.ts';
 import { domId, fieldLabel, fieldUnit, shownText } from '../editor/labels.ts';
 import { armCell, RULE_FIELDS } from '../editor/schemaFields.ts';
 import type { Translate } from '../i18n.ts';
@@ -12,15 +13,22 @@ import { FieldInput } from './FieldInput.tsx';
 const ALWAYS_SHOWN = new Set(['deadline.percentile']);
 
 interface Props {
-  arms: readonly { id: string; name: string }[];
+  arms: readonly { id: string; name: string; label: string }[];
   texts: Record<string, string>;
   errors: Record<string, string>;
   t: Translate;
   onEdit: (key: string, text: string) => void;
+  /** Adds a proposal: a copy of the last arm with a new id. */
+  onAdd: () => void;
+  /** Removes arm `index` (never the only one). */
+  onRemove: (index: number) => void;
 }
 
-/** The arms table (`data-testid="arms-table"`); each cell is `field-arms[<i>].rules.<rule path>`. */
-export function ArmsTable({ arms, texts, errors, t, onEdit }: Props) {
+/**
+ * The arms table (`data-testid="arms-table"`); each cell is `field-arms[<i>].rules.<rule path>`. Each arm is a named
+ * proposal: its label is editable (`arm-label-<i>`), it can be removed (`remove-arm-<i>`), and `add-arm` adds one.
+ */
+export function ArmsTable({ arms, texts, errors, t, onEdit, onAdd, onRemove }: Props) {
   const [showAll, setShowAll] = useState(false);
   const rows = RULE_FIELDS.map((rule) => {
     const base = texts[`rules.${rule.key}`] ?? '';
@@ -44,11 +52,38 @@ export function ArmsTable({ arms, texts, errors, t, onEdit }: Props) {
             <tr>
               <th scope="col">{t('editor.rule')}</th>
               <th scope="col">{t('editor.baseRule')}</th>
-              {arms.map((arm) => (
-                <th scope="col" key={arm.id}>
-                  {arm.name}
-                </th>
-              ))}
+              {arms.map((arm, i) => {
+                const labelError = errors[armLabelKey(i)];
+                return (
+                  <th scope="col" key={i} data-arm-id={arm.id}>
+                    <span className="arm-name">{arm.name}</span>
+                    <input
+                      type="text"
+                      className={labelError ? 'arm-label invalid' : 'arm-label'}
+                      data-testid={`arm-label-${i}`}
+                      aria-label={t('editor.armLabel', { id: arm.id })}
+                      aria-invalid={Boolean(labelError)}
+                      value={texts[armLabelKey(i)] ?? arm.label}
+                      onChange={(e) => onEdit(armLabelKey(i), e.target.value)}
+                    />
+                    {labelError && (
+                      <small className="error" role="alert" data-testid={`error-${armLabelKey(i)}`}>
+                        {labelError}
+                      </small>
+                    )}
+                    <button
+                      type="button"
+                      className="link"
+                      data-testid={`remove-arm-${i}`}
+                      disabled={arms.length <= 1}
+                      title={t('editor.removeArmTitle', { id: arm.id })}
+                      onClick={() => onRemove(i)}
+                    >
+                      ✕ {t('editor.removeArm')}
+                    </button>
+                  </th>
+                );
+              })}
             </tr>
           </thead>
           <tbody>
@@ -67,7 +102,7 @@ export function ArmsTable({ arms, texts, errors, t, onEdit }: Props) {
                       const error = errors[cell.key];
                       const armName = arms[i]?.name ?? '';
                       return (
-                        <td key={cell.key} className={error ? 'invalid' : undefined}>
+                        <td key={`${i}:${cell.key}`} className={error ? 'invalid' : undefined}>
                           <FieldInput
                             spec={cell}
                             text={texts[cell.key] ?? ''}
@@ -98,6 +133,20 @@ export function ArmsTable({ arms, texts, errors, t, onEdit }: Props) {
           </tbody>
         </table>
       </div>
+      {errors.arms && (
+        <p className="error" role="alert" data-testid="error-arms">
+          {errors.arms}
+        </p>
+      )}
+      <button
+        type="button"
+        data-testid="add-arm"
+        disabled={arms.length >= MAX_ARMS}
+        title={t('editor.addArmTitle', { max: MAX_ARMS })}
+        onClick={onAdd}
+      >
+        ＋ {t('editor.addArm')}
+      </button>{' '}
       <button type="button" className="link" data-testid="arms-show-all" onClick={() => setShowAll(!showAll)}>
         {showAll ? t('editor.showDifferingRules') : t('editor.showAllRules', { count: hidden })}
       </button>

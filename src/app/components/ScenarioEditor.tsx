@@ -17,12 +17,14 @@ interface Props {
   defaults: Record<string, string>;
   /** Schema messages by input key. */
   errors: Record<string, string>;
-  arms: readonly { id: string; name: string }[];
+  arms: readonly { id: string; name: string; label: string }[];
   changes: readonly Change[];
   specs: ReadonlyMap<string, FieldSpec>;
   canUndo: boolean;
   t: Translate;
   onEdit: (key: string, text: string) => void;
+  onAddArm: () => void;
+  onRemoveArm: (index: number) => void;
   onUndo: () => void;
 }
 
@@ -42,7 +44,7 @@ function rowsOf(specs: readonly FieldSpec[]): FieldSpec[][] {
 
 /** The editor. */
 export function ScenarioEditor(props: Props) {
-  const { texts, errors, arms, changes, specs, canUndo, t, onEdit, onUndo } = props;
+  const { texts, errors, arms, changes, specs, canUndo, t, onEdit, onAddArm, onRemoveArm, onUndo } = props;
   const changedIn = (group: GroupId) =>
     changes.filter((c) => specs.get(c.key)?.group === group && !c.key.startsWith('arms')).length;
   const invalidIn = (fields: readonly FieldSpec[]) => fields.some((f) => errors[f.key]);
@@ -60,7 +62,15 @@ export function ScenarioEditor(props: Props) {
 
       <details className="group" open data-testid="group-arms">
         <summary>{t('editor.arms')}</summary>
-        <ArmsTable arms={arms} texts={texts} errors={errors} t={t} onEdit={onEdit} />
+        <ArmsTable
+          arms={arms}
+          texts={texts}
+          errors={errors}
+          t={t}
+          onEdit={onEdit}
+          onAdd={onAddArm}
+          onRemove={onRemoveArm}
+        />
       </details>
 
       {GROUPS.map((group) => {

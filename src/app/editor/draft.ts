@@ -34,15 +34,76 @@ export function valueAt(root: unknown, spec: FieldSpec): unknown {
   return getAt(root, spec.keys);
 }
 
-/** Every input of a scenario: its fields, then each arm's override cells. */
-export function allInputs(scenario: Scenario): FieldSpec[] {
-  const cells = scenario.arms.flatMap((_, i) => RULE_FIELDS.map((rule) => armCell(rule, i)));
+/** Every input of a scenario: its fields, then each arm's override cells (for `armCount` arms). */
+export function allInputs(scenario: Scenario, armCount = scenario.arms.length): FieldSpec[] {
+  const cells = Array.from({ length: armCount }, (_, i) => RULE_FIELDS.map((rule) => armCell(rule, i))).flat();
   return [...SCENARIO_FIELDS, ...cells];
+}
+
+/** Most arms (proposals) a scenario may hold: the schema's limit. */
+export const MAX_ARMS = 16;
+
+/** The text key of arm `i`'s id (`arms[2].id`). */
+export const armIdKey = (i: number): string => `arms[${i}].id`;
+/** The text key of arm `i`'s label (`arms[2].label`). */
+export const armLabelKey = (i: number): string => `arms[${i}].label`;
+
+/** How many arms the texts describe (`fallback` for texts without arm ids). */
+export function armCount(texts: FieldTexts, fallback: number): number {
+  let n = 0;
+  while (texts[armIdKey(n)] !== undefined) n += 1;
+  return n === 0 ? fallback : n;
 }
 
 /** The texts of a scenario's inputs; an arm's cell is empty where the arm inherits the base rule. */
 export function textsOf(scenario: Scenario): FieldTexts {
-  return Object.fromEntries(allInputs(scenario).map((spec) => [spec.key, formatValue(spec, valueAt(scenario, spec))]));
+  const texts: FieldTexts = Object.fromEntries(
+    allInputs(scenario).map((spec) => [spec.key, formatValue(spec, valueAt(scenario, spec))]),
+  );
+  scenario.arms.forEach((arm, i) => {
+    texts[armIdKey(i)] = arm.id;
+    texts[armLabelKey(i)] = arm.label;
+  });
+  return texts;
+}
+
+const ARM_KEY = /^arms\[(\d+)\]\.(.*)$/;
+
+/**
+ * The texts with one more arm, a copy of the last one (its label and rule cells) with a new unique id
+ * `proposal-<n>` and label `方案 <n> / Proposal <n>`. Unchanged at the limit of arms.
+ */
+export function withArmAdded(texts: FieldTexts): FieldTexts {
+  const n = armCount(texts, 0);
+  if (n === 0 || n >= MAX_ARMS) return texts;
+  const ids = new Set(Array.from({ length: n }, (_, i) => texts[armIdKey(i)]));
+  let k = n + 1;
+  while (ids.has(`proposal-${k}`)) k += 1;
+  const next: FieldTexts = { ...texts };
+  for (const [key, text] of Object.entries(texts)) {
+    const m = ARM_KEY.exec(key);
+    if (m && Number(m[1]) === n - 1) next[`arms[${n}].${m[2]}`] = text;
+  }
+  next[armIdKey(n)] = `proposal-${k}`;
+  next[armLabelKey(n)] = `方案 ${k} / Proposal ${k}`;
+  return next;
+}
+
+/** The texts without arm `index`; the arms after it move up one. Unchanged when it is the only arm. */
+export function withArmRemoved(texts: FieldTexts, index: number): FieldTexts {
+  const n = armCount(texts, 0);
+  if (n <= 1 || index < 0 || index >= n) return texts;
+  const next: FieldTexts = {};
+  for (const [key, text] of Object.entries(texts)) {
+    const m = ARM_KEY.exec(key);
+    if (!m) next[key] = text;
+    else {
+      const i = Number(m[1]);
+      if (i < index) next[key] = text;
+      else if (i > index) next[`arms[${i - 1}].${m[2]}`] = text;
+    }
+  }
+  return next;
 }
 
 /**
@@ -55,13 +116,14 @@ export function draftOf(base: Scenario, texts: FieldTexts): unknown {
     const text = texts[spec.key];
     if (text !== undefined && spec.kind !== 'readonly') setAt(copy, spec.keys, parseText(spec, text));
   }
-  copy.arms = base.arms.map((arm, i) => {
+  copy.arms = Array.from({ length: armCount(texts, base.arms.length) }, (_, i) => {
+    const arm = base.arms[i];
     const rules: Record<string, unknown> = {};
     for (const rule of RULE_FIELDS) {
       const text = texts[armCell(rule, i).key];
       if (text !== undefined && text.trim() !== '') setAt(rules, rule.keys, parseText(rule, text));
     }
-    return { ...arm, rules };
+    return { ...arm, id: texts[armIdKey(i)] ?? arm?.id, label: texts[armLabelKey(i)] ?? arm?.label, rules };
   });
   return copy;
 }
@@ -105,7 +167,11 @@ export interface EditorState {
 
 /** What can happen to the editor's state. */
 export type EditorAction =
-  { type: 'reset'; texts: FieldTexts } | { type: 'edit'; key: string; text: string } | { type: 'undo' };
+  | { type: 'reset'; texts: FieldTexts }
+  | { type: 'edit'; key: string; text: string }
+  | { type: 'addArm' }
+  | { type: 'removeArm'; index: number }
+  | { type: 'undo' };
 
 /** Most undo steps kept. */
 const HISTORY_LIMIT = 200;
@@ -125,6 +191,13 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       const history = continuing
         ? state.history
         : [...state.history, { texts: state.texts, key: action.key }].slice(-HISTORY_LIMIT);
+      return { texts, history };
+    }
+    case 'addArm':
+    case 'removeArm': {
+      const texts = action.type === 'addArm' ? withArmAdded(state.texts) : withArmRemoved(state.texts, action.index);
+      if (texts === state.texts) return state;
+      const history = [...state.history, { texts: state.texts, key: action.type }].slice(-HISTORY_LIMIT);
       return { texts, history };
     }
     case 'undo': {

@@ -3,6 +3,7 @@
  * Chinese and English, with a CSS-only language switch. Every user-supplied string is escaped on the way in.
  */
 import type { Comparison } from '../../analysis/index.ts';
+import { bargainingSection, type BargainingFile } from './bargaining.ts';
 import { rulesForArm } from '../../scenario/rulesForArm.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { RunResult } from '../../sim/results.ts';
@@ -30,6 +31,8 @@ export interface ReportInput {
   /** The charts as SVG, by file name (CHART_FILES). */
   charts: Readonly<Record<string, string>>;
   fairpaceVersion: string;
+  /** Bargaining results the pack carries (section 8; none by default). */
+  bargaining?: readonly BargainingFile[];
 }
 
 const CAPTIONS: Record<(typeof CHART_FILES)[number], Bi> = {
@@ -245,6 +248,11 @@ function reproduce(input: ReportInput): string {
   );
 }
 
+function bargainingBlock(input: ReportInput): string {
+  const section = bargainingSection(input.bargaining ?? []);
+  return section === '' ? '' : `${section}\n`;
+}
+
 /** The whole report.html. */
 export function reportHtml(input: ReportInput): string {
   const names = armNames(
@@ -264,6 +272,7 @@ export function reportHtml(input: ReportInput): string {
     '<label for="lang-zh">中文</label><label for="lang-en">English</label><label for="lang-both">中文 + English</label></nav>\n' +
     `${header(input, names)}\n${question(input, names)}\n${rules(input, names)}\n${findings(input, names)}\n` +
     `${charts(input)}\n${compliance(input, names)}\n${assumptions(input)}\n${reproduce(input)}\n` +
+    bargainingBlock(input) +
     `<footer>${inline(
       bi(
         `由 Fairpace ${input.fairpaceVersion} 生成。本报告不含脚本，也不加载任何外部资源。`,

@@ -1,0 +1,152 @@
+// Bargaining results carried in a pack: stored as given, listed with their SHA-256, summarised in the report, and
+// checked by digest (not re-run) by verifyPack.
+import { strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import {
+  buildEvidencePack,
+  parseBargaining,
+  PackError,
+  planEvidence,
+  runEvidenceInProcess,
+  verifyPack,
+  type EvidencePack,
+} from '../../src/evidence/index.ts';
+import { sha256Hex } from '../../src/scenario/canonical.ts';
+import { scenarioOf, tampered, textOf, TINY, unzipToRecord } from './fixtures.ts';
+
+const diff = (mean: number) => ({ mean, ci95: [mean - 1, mean + 1] });
+const TARGET = {
+  param: 'rules.pay.base',
+  min: 6,
+  max: 60,
+  value: 22.72,
+  reached: true,
+  arm: 'median',
+  targets: [{ metric: 'earnings.shareBelowMinWage', op: '<=', threshold: 0.05, achieved: 0.041, ci95: [0.034, 0.048] }],
+  platformCost: { currentValue: 6, change: { courierPay: diff(137658), margin: diff(-137779) } },
+};
+const SENSITIVITY = {
+  arms: ['strictest', 'median'],
+  base: { 'safety.relativeCrashRisk': diff(-0.02) },
+  params: [
+    {
+      path: 'city.comfortSpeedKmh',
+      score: 2.5,
+      flips: [{ metric: 'safety.relativeCrashRisk', at: 'low', base: -0.02, value: 0.011 }],
+    },
+    { path: 'couriers.maxSpeedKmh', score: 1.25, flips: [] },
+  ],
+};
+const ZONE = {
+  arm: 'median',
+  x: { param: 'rules.deadline.percentile', values: [30, 50] },
+  y: { param: 'rules.pay.base', values: [6, 12] },
+  cells: [{}, {}, {}, {}],
+  agreedCells: 1,
+  cheapestForPlatform: { x: 50, y: 12, index: 3 },
+  bestForUnion: null,
+};
+const json = (v: unknown) => strToU8(`${JSON.stringify(v, null, 2)}\n`);
+const INCLUDED = [
+  { name: 'bargaining/target.json', bytes: json(TARGET) },
+  { name: 'bargaining/sensitivity.json', bytes: json(SENSITIVITY) },
+  { name: 'bargaining/zone.json', bytes: json(ZONE) },
+];
+
+let cached: Promise<EvidencePack> | undefined;
+function packWithBargaining(): Promise<EvidencePack> {
+  cached ??= (async () => {
+    const scenario = scenarioOf(TINY);
+    const plan = planEvidence(scenario);
+    const runs = await runEvidenceInProcess(plan.tasks);
+    return buildEvidencePack({ scenario, plan, runs, bargaining: INCLUDED });
+  })();
+  return cached;
+}
+
+describe('bargaining results in a pack', () => {
+  it('stores each file as given after the charts, with its SHA-256 in the manifest', async () => {
+    const pack = await packWithBargaining();
+    const names = pack.files.map((f) => f.name);
+    expect(names.slice(-3)).toEqual(INCLUDED.map((f) => f.name));
+    for (const f of INCLUDED) {
+      expect(pack.manifest.files[f.name]).toBe(sha256Hex(f.bytes));
+      expect(pack.files.find((p) => p.name === f.name)?.bytes).toEqual(f.bytes);
+    }
+  });
+
+  it('summarises them in report.html in both languages, and says verify does not re-run them', async () => {
+    const report = textOf(unzipToRecord((await packWithBargaining()).zip), 'report.html');
+    expect(report).toContain('id="bargaining"');
+    expect(report).toContain('rules.pay.base = 22.72 meets every target (earnings.shareBelowMinWage &lt;= 0.05)');
+    expect(report).toContain('courier pay changes by +137,658.00');
+    expect(report).toContain('rules.pay.base = 22.72 满足全部目标');
+    expect(report).toContain('city.comfortSpeedKmh (2.50), couriers.maxSpeedKmh (1.25)');
+    expect(report).toContain('Sign flips: city.comfortSpeedKmh low → safety.relativeCrashRisk');
+    expect(report).toContain('Of 4 cells of rules.deadline.percentile × rules.pay.base for arm median, 1 meet both');
+    expect(report).toContain('rules.deadline.percentile = 50, rules.pay.base = 12');
+    expect(report).toContain('it does not re-run these analyses');
+    expect(report).toContain(sha256Hex(INCLUDED[0]!.bytes));
+  });
+
+  it('a pack without them has no such section', async () => {
+    const scenario = scenarioOf(TINY);
+    const plan = planEvidence(scenario);
+    const runs = await runEvidenceInProcess(plan.tasks);
+    const plain = buildEvidencePack({ scenario, plan, runs });
+    expect(textOf(unzipToRecord(plain.zip), 'report.html')).not.toContain('id="bargaining"');
+  });
+
+  it('escapes what the files say', async () => {
+    const scenario = scenarioOf(TINY);
+    const plan = planEvidence(scenario);
+    const runs = await runEvidenceInProcess(plan.tasks);
+    const hostile = { ...TARGET, param: '<script>alert(1)</script>' };
+    const pack = buildEvidencePack({
+      scenario,
+      plan,
+      runs,
+      bargaining: [{ name: 'bargaining/t.json', bytes: json(hostile) }],
+    });
+    const report = textOf(unzipToRecord(pack.zip), 'report.html');
+    expect(report).not.toContain('<script>');
+    expect(report).toContain('&lt;script&gt;');
+  });
+
+  it('verifies, checking their digests', async () => {
+    const { zip } = await packWithBargaining();
+    const outcome = await verifyPack(zip);
+    expect(outcome.differences).toEqual([]);
+    expect(outcome.verified).toBe(true);
+
+    const changed = tampered(zip, { 'bargaining/target.json': json({ ...TARGET, value: 12 }) });
+    const bad = await verifyPack(changed);
+    expect(bad.verified).toBe(false);
+    expect(bad.differences.some((d) => d.startsWith('bargaining/target.json: its SHA-256 does not match'))).toBe(true);
+  });
+
+  it('refuses a bargaining file the manifest does not list, and bad names or JSON', async () => {
+    const { zip } = await packWithBargaining();
+    const extra = tampered(zip, { 'bargaining/extra.json': '{}' });
+    await expect(verifyPack(extra)).rejects.toBeInstanceOf(PackError);
+    const notJson = tampered(zip, { 'bargaining/zone.json': '{ nope' }, { digest: (m) => m.digest });
+    await expect(verifyPack(notJson)).rejects.toBeInstanceOf(PackError);
+    expect(() => parseBargaining([{ name: 'bargaining/../x.json', bytes: json({}) }])).toThrow(RangeError);
+    expect(() => parseBargaining([{ name: 'bargaining/a.json', bytes: strToU8('{') }])).toThrow(/not valid JSON/);
+    expect(() =>
+      parseBargaining([
+        { name: 'bargaining/a.json', bytes: json({}) },
+        { name: 'bargaining/a.json', bytes: json({}) },
+      ]),
+    ).toThrow(/twice/);
+  });
+});
+
+describe('the reproduce command of a pack with bargaining results', () => {
+  it('includes them by their names in the pack, which the unzipped folder has', async () => {
+    const { manifest } = await packWithBargaining();
+    expect(manifest.command).toContain(
+      '--include bargaining/target.json,bargaining/sensitivity.json,bargaining/zone.json --out pack.zip',
+    );
+  });
+});

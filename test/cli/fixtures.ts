@@ -1,5 +1,10 @@
-/** Hand-built comparison objects for the formatting tests (no engine needed). */
+/** Hand-built comparison objects for the formatting tests (no engine needed), and the CLI tests' shared set-up. */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { ArmSummary, Comparison, Difference } from '../../src/analysis/index.ts';
+import type { CliIo } from '../../src/cli/commands.ts';
 import type { ComplianceCheck, Dist, Metrics } from '../../src/sim/results.ts';
 
 /** The scenario of the end-to-end tests: five couriers, one day, two replications. */
@@ -98,4 +103,33 @@ export function fakeComparison(): Comparison {
     arms: [fakeArm('strictest', 'Strictest algorithm (p10) / 最严算法', 0), fakeArm('median', 'Median, "p50"', 2)],
     differences: fakeDifferences(),
   };
+}
+
+/** An in-memory CliIo that collects what main() writes to stdout and stderr. */
+export function capture(): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    stderrIsTTY: false,
+    stdout: (text: string) => void (io.out += text),
+    stderr: (text: string) => void (io.err += text),
+  };
+  return io;
+}
+
+/**
+ * Writes TINY_SCENARIO (named "Tiny") to a fresh temporary folder before the file's tests and removes the folder
+ * after them; `path` is the scenario file's path once the tests run.
+ */
+export function tinyScenarioFile(prefix: string): { path: string; dir: string } {
+  const tiny = { path: '', dir: '' };
+  beforeAll(async () => {
+    tiny.dir = await mkdtemp(join(tmpdir(), prefix));
+    tiny.path = join(tiny.dir, 'tiny.json');
+    await writeFile(tiny.path, JSON.stringify({ ...TINY_SCENARIO, meta: { name: 'Tiny' } }));
+  });
+  afterAll(async () => {
+    await rm(tiny.dir, { recursive: true, force: true });
+  });
+  return tiny;
 }

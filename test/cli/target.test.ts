@@ -1,35 +1,13 @@
 // `fairpace target` and `fairpace sensitivity` through main(): output shape, exit codes, --out, and the same result
 // for any number of worker threads.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/cli/args.ts';
-import type { CliIo } from '../../src/cli/commands.ts';
 import { main } from '../../src/cli/main.ts';
-import { TINY_SCENARIO } from './fixtures.ts';
+import { capture, tinyScenarioFile } from './fixtures.ts';
 
-function capture(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stderrIsTTY: false,
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-  };
-  return io;
-}
-
-let dir = '';
-let file = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fairpace-target-'));
-  file = join(dir, 'tiny.json');
-  await writeFile(file, JSON.stringify({ ...TINY_SCENARIO, meta: { name: 'Tiny' } }));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tiny = tinyScenarioFile('fairpace-target-');
 
 const TARGET = ['--param', 'rules.pay.base', '--min', '0', '--max', '40', '--arm', 'median', '--max-steps', '8'];
 
@@ -37,7 +15,7 @@ describe('fairpace target', () => {
   it('writes the contract JSON, the same with one or two worker threads', async () => {
     const args = [
       'target',
-      file,
+      tiny.path,
       ...TARGET,
       '--target',
       'earnings.netPerOnlineHour.mean >= 21',
@@ -60,9 +38,9 @@ describe('fairpace target', () => {
   });
 
   it('reports value null when no value in bounds meets the targets, and writes --out', async () => {
-    const out = join(dir, 'target.json');
+    const out = join(tiny.dir, 'target.json');
     const io = capture();
-    const args = ['target', file, ...TARGET, '--target', 'earnings.netPerOnlineHour.mean >= 5000', '--out', out];
+    const args = ['target', tiny.path, ...TARGET, '--target', 'earnings.netPerOnlineHour.mean >= 5000', '--out', out];
     expect(await main(args, { io, env: {} })).toBe(0);
     expect(io.out).toBe('');
     const result = JSON.parse(await readFile(out, 'utf8'));
@@ -85,7 +63,7 @@ describe('fairpace target', () => {
     ];
     for (const [args, message] of cases) {
       const io = capture();
-      expect(await main(['target', file, ...args], { io, env: {} }), args.join(' ')).toBe(2);
+      expect(await main(['target', tiny.path, ...args], { io, env: {} }), args.join(' ')).toBe(2);
       expect(io.err).toMatch(message);
     }
   });
@@ -121,7 +99,7 @@ describe('fairpace sensitivity', () => {
   it('ranks the given parameters, as JSON and as a table', async () => {
     const params = ['--params', 'compliance.heat37MaxHours,rules.pay.commissionRate,rules.pay.base=4:8'];
     const io = capture();
-    expect(await main(['sensitivity', file, ...params, '--workers', '1'], { io, env: {} })).toBe(0);
+    expect(await main(['sensitivity', tiny.path, ...params, '--workers', '1'], { io, env: {} })).toBe(0);
     const result = JSON.parse(io.out);
     expect(result.arms).toEqual(['strictest', 'median']);
     expect(result.params.map((p: { path: string }) => p.path).at(-1)).toBe('compliance.heat37MaxHours');
@@ -129,7 +107,7 @@ describe('fairpace sensitivity', () => {
     const base = result.params.find((p: { path: string }) => p.path === 'rules.pay.base');
     expect([base.low, base.high]).toEqual([4, 8]);
     const table = capture();
-    expect(await main(['sensitivity', file, ...params, '--format', 'table'], { io: table, env: {} })).toBe(0);
+    expect(await main(['sensitivity', tiny.path, ...params, '--format', 'table'], { io: table, env: {} })).toBe(0);
     expect(table.out).toContain('compliance.heat37MaxHours');
     expect(table.out).toMatch(/^rank\s+parameter/);
   });
@@ -141,7 +119,7 @@ describe('fairpace sensitivity', () => {
       [['--arms', 'strictest,nope'], /nope/],
     ] as [string[], RegExp][]) {
       const io = capture();
-      expect(await main(['sensitivity', file, ...args], { io, env: {} })).toBe(2);
+      expect(await main(['sensitivity', tiny.path, ...args], { io, env: {} })).toBe(2);
       expect(io.err).toMatch(message);
     }
   });

@@ -1,34 +1,12 @@
 // `fairpace zone` through main(): output shape, the same result for any number of worker threads, --out, exit codes.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/cli/args.ts';
-import type { CliIo } from '../../src/cli/commands.ts';
 import { main } from '../../src/cli/main.ts';
-import { TINY_SCENARIO } from './fixtures.ts';
+import { capture, tinyScenarioFile } from './fixtures.ts';
 
-function capture(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stderrIsTTY: false,
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-  };
-  return io;
-}
-
-let dir = '';
-let file = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fairpace-zone-'));
-  file = join(dir, 'tiny.json');
-  await writeFile(file, JSON.stringify({ ...TINY_SCENARIO, meta: { name: 'Tiny' } }));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tiny = tinyScenarioFile('fairpace-zone-');
 
 const GRID = ['--x', 'rules.deadline.percentile=30,50', '--y', 'rules.pay.base=6,20', '--arm', 'median'];
 
@@ -36,7 +14,7 @@ describe('fairpace zone', () => {
   it('writes the zone JSON, the same with one or two worker threads', async () => {
     const args = [
       'zone',
-      file,
+      tiny.path,
       ...GRID,
       '--union',
       'earnings.netPerOnlineHour.mean >= 21',
@@ -67,10 +45,10 @@ describe('fairpace zone', () => {
   });
 
   it('writes --out and exits 2 naming the argument for bad input', async () => {
-    const out = join(dir, 'zone.json');
+    const out = join(tiny.dir, 'zone.json');
     const io = capture();
     const ok = [...GRID, '--union', 'earnings.shareBelowMinWage <= 0.5', '--replications', '1'];
-    expect(await main(['zone', file, ...ok, '--out', out], { io, env: {} })).toBe(0);
+    expect(await main(['zone', tiny.path, ...ok, '--out', out], { io, env: {} })).toBe(0);
     expect(io.out).toBe('');
     expect(JSON.parse(await readFile(out, 'utf8')).seeds).toHaveLength(1);
     const cases: [string[], RegExp][] = [
@@ -88,7 +66,7 @@ describe('fairpace zone', () => {
     ];
     for (const [args, message] of cases) {
       const e = capture();
-      expect(await main(['zone', file, ...args], { io: e, env: {} }), args.join(' ')).toBe(2);
+      expect(await main(['zone', tiny.path, ...args], { io: e, env: {} }), args.join(' ')).toBe(2);
       expect(e.err).toMatch(message);
     }
   });

@@ -3,22 +3,11 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/commands.ts';
 import { main } from '../../src/cli/main.ts';
 import { MDRP_INSTANCE_FILES, MDRP_SOLUTION_FILES, parseMdrpInstance, parseMdrpSolution } from '../../src/io/mdrp.ts';
 import { checkMdrpSolution } from '../../src/io/mdrpCheck.ts';
 import { smallInstance } from '../io/mdrpFixtures.ts';
-
-function capture(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stderrIsTTY: false,
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-  };
-  return io;
-}
+import { capture } from './fixtures.ts';
 
 let dir = '';
 const instanceDir = () => join(dir, 'inst');

@@ -22,6 +22,7 @@ import { formatNumber, HEADLINE_METRICS, type HeadlineMetric } from '../headline
 import type { Lang, MessageKey, Translate } from '../i18n.ts';
 import { useBargainJob, type BargainJob } from '../useBargainJob.ts';
 import { PlotFigure } from './PlotFigure.tsx';
+import { ProgressRow } from './ProgressRow.tsx';
 
 interface Props {
   /** The scenario as edited, or null while it is invalid. */
@@ -179,17 +180,13 @@ function JobControls<T>({
         </button>
       </div>
       {progress && progress.total > 0 && (
-        <div className="progress-row">
-          <progress
-            data-testid={`${id}-progress`}
-            data-done={progress.done}
-            data-total={progress.total}
-            max={progress.total}
-            value={progress.done}
-            aria-label={t('run.running')}
-          />
-          <span>{t('run.progress', { done: progress.done, total: progress.total })}</span>
-        </div>
+        <ProgressRow
+          testId={`${id}-progress`}
+          done={progress.done}
+          total={progress.total}
+          caption={t('run.progress', { done: progress.done, total: progress.total })}
+          ariaLabel={t('run.running')}
+        />
       )}
       <p
         className={phase.kind === 'error' ? 'status error' : 'status'}

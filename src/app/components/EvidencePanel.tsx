@@ -2,6 +2,7 @@
 import { useState, type DragEvent } from 'react';
 import type { Translate } from '../i18n.ts';
 import type { EvidenceRunner } from '../useEvidence.ts';
+import { ProgressRow } from './ProgressRow.tsx';
 
 interface Props {
   evidence: EvidenceRunner;
@@ -70,16 +71,12 @@ export function EvidencePanel({ evidence, canExport, busy, t, onExport }: Props)
         <span className="hint">{t('evidence.drop')}</span>
       </div>
       {phase.kind === 'running' && (
-        <div className="progress-row">
-          <progress
-            data-testid="evidence-progress"
-            data-done={phase.done}
-            data-total={phase.total}
-            max={Math.max(phase.total, 1)}
-            value={phase.done}
-          />
-          <span>{t(phase.job === 'export' ? 'evidence.exporting' : 'evidence.verifying', phase)}</span>
-        </div>
+        <ProgressRow
+          testId="evidence-progress"
+          done={phase.done}
+          total={phase.total}
+          caption={t(phase.job === 'export' ? 'evidence.exporting' : 'evidence.verifying', phase)}
+        />
       )}
       <div data-testid="evidence-status" data-phase={phase.kind} role="status">
         {phase.kind === 'exported' && (

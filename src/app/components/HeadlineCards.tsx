@@ -1,7 +1,7 @@
 /** One card per headline metric: each arm's value, and each further arm's paired difference from the first. */
 import type { Comparison, Difference } from '../../analysis/index.ts';
 import { metricAt } from '../../analysis/index.ts';
-import { describeDifference, formatNumber, HEADLINE_METRICS } from '../headlineMetrics.ts';
+import { describeDifference, formatNumber, HEADLINE_METRICS, type MetricFormat } from '../headlineMetrics.ts';
 import type { Lang, Translate } from '../i18n.ts';
 
 interface Props {
@@ -9,6 +9,42 @@ interface Props {
   armNames: Record<string, string>;
   lang: Lang;
   t: Translate;
+}
+
+/**
+ * Each arm's value of one metric as a list; the number's element has test id `kpi-<path>-<arm id>` and holds the
+ * metric at full precision in `data-value`.
+ */
+export function ArmValues({
+  comparison,
+  armNames,
+  path,
+  format,
+  lang,
+  t,
+}: Props & { path: string; format: MetricFormat }) {
+  return (
+    <dl>
+      {comparison.arms.map((arm) => {
+        const value = metricAt(arm.metrics, path);
+        return (
+          <div className="arm-value" key={arm.id}>
+            <dt>{armNames[arm.id] ?? arm.id}</dt>
+            <dd>
+              <span
+                className="number"
+                data-testid={`kpi-${path}-${arm.id}`}
+                data-value={value === undefined ? '' : String(value)}
+              >
+                {formatNumber(value, format, lang)}
+              </span>{' '}
+              <span className="unit">{t(format.unit)}</span>
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
 }
 
 /** The difference of arm `index` from the first arm at `path`. */
@@ -25,26 +61,14 @@ export function HeadlineCards({ comparison, armNames, lang, t }: Props) {
       {HEADLINE_METRICS.map((metric) => (
         <section className="card" key={metric.path} aria-label={t(metric.label)}>
           <h3>{t(metric.label)}</h3>
-          <dl>
-            {comparison.arms.map((arm) => {
-              const value = metricAt(arm.metrics, metric.path);
-              return (
-                <div className="arm-value" key={arm.id}>
-                  <dt>{armNames[arm.id] ?? arm.id}</dt>
-                  <dd>
-                    <span
-                      className="number"
-                      data-testid={`kpi-${metric.path}-${arm.id}`}
-                      data-value={value === undefined ? '' : String(value)}
-                    >
-                      {formatNumber(value, metric.format, lang)}
-                    </span>{' '}
-                    <span className="unit">{t(metric.format.unit)}</span>
-                  </dd>
-                </div>
-              );
-            })}
-          </dl>
+          <ArmValues
+            comparison={comparison}
+            armNames={armNames}
+            path={metric.path}
+            format={metric.format}
+            lang={lang}
+            t={t}
+          />
           {first &&
             others.map((arm, i) => (
               <p className="difference" key={arm.id} data-testid={`diff-${metric.path}-${arm.id}`}>

@@ -1,9 +1,9 @@
 /** The MDRP benchmark's figures of a replayed instance, per arm (shown only when the arms have `metrics.mdrp`). */
 import type { Comparison } from '../../analysis/index.ts';
-import { metricAt } from '../../analysis/index.ts';
-import { formatNumber, type MetricFormat } from '../headlineMetrics.ts';
+import type { MetricFormat } from '../headlineMetrics.ts';
 import type { Lang, MessageKey, Translate } from '../i18n.ts';
 import { MDRP_KPIS } from '../mdrpImport.ts';
+import { ArmValues } from './HeadlineCards.tsx';
 
 interface Props {
   comparison: Comparison;
@@ -49,26 +49,14 @@ export function MdrpCards({ comparison, armNames, lang, t }: Props) {
           return (
             <section className="card" key={kpi.path} aria-label={label}>
               <h3>{label}</h3>
-              <dl>
-                {comparison.arms.map((arm) => {
-                  const value = metricAt(arm.metrics, kpi.path);
-                  return (
-                    <div className="arm-value" key={arm.id}>
-                      <dt>{armNames[arm.id] ?? arm.id}</dt>
-                      <dd>
-                        <span
-                          className="number"
-                          data-testid={`kpi-${kpi.path}-${arm.id}`}
-                          data-value={value === undefined ? '' : String(value)}
-                        >
-                          {formatNumber(value, format, lang)}
-                        </span>{' '}
-                        <span className="unit">{t(format.unit)}</span>
-                      </dd>
-                    </div>
-                  );
-                })}
-              </dl>
+              <ArmValues
+                comparison={comparison}
+                armNames={armNames}
+                path={kpi.path}
+                format={format}
+                lang={lang}
+                t={t}
+              />
             </section>
           );
         })}

@@ -1,6 +1,7 @@
 /** Run and Cancel buttons, the progress bar and the run's status line. */
 import type { Translate } from '../i18n.ts';
 import type { RunPhase } from '../useComparison.ts';
+import { ProgressRow } from './ProgressRow.tsx';
 
 interface Props {
   phase: RunPhase;
@@ -36,17 +37,13 @@ export function RunControls({ phase, valid, busy = false, replications, arms, t,
         </button>
       </div>
       {progress && (
-        <div className="progress-row">
-          <progress
-            data-testid="progress"
-            data-done={progress.done}
-            data-total={progress.total}
-            max={progress.total}
-            value={progress.done}
-            aria-label={t('run.running')}
-          />
-          <span>{t('run.progress', { done: progress.done, total: progress.total })}</span>
-        </div>
+        <ProgressRow
+          testId="progress"
+          done={progress.done}
+          total={progress.total}
+          caption={t('run.progress', { done: progress.done, total: progress.total })}
+          ariaLabel={t('run.running')}
+        />
       )}
       <p
         className={phase.kind === 'error' ? 'status error' : 'status'}

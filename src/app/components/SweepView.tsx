@@ -13,6 +13,7 @@ import { DEFAULT_PARAM, DEFAULT_RANGE, defaultRange, SWEEP_PARAMS as PARAMS, typ
 import { sweepDifferences } from '../sweepSeries.ts';
 import type { SweepRunner } from '../useSweep.ts';
 import { PlotFigure } from './PlotFigure.tsx';
+import { ProgressRow } from './ProgressRow.tsx';
 
 interface Props {
   /** The scenario as edited, or null while it is invalid. */
@@ -191,17 +192,13 @@ export function SweepView({ scenario, sweep, busy, lang, t }: Props) {
         </button>
       </div>
       {progress && (
-        <div className="progress-row">
-          <progress
-            data-testid="sweep-progress"
-            data-done={progress.done}
-            data-total={progress.total}
-            max={progress.total}
-            value={progress.done}
-            aria-label={t('run.running')}
-          />
-          <span>{t('run.progress', { done: progress.done, total: progress.total })}</span>
-        </div>
+        <ProgressRow
+          testId="sweep-progress"
+          done={progress.done}
+          total={progress.total}
+          caption={t('run.progress', { done: progress.done, total: progress.total })}
+          ariaLabel={t('run.running')}
+        />
       )}
       <p
         className={sweep.phase.kind === 'error' ? 'status error' : 'status'}

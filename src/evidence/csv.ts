@@ -1,5 +1,6 @@
 /** The pack's CSV files (RFC 4180: CRLF line ends, fields quoted when they need it), numbers at full precision. */
 import type { ArmSummary } from '../analysis/index.ts';
+import { PAY_TERM_NAMES } from '../sim/payTerms.ts';
 import type { CourierDay, DayMetrics, RunResult } from '../sim/results.ts';
 
 /** One CSV field: quoted (with doubled quotes) when it holds a comma, a quote or a line break. */
@@ -69,12 +70,7 @@ export const COURIER_DAY_COLUMNS = [
   'fatiguedKm',
   'redLightRuns',
   'relativeCrashRisk',
-  'feesCny',
-  'commissionCny',
-  'penaltiesCny',
-  'bonusesCny',
-  'topUpCny',
-  'expensesCny',
+  ...PAY_TERM_NAMES.map((term) => `${term}Cny` as const),
   'netCny',
   'netPerOnlineHour',
 ] as const satisfies readonly (keyof CourierDay)[];

@@ -2,6 +2,7 @@
 import { max, mean, quantileSorted } from 'd3-array';
 import type { Scenario } from '../scenario/schema.ts';
 import type { CourierDay, DayMetrics, Dist, HourMetrics, Ledger, Metrics } from './results.ts';
+import { courierPayOf, netOf, PAY_TERM_NAMES, type PayAmounts } from './payTerms.ts';
 import { MINUTE_BINS, type Tally } from './tally.ts';
 
 const ZERO_DIST: Dist = { mean: 0, p10: 0, p50: 0, p90: 0 };
@@ -58,16 +59,11 @@ export function gini(values: readonly number[]): number {
 
 const ratio = (a: number, b: number, ifEmpty = 0): number => (b > 0 ? a / b : ifEmpty);
 
-/** Net CNY of each courier-day: fees − commission − penalties + bonuses + top-up − expenses. */
-function netFen(t: Tally, i: number): number {
-  return (
-    (t.cdFeesFen[i] as number) -
-    (t.cdCommissionFen[i] as number) -
-    (t.cdPenaltiesFen[i] as number) +
-    (t.cdBonusesFen[i] as number) +
-    (t.cdTopUpFen[i] as number) -
-    (t.cdExpensesFen[i] as number)
-  );
+/** Each pay term of courier-day i, fen. */
+function payOf(t: Tally, i: number): PayAmounts {
+  const out = {} as PayAmounts;
+  for (const term of PAY_TERM_NAMES) out[term] = t.cdPayFen[term][i] as number;
+  return out;
 }
 
 /** Everything a run reports, computed from its tally. */
@@ -90,12 +86,7 @@ export function summarise(scenario: Scenario, t: Tally): Summary {
   let overStd = 0;
   let overLegal = 0;
   let toppedUp = 0;
-  let fees = 0;
-  let commission = 0;
-  let penalties = 0;
-  let bonuses = 0;
-  let topUps = 0;
-  let expenses = 0;
+  const totals = Object.fromEntries(PAY_TERM_NAMES.map((term) => [term, 0])) as PayAmounts;
   const legalLimit = std.standardDailyHours + std.maxDailyOvertime;
   const dayBelow = new Float64Array(days);
   const dayCourierDays = new Float64Array(days);
@@ -103,7 +94,8 @@ export function summarise(scenario: Scenario, t: Tally): Summary {
   for (let i = 0; i < n; i++) {
     const online = t.cdOnlineHours[i] as number;
     const engaged = t.cdEngagedHours[i] as number;
-    const net = netFen(t, i) / 100;
+    const pay = payOf(t, i);
+    const net = netOf(pay) / 100;
     const hourly = ratio(net, online);
     perOnline.push(hourly);
     perEngaged.push(ratio(net, engaged));
@@ -111,20 +103,15 @@ export function summarise(scenario: Scenario, t: Tally): Summary {
     if (isBelow) below++;
     if (online > std.standardDailyHours) overStd++;
     if (online > legalLimit) overLegal++;
-    if ((t.cdTopUpFen[i] as number) > 0) toppedUp++;
-    fees += t.cdFeesFen[i] as number;
-    commission += t.cdCommissionFen[i] as number;
-    penalties += t.cdPenaltiesFen[i] as number;
-    bonuses += t.cdBonusesFen[i] as number;
-    topUps += t.cdTopUpFen[i] as number;
-    expenses += t.cdExpensesFen[i] as number;
+    if (pay.topUps > 0) toppedUp++;
+    for (const term of PAY_TERM_NAMES) totals[term] += pay[term];
     const d = t.cdDay[i] as number;
     dayCourierDays[d] = (dayCourierDays[d] as number) + 1;
     dayOnlineHours[d] = (dayOnlineHours[d] as number) + online;
     if (isBelow) dayBelow[d] = (dayBelow[d] as number) + 1;
   }
-  const courierPayFen = fees - commission - penalties + bonuses + topUps;
-  const courierNetFen = courierPayFen - expenses;
+  const courierPayFen = courierPayOf(totals);
+  const courierNetFen = netOf(totals);
   const marginFen = t.revenueFen - courierPayFen;
   const onlineDist = distOf(t.cdOnlineHours);
 
@@ -134,7 +121,7 @@ export function summarise(scenario: Scenario, t: Tally): Summary {
       netPerEngagedHour: distOf(perEngaged),
       shareBelowMinWage: ratio(below, n),
       gini: gini(perOnline),
-      penaltyShareOfGross: ratio(penalties, fees),
+      penaltyShareOfGross: ratio(totals.penalties, totals.fees),
       topUpShare: ratio(toppedUp, n),
     },
     workload: {
@@ -190,17 +177,10 @@ export function summarise(scenario: Scenario, t: Tally): Summary {
       speedingKmShare: ratio(t.hourSpeedingKm[h] as number, t.hourKm[h] as number),
     });
   }
-  const ledger: Ledger = {
-    revenue: t.revenueFen / 100,
-    fees: fees / 100,
-    commission: commission / 100,
-    penalties: penalties / 100,
-    bonuses: bonuses / 100,
-    topUps: topUps / 100,
-    expenses: expenses / 100,
-    courierNet: courierNetFen / 100,
-    platformMargin: marginFen / 100,
-  };
+  const ledger = { revenue: t.revenueFen / 100 } as Ledger;
+  for (const term of PAY_TERM_NAMES) ledger[term] = totals[term] / 100;
+  ledger.courierNet = courierNetFen / 100;
+  ledger.platformMargin = marginFen / 100;
   return { metrics, perDay, perHour, ledger, speedHistogramKm: Array.from(t.speedHistKm) };
 }
 
@@ -210,8 +190,9 @@ export function courierDaysOf(t: Tally, crowd: Uint8Array, isNew: Uint8Array): C
   for (let i = 0; i < t.cdOnlineHours.length; i++) {
     const c = t.cdCourier[i] as number;
     const online = t.cdOnlineHours[i] as number;
-    const net = netFen(t, i) / 100;
-    rows.push({
+    const pay = payOf(t, i);
+    const net = netOf(pay) / 100;
+    const row = {
       courier: c,
       day: t.cdDay[i] as number,
       employment: crowd[c] === 1 ? 'crowd' : 'dedicated',
@@ -226,15 +207,11 @@ export function courierDaysOf(t: Tally, crowd: Uint8Array, isNew: Uint8Array): C
       fatiguedKm: t.cdFatiguedKm[i] as number,
       redLightRuns: t.cdRedRuns[i] as number,
       relativeCrashRisk: ratio(t.cdCrashes[i] as number, t.cdBaseline[i] as number, 1),
-      feesCny: (t.cdFeesFen[i] as number) / 100,
-      commissionCny: (t.cdCommissionFen[i] as number) / 100,
-      penaltiesCny: (t.cdPenaltiesFen[i] as number) / 100,
-      bonusesCny: (t.cdBonusesFen[i] as number) / 100,
-      topUpCny: (t.cdTopUpFen[i] as number) / 100,
-      expensesCny: (t.cdExpensesFen[i] as number) / 100,
-      netCny: net,
-      netPerOnlineHour: ratio(net, online),
-    });
+    } as CourierDay;
+    for (const term of PAY_TERM_NAMES) row[`${term}Cny`] = pay[term] / 100;
+    row.netCny = net;
+    row.netPerOnlineHour = ratio(net, online);
+    rows.push(row);
   }
   return rows;
 }

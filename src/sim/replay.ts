@@ -374,12 +374,12 @@ function fillTally(
     tally.cdRedRuns.push(0);
     tally.cdCrashes.push(crashes);
     tally.cdBaseline.push(baseline);
-    tally.cdFeesFen.push(fees[c] as number);
-    tally.cdCommissionFen.push(commission[c] as number);
-    tally.cdPenaltiesFen.push(penalties[c] as number);
-    tally.cdBonusesFen.push(bonuses);
-    tally.cdTopUpFen.push(guaranteeTopUpFen(rules.pay, earned, onlineHours, engagedHours));
-    tally.cdExpensesFen.push(expensesFen(scenario.population, km));
+    tally.cdPayFen.fees.push(fees[c] as number);
+    tally.cdPayFen.commission.push(commission[c] as number);
+    tally.cdPayFen.penalties.push(penalties[c] as number);
+    tally.cdPayFen.bonuses.push(bonuses);
+    tally.cdPayFen.topUps.push(guaranteeTopUpFen(rules.pay, earned, onlineHours, engagedHours));
+    tally.cdPayFen.expenses.push(expensesFen(scenario.population, km));
   }
   return tally;
 }

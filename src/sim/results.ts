@@ -2,6 +2,7 @@
  * Result types of one simulated run. The metric paths are the contract of MODEL.md section 10: the CLI, the app,
  * the tests and evidence packs all read these names.
  */
+import type { PayTerm } from './payTerms.ts';
 
 /** A distribution summary over courier-days or orders. */
 export interface Dist {
@@ -143,21 +144,14 @@ export interface HourMetrics {
   speedingKmShare: number;
 }
 
-/** Money totals of a run in CNY, kept so the identity of MODEL.md section 8 can be checked to the cent. */
-export interface Ledger {
-  revenue: number;
-  fees: number;
-  commission: number;
-  penalties: number;
-  bonuses: number;
-  topUps: number;
-  expenses: number;
-  courierNet: number;
-  platformMargin: number;
-}
+/** Money totals of a run in CNY, one per pay term, kept so the identity of MODEL.md section 8 can be checked to the cent. */
+export type Ledger = { revenue: number } & Record<PayTerm, number> & { courierNet: number; platformMargin: number };
 
-/** One courier-day: the inputs of the courier-level metrics (also exported as CSV in evidence packs). */
-export interface CourierDay {
+/**
+ * One courier-day: the inputs of the courier-level metrics (also exported as CSV in evidence packs). Money columns
+ * are one per pay term (`feesCny`, `commissionCny`, …; see payTerms.ts), then `netCny`.
+ */
+export type CourierDay = {
   courier: number;
   day: number;
   employment: 'dedicated' | 'crowd';
@@ -172,15 +166,10 @@ export interface CourierDay {
   fatiguedKm: number;
   redLightRuns: number;
   relativeCrashRisk: number;
-  feesCny: number;
-  commissionCny: number;
-  penaltiesCny: number;
-  bonusesCny: number;
-  topUpCny: number;
-  expensesCny: number;
-  netCny: number;
-  netPerOnlineHour: number;
-}
+} & Record<`${PayTerm}Cny`, number> & {
+    netCny: number;
+    netPerOnlineHour: number;
+  };
 
 /** Who was online in dangerous heat. */
 export interface HeatExposure {

@@ -1,4 +1,5 @@
 /** Accumulators a run fills as it goes, summarised into metrics at the end (data collection apart from stepping). */
+import { PAY_TERM_NAMES, type PayTerm } from './payTerms.ts';
 
 /** Order-level minute histograms: 0.1-minute bins up to 600 minutes, the last bin open-ended. */
 export const MINUTE_BINS = 6000;
@@ -21,12 +22,8 @@ export class Tally {
   readonly cdRedRuns: number[] = [];
   readonly cdCrashes: number[] = [];
   readonly cdBaseline: number[] = [];
-  readonly cdFeesFen: number[] = [];
-  readonly cdCommissionFen: number[] = [];
-  readonly cdPenaltiesFen: number[] = [];
-  readonly cdBonusesFen: number[] = [];
-  readonly cdTopUpFen: number[] = [];
-  readonly cdExpensesFen: number[] = [];
+  /** Money of each courier-day per pay term, fen. */
+  readonly cdPayFen = Object.fromEntries(PAY_TERM_NAMES.map((t) => [t, [] as number[]])) as Record<PayTerm, number[]>;
 
   // Riding totals.
   km = 0;

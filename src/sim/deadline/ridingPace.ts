@@ -1,9 +1,10 @@
 /**
- * The deadline policy (MODEL.md section 5): promised time from a percentile of riding pace, with protection floors,
- * windows, grace, and the learning ratchet over past days' legs.
+ * The `ridingPace` basis (MODEL.md section 5, the first version, kept for comparison): median preparation + service
+ * + road km × the p-th percentile of the riding pace of past legs. It leaves out the approach, waiting and bundling,
+ * so most orders end late under any percentile.
  */
 import { quantileSorted } from 'd3-array';
-import type { Rules } from '../scenario/schema.ts';
+import { withProtection, type DeadlineModel, type DeadlineRules } from './common.ts';
 
 /** Pace histogram resolution: 1 s/km bins up to 1800 s/km (2 km/h); slower legs go in the last bin. */
 export const PACE_BINS = 1800;
@@ -48,22 +49,45 @@ export function comfortPaceQuantile(comfortKmh: Float64Array, p: number): number
  * The promised duration, seconds, for an order whose road distance is `roadKm`, given the day's pace (s/km):
  * prep estimate + travel estimate + service, at least the distance band's protection time.
  */
-export function promisedDurationSec(deadline: Rules['deadline'], roadKm: number, paceSecPerKm: number): number {
+export function promisedDurationSec(deadline: DeadlineRules, roadKm: number, paceSecPerKm: number): number {
   const estimate =
     60 * (deadline.prepEstimateMin + deadline.pickupServiceMin + deadline.dropoffServiceMin) + roadKm * paceSecPerKm;
-  // The band is the narrowest one that covers the distance, whatever order the file lists them in.
-  let floor = 0;
-  let bandKm = Infinity;
-  for (const band of deadline.protectionMin) {
-    if (roadKm <= band.upToKm && band.upToKm < bandKm) {
-      bandKm = band.upToKm;
-      floor = band.minutes * 60;
-    }
-  }
-  return Math.max(estimate, floor);
+  return withProtection(deadline, roadKm, estimate);
 }
 
-/** Seconds after the promise before an order counts as late: the window plus the grace. */
-export function lateAfterPromiseSec(deadline: Rules['deadline']): number {
-  return 60 * (deadline.windowMin + deadline.graceMin);
+/** Promises from the percentile of riding pace, learned from the legs of the last `learning.windowDays` days. */
+export class RidingPaceDeadline implements DeadlineModel {
+  private readonly hists: Float64Array[] = [];
+  private hist = newPaceHistogram();
+  private pace: number;
+  private readonly comfortPace: number;
+
+  constructor(
+    private readonly deadline: DeadlineRules,
+    comfortKmh: Float64Array,
+  ) {
+    this.comfortPace = comfortPaceQuantile(comfortKmh, deadline.percentile);
+    this.pace = this.comfortPace;
+  }
+
+  startDay(): void {
+    const w = this.deadline.learning.windowDays;
+    const day = this.hists.length;
+    const window = w > 0 ? this.hists.slice(Math.max(0, day - w), day) : [];
+    this.pace = (window.length > 0 ? paceQuantile(window, this.deadline.percentile) : undefined) ?? this.comfortPace;
+    this.hist = newPaceHistogram();
+    this.hists.push(this.hist);
+  }
+
+  promiseSec(roadKm: number): number {
+    return promisedDurationSec(this.deadline, roadKm, this.pace);
+  }
+
+  observeLeg(km: number, kmh: number): void {
+    if (km >= 0.1) recordPace(this.hist, 3600 / kmh);
+  }
+
+  observeDelivery(): void {}
+
+  endDay(): void {}
 }

@@ -1,0 +1,147 @@
+/**
+ * Dispatch (MODEL.md section 4): every batch the platform gives each waiting order, oldest first, to the courier its
+ * policy chooses among the nearest usable couriers. Policies are a typed record, so a policy added to the schema does
+ * not compile without its implementation here.
+ */
+import type { Rules } from '../scenario/schema.ts';
+import type { Engine } from './engine.ts';
+import { CANCELLED } from './orderBook.ts';
+
+/** The dispatch policies of the schema. */
+export type PolicyId = Rules['dispatch']['policy'];
+
+/** How a policy picks a courier for an order among the candidates of a grid search. */
+export interface DispatchPolicy {
+  /** How many of the nearest usable couriers it considers. */
+  candidates(dispatch: Rules['dispatch']): number;
+  /**
+   * The chosen courier among the `count` candidates of the last search (nearest first), or −1; sets the engine's
+   * `pickupAt`/`dropAt` to where the order's stops go in the courier's plan.
+   */
+  choose(e: Engine, o: number, now: number, count: number): number;
+}
+
+/**
+ * Scores each candidate by its cheapest insertion (plus the assessment-ranking penalty and the policy's own term)
+ * and returns the cheapest. Every insertion costs at least the new order's own delivery time (the ride to the
+ * restaurant or the food's readiness, pickup, the ride to the customer, drop-off) and its weighted lateness: a bound
+ * that skips candidates without changing which one wins.
+ */
+function cheapestInsertion(
+  e: Engine,
+  o: number,
+  now: number,
+  count: number,
+  extraSec: ((e: Engine, c: number) => number) | null,
+): number {
+  const { fleet, grid, insertion, rules, plan } = e;
+  const orders = e.book.orders;
+  const rank = rules.assessment.rankByOnTime;
+  const weight = rules.assessment.priorityWeightSec;
+  const take = Math.min(count, rules.dispatch.candidates);
+  const readyIn = (orders.readySec[o] as number) - now;
+  const afterPickupSec = (orders.straightKm[o] as number) * plan.secPerKm + plan.pickupSvcSec + plan.dropSvcSec;
+  const lateIn = (e.book.lateAt[o] as number) - now;
+  const latenessWeight = plan.latenessWeight;
+  let best = -1;
+  let bestCost = Infinity;
+  for (let k = 0; k < take; k++) {
+    const idx = grid.order[k] as number;
+    const c = grid.candC[idx] as number;
+    const freeIn = (fleet.freeAt[c] as number) > now ? (fleet.freeAt[c] as number) - now : 0;
+    const delivery = Math.max(freeIn + (grid.candD[idx] as number) * plan.secPerKm, readyIn) + afterPickupSec;
+    const bound = delivery > lateIn ? delivery + latenessWeight * (delivery - lateIn) : delivery;
+    if (bound >= bestCost) continue;
+    let cost = insertion.cheapest(fleet, c, e.book, o, now);
+    if (cost === Infinity) continue;
+    // Under a heat cap the platform gives no order the courier could not finish within it.
+    if (e.hardCap && fleet.onlineSecAt(c, now) + insertion.endSec - now > (fleet.maxOnlineSec[c] as number)) continue;
+    if (rank) cost += (1 - (e.score[c] as number)) * weight;
+    if (extraSec) cost += extraSec(e, c);
+    if (cost < bestCost) {
+      best = c;
+      bestCost = cost;
+      e.pickupAt = insertion.pickupAt;
+      e.dropAt = insertion.dropAt;
+    }
+  }
+  return best;
+}
+
+/** Every policy of the schema. */
+export const DISPATCH_POLICIES: Record<PolicyId, DispatchPolicy> = {
+  /** Cheapest insertion among the nearest candidates. */
+  greedy: {
+    candidates: (d) => d.candidates,
+    choose: (e, o, now, count) => cheapestInsertion(e, o, now, count, null),
+  },
+  /** The nearest usable courier, the order appended to the end of the plan. */
+  nearest: {
+    candidates: () => 1,
+    choose: (e) => {
+      const c = e.grid.candC[e.grid.order[0] as number] as number;
+      e.pickupAt = e.dropAt = e.fleet.planLen[c] as number;
+      return c;
+    },
+  },
+  /** Cheapest insertion plus a cost per CNY the courier has already earned today (FairFoody's spirit). */
+  fairShare: {
+    candidates: (d) => d.candidates,
+    choose: (e, o, now, count) =>
+      cheapestInsertion(
+        e,
+        o,
+        now,
+        count,
+        (en, c) => (en.rec.earnedFen(c) / 100) * en.rules.dispatch.fairShareSecPerCny,
+      ),
+  },
+};
+
+/** The courier the scenario's policy gives order o to at `now`, or −1. */
+function bestCourier(e: Engine, o: number, now: number): number {
+  const policy = DISPATCH_POLICIES[e.rules.dispatch.policy];
+  const r = e.book.orders.restaurant[o] as number;
+  const rx = e.city.restaurantX[r] as number;
+  const ry = e.city.restaurantY[r] as number;
+  const count = e.grid.search(rx, ry, policy.candidates(e.rules.dispatch), now, e.fleet.x, e.fleet.y);
+  return count === 0 ? -1 : policy.choose(e, o, now, count);
+}
+
+/**
+ * One batch: orders placed by now join the queue; orders waiting too long are cancelled; the rest, oldest first, go
+ * to the policy's courier, unless a crowd courier declines.
+ */
+export function dispatchTick(e: Engine, now: number): void {
+  const orders = e.book.orders;
+  while (e.nextToPlace < orders.count && (orders.placeSec[e.nextToPlace] as number) <= now) {
+    e.pending[e.pendingCount++] = e.nextToPlace++;
+  }
+  const declineProb = e.scenario.behaviour.declineProb;
+  let kept = 0;
+  for (let i = 0; i < e.pendingCount; i++) {
+    const o = e.pending[i] as number;
+    if (now - (orders.placeSec[o] as number) > e.cancelAfterSec) {
+      e.book.status[o] = CANCELLED;
+      continue;
+    }
+    // Within one tick, and while no courier has entered a grid cell, couriers only become busier: a restaurant that
+    // found no courier finds none again. Remembering it skips the searches that dominate an overloaded city.
+    const r = orders.restaurant[o] as number;
+    if (e.noCourierTick[r] === now && e.noCourierVersion[r] === e.grid.version) {
+      e.pending[kept++] = o;
+      continue;
+    }
+    const c = bestCourier(e, o, now);
+    if (c < 0) {
+      e.noCourierTick[r] = now;
+      e.noCourierVersion[r] = e.grid.version;
+    }
+    if (c >= 0 && !(e.pop.crowd[c] === 1 && declineProb > 0 && e.behaviour() < declineProb)) {
+      e.assign(o, c, now, e.pickupAt, e.dropAt);
+    } else {
+      e.pending[kept++] = o;
+    }
+  }
+  e.pendingCount = kept;
+}

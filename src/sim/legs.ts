@@ -1,0 +1,173 @@
+/**
+ * Riding the plan (MODEL.md sections 6–7): each leg goes to the plan's next stop at a speed set by the time left
+ * before the most urgent order's deadline, with red lights run under pressure; a pickup collects every ready order of
+ * that restaurant, a drop-off delivers and pays.
+ */
+import type { Engine } from './engine.ts';
+import { isDropoff, RIDING, SERVICE, stopOrder } from './fleet.ts';
+import { DELIVERED, PICKED } from './orderBook.ts';
+import { chooseSpeed, redRunProbability } from './riding.ts';
+import { dist } from './spatialGrid.ts';
+
+// Event kinds, with priorities that order simultaneous events: arrivals before breaks end, before shift limits,
+// before log-ons, before the end of service.
+export const EV_LEG_END = 0;
+export const EV_SERVICE_DONE = 1;
+export const EV_BREAK_END = 2;
+export const EV_SHIFT_LIMIT = 3;
+export const EV_LOGON = 4;
+export const EV_SERVICE_END = 5;
+export const PRIORITY = [0, 0, 1, 2, 3, 4];
+
+/** Where a plan stop is: an order's restaurant (pickup) or its customer (drop-off). */
+function stopX(e: Engine, stop: number): number {
+  const o = stopOrder(stop);
+  const orders = e.book.orders;
+  return isDropoff(stop) ? (orders.custX[o] as number) : (e.city.restaurantX[orders.restaurant[o] as number] as number);
+}
+function stopY(e: Engine, stop: number): number {
+  const o = stopOrder(stop);
+  const orders = e.book.orders;
+  return isDropoff(stop) ? (orders.custY[o] as number) : (e.city.restaurantY[orders.restaurant[o] as number] as number);
+}
+
+/** Courier c sets off for the next stop of the plan, or becomes idle when the plan is empty. */
+export function startNextLeg(e: Engine, c: number, now: number): void {
+  const { fleet, pop, book } = e;
+  const len = fleet.planLen[c] as number;
+  if (len === 0) {
+    fleet.freeAt[c] = now;
+    e.becomeIdle(c, now);
+    return;
+  }
+  const base = c * fleet.planCap;
+  const stop = fleet.plan[base] as number;
+  fleet.planRemoveAt(c, 0);
+  const target = stopOrder(stop);
+  const pickup = !isDropoff(stop);
+  const px = fleet.x[c] as number;
+  const py = fleet.y[c] as number;
+  const dx = stopX(e, stop);
+  const dy = stopY(e, stop);
+  const routeFactor = e.detourFactor * (pop.detour[c] as number);
+  const km = dist(dx - px, dy - py) * routeFactor;
+  const v0 = (pop.comfortKmh[c] as number) * e.speedFactor;
+  const vmax = (pop.maxKmh[c] as number) * e.speedFactor;
+  const lateAt = book.lateAt;
+
+  // The most urgent order in the bag sets the pressure: the distance along the plan to its drop-off, and the time
+  // left before it is late minus the service times on the way.
+  const bagBase = c * fleet.maxBag;
+  let u = fleet.bag[bagBase] as number;
+  for (let k = 1; k < (fleet.bagCount[c] as number); k++) {
+    const o = fleet.bag[bagBase + k] as number;
+    if ((lateAt[o] as number) < (lateAt[u] as number)) u = o;
+  }
+  let viaKm = km / routeFactor;
+  let services = pickup ? e.plan.pickupSvcSec : e.plan.dropSvcSec;
+  if (!(target === u && !pickup)) {
+    let fx = dx;
+    let fy = dy;
+    for (let k = 0; k < len - 1; k++) {
+      const next = fleet.plan[base + k] as number;
+      const nx = stopX(e, next);
+      const ny = stopY(e, next);
+      viaKm += dist(nx - fx, ny - fy);
+      services += isDropoff(next) ? e.plan.dropSvcSec : e.plan.pickupSvcSec;
+      fx = nx;
+      fy = ny;
+      if (next === u * 2 + 1) break;
+    }
+  }
+
+  let kmh = v0;
+  let pressure = 0;
+  // No point hurrying to a restaurant whose food will not be ready on arrival at comfort speed.
+  const foodLate = pickup && now + (km / v0) * 3600 < (book.orders.readySec[target] as number);
+  if (!foodLate) {
+    const timeLeft = (lateAt[u] as number) - now - services;
+    const choice = chooseSpeed(v0, vmax, pop.riskTolerance[c] as number, viaKm * routeFactor, timeLeft, e.rushWhenLate);
+    kmh = choice.kmh;
+    pressure = choice.pressure;
+  }
+  const duration = km > 0 ? (km / kmh) * 3600 : 0;
+
+  if (km > 0) {
+    // Red lights: the number of signals is km × signalsPerKm rounded at random; each is red and run at once.
+    const beh = e.scenario.behaviour;
+    const signals = Math.floor(km * e.signalsPerKm + e.riding());
+    const pRedRun =
+      beh.redLightProb *
+      redRunProbability(beh.redRunBase, beh.redRunPressure, pop.riskTolerance[c] as number, pressure);
+    let runs = 0;
+    for (let s = 0; s < signals; s++) if (e.riding() < pRedRun) runs++;
+    e.rec.leg(c, km, kmh, signals, runs, fleet.onlineSecAt(c, now), pop.comfortKmh[c] as number, now);
+    e.deadline.observeLeg(km, kmh);
+  }
+
+  fleet.x[c] = dx;
+  fleet.y[c] = dy;
+  fleet.legTarget[c] = target;
+  fleet.legPickup[c] = pickup ? 1 : 0;
+  fleet.freeAt[c] = pickup
+    ? Math.max(now + duration, book.orders.readySec[target] as number) + e.plan.pickupSvcSec
+    : now + duration + e.plan.dropSvcSec;
+  fleet.state[c] = RIDING;
+  e.gridUpdate(c);
+  e.schedule(now + duration, EV_LEG_END, c);
+}
+
+/** Courier c delivers order o at `at`: pay, fines, assessment, and the end of an engaged stretch. */
+function deliver(e: Engine, c: number, o: number, at: number): void {
+  const { fleet, book } = e;
+  book.status[o] = DELIVERED;
+  book.deliveredAt[o] = at;
+  fleet.removeFromBag(c, o);
+  const late = e.rec.delivered(
+    c,
+    book.orders.placeSec[o] as number,
+    book.roadKm[o] as number,
+    at,
+    book.lateAt[o] as number,
+  );
+  e.deadline.observeDelivery(book.roadKm[o] as number, at - (book.orders.placeSec[o] as number));
+  e.assessed(c, late);
+  if (fleet.bagCount[c] === 0)
+    fleet.engagedAccum[c] = (fleet.engagedAccum[c] as number) + at - (fleet.engagedSince[c] as number);
+  // A courier who has reached the income target takes no new order and logs off once the bag is empty.
+  if (e.rec.earnedFen(c) >= (e.pop.incomeTargetCny[c] as number) * 100) fleet.closing[c] = 1;
+}
+
+/** Courier c arrives at a stop: picks up (after the food is ready) or drops off, then serves. */
+export function onLegEnd(e: Engine, c: number, now: number): void {
+  const { fleet, book } = e;
+  const orders = book.orders;
+  const t = fleet.legTarget[c] as number;
+  let done: number;
+  if (fleet.legPickup[c] === 1) {
+    const r = orders.restaurant[t] as number;
+    const start = Math.max(now, orders.readySec[t] as number);
+    // Every order in the bag from this restaurant whose food is ready by then is picked up together.
+    book.status[t] = PICKED;
+    book.pickedAt[t] = start;
+    const base = c * fleet.planCap;
+    for (let k = 0; k < (fleet.planLen[c] as number); k++) {
+      const st = fleet.plan[base + k] as number;
+      const o = stopOrder(st);
+      if (!isDropoff(st) && orders.restaurant[o] === r && (orders.readySec[o] as number) <= start) {
+        book.status[o] = PICKED;
+        book.pickedAt[o] = start;
+        fleet.planRemoveAt(c, k);
+        k--;
+      }
+    }
+    done = start + e.plan.pickupSvcSec;
+  } else {
+    done = now + e.plan.dropSvcSec;
+    deliver(e, c, t, done);
+  }
+  fleet.freeAt[c] = done;
+  fleet.state[c] = SERVICE;
+  e.gridUpdate(c);
+  e.schedule(done, EV_SERVICE_DONE, c);
+}

@@ -1,0 +1,176 @@
+/**
+ * Cheapest insertion of a new order into a courier's plan (MODEL.md section 4). The platform times plans as it
+ * estimates them: travel at the planning speed, waits for food, service at every stop. Scratch arrays are allocated
+ * once per run; a search allocates nothing.
+ */
+import type { City } from './city.ts';
+import { isDropoff, stopOrder, type Fleet } from './fleet.ts';
+import type { OrderBook } from './orderBook.ts';
+import { dist } from './spatialGrid.ts';
+
+/** Fixed inputs of plan timing and insertion cost. */
+export interface PlanParams {
+  /** Seconds per straight-line km at the planning speed (detour included). */
+  secPerKm: number;
+  pickupSvcSec: number;
+  dropSvcSec: number;
+  /** No pickup is planned further than this from the stop before it. */
+  maxPickupKm: number;
+  /** Weight of added lateness (seconds) against added route time. */
+  latenessWeight: number;
+}
+
+/** Searches insertions for one run; the best of the last search is in `pickupAt`, `dropAt`, `endSec`. */
+export class InsertionSearch {
+  private readonly sX: Float64Array;
+  private readonly sY: Float64Array;
+  private readonly sReady: Float64Array;
+  private readonly sLate: Float64Array;
+  private readonly sDrop: Uint8Array;
+  private readonly prefT: Float64Array;
+  private readonly prefLate: Float64Array;
+  /** Plan index of the new pickup in the best insertion. */
+  pickupAt = 0;
+  /** Plan index (without the pickup) of the new drop-off in the best insertion. */
+  dropAt = 0;
+  /** When the plan with the best insertion ends, seconds. */
+  endSec = 0;
+
+  constructor(
+    planCap: number,
+    private readonly p: PlanParams,
+    private readonly city: City,
+  ) {
+    this.sX = new Float64Array(planCap);
+    this.sY = new Float64Array(planCap);
+    this.sReady = new Float64Array(planCap);
+    this.sLate = new Float64Array(planCap);
+    this.sDrop = new Uint8Array(planCap);
+    this.prefT = new Float64Array(planCap + 1);
+    this.prefLate = new Float64Array(planCap + 1);
+  }
+
+  /**
+   * The cost in seconds of the cheapest insertion of order o into courier c's plan: the time until o is delivered
+   * + the extra time the plan takes + latenessWeight × the lateness it adds (o's own and that of the orders already
+   * in the bag). Infinity when no position is allowed.
+   */
+  cheapest(fleet: Fleet, c: number, book: OrderBook, o: number, now: number): number {
+    const { sX, sY, sReady, sLate, sDrop, prefT, prefLate, city } = this;
+    const { secPerKm, pickupSvcSec, dropSvcSec, maxPickupKm, latenessWeight } = this.p;
+    const orders = book.orders;
+    const lateAt = book.lateAt;
+    const base = c * fleet.planCap;
+    const len = fleet.planLen[c] as number;
+    for (let k = 0; k < len; k++) {
+      const st = fleet.plan[base + k] as number;
+      const oo = stopOrder(st);
+      if (isDropoff(st)) {
+        sX[k] = orders.custX[oo] as number;
+        sY[k] = orders.custY[oo] as number;
+        sDrop[k] = 1;
+        sLate[k] = lateAt[oo] as number;
+      } else {
+        const r = orders.restaurant[oo] as number;
+        sX[k] = city.restaurantX[r] as number;
+        sY[k] = city.restaurantY[r] as number;
+        sDrop[k] = 0;
+        sReady[k] = orders.readySec[oo] as number;
+      }
+    }
+    // The plan as it is: time and accumulated lateness after each prefix.
+    const t0 = Math.max(now, fleet.freeAt[c] as number);
+    const ax = fleet.x[c] as number;
+    const ay = fleet.y[c] as number;
+    let t = t0;
+    let px = ax;
+    let py = ay;
+    let lateSum = 0;
+    prefT[0] = t0;
+    prefLate[0] = 0;
+    for (let k = 0; k < len; k++) {
+      const kx = sX[k] as number;
+      const ky = sY[k] as number;
+      t += dist(kx - px, ky - py) * secPerKm;
+      if (sDrop[k]) {
+        t += dropSvcSec;
+        if (t > (sLate[k] as number)) lateSum += t - (sLate[k] as number);
+      } else {
+        const ready = sReady[k] as number;
+        t = (t > ready ? t : ready) + pickupSvcSec;
+      }
+      px = kx;
+      py = ky;
+      prefT[k + 1] = t;
+      prefLate[k + 1] = lateSum;
+    }
+    const oldEnd = t;
+    const oldLate = lateSum;
+
+    const r = orders.restaurant[o] as number;
+    const rx = city.restaurantX[r] as number;
+    const ry = city.restaurantY[r] as number;
+    const readyO = orders.readySec[o] as number;
+    const cx = orders.custX[o] as number;
+    const cy = orders.custY[o] as number;
+    const lateO = lateAt[o] as number;
+    let best = Infinity;
+    for (let i = 0; i <= len; i++) {
+      // The prefix plan[0..i), then the new pickup.
+      const fx = i === 0 ? ax : (sX[i - 1] as number);
+      const fy = i === 0 ? ay : (sY[i - 1] as number);
+      const approachKm = dist(rx - fx, ry - fy);
+      if (approachKm > maxPickupKm) continue;
+      let tj = (prefT[i] as number) + approachKm * secPerKm;
+      tj = (tj > readyO ? tj : readyO) + pickupSvcSec;
+      let jx = rx;
+      let jy = ry;
+      let lateJ = prefLate[i] as number;
+      for (let j = i; j <= len; j++) {
+        // The new drop-off after plan[i..j), then the rest of the plan.
+        const td = tj + dist(cx - jx, cy - jy) * secPerKm + dropSvcSec;
+        let te = td;
+        let late = lateJ + (td > lateO ? td - lateO : 0);
+        let ex = cx;
+        let ey = cy;
+        for (let k = j; k < len; k++) {
+          const kx = sX[k] as number;
+          const ky = sY[k] as number;
+          te += dist(kx - ex, ky - ey) * secPerKm;
+          if (sDrop[k]) {
+            te += dropSvcSec;
+            if (te > (sLate[k] as number)) late += te - (sLate[k] as number);
+          } else {
+            const ready = sReady[k] as number;
+            te = (te > ready ? te : ready) + pickupSvcSec;
+          }
+          ex = kx;
+          ey = ky;
+        }
+        const cost = te - oldEnd + (td - now) + latenessWeight * (late - oldLate);
+        if (cost < best) {
+          best = cost;
+          this.pickupAt = i;
+          this.dropAt = j;
+          this.endSec = te;
+        }
+        // Advance: visit plan[j] before the new drop-off.
+        if (j < len) {
+          const kx = sX[j] as number;
+          const ky = sY[j] as number;
+          tj += dist(kx - jx, ky - jy) * secPerKm;
+          if (sDrop[j]) {
+            tj += dropSvcSec;
+            if (tj > (sLate[j] as number)) lateJ += tj - (sLate[j] as number);
+          } else {
+            const ready = sReady[j] as number;
+            tj = (tj > ready ? tj : ready) + pickupSvcSec;
+          }
+          jx = kx;
+          jy = ky;
+        }
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * The one place where a run's events become counts: placements, deliveries (pay, fines, lateness), legs ridden
+ * (km, speed, red lights, crash risk) and the close of each courier-day (tiers, top-ups, expenses). The synthetic
+ * engine and the MDRP replay both call it, so a pay term or a metric is added once.
+ */
+import type { Rules, Scenario, Weather } from '../scenario/schema.ts';
+import {
+  commissionFen,
+  expensesFen,
+  fen,
+  guaranteeTopUpFen,
+  latePenaltyFen,
+  orderFeeFen,
+  tierBonusFen,
+} from './pay.ts';
+import { courierPayOf, PAY_TERM_NAMES, type PayAmounts } from './payTerms.ts';
+import type { Rng } from './random.ts';
+import { baselineCrashes, legCrashes, type RiskTerms } from './riding.ts';
+import { addMinutes, SPEED_BINS, Tally } from './tally.ts';
+
+/** The hour of the day (0–23) of an absolute time in seconds. */
+export const hourOf = (sec: number, day: number): number => Math.floor((sec - day * 86400) / 3600) % 24;
+
+/** The risk terms of one day's weather. */
+export function riskTermsFor(scenario: Scenario, weather: Weather): RiskTerms {
+  const r = scenario.risk;
+  return {
+    basePerKm: r.baseInjuryCrashesPerMillionKm / 1e6,
+    referenceKmh: r.referenceSpeedKmh,
+    speedExponent: r.speedExponent,
+    redLightOddsRatio: r.redLightOddsRatio,
+    fatiguePerHour: r.fatiguePerHour,
+    fatigueAfterHours: r.fatigueAfterHours,
+    weatherFactor: r.weatherFactor[weather],
+  };
+}
+
+/** Online, engaged and longest-stretch seconds of each courier for the day being closed. */
+export interface CourierDayTimes {
+  loggedOn: Uint8Array;
+  onlineSec: Float64Array;
+  engagedSec: Float64Array;
+  longestSec: Float64Array;
+}
+
+/** Counts one run into a Tally, day by day. */
+export class Recorder {
+  readonly tally: Tally;
+  // Today's accumulators per courier.
+  private readonly orders: Float64Array;
+  private readonly late: Float64Array;
+  private readonly km: Float64Array;
+  private readonly speedingKm: Float64Array;
+  private readonly fatiguedKm: Float64Array;
+  private readonly redRuns: Float64Array;
+  private readonly crashes: Float64Array;
+  private readonly baseline: Float64Array;
+  private readonly feesFen: Float64Array;
+  private readonly commissionFen: Float64Array;
+  private readonly penaltiesFen: Float64Array;
+
+  private readonly peakHour = new Uint8Array(24);
+  private readonly revenuePerOrderFen: number;
+  private readonly speedingKmh: number;
+  private readonly fatigueAfterSec: number;
+  private day = 0;
+  private weather: Weather = 'clear';
+  private holiday = false;
+  private risk: RiskTerms;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly rules: Rules,
+    days: number,
+    private readonly couriers: number,
+    /** The `complaints` stream: one draw per late delivery, in delivery order. */
+    private readonly complaints: Rng,
+  ) {
+    this.tally = new Tally(days);
+    const n = couriers;
+    this.orders = new Float64Array(n);
+    this.late = new Float64Array(n);
+    this.km = new Float64Array(n);
+    this.speedingKm = new Float64Array(n);
+    this.fatiguedKm = new Float64Array(n);
+    this.redRuns = new Float64Array(n);
+    this.crashes = new Float64Array(n);
+    this.baseline = new Float64Array(n);
+    this.feesFen = new Float64Array(n);
+    this.commissionFen = new Float64Array(n);
+    this.penaltiesFen = new Float64Array(n);
+    for (const h of rules.pay.peakHours) this.peakHour[h] = 1;
+    this.revenuePerOrderFen = fen(rules.platform.deliveryRevenuePerOrder);
+    this.speedingKmh = scenario.risk.speedingThresholdKmh;
+    this.fatigueAfterSec = scenario.risk.fatigueAfterHours * 3600;
+    this.risk = riskTermsFor(scenario, 'clear');
+  }
+
+  /** Starts a day: its weather and holiday status, and empty accumulators. */
+  beginDay(day: number, weather: Weather, holiday: boolean): void {
+    this.day = day;
+    this.weather = weather;
+    this.holiday = holiday;
+    this.risk = riskTermsFor(this.scenario, weather);
+    this.orders.fill(0);
+    this.late.fill(0);
+    this.km.fill(0);
+    this.speedingKm.fill(0);
+    this.fatiguedKm.fill(0);
+    this.redRuns.fill(0);
+    this.crashes.fill(0);
+    this.baseline.fill(0);
+    this.feesFen.fill(0);
+    this.commissionFen.fill(0);
+    this.penaltiesFen.fill(0);
+  }
+
+  /** An order was placed with this promise (absolute seconds). */
+  placed(placeSec: number, promiseSec: number): void {
+    const t = this.tally;
+    const d = this.day;
+    const minutes = (promiseSec - placeSec) / 60;
+    const hour = hourOf(placeSec, d);
+    t.placed++;
+    t.promisedSumMin += minutes;
+    addMinutes(t.promisedHist, minutes);
+    t.dayPlaced[d] = (t.dayPlaced[d] as number) + 1;
+    t.dayPromisedSumMin[d] = (t.dayPromisedSumMin[d] as number) + minutes;
+    t.hourPlaced[hour] = (t.hourPlaced[hour] as number) + 1;
+    t.hourPromisedSumMin[hour] = (t.hourPromisedSumMin[hour] as number) + minutes;
+  }
+
+  /**
+   * Courier c delivered an order placed at `placeSec`, of `roadKm`, at `atSec`; it was late after `lateAtSec`.
+   * Pays the fee, draws a complaint and fines a late order. Returns whether it was late.
+   */
+  delivered(c: number, placeSec: number, roadKm: number, atSec: number, lateAtSec: number): boolean {
+    const t = this.tally;
+    const d = this.day;
+    const rules = this.rules;
+    const placeHour = hourOf(placeSec, d);
+    const fee = orderFeeFen(rules.pay, roadKm, this.peakHour[placeHour] === 1, this.weather, this.holiday);
+    const lateSec = atSec - lateAtSec;
+    const late = lateSec > 0;
+    let penalty = 0;
+    if (late) {
+      const complaint = this.complaints() < this.scenario.behaviour.complaintProbLate;
+      penalty = latePenaltyFen(rules.penalties, lateSec / 60, complaint);
+      this.late[c] = (this.late[c] as number) + 1;
+    }
+    this.orders[c] = (this.orders[c] as number) + 1;
+    this.feesFen[c] = (this.feesFen[c] as number) + fee;
+    this.commissionFen[c] = (this.commissionFen[c] as number) + commissionFen(rules.pay, fee);
+    this.penaltiesFen[c] = (this.penaltiesFen[c] as number) + penalty;
+
+    const clickToDoorMin = (atSec - placeSec) / 60;
+    t.delivered++;
+    t.revenueFen += this.revenuePerOrderFen;
+    t.clickToDoorSumMin += clickToDoorMin;
+    addMinutes(t.clickToDoorHist, clickToDoorMin);
+    t.dayDelivered[d] = (t.dayDelivered[d] as number) + 1;
+    t.hourDelivered[placeHour] = (t.hourDelivered[placeHour] as number) + 1;
+    if (!late) {
+      t.onTime++;
+      t.dayOnTime[d] = (t.dayOnTime[d] as number) + 1;
+      t.hourOnTime[placeHour] = (t.hourOnTime[placeHour] as number) + 1;
+    }
+    return late;
+  }
+
+  /**
+   * Courier c rode `km` at `kmh` starting at `startSec`, passing `signals` signals and running `runs` of them,
+   * `onlineSec` into the day; `comfortKmh` is the courier's own comfort speed (the baseline of relative risk).
+   */
+  leg(
+    c: number,
+    km: number,
+    kmh: number,
+    signals: number,
+    runs: number,
+    onlineSec: number,
+    comfortKmh: number,
+    startSec: number,
+  ): void {
+    const t = this.tally;
+    const d = this.day;
+    const crashes = legCrashes(this.risk, km, kmh, signals > 0 ? runs / signals : 0, onlineSec / 3600);
+    const baseline = baselineCrashes(this.risk, km, comfortKmh);
+    const hour = hourOf(startSec, d);
+    this.km[c] = (this.km[c] as number) + km;
+    this.redRuns[c] = (this.redRuns[c] as number) + runs;
+    this.crashes[c] = (this.crashes[c] as number) + crashes;
+    this.baseline[c] = (this.baseline[c] as number) + baseline;
+    t.km += km;
+    t.kmTimesKmh += km * kmh;
+    t.redRuns += runs;
+    t.crashes += crashes;
+    t.baseline += baseline;
+    t.dayKm[d] = (t.dayKm[d] as number) + km;
+    t.dayCrashes[d] = (t.dayCrashes[d] as number) + crashes;
+    t.dayBaseline[d] = (t.dayBaseline[d] as number) + baseline;
+    t.hourKm[hour] = (t.hourKm[hour] as number) + km;
+    const bin = kmh >= SPEED_BINS - 1 ? SPEED_BINS - 1 : Math.floor(kmh);
+    t.speedHistKm[bin] = (t.speedHistKm[bin] as number) + km;
+    if (kmh > this.speedingKmh) {
+      this.speedingKm[c] = (this.speedingKm[c] as number) + km;
+      t.speedingKm += km;
+      t.daySpeedingKm[d] = (t.daySpeedingKm[d] as number) + km;
+      t.hourSpeedingKm[hour] = (t.hourSpeedingKm[hour] as number) + km;
+    }
+    if (onlineSec > this.fatigueAfterSec) {
+      this.fatiguedKm[c] = (this.fatiguedKm[c] as number) + km;
+      t.fatiguedKm += km;
+    }
+  }
+
+  /** What courier c has earned from the platform today so far, fen: fees − commission − penalties. */
+  earnedFen(c: number): number {
+    return (this.feesFen[c] as number) - (this.commissionFen[c] as number) - (this.penaltiesFen[c] as number);
+  }
+
+  /** Closes the day: tiers, guarantee top-ups and expenses per courier who logged on, as courier-day rows. */
+  settleDay(times: CourierDayTimes): void {
+    const t = this.tally;
+    const { pay } = this.rules;
+    const weather = this.weather;
+    for (let c = 0; c < this.couriers; c++) {
+      if (times.loggedOn[c] !== 1) continue;
+      const onlineHours = (times.onlineSec[c] as number) / 3600;
+      const engagedHours = (times.engagedSec[c] as number) / 3600;
+      const orders = this.orders[c] as number;
+      const amounts: PayAmounts = {
+        fees: this.feesFen[c] as number,
+        commission: this.commissionFen[c] as number,
+        penalties: this.penaltiesFen[c] as number,
+        bonuses: tierBonusFen(pay, orders),
+        topUps: 0,
+        expenses: expensesFen(this.scenario.population, this.km[c] as number),
+      };
+      amounts.topUps = guaranteeTopUpFen(pay, courierPayOf(amounts), onlineHours, engagedHours);
+      t.cdCourier.push(c);
+      t.cdDay.push(this.day);
+      t.cdOnlineHours.push(onlineHours);
+      t.cdEngagedHours.push(engagedHours);
+      t.cdLongestHours.push((times.longestSec[c] as number) / 3600);
+      t.cdOrders.push(orders);
+      t.cdLate.push(this.late[c] as number);
+      t.cdKm.push(this.km[c] as number);
+      t.cdSpeedingKm.push(this.speedingKm[c] as number);
+      t.cdFatiguedKm.push(this.fatiguedKm[c] as number);
+      t.cdRedRuns.push(this.redRuns[c] as number);
+      t.cdCrashes.push(this.crashes[c] as number);
+      t.cdBaseline.push(this.baseline[c] as number);
+      for (const term of PAY_TERM_NAMES) t.cdPayFen[term].push(amounts[term]);
+      if (weather === 'heat40' && onlineHours > 0) t.heat40CourierDays++;
+      if (weather === 'heat37' && onlineHours > t.heat37MaxOnlineHours) t.heat37MaxOnlineHours = onlineHours;
+    }
+  }
+}

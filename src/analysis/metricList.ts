@@ -13,6 +13,8 @@ const TEMPLATE: Metrics = {
     gini: 0,
     penaltyShareOfGross: 0,
     topUpShare: 0,
+    feePerOrder: 0,
+    fullTime: { netPerOnlineHour: D },
   },
   workload: {
     onlineHours: { ...D, max: 0 },
@@ -21,6 +23,7 @@ const TEMPLATE: Metrics = {
     ordersPerCourierDay: D,
     kmPerCourierDay: D,
     longestStretchHours: D,
+    fullTime: { ordersPerCourierDay: D, onlineHours: D },
   },
   safety: {
     speedingKmShare: 0,
@@ -37,8 +40,11 @@ const TEMPLATE: Metrics = {
     onTimeRate: 0,
     clickToDoorMin: D,
     promisedMin: D,
+    lateOver8MinRate: 0,
+    ordersPerWave: 0,
+    bagAtPeak: { ...D, max: 0 },
   },
-  platform: { deliveryRevenue: 0, courierPay: 0, margin: 0 },
+  platform: { deliveryRevenue: 0, courierPay: 0, margin: 0, courierPayPerOrder: 0, marginPerOrder: 0 },
 };
 
 /** Every numeric metric path, e.g. `earnings.shareBelowMinWage`, `workload.onlineHours.p90`. */

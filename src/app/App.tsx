@@ -54,7 +54,7 @@ type Source =
 const CUSTOM = '__custom__';
 
 function loadSource(source: Source): LoadResult {
-  return source.kind === 'preset' ? loadPreset(source.id) : { ok: true, scenario: source.scenario };
+  return source.kind === 'preset' ? loadPreset(source.id) : { ok: true, scenario: source.scenario, notes: [] };
 }
 
 /** A file-name part from a scenario's name: ASCII letters, digits and hyphens, or `scenario`. */

@@ -9,7 +9,19 @@ import type { FieldPath, GroupId, HintedField, UnitId } from './editor/fieldPath
 export type RuleSection = 'dispatch' | 'deadline' | 'assessment' | 'pay' | 'penalties' | 'platform' | 'heat';
 
 /** Choices of enum fields and booleans, by value. */
-export type OptionId = 'greedy' | 'nearest' | 'fairShare' | 'online' | 'engaged' | 'true' | 'false';
+export type OptionId =
+  | 'greedy'
+  | 'nearest'
+  | 'fairShare'
+  | 'online'
+  | 'engaged'
+  | 'true'
+  | 'false'
+  | 'deliveryDuration'
+  | 'ridingPace'
+  | 'placement'
+  | 'mealReady'
+  | 'latestOfBoth';
 
 type FieldMessages = Record<`field.${FieldPath}`, string> &
   Record<`hint.${HintedField}`, string> &
@@ -54,6 +66,30 @@ export const FIELD_MESSAGES_ZH: FieldMessages = {
   'option.engaged': '按接单时长',
   'option.true': '是',
   'option.false': '否',
+  'option.deliveryDuration': '过往送达用时',
+  'option.ridingPace': '过往骑行速度',
+  'option.placement': '下单时',
+  'option.mealReady': '出餐时',
+  'option.latestOfBoth': '两者取较晚的时限',
+  'unit.perDay': '/天',
+  'field.population.morningStartHour': '上午开工的平均时间',
+  'field.population.eveningStartHour': '下午开工的平均时间',
+  'field.population.crowdHoursMin': '众包骑手在线时长：最少',
+  'field.population.crowdHoursMax': '众包骑手在线时长：最多',
+  'field.population.crowdStartDelayHours': '众包骑手比专送晚开工',
+  'field.behaviour.idleRestMin': '无单多久后休息',
+  'field.behaviour.pressureAdaptation': '超时后冒险倾向每天的变化',
+  'field.behaviour.lateTolerance': '骑手能容忍的超时比例',
+  'field.rules.dispatch.deliveryTimeWeight': '派单时对送达时间的加权',
+  'field.rules.deadline.basis': '时限依据',
+  'field.rules.deadline.measureFrom': '时长从何时算起',
+  'field.rules.deadline.byHour': '按时段分别学习',
+  'field.rules.deadline.bandKm': '距离分段宽度',
+  'field.rules.deadline.minSamples': '每段最少样本',
+  'field.rules.deadline.warmupDays': '第0天之前的历史天数',
+  'field.rules.deadline.warmupPercentile': '历史天数采用的百分位',
+  'field.rules.deadline.learning.rate': '算法每天向新目标调整的比例',
+  'field.standards.fullTimeMinHours': '全职的最低在线时长',
   'unit.cny': '元',
   'unit.cnyPerOrder': '元/单',
   'unit.cnyPerKm': '元/公里',
@@ -207,7 +243,8 @@ export const FIELD_MESSAGES_ZH: FieldMessages = {
   'hint.weather':
     '每天一个，用逗号隔开：clear 晴、rain 雨、heavyRain 暴雨、snow 雪、heat35/heat37/heat40 高温（未写的天按晴天计）。',
   'hint.holidays': '节假日是第几天（从 0 起），用逗号隔开。',
-  'hint.rules.deadline.percentile': '按过往骑行时间的第几百分位定时限，越低越严：10 即“最严算法”，50 即“算法取中”。',
+  'hint.rules.deadline.percentile':
+    '按过往同距离、同时段订单送达用时的第几百分位定时限，越低越严：10 即“最严算法”，50 即“算法取中”。',
   'hint.rules.deadline.protectionMin': '每段写“距离上限 公里, 最少 分钟”，段之间用分号隔开，例如 3, 30; 5, 40。',
   'hint.rules.pay.peakHours': '享受高峰补贴的整点，用逗号隔开，例如 11, 12, 17, 18。',
   'hint.rules.pay.dailyTiers': '每档写“单量, 奖励 元”，档之间用分号隔开，例如 20, 30; 30, 60。',
@@ -251,6 +288,30 @@ export const FIELD_MESSAGES_EN: FieldMessages = {
   'option.engaged': 'per engaged hour',
   'option.true': 'yes',
   'option.false': 'no',
+  'option.deliveryDuration': 'past delivery times',
+  'option.ridingPace': 'past riding pace',
+  'option.placement': 'the order',
+  'option.mealReady': 'the meal being ready',
+  'option.latestOfBoth': 'the later promise of the two',
+  'unit.perDay': 'per day',
+  'field.population.morningStartHour': 'Mean start of morning shifts',
+  'field.population.eveningStartHour': 'Mean start of afternoon shifts',
+  'field.population.crowdHoursMin': 'Crowd couriers’ hours: fewest',
+  'field.population.crowdHoursMax': 'Crowd couriers’ hours: most',
+  'field.population.crowdStartDelayHours': 'Crowd couriers start later by',
+  'field.behaviour.idleRestMin': 'Rest after waiting without an order for',
+  'field.behaviour.pressureAdaptation': 'Daily change of risk tolerance after lateness',
+  'field.behaviour.lateTolerance': 'Late share a courier tolerates',
+  'field.rules.dispatch.deliveryTimeWeight': 'Dispatch weight of delivery time',
+  'field.rules.deadline.basis': 'Deadline learned from',
+  'field.rules.deadline.measureFrom': 'Durations counted from',
+  'field.rules.deadline.byHour': 'Learn each hour of the day apart',
+  'field.rules.deadline.bandKm': 'Distance band width',
+  'field.rules.deadline.minSamples': 'Fewest deliveries per band',
+  'field.rules.deadline.warmupDays': 'History days before day 0',
+  'field.rules.deadline.warmupPercentile': 'Percentile of the history days',
+  'field.rules.deadline.learning.rate': 'Share of the way to the new target each day',
+  'field.standards.fullTimeMinHours': 'Full-time from online hours',
   'unit.cny': 'CNY',
   'unit.cnyPerOrder': 'CNY/order',
   'unit.cnyPerKm': 'CNY/km',
@@ -405,7 +466,7 @@ export const FIELD_MESSAGES_EN: FieldMessages = {
     'One per day, separated by commas: clear, rain, heavyRain, snow, heat35, heat37, heat40 (missing days are clear).',
   'hint.holidays': 'Day numbers (from 0) of the holidays, separated by commas.',
   'hint.rules.deadline.percentile':
-    'The deadline is set at this percentile of past riding times; lower is stricter: 10 is the strictest algorithm, 50 algorithm-median.',
+    'The deadline is set at this percentile of how long past deliveries of the same distance and hour took; lower is stricter: 10 is the strictest algorithm, 50 algorithm-median.',
   'hint.rules.deadline.protectionMin':
     'Each band as “up to km, at least minutes”; bands separated by semicolons, e.g. 3, 30; 5, 40.',
   'hint.rules.pay.peakHours': 'Hours of day with the peak bonus, separated by commas, e.g. 11, 12, 17, 18.',

@@ -1,7 +1,8 @@
 /** How a metric reads in a table: its unit and decimals, from the MODEL.md section 10 name. */
 
 /** Display kinds of metrics; each fixes a unit and a number of decimals. */
-export type MetricKind = 'share' | 'cny' | 'cnyPerHour' | 'hours' | 'km' | 'speed' | 'count' | 'minutes' | 'index';
+export type MetricKind =
+  'share' | 'cny' | 'cnyPerOrder' | 'cnyPerHour' | 'hours' | 'km' | 'speed' | 'count' | 'minutes' | 'index';
 
 interface KindFormat {
   unit: string;
@@ -13,6 +14,7 @@ interface KindFormat {
 const KIND_FORMATS: Record<MetricKind, KindFormat> = {
   share: { unit: '%', decimals: 1, scale: 100 },
   cny: { unit: 'CNY/day', decimals: 2, scale: 1 },
+  cnyPerOrder: { unit: 'CNY/order', decimals: 2, scale: 1 },
   cnyPerHour: { unit: 'CNY/h', decimals: 2, scale: 1 },
   hours: { unit: 'h', decimals: 2, scale: 1 },
   km: { unit: 'km', decimals: 1, scale: 1 },
@@ -30,12 +32,16 @@ const KNOWN: Record<string, MetricKind> = {
   'earnings.gini': 'index',
   'earnings.penaltyShareOfGross': 'share',
   'earnings.topUpShare': 'share',
+  'earnings.feePerOrder': 'cnyPerOrder',
+  'earnings.fullTime.netPerOnlineHour': 'cnyPerHour',
   'workload.onlineHours': 'hours',
   'workload.shareOverStandardDay': 'share',
   'workload.shareOverLegalLimit': 'share',
   'workload.ordersPerCourierDay': 'count',
   'workload.kmPerCourierDay': 'km',
   'workload.longestStretchHours': 'hours',
+  'workload.fullTime.ordersPerCourierDay': 'count',
+  'workload.fullTime.onlineHours': 'hours',
   'safety.speedingKmShare': 'share',
   'safety.meanSpeedKmh': 'speed',
   'safety.redLightRunsPerCourierDay': 'index',
@@ -48,9 +54,14 @@ const KNOWN: Record<string, MetricKind> = {
   'service.onTimeRate': 'share',
   'service.clickToDoorMin': 'minutes',
   'service.promisedMin': 'minutes',
+  'service.lateOver8MinRate': 'share',
+  'service.ordersPerWave': 'count',
+  'service.bagAtPeak': 'count',
   'platform.deliveryRevenue': 'cny',
   'platform.courierPay': 'cny',
   'platform.margin': 'cny',
+  'platform.courierPayPerOrder': 'cnyPerOrder',
+  'platform.marginPerOrder': 'cnyPerOrder',
   'mdrp.ordersDelivered': 'count',
   'mdrp.deliveredShare': 'share',
   'mdrp.clickToDoorMin': 'minutes',

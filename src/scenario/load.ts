@@ -1,5 +1,6 @@
 /** Parsing scenario files: JSON text in, a validated scenario or a list of path-specific problems out. */
 import { z } from 'zod';
+import { migrateScenario } from './migrations.ts';
 import { Scenario, SCHEMA_VERSION } from './schema.ts';
 
 /** One thing wrong with a scenario file: where (a JSON path such as `rules.pay.base`, or `(file)`) and what. */
@@ -8,7 +9,8 @@ export interface Problem {
   message: string;
 }
 
-export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+/** A loaded scenario, with the notes of any migration from an older schema version (empty when none ran). */
+export type LoadResult = { ok: true; scenario: Scenario; notes: string[] } | { ok: false; problems: Problem[] };
 
 /** JSON path of a zod issue path: `arms[0].rules.deadline.percentile`. */
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -32,8 +34,9 @@ export function validateScenario(value: unknown): LoadResult {
       };
     }
   }
-  const parsed = Scenario.safeParse(value);
-  if (parsed.success) return { ok: true, scenario: parsed.data };
+  const { file, notes } = migrateScenario(value, SCHEMA_VERSION);
+  const parsed = Scenario.safeParse(file);
+  if (parsed.success) return { ok: true, scenario: parsed.data, notes };
   return { ok: false, problems: problemsOf(parsed.error) };
 }
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 /** Version of the scenario file format written into every file. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Weather kinds a day can have (MODEL.md section 2). */
 export const WEATHER_KINDS = ['clear', 'rain', 'heavyRain', 'snow', 'heat35', 'heat37', 'heat40'] as const;
@@ -51,15 +51,34 @@ export const Rules = z.strictObject({
   dispatch: section({
     policy: z.enum(['greedy', 'nearest', 'fairShare']).default('greedy'),
     batchSeconds: int(5, 600).default(30),
-    maxBag: int(1, 10).default(3),
+    maxBag: int(1, 20).default(10),
     maxPickupKm: num(0.5, 50).default(5),
     planningSpeedKmh: num(3, 60).default(15),
     fairShareSecPerCny: num(0, 3600).default(10),
     latenessWeight: num(0, 1000).default(10),
+    /** Weight of the new order's own delivery time in the insertion cost (0: detour and lateness only). */
+    deliveryTimeWeight: num(0, 100).default(0),
     candidates: int(1, 1000).default(12),
   }),
   deadline: section({
+    /**
+     * What the promise is learned from: `deliveryDuration` (the percentile of past click-to-door durations per
+     * distance band) or `ridingPace` (median preparation + service + road km × the percentile of past riding pace;
+     * the first version, kept for comparison). `bandKm` and `minSamples` apply to the first, `prepEstimateMin` to
+     * the second and to the first day without history.
+     */
+    basis: z.enum(['deliveryDuration', 'ridingPace']).default('deliveryDuration'),
+    /**
+     * What durations the promise is learned from: `placement` (MODEL.md: click to door; the riding-pace promise adds
+     * `prepEstimateMin`), `mealReady` (the restaurant's ready time, which the platform knows, to the door; the promise
+     * is the ready time plus that estimate), or `latestOfBoth` (the later of the two promises).
+     */
+    measureFrom: z.enum(['placement', 'mealReady', 'latestOfBoth']).default('latestOfBoth'),
+    /** Learn durations per hour of the day as well as per distance band (deliveryDuration basis). */
+    byHour: z.boolean().default(true),
     percentile: num(0, 100).default(50),
+    bandKm: num(0.1, 10).default(0.5),
+    minSamples: int(1, 1_000_000).default(30),
     prepEstimateMin: num(0, 180).default(15),
     pickupServiceMin: num(0, 60).default(2),
     dropoffServiceMin: num(0, 60).default(2),
@@ -68,8 +87,16 @@ export const Rules = z.strictObject({
       .max(50)
       .default([]),
     windowMin: num(0, 240).default(0),
-    graceMin: num(0, 240).default(0),
-    learning: section({ windowDays: int(0, 60).default(0) }),
+    graceMin: num(0, 240).default(8),
+    /** Days simulated before day 0 (not reported), so day 0 has a history to learn from. */
+    warmupDays: int(0, 30).default(1),
+    /** The percentile of the platform's practice before day 0 (the history every arm starts from). */
+    warmupPercentile: num(0, 100).default(50),
+    learning: section({
+      windowDays: int(0, 60).default(0),
+      /** Share of the way from yesterday's estimate to today's target that the platform moves each day. */
+      rate: share().default(0.3),
+    }),
   }),
   assessment: section({
     windowDays: int(1, 120).default(7),
@@ -77,7 +104,7 @@ export const Rules = z.strictObject({
     priorityWeightSec: num(0, 7200).default(300),
   }),
   pay: section({
-    base: num(0, 1000).default(6),
+    base: num(0, 1000).default(7),
     freeKm: num(0, 100).default(3),
     perKm: num(0, 100).default(1),
     peakBonus: num(0, 1000).default(1),
@@ -95,14 +122,14 @@ export const Rules = z.strictObject({
       .default(null),
   }),
   penalties: section({
-    lateFine: num(0, 1000).default(2),
+    lateFine: num(0, 1000).default(3),
     perMinuteLate: num(0, 100).default(0),
     severeLateMin: num(0, 600).default(10),
     severeLateFine: num(0, 1000).default(5),
     complaintFine: num(0, 1000).default(10),
   }),
   platform: section({
-    deliveryRevenuePerOrder: num(0, 1000).default(9),
+    deliveryRevenuePerOrder: num(0, 1000).default(6.5),
     depositCny: num(0, 100_000).default(0),
     exclusivity: z.boolean().default(false),
   }),
@@ -251,8 +278,8 @@ export const Scenario = z
             { xKm: 8, yKm: 6, weight: 2, spreadKm: 1.2 },
             { xKm: 6, yKm: 7.5, weight: 1, spreadKm: 2 },
           ]),
-        customerDistanceMedianKm: num(0.1, 50).default(2.2),
-        customerDistanceP90Km: num(0.1, 100).default(3.9),
+        customerDistanceMedianKm: num(0.1, 50).default(1.3),
+        customerDistanceP90Km: num(0.1, 100).default(2.6),
       })
       .prefault({} as never)
       .refine((c) => c.customerDistanceP90Km > c.customerDistanceMedianKm, {
@@ -262,7 +289,7 @@ export const Scenario = z
     demand: z
       .strictObject({
         ordersPerDay: int(0, LIMITS.ordersPerDay).nullable().default(null),
-        ordersPerCourierDay: num(0, 1000).default(16),
+        ordersPerCourierDay: num(0, 1000).default(28),
         hourlyProfile: z
           .array(num(0, 1e6))
           .length(24, 'hourlyProfile needs 24 weights, one per hour 0–23')
@@ -294,10 +321,10 @@ export const Scenario = z
         multiPlatformShare: share().default(0.2),
         comfortSpeedKmh: z
           .strictObject({
-            mean: num(1, 60).default(16),
-            sd: num(0, 30).default(2),
+            mean: num(1, 60).default(20),
+            sd: num(0, 30).default(2.5),
             min: num(1, 60).default(10),
-            max: num(1, 80).default(22),
+            max: num(1, 80).default(28),
           })
           .prefault({} as never),
         maxSpeedKmh: z
@@ -312,7 +339,15 @@ export const Scenario = z
         incomeTargetSigma: num(0, 3).default(0.3),
         maxHoursMin: num(0.5, 24).default(8),
         maxHoursMax: num(0.5, 24).default(13),
-        morningShare: share().default(0.6),
+        /** Online hours of crowd (众包) couriers, who come for a peak: uniform between these. */
+        crowdHoursMin: num(0.5, 24).default(3),
+        crowdHoursMax: num(0.5, 24).default(6),
+        /** How much later than dedicated couriers crowd couriers log on (towards the lunch or dinner peak), hours. */
+        crowdStartDelayHours: num(-12, 12).default(1),
+        morningShare: share().default(0.75),
+        /** Mean log-on hour of the couriers who start in the morning, and of those who start in the afternoon. */
+        morningStartHour: num(0, 23).default(9.5),
+        eveningStartHour: num(0, 23).default(16),
         expensePerDay: num(0, 10_000).default(10),
         expensePerKm: num(0, 100).default(0.05),
       })
@@ -320,6 +355,10 @@ export const Scenario = z
       .refine((p) => p.maxHoursMax >= p.maxHoursMin, {
         message: 'maxHoursMax must be at least maxHoursMin',
         path: ['maxHoursMax'],
+      })
+      .refine((p) => p.crowdHoursMax >= p.crowdHoursMin, {
+        message: 'crowdHoursMax must be at least crowdHoursMin',
+        path: ['crowdHoursMax'],
       }),
     behaviour: z
       .strictObject({
@@ -328,12 +367,18 @@ export const Scenario = z
         breakProb: share().default(0.8),
         breakMinMinutes: num(1, 240).default(20),
         breakMaxMinutes: num(1, 480).default(40),
+        /** Minutes without an order after which an idle courier rests (a break); 0: never. */
+        idleRestMin: num(0, 600).default(15),
         complaintProbLate: share().default(0.05),
         newCourierSlowdown: share().default(0.1),
         newCourierDetour: num(1, 3).default(1.1),
         redLightProb: share().default(0.4),
         redRunBase: share().default(0.05),
         redRunPressure: share().default(0.5),
+        /** Step by which a courier's risk tolerance rises after a day with too many late orders, or falls back. */
+        pressureAdaptation: share().default(0.05),
+        /** Share of a day's orders late above which a courier raises their risk tolerance. */
+        lateTolerance: share().default(0.1),
         weatherSpeedFactor: perWeather(
           { clear: 1, rain: 0.9, heavyRain: 0.75, snow: 0.7, heat35: 1, heat37: 1, heat40: 1 },
           0.05,
@@ -354,6 +399,8 @@ export const Scenario = z
         maxDailyOvertime: num(0, 24).default(3),
         maxMonthlyOvertime: num(0, 744).default(36),
         standardWeeklyHours: num(1, 168).default(40),
+        /** Online hours from which a courier-day counts as full-time (the group most surveys describe). */
+        fullTimeMinHours: num(0, 24).default(6),
       })
       .prefault({} as never),
     risk: z

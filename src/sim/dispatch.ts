@@ -23,9 +23,9 @@ export interface DispatchPolicy {
 
 /**
  * Scores each candidate by its cheapest insertion (plus the assessment-ranking penalty and the policy's own term)
- * and returns the cheapest. Every insertion costs at least the new order's own delivery time (the ride to the
- * restaurant or the food's readiness, pickup, the ride to the customer, drop-off) and its weighted lateness: a bound
- * that skips candidates without changing which one wins.
+ * and returns the cheapest. The new order cannot be delivered before the candidate rides straight to the restaurant
+ * (or the food is ready), picks up, rides to the customer and drops off, so every insertion costs at least the
+ * weighted lateness of that delivery: a bound that skips candidates without changing which one wins.
  */
 function cheapestInsertion(
   e: Engine,
@@ -41,7 +41,7 @@ function cheapestInsertion(
   const take = Math.min(count, rules.dispatch.candidates);
   const readyIn = (orders.readySec[o] as number) - now;
   const afterPickupSec = (orders.straightKm[o] as number) * plan.secPerKm + plan.pickupSvcSec + plan.dropSvcSec;
-  const lateIn = (e.book.lateAt[o] as number) - now;
+  const lateIn = (e.book.dueAt[o] as number) - now;
   const latenessWeight = plan.latenessWeight;
   let best = -1;
   let bestCost = Infinity;
@@ -50,7 +50,7 @@ function cheapestInsertion(
     const c = grid.candC[idx] as number;
     const freeIn = (fleet.freeAt[c] as number) > now ? (fleet.freeAt[c] as number) - now : 0;
     const delivery = Math.max(freeIn + (grid.candD[idx] as number) * plan.secPerKm, readyIn) + afterPickupSec;
-    const bound = delivery > lateIn ? delivery + latenessWeight * (delivery - lateIn) : delivery;
+    const bound = plan.deliveryWeight * delivery + (delivery > lateIn ? latenessWeight * (delivery - lateIn) : 0);
     if (bound >= bestCost) continue;
     let cost = insertion.cheapest(fleet, c, e.book, o, now);
     if (cost === Infinity) continue;

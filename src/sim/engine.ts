@@ -7,14 +7,14 @@
  */
 import type { Rules, Scenario, Weather } from '../scenario/schema.ts';
 import { buildCity, type City } from './city.ts';
-import { lateAfterPromiseSec, type DeadlineModel } from './deadline/common.ts';
-import { RidingPaceDeadline } from './deadline/ridingPace.ts';
+import { deadlineModelFor, lateAfterPromiseSec, type DeadlineModel } from './deadline/index.ts';
 import { drawDayOrders, type DayOrders } from './demand.ts';
 import { dispatchTick } from './dispatch.ts';
 import { EventQueue } from './eventQueue.ts';
 import { Fleet, IDLE, RIDING, SERVICE } from './fleet.ts';
 import {
   EV_BREAK_END,
+  EV_IDLE_REST,
   EV_LEG_END,
   EV_LOGON,
   EV_SERVICE_DONE,
@@ -27,9 +27,10 @@ import {
 import { ASSIGNED, CANCELLED, OrderBook, WAITING } from './orderBook.ts';
 import { InsertionSearch, type PlanParams } from './plan.ts';
 import { drawPopulation, type Population } from './population.ts';
+import { OrderTrace } from './orderTrace.ts';
 import { draws, stream, type Draws, type Rng } from './random.ts';
-import { Recorder } from './recorder.ts';
-import { becomeIdle, endBreak, logOff, logOn, scheduleShifts, shiftLimit } from './shifts.ts';
+import { hourOf, Recorder } from './recorder.ts';
+import { becomeIdle, endBreak, idleRest, logOff, logOn, scheduleShifts, shiftLimit } from './shifts.ts';
 import { SpatialGrid } from './spatialGrid.ts';
 import type { Tally } from './tally.ts';
 
@@ -43,12 +44,15 @@ export interface EngineInput {
    * the city built from the scenario.
    */
   ordersForDay?: (day: number, city: City) => DayOrders;
+  /** Keep one row per order of the reported days (`fairpace run --orders`). */
+  trace?: boolean;
 }
 
-/** What an engine run leaves: the tally and the population it drew. */
+/** What an engine run leaves: the tally, the population it drew and, when asked, the order trace. */
 export interface EngineOutput {
   tally: Tally;
   population: Population;
+  trace?: OrderTrace;
 }
 
 /** The state of one run, shared by the engine's parts. */
@@ -58,16 +62,26 @@ export class Engine {
   readonly fleet: Fleet;
   readonly grid: SpatialGrid;
   readonly queue = new EventQueue();
-  readonly rec: Recorder;
+  /** The recorder of the days being simulated (a throw-away one during warm-up). */
+  rec: Recorder;
   readonly deadline: DeadlineModel;
   readonly plan: PlanParams;
   readonly insertion: InsertionSearch;
-  readonly behaviour: Rng;
-  readonly riding: Rng;
-  readonly shifts: Draws;
+  // The day-by-day streams (the warm-up's own during warm-up days).
+  behaviour: Rng;
+  riding: Rng;
+  shifts: Draws;
+  /** Each courier's risk tolerance today: drawn, then adapted day by day (MODEL.md section 5). */
+  readonly riskTolerance: Float64Array;
   readonly detourFactor: number;
   readonly signalsPerKm: number;
   readonly rushWhenLate: boolean;
+  /** Seconds from the promise (or its window's end) to the late line. */
+  readonly graceSec: number;
+  /** How long after the late line the severe-late fine applies, seconds (Infinity when it carries no fine). */
+  readonly severeAfterSec: number;
+  /** The order trace of the reported days, when asked for. */
+  trace: OrderTrace | null = null;
   readonly breakAfterSec: number;
   readonly cancelAfterSec: number;
   // Assessment: delivered and on-time counts per courier for each of the last windowDays days (a ring).
@@ -104,8 +118,13 @@ export class Engine {
     const dispatch = rules.dispatch;
     this.fleet = new Fleet(n, dispatch.maxBag);
     this.rec = new Recorder(scenario, rules, scenario.time.days, n, stream(seed, 'complaints'));
-    this.deadline = new RidingPaceDeadline(rules.deadline, this.pop.comfortKmh);
     this.detourFactor = scenario.city.detourFactor;
+    this.deadline = deadlineModelFor(rules.deadline, {
+      comfortKmh: this.pop.comfortKmh,
+      maxRoadKm:
+        Math.sqrt(this.city.widthKm * this.city.widthKm + this.city.heightKm * this.city.heightKm) * this.detourFactor,
+    });
+    this.riskTolerance = Float64Array.from(this.pop.riskTolerance);
     this.signalsPerKm = scenario.city.signalsPerKm;
     this.plan = {
       secPerKm: (3600 / dispatch.planningSpeedKmh) * this.detourFactor,
@@ -113,6 +132,7 @@ export class Engine {
       dropSvcSec: rules.deadline.dropoffServiceMin * 60,
       maxPickupKm: dispatch.maxPickupKm,
       latenessWeight: dispatch.latenessWeight,
+      deliveryWeight: dispatch.deliveryTimeWeight,
     };
     this.insertion = new InsertionSearch(this.fleet.planCap, this.plan, this.city);
     const exclusivity = rules.platform.exclusivity;
@@ -127,6 +147,8 @@ export class Engine {
     this.riding = stream(seed, 'riding');
     this.shifts = draws(stream(seed, 'shifts'));
     this.rushWhenLate = rules.penalties.perMinuteLate > 0;
+    this.graceSec = rules.deadline.graceMin * 60;
+    this.severeAfterSec = rules.penalties.severeLateFine > 0 ? rules.penalties.severeLateMin * 60 : Infinity;
     this.breakAfterSec = scenario.behaviour.breakAfterHours * 3600;
     this.cancelAfterSec = scenario.demand.cancelAfterMin * 60;
     this.assessDays = rules.assessment.windowDays;
@@ -167,15 +189,22 @@ export class Engine {
     this.book.courier[o] = c;
     if (f.bagCount[c] === 0) f.engagedSince[c] = now;
     f.take(c, o, pickupAt, dropAt);
+    this.rec.accepted(now, f.bagCount[c] as number);
     if (f.state[c] === IDLE) startNextLeg(this, c, now);
     else this.gridUpdate(c);
   }
 
   /** Counts a delivery in courier c's assessment window. */
   assessed(c: number, late: boolean): void {
-    const ring = c * this.assessDays + (this.day % this.assessDays);
+    const ring = c * this.assessDays + this.assessSlot();
     this.assessDelivered[ring] = (this.assessDelivered[ring] as number) + 1;
     if (!late) this.assessOnTime[ring] = (this.assessOnTime[ring] as number) + 1;
+  }
+
+  /** Today's slot in the assessment ring (warm-up days have negative indices). */
+  private assessSlot(): number {
+    const k = this.assessDays;
+    return ((this.day % k) + k) % k;
   }
 
   /** Assessment scores from the previous windowDays days; today's slot of the ring is cleared. */
@@ -193,19 +222,31 @@ export class Engine {
         this.score[c] = del > 0 ? ok / del : 1;
       }
     }
+    const slot = this.assessSlot();
     for (let c = 0; c < n; c++) {
-      this.assessDelivered[c * k0 + (this.day % k0)] = 0;
-      this.assessOnTime[c * k0 + (this.day % k0)] = 0;
+      this.assessDelivered[c * k0 + slot] = 0;
+      this.assessOnTime[c * k0 + slot] = 0;
     }
   }
 
-  /** Simulates one day with the given orders. */
-  runDay(day: number, weather: Weather, orders: DayOrders): void {
+  /** Switches the day-by-day streams: the reported days' own, or the warm-up's (`warmup/…`). */
+  useStreams(warmup: boolean): void {
+    const seed = this.seed;
+    this.behaviour = stream(seed, warmup ? 'warmup/behaviour' : 'behaviour');
+    this.riding = stream(seed, warmup ? 'warmup/riding' : 'riding');
+    this.shifts = draws(stream(seed, warmup ? 'warmup/shifts' : 'shifts'));
+  }
+
+  /**
+   * Simulates one day with the given orders: `recordDay` is its index in the recorder's tally, `day` the day its
+   * times count from (negative for warm-up days).
+   */
+  runDay(recordDay: number, day: number, weather: Weather, orders: DayOrders): void {
     const { scenario, rules, fleet, queue, rec } = this;
     const holiday = scenario.holidays.includes(day);
     this.day = day;
     this.speedFactor = scenario.behaviour.weatherSpeedFactor[weather];
-    rec.beginDay(day, weather, holiday);
+    rec.beginDay(recordDay, day, weather, holiday);
     const book = new OrderBook(orders, this.detourFactor);
     this.book = book;
     const m = book.count;
@@ -214,11 +255,15 @@ export class Engine {
     this.nextToPlace = 0;
 
     this.deadline.startDay();
+    const windowSec = rules.deadline.windowMin * 60;
     const lateAfter = lateAfterPromiseSec(rules.deadline);
     for (let o = 0; o < m; o++) {
       const place = orders.placeSec[o] as number;
-      const promise = place + this.deadline.promiseSec(book.roadKm[o] as number);
+      const hour = hourOf(place, day);
+      const promise =
+        place + this.deadline.promiseSec(book.roadKm[o] as number, (orders.readySec[o] as number) - place, hour);
       book.promiseAt[o] = promise;
+      book.dueAt[o] = promise + windowSec;
       book.lateAt[o] = promise + lateAfter;
       rec.placed(place, promise);
     }
@@ -257,6 +302,7 @@ export class Engine {
         else if (kind === EV_LEG_END) onLegEnd(this, c, now);
         else if (kind === EV_SERVICE_DONE) startNextLeg(this, c, now);
         else if (kind === EV_BREAK_END) endBreak(this, c, now);
+        else if (kind === EV_IDLE_REST) idleRest(this, c, now);
       }
       if (tick <= this.serviceEndAbs) {
         dispatchTick(this, tick);
@@ -269,6 +315,8 @@ export class Engine {
     for (let o = 0; o < m; o++) if (book.status[o] === WAITING) book.status[o] = CANCELLED;
     for (let o = 0; o < m; o++) if (book.status[o] === CANCELLED) rec.tally.cancelled++;
     this.deadline.endDay();
+    this.trace?.addDay(day, book, this.city.restaurantX, this.city.restaurantY);
+    this.adaptRiskTolerance();
 
     rec.settleDay({
       loggedOn: fleet.loggedOn,
@@ -276,6 +324,36 @@ export class Engine {
       engagedSec: fleet.engagedAccum,
       longestSec: fleet.longest,
     });
+  }
+
+  /**
+   * Couriers adapt (MODEL.md section 5): one whose share of late orders today was above `lateTolerance` raises
+   * their risk tolerance by `pressureAdaptation` (at most 1); one below it lowers it by the same step, back toward
+   * their drawn value. Records today's mean over the couriers who logged on.
+   */
+  private adaptRiskTolerance(): void {
+    const { pressureAdaptation: step, lateTolerance } = this.scenario.behaviour;
+    const f = this.fleet;
+    const r = this.riskTolerance;
+    let sum = 0;
+    let online = 0;
+    for (let c = 0; c < f.n; c++) {
+      if (f.loggedOn[c] !== 1) continue;
+      sum += r[c] as number;
+      online++;
+    }
+    this.rec.riskToleranceToday(online > 0 ? sum / online : 0);
+    if (step === 0) return;
+    for (let c = 0; c < f.n; c++) {
+      const delivered = this.rec.deliveredToday(c);
+      if (delivered === 0) continue;
+      const rc = r[c] as number;
+      if (this.rec.lateToday(c) / delivered > lateTolerance) r[c] = rc + step < 1 ? rc + step : 1;
+      else {
+        const drawn = this.pop.riskTolerance[c] as number;
+        r[c] = rc - step > drawn ? rc - step : drawn;
+      }
+    }
   }
 
   /** The end of service: waiting orders are cancelled, idle couriers log off, the rest finish their bags. */
@@ -304,9 +382,28 @@ function emptyOrders(): DayOrders {
   };
 }
 
-/** Runs every day of the scenario under one arm's rules; returns the filled tally. */
-export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput): EngineOutput {
+/**
+ * Runs the scenario under one arm's rules: first the warm-up days (`rules.deadline.warmupDays`, clear weather, the
+ * warm-up's own streams, counted by a recorder that is thrown away), so day 0 has a history to learn from; then every
+ * reported day. Returns the filled tally.
+ */
+export function runEngine({ scenario, rules, seed, ordersForDay, trace }: EngineInput): EngineOutput {
   const e = new Engine(scenario, rules, seed);
+  const reported = e.rec;
+  const warmup = rules.deadline.warmupDays;
+  if (warmup > 0) {
+    e.useStreams(true);
+    e.rec = new Recorder(scenario, rules, warmup, e.pop.count, stream(seed, 'warmup/complaints'));
+    const demand = draws(stream(seed, 'warmup/demand'));
+    const prep = draws(stream(seed, 'warmup/prep'));
+    for (let k = 0; k < warmup; k++) {
+      const day = k - warmup;
+      e.runDay(k, day, 'clear', drawDayOrders(scenario, e.city, day, 'clear', demand, prep));
+    }
+    e.useStreams(false);
+    e.rec = reported;
+  }
+  if (trace) e.trace = new OrderTrace();
   const demandDraws = draws(stream(seed, 'demand'));
   const prepDraws = draws(stream(seed, 'prep'));
   for (let day = 0; day < scenario.time.days; day++) {
@@ -314,7 +411,9 @@ export function runEngine({ scenario, rules, seed, ordersForDay }: EngineInput):
     // Drawn even when replaced, so the demand streams stay aligned across days whatever is injected.
     let orders = drawDayOrders(scenario, e.city, day, weather, demandDraws, prepDraws);
     if (ordersForDay) orders = ordersForDay(day, e.city);
-    e.runDay(day, weather, orders);
+    e.runDay(day, day, weather, orders);
   }
-  return { tally: e.rec.tally, population: e.pop };
+  const out: EngineOutput = { tally: reported.tally, population: e.pop };
+  if (e.trace) out.trace = e.trace;
+  return out;
 }

@@ -6,7 +6,8 @@
 import type { Engine } from './engine.ts';
 import { isDropoff, RIDING, SERVICE, stopOrder } from './fleet.ts';
 import { DELIVERED, PICKED } from './orderBook.ts';
-import { chooseSpeed, redRunProbability } from './riding.ts';
+import { hourOf } from './recorder.ts';
+import { chooseSpeed, redRunProbability, requiredKmh } from './riding.ts';
 import { dist } from './spatialGrid.ts';
 
 // Event kinds, with priorities that order simultaneous events: arrivals before breaks end, before shift limits,
@@ -17,7 +18,8 @@ export const EV_BREAK_END = 2;
 export const EV_SHIFT_LIMIT = 3;
 export const EV_LOGON = 4;
 export const EV_SERVICE_END = 5;
-export const PRIORITY = [0, 0, 1, 2, 3, 4];
+export const EV_IDLE_REST = 6;
+export const PRIORITY = [0, 0, 1, 2, 3, 4, 1];
 
 /** Where a plan stop is: an order's restaurant (pickup) or its customer (drop-off). */
 function stopX(e: Engine, stop: number): number {
@@ -53,40 +55,39 @@ export function startNextLeg(e: Engine, c: number, now: number): void {
   const km = dist(dx - px, dy - py) * routeFactor;
   const v0 = (pop.comfortKmh[c] as number) * e.speedFactor;
   const vmax = (pop.maxKmh[c] as number) * e.speedFactor;
-  const lateAt = book.lateAt;
-
-  // The most urgent order in the bag sets the pressure: the distance along the plan to its drop-off, and the time
-  // left before it is late minus the service times on the way.
-  const bagBase = c * fleet.maxBag;
-  let u = fleet.bag[bagBase] as number;
-  for (let k = 1; k < (fleet.bagCount[c] as number); k++) {
-    const o = fleet.bag[bagBase + k] as number;
-    if ((lateAt[o] as number) < (lateAt[u] as number)) u = o;
-  }
-  let viaKm = km / routeFactor;
-  let services = pickup ? e.plan.pickupSvcSec : e.plan.dropSvcSec;
-  if (!(target === u && !pickup)) {
-    let fx = dx;
-    let fy = dy;
-    for (let k = 0; k < len - 1; k++) {
-      const next = fleet.plan[base + k] as number;
-      const nx = stopX(e, next);
-      const ny = stopY(e, next);
-      viaKm += dist(nx - fx, ny - fy);
-      services += isDropoff(next) ? e.plan.dropSvcSec : e.plan.pickupSvcSec;
-      fx = nx;
-      fy = ny;
-      if (next === u * 2 + 1) break;
-    }
-  }
+  const dueAt = book.dueAt;
+  const r = e.riskTolerance[c] as number;
 
   let kmh = v0;
   let pressure = 0;
   // No point hurrying to a restaurant whose food will not be ready on arrival at comfort speed.
   const foodLate = pickup && now + (km / v0) * 3600 < (book.orders.readySec[target] as number);
   if (!foodLate) {
-    const timeLeft = (lateAt[u] as number) - now - services;
-    const choice = chooseSpeed(v0, vmax, pop.riskTolerance[c] as number, viaKm * routeFactor, timeLeft, e.rushWhenLate);
+    // Every order in the bag asks for the speed that reaches its earliest reachable threshold along the plan (the
+    // distance to its drop-off, and the time left minus the service times on the way); the most demanding one sets
+    // the pace.
+    let vreq = 0;
+    let viaKm = km;
+    let services = pickup ? e.plan.pickupSvcSec : e.plan.dropSvcSec;
+    let stopAt = stop;
+    let fx = dx;
+    let fy = dy;
+    for (let k = -1; k < len - 1; k++) {
+      if (k >= 0) {
+        stopAt = fleet.plan[base + k] as number;
+        const nx = stopX(e, stopAt);
+        const ny = stopY(e, stopAt);
+        viaKm += dist(nx - fx, ny - fy) * routeFactor;
+        services += isDropoff(stopAt) ? e.plan.dropSvcSec : e.plan.pickupSvcSec;
+        fx = nx;
+        fy = ny;
+      }
+      if (!isDropoff(stopAt)) continue;
+      const o = stopOrder(stopAt);
+      const need = requiredKmh(viaKm, (dueAt[o] as number) - now - services, e.graceSec, e.severeAfterSec, vmax);
+      if (need > vreq) vreq = need;
+    }
+    const choice = chooseSpeed(v0, vmax, r, vreq, e.rushWhenLate);
     kmh = choice.kmh;
     pressure = choice.pressure;
   }
@@ -96,9 +97,7 @@ export function startNextLeg(e: Engine, c: number, now: number): void {
     // Red lights: the number of signals is km × signalsPerKm rounded at random; each is red and run at once.
     const beh = e.scenario.behaviour;
     const signals = Math.floor(km * e.signalsPerKm + e.riding());
-    const pRedRun =
-      beh.redLightProb *
-      redRunProbability(beh.redRunBase, beh.redRunPressure, pop.riskTolerance[c] as number, pressure);
+    const pRedRun = beh.redLightProb * redRunProbability(beh.redRunBase, beh.redRunPressure, r, pressure);
     let runs = 0;
     for (let s = 0; s < signals; s++) if (e.riding() < pRedRun) runs++;
     e.rec.leg(c, km, kmh, signals, runs, fleet.onlineSecAt(c, now), pop.comfortKmh[c] as number, now);
@@ -123,14 +122,23 @@ function deliver(e: Engine, c: number, o: number, at: number): void {
   book.status[o] = DELIVERED;
   book.deliveredAt[o] = at;
   fleet.removeFromBag(c, o);
+  const placeSec = book.orders.placeSec[o] as number;
   const late = e.rec.delivered(
     c,
-    book.orders.placeSec[o] as number,
+    placeSec,
     book.roadKm[o] as number,
     at,
+    book.promiseAt[o] as number,
     book.lateAt[o] as number,
   );
-  e.deadline.observeDelivery(book.roadKm[o] as number, at - (book.orders.placeSec[o] as number));
+  book.late[o] = late ? 1 : 0;
+  book.feeFen[o] = e.rec.lastFeeFen;
+  e.deadline.observeDelivery(
+    book.roadKm[o] as number,
+    at - placeSec,
+    (book.orders.readySec[o] as number) - placeSec,
+    hourOf(placeSec, e.day),
+  );
   e.assessed(c, late);
   if (fleet.bagCount[c] === 0)
     fleet.engagedAccum[c] = (fleet.engagedAccum[c] as number) + at - (fleet.engagedSince[c] as number);

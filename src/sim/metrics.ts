@@ -44,6 +44,39 @@ function histDist(hist: Float64Array, sum: number, count: number): Dist {
   };
 }
 
+/**
+ * Mean, quantiles (as d3's quantileSorted would give on the sorted values) and max of a sample given as counts per
+ * whole value: counts[k] values equal to k.
+ */
+export function countsDist(counts: Float64Array): Dist & { max: number } {
+  let n = 0;
+  let sum = 0;
+  let top = 0;
+  for (let k = 0; k < counts.length; k++) {
+    const c = counts[k] as number;
+    n += c;
+    sum += k * c;
+    if (c > 0) top = k;
+  }
+  if (n === 0) return { ...ZERO_DIST, max: 0 };
+  // The value at sorted position i (0-based).
+  const at = (i: number): number => {
+    let cum = 0;
+    for (let k = 0; k < counts.length; k++) {
+      cum += counts[k] as number;
+      if (i < cum) return k;
+    }
+    return top;
+  };
+  const q = (p: number): number => {
+    const pos = (n - 1) * p;
+    const i0 = Math.floor(pos);
+    const v0 = at(i0);
+    return i0 + 1 < n ? v0 + (at(i0 + 1) - v0) * (pos - i0) : v0;
+  };
+  return { mean: sum / n, p10: q(0.1), p50: q(0.5), p90: q(0.9), max: top };
+}
+
 /** Gini coefficient of non-negative values (negative values count as 0; 0 when the total is 0). */
 export function gini(values: readonly number[]): number {
   const sorted = Float64Array.from(values, (v) => (v > 0 ? v : 0)).sort();
@@ -82,6 +115,9 @@ export function summarise(scenario: Scenario, t: Tally): Summary {
   const n = t.cdOnlineHours.length;
   const perOnline: number[] = [];
   const perEngaged: number[] = [];
+  const fullTimeHourly: number[] = [];
+  const fullTimeOrders: number[] = [];
+  const fullTimeOnline: number[] = [];
   let below = 0;
   let overStd = 0;
   let overLegal = 0;
@@ -101,6 +137,11 @@ export function summarise(scenario: Scenario, t: Tally): Summary {
     perEngaged.push(ratio(net, engaged));
     const isBelow = hourly < std.minHourlyWage;
     if (isBelow) below++;
+    if (online >= std.fullTimeMinHours) {
+      fullTimeHourly.push(hourly);
+      fullTimeOrders.push(t.cdOrders[i] as number);
+      fullTimeOnline.push(online);
+    }
     if (online > std.standardDailyHours) overStd++;
     if (online > legalLimit) overLegal++;
     if (pay.topUps > 0) toppedUp++;
@@ -123,6 +164,8 @@ export function summarise(scenario: Scenario, t: Tally): Summary {
       gini: gini(perOnline),
       penaltyShareOfGross: ratio(totals.penalties, totals.fees),
       topUpShare: ratio(toppedUp, n),
+      feePerOrder: ratio(totals.fees / 100, t.delivered),
+      fullTime: { netPerOnlineHour: distOf(fullTimeHourly) },
     },
     workload: {
       onlineHours: { ...onlineDist, max: max(t.cdOnlineHours) ?? 0 },
@@ -131,6 +174,7 @@ export function summarise(scenario: Scenario, t: Tally): Summary {
       ordersPerCourierDay: distOf(t.cdOrders),
       kmPerCourierDay: distOf(t.cdKm),
       longestStretchHours: distOf(t.cdLongestHours),
+      fullTime: { ordersPerCourierDay: distOf(fullTimeOrders), onlineHours: distOf(fullTimeOnline) },
     },
     safety: {
       speedingKmShare: ratio(t.speedingKm, t.km),
@@ -147,11 +191,16 @@ export function summarise(scenario: Scenario, t: Tally): Summary {
       onTimeRate: ratio(t.onTime, t.delivered),
       clickToDoorMin: histDist(t.clickToDoorHist, t.clickToDoorSumMin, t.delivered),
       promisedMin: histDist(t.promisedHist, t.promisedSumMin, t.placed),
+      lateOver8MinRate: ratio(t.lateOver8, t.delivered),
+      ordersPerWave: ratio(t.accepted, t.waves),
+      bagAtPeak: countsDist(t.bagAtPeak),
     },
     platform: {
       deliveryRevenue: t.revenueFen / 100 / days,
       courierPay: courierPayFen / 100 / days,
       margin: marginFen / 100 / days,
+      courierPayPerOrder: ratio(courierPayFen / 100, t.delivered),
+      marginPerOrder: ratio(marginFen / 100, t.delivered),
     },
   };
 
@@ -165,6 +214,7 @@ export function summarise(scenario: Scenario, t: Tally): Summary {
       relativeCrashRisk: ratio(t.dayCrashes[d] as number, t.dayBaseline[d] as number, 1),
       shareBelowMinWage: ratio(dayBelow[d] as number, dayCourierDays[d] as number),
       onlineHoursMean: ratio(dayOnlineHours[d] as number, dayCourierDays[d] as number),
+      meanRiskTolerance: t.dayRiskTolerance[d] as number,
     });
   }
   const perHour: HourMetrics[] = [];

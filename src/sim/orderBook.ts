@@ -14,7 +14,9 @@ export class OrderBook {
   readonly status: Uint8Array;
   /** Promised delivery time, absolute seconds. */
   readonly promiseAt: Float64Array;
-  /** When the order counts as late: the promise plus window and grace. */
+  /** What the platform plans for: the promise, or the end of its window. */
+  readonly dueAt: Float64Array;
+  /** When the order counts as late for the courier: the promise plus window and grace. */
   readonly lateAt: Float64Array;
   /** Restaurant-to-customer road km (straight line × the city's detour factor). */
   readonly roadKm: Float64Array;
@@ -22,6 +24,10 @@ export class OrderBook {
   readonly pickedAt: Float64Array;
   readonly deliveredAt: Float64Array;
   readonly courier: Int32Array;
+  /** 1 when delivered late, 0 when on time. */
+  readonly late: Uint8Array;
+  /** The fee paid for a delivered order, fen. */
+  readonly feeFen: Float64Array;
 
   constructor(
     readonly orders: DayOrders,
@@ -31,6 +37,7 @@ export class OrderBook {
     this.count = m;
     this.status = new Uint8Array(m);
     this.promiseAt = new Float64Array(m);
+    this.dueAt = new Float64Array(m);
     this.lateAt = new Float64Array(m);
     this.roadKm = new Float64Array(m);
     for (let o = 0; o < m; o++) this.roadKm[o] = (orders.straightKm[o] as number) * detourFactor;
@@ -38,5 +45,7 @@ export class OrderBook {
     this.pickedAt = new Float64Array(m).fill(Number.NaN);
     this.deliveredAt = new Float64Array(m).fill(Number.NaN);
     this.courier = new Int32Array(m).fill(-1);
+    this.late = new Uint8Array(m);
+    this.feeFen = new Float64Array(m);
   }
 }

@@ -18,6 +18,8 @@ export interface PlanParams {
   maxPickupKm: number;
   /** Weight of added lateness (seconds) against added route time. */
   latenessWeight: number;
+  /** Weight of the new order's own delivery time (seconds from now) against added route time. */
+  deliveryWeight: number;
 }
 
 /** Searches insertions for one run; the best of the last search is in `pickupAt`, `dropAt`, `endSec`. */
@@ -51,15 +53,16 @@ export class InsertionSearch {
   }
 
   /**
-   * The cost in seconds of the cheapest insertion of order o into courier c's plan: the time until o is delivered
-   * + the extra time the plan takes + latenessWeight × the lateness it adds (o's own and that of the orders already
-   * in the bag). Infinity when no position is allowed.
+   * The cost in seconds of the cheapest insertion of order o into courier c's plan: the detour (the extra time the
+   * plan takes) + latenessWeight × the lateness beyond the promise (or its window's end) it adds, o's own and that of
+   * the orders already in the bag: the two objectives Meituan names for its assignment. The couriers' grace is a
+   * concession on fines, not part of what the platform plans for. Infinity when no position is allowed.
    */
   cheapest(fleet: Fleet, c: number, book: OrderBook, o: number, now: number): number {
     const { sX, sY, sReady, sLate, sDrop, prefT, prefLate, city } = this;
-    const { secPerKm, pickupSvcSec, dropSvcSec, maxPickupKm, latenessWeight } = this.p;
+    const { secPerKm, pickupSvcSec, dropSvcSec, maxPickupKm, latenessWeight, deliveryWeight } = this.p;
     const orders = book.orders;
-    const lateAt = book.lateAt;
+    const dueAt = book.dueAt;
     const base = c * fleet.planCap;
     const len = fleet.planLen[c] as number;
     for (let k = 0; k < len; k++) {
@@ -69,7 +72,7 @@ export class InsertionSearch {
         sX[k] = orders.custX[oo] as number;
         sY[k] = orders.custY[oo] as number;
         sDrop[k] = 1;
-        sLate[k] = lateAt[oo] as number;
+        sLate[k] = dueAt[oo] as number;
       } else {
         const r = orders.restaurant[oo] as number;
         sX[k] = city.restaurantX[r] as number;
@@ -113,7 +116,7 @@ export class InsertionSearch {
     const readyO = orders.readySec[o] as number;
     const cx = orders.custX[o] as number;
     const cy = orders.custY[o] as number;
-    const lateO = lateAt[o] as number;
+    const lateO = dueAt[o] as number;
     let best = Infinity;
     for (let i = 0; i <= len; i++) {
       // The prefix plan[0..i), then the new pickup.
@@ -147,7 +150,7 @@ export class InsertionSearch {
           ex = kx;
           ey = ky;
         }
-        const cost = te - oldEnd + (td - now) + latenessWeight * (late - oldLate);
+        const cost = te - oldEnd + deliveryWeight * (td - now) + latenessWeight * (late - oldLate);
         if (cost < best) {
           best = cost;
           this.pickupAt = i;

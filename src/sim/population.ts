@@ -57,8 +57,14 @@ export function drawPopulation(scenario: Scenario, seed: number): Population {
     const max = clamp(d.normal(ms.mean, ms.sd), ms.min, ms.max);
     const risk = d.beta22();
     const morning = d.uniform(0, 1) < p.morningShare;
-    const start = morning ? d.normal(9.5, 1) : d.normal(16, 1);
-    const maxHours = d.uniform(p.maxHoursMin, p.maxHoursMax);
+    // Crowd couriers are part-timers who come for the lunch or the dinner peak; dedicated couriers work a full day.
+    const start =
+      (morning ? d.normal(p.morningStartHour, 1) : d.normal(p.eveningStartHour, 1)) +
+      (crowd ? p.crowdStartDelayHours : 0);
+    const u = d.uniform(0, 1);
+    const maxHours = crowd
+      ? p.crowdHoursMin + (p.crowdHoursMax - p.crowdHoursMin) * u
+      : p.maxHoursMin + (p.maxHoursMax - p.maxHoursMin) * u;
     const target = p.incomeTargetMedianCny * detExp(p.incomeTargetSigma * d.normal(0, 1));
     const multi = d.uniform(0, 1) < p.multiPlatformShare;
     const share = d.uniform(0.2, 0.4);

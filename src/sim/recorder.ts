@@ -16,7 +16,7 @@ import {
 import { courierPayOf, PAY_TERM_NAMES, type PayAmounts } from './payTerms.ts';
 import type { Rng } from './random.ts';
 import { baselineCrashes, legCrashes, type RiskTerms } from './riding.ts';
-import { addMinutes, SPEED_BINS, Tally } from './tally.ts';
+import { addMinutes, BAG_SIZES, SPEED_BINS, Tally } from './tally.ts';
 
 /** The hour of the day (0–23) of an absolute time in seconds. */
 export const hourOf = (sec: number, day: number): number => Math.floor((sec - day * 86400) / 3600) % 24;
@@ -63,7 +63,11 @@ export class Recorder {
   private readonly revenuePerOrderFen: number;
   private readonly speedingKmh: number;
   private readonly fatigueAfterSec: number;
+  /** Index of the day in the tally, and the day whose midnight times count from (negative for warm-up days). */
   private day = 0;
+  private timeDay = 0;
+  /** The fee of the last delivery, fen (for the order trace). */
+  lastFeeFen = 0;
   private weather: Weather = 'clear';
   private holiday = false;
   private risk: RiskTerms;
@@ -96,9 +100,13 @@ export class Recorder {
     this.risk = riskTermsFor(scenario, 'clear');
   }
 
-  /** Starts a day: its weather and holiday status, and empty accumulators. */
-  beginDay(day: number, weather: Weather, holiday: boolean): void {
+  /**
+   * Starts a day: its index in the tally, the day its absolute times count from, its weather and holiday status,
+   * and empty accumulators.
+   */
+  beginDay(day: number, timeDay: number, weather: Weather, holiday: boolean): void {
     this.day = day;
+    this.timeDay = timeDay;
     this.weather = weather;
     this.holiday = holiday;
     this.risk = riskTermsFor(this.scenario, weather);
@@ -120,7 +128,7 @@ export class Recorder {
     const t = this.tally;
     const d = this.day;
     const minutes = (promiseSec - placeSec) / 60;
-    const hour = hourOf(placeSec, d);
+    const hour = hourOf(placeSec, this.timeDay);
     t.placed++;
     t.promisedSumMin += minutes;
     addMinutes(t.promisedHist, minutes);
@@ -130,15 +138,33 @@ export class Recorder {
     t.hourPromisedSumMin[hour] = (t.hourPromisedSumMin[hour] as number) + minutes;
   }
 
+  /** Courier c accepted an order at `atSec`, making `bagSize` orders in the bag (1 means a new wave). */
+  accepted(atSec: number, bagSize: number): void {
+    const t = this.tally;
+    t.accepted++;
+    if (bagSize === 1) t.waves++;
+    if (this.peakHour[hourOf(atSec, this.timeDay)] === 1) {
+      const k = bagSize < BAG_SIZES ? bagSize : BAG_SIZES - 1;
+      t.bagAtPeak[k] = (t.bagAtPeak[k] as number) + 1;
+    }
+  }
+
   /**
-   * Courier c delivered an order placed at `placeSec`, of `roadKm`, at `atSec`; it was late after `lateAtSec`.
-   * Pays the fee, draws a complaint and fines a late order. Returns whether it was late.
+   * Courier c delivered an order placed at `placeSec`, of `roadKm`, at `atSec`; it was promised for `promiseSec`
+   * and late after `lateAtSec`. Pays the fee, draws a complaint and fines a late order. Returns whether it was late.
    */
-  delivered(c: number, placeSec: number, roadKm: number, atSec: number, lateAtSec: number): boolean {
+  delivered(
+    c: number,
+    placeSec: number,
+    roadKm: number,
+    atSec: number,
+    promiseSec: number,
+    lateAtSec: number,
+  ): boolean {
     const t = this.tally;
     const d = this.day;
     const rules = this.rules;
-    const placeHour = hourOf(placeSec, d);
+    const placeHour = hourOf(placeSec, this.timeDay);
     const fee = orderFeeFen(rules.pay, roadKm, this.peakHour[placeHour] === 1, this.weather, this.holiday);
     const lateSec = atSec - lateAtSec;
     const late = lateSec > 0;
@@ -152,6 +178,8 @@ export class Recorder {
     this.feesFen[c] = (this.feesFen[c] as number) + fee;
     this.commissionFen[c] = (this.commissionFen[c] as number) + commissionFen(rules.pay, fee);
     this.penaltiesFen[c] = (this.penaltiesFen[c] as number) + penalty;
+    this.lastFeeFen = fee;
+    if (atSec - promiseSec > 8 * 60) t.lateOver8++;
 
     const clickToDoorMin = (atSec - placeSec) / 60;
     t.delivered++;
@@ -186,7 +214,7 @@ export class Recorder {
     const d = this.day;
     const crashes = legCrashes(this.risk, km, kmh, signals > 0 ? runs / signals : 0, onlineSec / 3600);
     const baseline = baselineCrashes(this.risk, km, comfortKmh);
-    const hour = hourOf(startSec, d);
+    const hour = hourOf(startSec, this.timeDay);
     this.km[c] = (this.km[c] as number) + km;
     this.redRuns[c] = (this.redRuns[c] as number) + runs;
     this.crashes[c] = (this.crashes[c] as number) + crashes;
@@ -212,6 +240,19 @@ export class Recorder {
       this.fatiguedKm[c] = (this.fatiguedKm[c] as number) + km;
       t.fatiguedKm += km;
     }
+  }
+
+  /** Orders courier c delivered today, and how many of them were late. */
+  deliveredToday(c: number): number {
+    return this.orders[c] as number;
+  }
+  lateToday(c: number): number {
+    return this.late[c] as number;
+  }
+
+  /** The mean risk tolerance of the couriers online today. */
+  riskToleranceToday(mean: number): void {
+    this.tally.dayRiskTolerance[this.day] = mean;
   }
 
   /** What courier c has earned from the platform today so far, fen: fees − commission − penalties. */

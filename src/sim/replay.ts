@@ -3,21 +3,12 @@
  * timing rules, with the arm's deadline, penalty and pay rules on top. Fills the same Tally as the synthetic engine,
  * so every standard metric works, and keeps the solution for `fairpace export mdrp`.
  */
-import { quantileSorted } from 'd3-array';
 import type { ReplayInstance, Rules, Scenario } from '../scenario/schema.ts';
-import { detExp, detLog } from './detMath.ts';
-import {
-  commissionFen,
-  expensesFen,
-  fen,
-  guaranteeTopUpFen,
-  latePenaltyFen,
-  orderFeeFen,
-  tierBonusFen,
-} from './pay.ts';
+import { deadlineModelFor, lateAfterPromiseSec } from './deadline/index.ts';
 import { stream } from './random.ts';
+import { hourOf, Recorder } from './recorder.ts';
 import type { ReplayAssignment, ReplayMove, ReplayOrderTimes, ReplaySolution } from './results.ts';
-import { addMinutes, SPEED_BINS, Tally } from './tally.ts';
+import type { Tally } from './tally.ts';
 
 /** Travel minutes between two points: ceil(euclidean metres / metres per minute), the MDRP travel model. */
 export function travelMin(ax: number, ay: number, bx: number, by: number, metersPerMinute: number): number {
@@ -30,36 +21,6 @@ export function travelMin(ax: number, ay: number, bx: number, by: number, meters
 export function serviceHalves(serviceMin: number): [number, number] {
   const first = Math.floor(serviceMin / 2);
   return [first, serviceMin - first];
-}
-
-/**
- * The promised click-to-door minutes of each order in replay mode: the p-th percentile of the instance's preparation
- * times (ready − placement) + direct travel restaurant → customer + pickup and drop-off service, at least the distance
- * band's protection. The instance fixes the riding speed, so the percentile acts on the part that varies.
- */
-export function replayPromisedMin(instance: ReplayInstance, deadline: Rules['deadline']): Float64Array {
-  const p = instance.parameters;
-  const prep = instance.orders.map((o) => Math.max(0, o.readyMin - o.placementMin)).sort((a, b) => a - b);
-  const prepQ = quantileSorted(prep, deadline.percentile / 100) ?? 0;
-  const restaurants = new Map(instance.restaurants.map((r) => [r.id, r]));
-  const out = new Float64Array(instance.orders.length);
-  instance.orders.forEach((o, i) => {
-    const r = restaurants.get(o.restaurant);
-    const dx = r ? o.xM - r.xM : 0;
-    const dy = r ? o.yM - r.yM : 0;
-    const km = Math.sqrt(dx * dx + dy * dy) / 1000;
-    const travel = r ? travelMin(r.xM, r.yM, o.xM, o.yM, p.metersPerMinute) : 0;
-    let floor = 0;
-    let bandKm = Infinity;
-    for (const band of deadline.protectionMin) {
-      if (km <= band.upToKm && band.upToKm < bandKm) {
-        bandKm = band.upToKm;
-        floor = band.minutes;
-      }
-    }
-    out[i] = Math.max(prepQ + travel + p.pickupServiceMin + p.dropoffServiceMin, floor);
-  });
-  return out;
 }
 
 /** What a replay produces: the tally for the standard metrics, the solution, and per-courier columns. */
@@ -224,7 +185,7 @@ export function runReplay(scenario: Scenario, rules: Rules, seed: number): Repla
     courierBusyMin[c] = (courierBusyMin[c] as number) + depart - t;
   }
 
-  const tally = fillTally(scenario, rules, seed, times, movesBy, courierOrders, courierBusyMin);
+  const tally = fillTally(scenario, rules, seed, times, movesBy, assignments, courierBusyMin);
   times.sort((a, b) => a.dropoffMin - b.dropoffMin || a.index - b.index);
   const solution: ReplaySolution = {
     assignments,
@@ -234,82 +195,87 @@ export function runReplay(scenario: Scenario, rules: Rules, seed: number): Repla
   return { tally, solution, courierOrders, courierBusyMin };
 }
 
-/** Counts a replay into a Tally: orders, lateness, riding, and one courier-day per courier with its pay. */
+/** Straight-line km between two points given in metres. */
+function kmBetween(ax: number, ay: number, bx: number, by: number): number {
+  return Math.sqrt((bx - ax) * (bx - ax) + (by - ay) * (by - ay)) / 1000;
+}
+
+/**
+ * The promise of every order (seconds after placement) through the arm's deadline model. The dispatch does not look
+ * at deadlines, so every warm-up day of a replay is the instance replayed again: its delivery durations are the
+ * history that day 0 learns from (with no warm-up day, the first-day rule applies).
+ */
+function replayPromisesSec(
+  inst: ReplayInstance,
+  rules: Rules,
+  times: readonly (ReplayOrderTimes & { index: number })[],
+  orderKm: Float64Array,
+  kmh: number,
+): Float64Array {
+  const xs = [...inst.restaurants.map((r) => r.xM), ...inst.orders.map((o) => o.xM)];
+  const ys = [...inst.restaurants.map((r) => r.yM), ...inst.orders.map((o) => o.yM)];
+  const extentKm = kmBetween(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys));
+  const model = deadlineModelFor(rules.deadline, { comfortKmh: Float64Array.of(kmh), maxRoadKm: extentKm });
+  for (let w = 0; w < rules.deadline.warmupDays; w++) {
+    model.startDay();
+    for (const t of times) {
+      model.observeDelivery(
+        orderKm[t.index] as number,
+        (t.dropoffMin - t.placementMin) * 60,
+        (t.readyMin - t.placementMin) * 60,
+        hourOf(t.placementMin * 60, 0),
+      );
+    }
+    model.endDay();
+  }
+  model.startDay();
+  return Float64Array.from(orderKm, (km, i) => {
+    const o = inst.orders[i];
+    const placeSec = (o?.placementMin ?? 0) * 60;
+    return model.promiseSec(km, o ? Math.max(0, o.readyMin - o.placementMin) * 60 : 0, hourOf(placeSec, 0));
+  });
+}
+
+/** Counts a replay through the recorder: placements, deliveries in execution order, legs, and one courier-day each. */
 function fillTally(
   scenario: Scenario,
   rules: Rules,
   seed: number,
   times: readonly (ReplayOrderTimes & { index: number })[],
   movesBy: readonly ReplayMove[][],
-  courierOrders: Float64Array,
+  assignments: readonly ReplayAssignment[],
   courierBusyMin: Float64Array,
 ): Tally {
   const inst = scenario.replay as ReplayInstance;
   const par = inst.parameters;
-  const tally = new Tally(1);
-  const weather = scenario.weather[0] ?? 'clear';
-  const holiday = scenario.holidays.includes(0);
-  const peak = new Set(rules.pay.peakHours);
-  const promised = replayPromisedMin(inst, rules.deadline);
-  const lateAfter = rules.deadline.windowMin + rules.deadline.graceMin;
-  const complaints = stream(seed, 'complaints');
-  const revenueFen = fen(rules.platform.deliveryRevenuePerOrder);
-  const hourOf = (min: number) => Math.floor(min / 60) % 24;
+  const nC = inst.couriers.length;
+  const kmh = (par.metersPerMinute * 60) / 1000;
   const restaurants = new Map(inst.restaurants.map((r) => [r.id, r]));
   const courierIndex = new Map(inst.couriers.map((c, i) => [c.id, i]));
-  const nC = inst.couriers.length;
-  const fees = new Float64Array(nC);
-  const commission = new Float64Array(nC);
-  const penalties = new Float64Array(nC);
-  const late = new Float64Array(nC);
-
-  inst.orders.forEach((o, i) => {
-    const minutes = promised[i] as number;
-    const hour = hourOf(o.placementMin);
-    tally.placed++;
-    tally.promisedSumMin += minutes;
-    addMinutes(tally.promisedHist, minutes);
-    tally.dayPlaced[0] = (tally.dayPlaced[0] as number) + 1;
-    tally.dayPromisedSumMin[0] = (tally.dayPromisedSumMin[0] as number) + minutes;
-    tally.hourPlaced[hour] = (tally.hourPlaced[hour] as number) + 1;
-    tally.hourPromisedSumMin[hour] = (tally.hourPromisedSumMin[hour] as number) + minutes;
+  const orderKm = Float64Array.from(inst.orders, (o) => {
+    const r = restaurants.get(o.restaurant);
+    return r ? kmBetween(r.xM, r.yM, o.xM, o.yM) : 0;
   });
+  const promise = replayPromisesSec(inst, rules, times, orderKm, kmh);
+  const lateAfter = lateAfterPromiseSec(rules.deadline);
+  const rec = new Recorder(scenario, rules, 1, nC, stream(seed, 'complaints'));
+  rec.beginDay(0, 0, scenario.weather[0] ?? 'clear', scenario.holidays.includes(0));
+
+  inst.orders.forEach((o, i) => rec.placed(o.placementMin * 60, o.placementMin * 60 + (promise[i] as number)));
+  for (const a of assignments) {
+    for (let k = 1; k <= a.orders.length; k++) rec.accepted(a.assignmentMin * 60, k);
+  }
   // Drop-offs are counted in execution order (assignment by assignment), so complaint draws never depend on sorting.
   for (const t of times) {
-    const o = inst.orders[t.index];
+    const placeSec = t.placementMin * 60;
+    const promiseAt = placeSec + (promise[t.index] as number);
     const c = courierIndex.get(t.courier) ?? 0;
-    if (!o) continue;
-    const r = restaurants.get(o.restaurant);
-    const km = r ? Math.sqrt((o.xM - r.xM) * (o.xM - r.xM) + (o.yM - r.yM) * (o.yM - r.yM)) / 1000 : 0;
-    const hour = hourOf(o.placementMin);
-    const clickToDoor = t.dropoffMin - t.placementMin;
-    const lateMin = clickToDoor - (promised[t.index] as number) - lateAfter;
-    const fee = orderFeeFen(rules.pay, km, peak.has(hour), weather, holiday);
-    fees[c] = (fees[c] as number) + fee;
-    commission[c] = (commission[c] as number) + commissionFen(rules.pay, fee);
-    tally.delivered++;
-    tally.revenueFen += revenueFen;
-    tally.clickToDoorSumMin += clickToDoor;
-    addMinutes(tally.clickToDoorHist, clickToDoor);
-    tally.dayDelivered[0] = (tally.dayDelivered[0] as number) + 1;
-    tally.hourDelivered[hour] = (tally.hourDelivered[hour] as number) + 1;
-    if (lateMin > 0) {
-      const complaint = complaints() < scenario.behaviour.complaintProbLate;
-      penalties[c] = (penalties[c] as number) + latePenaltyFen(rules.penalties, lateMin, complaint);
-      late[c] = (late[c] as number) + 1;
-    } else {
-      tally.onTime++;
-      tally.dayOnTime[0] = (tally.dayOnTime[0] as number) + 1;
-      tally.hourOnTime[hour] = (tally.hourOnTime[hour] as number) + 1;
-    }
+    rec.delivered(c, placeSec, orderKm[t.index] as number, t.dropoffMin * 60, promiseAt, promiseAt + lateAfter);
   }
+  const tally = rec.tally;
   tally.cancelled = tally.placed - tally.delivered;
 
-  // Riding: every move at the instance's fixed speed.
-  const kmh = (par.metersPerMinute * 60) / 1000;
-  const risk = scenario.risk;
-  const speedTerm = detExp(risk.speedExponent * detLog(kmh / risk.referenceSpeedKmh));
-  const speedBin = Math.min(Math.floor(kmh), SPEED_BINS - 1);
+  // Riding: every move at the instance's fixed speed, with no signals.
   const orderById = new Map(inst.orders.map((o) => [o.id, o]));
   const point = (id: string, c: number): [number, number] => {
     const r = restaurants.get(id);
@@ -319,67 +285,24 @@ function fillTally(
     const courier = inst.couriers[c];
     return [courier?.xM ?? 0, courier?.yM ?? 0];
   };
+  const onlineSec = new Float64Array(nC);
   for (let c = 0; c < nC; c++) {
     const courier = inst.couriers[c];
     if (!courier) continue;
-    const onlineHours = (courier.offMin - courier.onMin) / 60;
-    let km = 0;
-    let fatiguedKm = 0;
-    let crashes = 0;
-    let baseline = 0;
+    onlineSec[c] = (courier.offMin - courier.onMin) * 60;
     for (const m of movesBy[c] ?? []) {
       const [ax, ay] = m.origin === '0' ? [courier.xM, courier.yM] : point(m.origin, c);
       const [bx, by] = point(m.destination, c);
-      const legKm = Math.sqrt((bx - ax) * (bx - ax) + (by - ay) * (by - ay)) / 1000;
-      const onlineSoFarH = (m.departureMin - courier.onMin) / 60;
-      const fatigue = 1 + risk.fatiguePerHour * Math.max(0, onlineSoFarH - risk.fatigueAfterHours);
-      const base = (legKm * risk.baseInjuryCrashesPerMillionKm) / 1e6;
-      km += legKm;
-      if (onlineSoFarH > risk.fatigueAfterHours) fatiguedKm += legKm;
-      crashes += base * speedTerm * fatigue;
-      baseline += base * speedTerm;
-      const hour = hourOf(m.departureMin);
-      tally.hourKm[hour] = (tally.hourKm[hour] as number) + legKm;
-      if (kmh > risk.speedingThresholdKmh) {
-        tally.hourSpeedingKm[hour] = (tally.hourSpeedingKm[hour] as number) + legKm;
-      }
+      const km = kmBetween(ax, ay, bx, by);
+      rec.leg(c, km, kmh, 0, 0, (m.departureMin - courier.onMin) * 60, kmh, m.departureMin * 60);
     }
-    const speedingKm = kmh > risk.speedingThresholdKmh ? km : 0;
-    tally.km += km;
-    tally.kmTimesKmh += km * kmh;
-    tally.speedingKm += speedingKm;
-    tally.fatiguedKm += fatiguedKm;
-    tally.crashes += crashes;
-    tally.baseline += baseline;
-    tally.speedHistKm[speedBin] = (tally.speedHistKm[speedBin] as number) + km;
-    tally.dayKm[0] = (tally.dayKm[0] as number) + km;
-    tally.daySpeedingKm[0] = (tally.daySpeedingKm[0] as number) + speedingKm;
-    tally.dayCrashes[0] = (tally.dayCrashes[0] as number) + crashes;
-    tally.dayBaseline[0] = (tally.dayBaseline[0] as number) + baseline;
-
-    const orders = courierOrders[c] as number;
-    const engagedHours = (courierBusyMin[c] as number) / 60;
-    const bonuses = tierBonusFen(rules.pay, orders);
-    const earned = (fees[c] as number) - (commission[c] as number) - (penalties[c] as number) + bonuses;
-    tally.cdCourier.push(c);
-    tally.cdDay.push(0);
-    tally.cdOnlineHours.push(onlineHours);
-    tally.cdEngagedHours.push(engagedHours);
-    tally.cdLongestHours.push(onlineHours);
-    tally.cdOrders.push(orders);
-    tally.cdLate.push(late[c] as number);
-    tally.cdKm.push(km);
-    tally.cdSpeedingKm.push(speedingKm);
-    tally.cdFatiguedKm.push(fatiguedKm);
-    tally.cdRedRuns.push(0);
-    tally.cdCrashes.push(crashes);
-    tally.cdBaseline.push(baseline);
-    tally.cdPayFen.fees.push(fees[c] as number);
-    tally.cdPayFen.commission.push(commission[c] as number);
-    tally.cdPayFen.penalties.push(penalties[c] as number);
-    tally.cdPayFen.bonuses.push(bonuses);
-    tally.cdPayFen.topUps.push(guaranteeTopUpFen(rules.pay, earned, onlineHours, engagedHours));
-    tally.cdPayFen.expenses.push(expensesFen(scenario.population, km));
   }
+  rec.riskToleranceToday(0);
+  rec.settleDay({
+    loggedOn: new Uint8Array(nC).fill(1),
+    onlineSec,
+    engagedSec: Float64Array.from(courierBusyMin, (m) => m * 60),
+    longestSec: onlineSec,
+  });
   return tally;
 }

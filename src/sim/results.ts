@@ -2,6 +2,7 @@
  * Result types of one simulated run. The metric paths are the contract of MODEL.md section 10: the CLI, the app,
  * the tests and evidence packs all read these names.
  */
+import type { OrderTraceColumns } from './orderTrace.ts';
 import type { PayTerm } from './payTerms.ts';
 
 /** A distribution summary over courier-days or orders. */
@@ -27,6 +28,10 @@ export interface Metrics {
     penaltyShareOfGross: number;
     /** Share of courier-days the minimum guarantee topped up. */
     topUpShare: number;
+    /** Gross fee per delivered order, CNY. */
+    feePerOrder: number;
+    /** Over full-time courier-days (online ≥ standards.fullTimeMinHours), the group most surveys describe. */
+    fullTime: { netPerOnlineHour: Dist };
   };
   workload: {
     onlineHours: Dist & { max: number };
@@ -35,6 +40,8 @@ export interface Metrics {
     ordersPerCourierDay: Dist;
     kmPerCourierDay: Dist;
     longestStretchHours: Dist;
+    /** Over full-time courier-days (online ≥ standards.fullTimeMinHours). */
+    fullTime: { ordersPerCourierDay: Dist; onlineHours: Dist };
   };
   safety: {
     speedingKmShare: number;
@@ -52,12 +59,21 @@ export interface Metrics {
     onTimeRate: number;
     clickToDoorMin: Dist;
     promisedMin: Dist;
+    /** Share of delivered orders more than 8 minutes after the promise. */
+    lateOver8MinRate: number;
+    /** Orders per wave: from an idle courier's first accepted order until the bag is empty. */
+    ordersPerWave: number;
+    /** Orders in the bag at acceptance during the peak hours (rules.pay.peakHours). */
+    bagAtPeak: Dist & { max: number };
   };
   platform: {
     /** CNY per day. */
     deliveryRevenue: number;
     courierPay: number;
     margin: number;
+    /** CNY per delivered order. */
+    courierPayPerOrder: number;
+    marginPerOrder: number;
   };
   /** Present for replayed MDRP instances only: the benchmark's own figures. */
   mdrp?: MdrpMetrics;
@@ -133,6 +149,8 @@ export interface DayMetrics {
   relativeCrashRisk: number;
   shareBelowMinWage: number;
   onlineHoursMean: number;
+  /** Mean risk tolerance of the couriers online that day (it adapts to lateness, MODEL.md section 5). */
+  meanRiskTolerance: number;
 }
 
 /** Per-hour-of-day series over all days (the day's rhythm). */
@@ -210,4 +228,6 @@ export interface RunResult {
   courierDays?: CourierDay[];
   /** Present for a replay run asked to keep its solution (`fairpace export mdrp`). */
   solution?: ReplaySolution;
+  /** Present when the run was asked to keep its order trace (`fairpace run --orders`). */
+  orders?: OrderTraceColumns;
 }

@@ -23,24 +23,43 @@ export interface SpeedChoice {
 }
 
 /**
- * The riding speed for a leg: v = clamp(v0 + r × max(0, v_req − v0), v0, vmax), where v_req is the remaining distance
- * over the time left before the most urgent deadline (service time taken off). `timeLeftSec` ≤ 0 means already late:
- * no pressure, unless `rushWhenLate` (per-minute lateness fines), when the courier rides as if v_req were vmax.
+ * The speed an order asks for (MODEL.md section 6): penalties come in steps, so the courier aims at the earliest
+ * threshold still reachable at `vmax`. The thresholds are the promise itself (`timeLeftSec` from now, service on the
+ * way taken off; the platform's on-time record counts from it), then the late line `graceSec` later (where the fine
+ * starts), then the severe-late line `severeAfterSec` after that (Infinity when it carries no fine). Returns the
+ * required speed `km / time left`, or 0 when no threshold can be reached any more.
+ */
+export function requiredKmh(
+  km: number,
+  timeLeftSec: number,
+  graceSec: number,
+  severeAfterSec: number,
+  vmax: number,
+): number {
+  const minSec = (km / vmax) * 3600;
+  if (timeLeftSec > 0 && minSec <= timeLeftSec) return (km / timeLeftSec) * 3600;
+  const lateLeft = timeLeftSec + graceSec;
+  if (graceSec > 0 && lateLeft > 0 && minSec <= lateLeft) return (km / lateLeft) * 3600;
+  const severeLeft = lateLeft + severeAfterSec;
+  if (severeLeft > 0 && minSec <= severeLeft) return (km / severeLeft) * 3600;
+  return 0;
+}
+
+/**
+ * The riding speed for a leg: v = clamp(v0 + r × max(0, v_req − v0), v0, vmax). `vreq` is the most demanding
+ * required speed of the orders in the bag (`requiredKmh`); 0 means no threshold can be reached any more: no pressure,
+ * unless `rushWhenLate` (per-minute lateness fines), when the courier rides as if v_req were vmax.
  */
 export function chooseSpeed(
   v0: number,
   vmax: number,
   riskTolerance: number,
-  remainingKm: number,
-  timeLeftSec: number,
+  vreq: number,
   rushWhenLate: boolean,
 ): SpeedChoice {
-  let vreq: number;
-  if (timeLeftSec <= 0) {
+  if (vreq <= 0) {
     if (!rushWhenLate) return { kmh: v0, pressure: 0 };
     vreq = vmax;
-  } else {
-    vreq = (remainingKm / timeLeftSec) * 3600;
   }
   const gap = vreq > v0 ? vreq - v0 : 0;
   let v = v0 + riskTolerance * gap;

@@ -4,7 +4,7 @@
  */
 import type { Engine } from './engine.ts';
 import { BREAK, DONE, IDLE, OFF } from './fleet.ts';
-import { EV_BREAK_END, EV_LOGON, EV_SHIFT_LIMIT, PRIORITY } from './legs.ts';
+import { EV_BREAK_END, EV_IDLE_REST, EV_LOGON, EV_SHIFT_LIMIT, PRIORITY } from './legs.ts';
 
 /** Courier c logs on at `now`. */
 export function logOn(e: Engine, c: number, now: number): void {
@@ -55,7 +55,23 @@ function incomePressure(e: Engine, c: number, now: number): number {
   return behind <= 0 ? 0 : behind >= 1 ? 1 : behind;
 }
 
-/** Courier c has nothing to do: logs off, takes a break, or waits for an order. */
+/** Courier c goes on a break of breakMinMinutes–breakMaxMinutes (off the grid; breaks are not online time). */
+function takeBreak(e: Engine, c: number, now: number): void {
+  const f = e.fleet;
+  const beh = e.scenario.behaviour;
+  const minutes = beh.breakMinMinutes + (beh.breakMaxMinutes - beh.breakMinMinutes) * e.behaviour();
+  f.onlineAccum[c] = (f.onlineAccum[c] as number) + now - (f.onlineSince[c] as number);
+  if (minutes >= 20) endStretch(e, c, now);
+  f.breakStartAt[c] = now;
+  f.state[c] = BREAK;
+  e.gridUpdate(c);
+  e.schedule(now + minutes * 60, EV_BREAK_END, c);
+}
+
+/**
+ * Courier c has nothing to do: logs off, takes a break, or waits for an order. A courier still waiting after
+ * `idleRestMin` rests (riders stop when orders dry up, e.g. in the afternoon lull).
+ */
 export function becomeIdle(e: Engine, c: number, now: number): void {
   const f = e.fleet;
   const beh = e.scenario.behaviour;
@@ -66,19 +82,21 @@ export function becomeIdle(e: Engine, c: number, now: number): void {
   if (now - (f.stretchStart[c] as number) >= e.breakAfterSec && now >= (f.nextBreakCheck[c] as number)) {
     const p = beh.breakProb * (1 - incomePressure(e, c, now));
     if (e.behaviour() < p) {
-      const minutes = beh.breakMinMinutes + (beh.breakMaxMinutes - beh.breakMinMinutes) * e.behaviour();
-      f.onlineAccum[c] = (f.onlineAccum[c] as number) + now - (f.onlineSince[c] as number);
-      if (minutes >= 20) endStretch(e, c, now);
-      f.breakStartAt[c] = now;
-      f.state[c] = BREAK;
-      e.gridUpdate(c);
-      e.schedule(now + minutes * 60, EV_BREAK_END, c);
+      takeBreak(e, c, now);
       return;
     }
     f.nextBreakCheck[c] = now + 3600;
   }
   f.state[c] = IDLE;
   e.gridUpdate(c);
+  if (beh.idleRestMin > 0) e.schedule(now + beh.idleRestMin * 60, EV_IDLE_REST, c);
+}
+
+/** Courier c has waited `idleRestMin` without an order: rests, unless it is time to log off. */
+export function idleRest(e: Engine, c: number, now: number): void {
+  if (e.fleet.state[c] !== IDLE) return;
+  if (shouldLogOff(e, c, now)) logOff(e, c, now);
+  else takeBreak(e, c, now);
 }
 
 /** Courier c's break ends at `now`. */

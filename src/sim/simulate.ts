@@ -14,13 +14,15 @@ export interface SimulateOptions {
   courierDays?: boolean;
   /** Keep a replay's solution (assignments, order times, courier moves) in the result, for MDRP export. */
   solution?: boolean;
+  /** Keep one row per order of the reported days (synthetic scenarios), for `fairpace run --orders`. */
+  orders?: boolean;
 }
 
 /** Runs one replication of one arm; pure and deterministic in (scenario, armId, seed). */
 export function simulate(scenario: Scenario, armId: string, seed: number, options: SimulateOptions = {}): RunResult {
   const rules = rulesForArm(scenario, armId);
   if (scenario.kind === 'replay') return simulateReplay(scenario, rules, armId, seed, options);
-  const { tally, population } = runEngine({ scenario, rules, seed });
+  const { tally, population, trace } = runEngine({ scenario, rules, seed, trace: options.orders === true });
   const summary = summarise(scenario, tally);
   const heat = { heat40CourierDays: tally.heat40CourierDays, heat37MaxOnlineHours: tally.heat37MaxOnlineHours };
   const result: RunResult = {
@@ -31,6 +33,7 @@ export function simulate(scenario: Scenario, armId: string, seed: number, option
     compliance: computeCompliance(scenario, rules, summary.metrics, heat),
   };
   if (options.courierDays) result.courierDays = courierDaysOf(tally, population.crowd, population.isNew);
+  if (trace) result.orders = trace.columns;
   return result;
 }
 

@@ -5,6 +5,8 @@ import { PAY_TERM_NAMES, type PayTerm } from './payTerms.ts';
 export const MINUTE_BINS = 6000;
 /** Speed histogram: 1 km/h bins up to 60 km/h, the last bin open-ended. */
 export const SPEED_BINS = 61;
+/** Bag sizes counted at acceptance: 0 to 63 (the schema caps the bag well below). */
+export const BAG_SIZES = 64;
 
 /** Everything a run counts. Money in fen, distances in km, times in seconds unless named otherwise. */
 export class Tally {
@@ -40,7 +42,14 @@ export class Tally {
   delivered = 0;
   cancelled = 0;
   onTime = 0;
+  /** Delivered orders more than 8 minutes after the promise. */
+  lateOver8 = 0;
   revenueFen = 0;
+  /** Orders accepted by couriers, and waves (acceptances by a courier with an empty bag). */
+  accepted = 0;
+  waves = 0;
+  /** Orders in the bag at acceptance during the peak hours, counted per bag size. */
+  readonly bagAtPeak = new Float64Array(BAG_SIZES);
   clickToDoorSumMin = 0;
   promisedSumMin = 0;
   readonly clickToDoorHist = new Float64Array(MINUTE_BINS);
@@ -59,6 +68,8 @@ export class Tally {
   readonly daySpeedingKm: Float64Array;
   readonly dayCrashes: Float64Array;
   readonly dayBaseline: Float64Array;
+  /** Mean risk tolerance of the couriers online that day. */
+  readonly dayRiskTolerance: Float64Array;
   readonly hourPlaced = new Float64Array(24);
   readonly hourDelivered = new Float64Array(24);
   readonly hourOnTime = new Float64Array(24);
@@ -75,6 +86,7 @@ export class Tally {
     this.daySpeedingKm = new Float64Array(days);
     this.dayCrashes = new Float64Array(days);
     this.dayBaseline = new Float64Array(days);
+    this.dayRiskTolerance = new Float64Array(days);
   }
 }
 

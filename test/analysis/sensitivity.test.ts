@@ -4,7 +4,7 @@ import { planSensitivity, sensitivity, SENSITIVITY_METRICS } from '../../src/ana
 import { Scenario } from '../../src/scenario/schema.ts';
 
 const SMALL = Scenario.parse({
-  schemaVersion: 1,
+  schemaVersion: 2,
   population: { couriers: 12 },
   demand: { ordersPerCourierDay: 16 },
   replications: 3,
@@ -60,7 +60,7 @@ describe('sensitivity', () => {
 
   it('refuses unknown parameters and a one-arm scenario', () => {
     expect(() => planSensitivity(SMALL, { params: ['city.nope'] })).toThrow(/city.nope/);
-    const one = Scenario.parse({ schemaVersion: 1, arms: [{ id: 'a', label: 'a', rules: {} }] });
+    const one = Scenario.parse({ schemaVersion: 2, arms: [{ id: 'a', label: 'a', rules: {} }] });
     expect(() => planSensitivity(one)).toThrow(/two arms/);
   });
 });

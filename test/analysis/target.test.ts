@@ -9,7 +9,7 @@ import { fakeMetrics } from '../cli/fixtures.ts';
 
 /** A small city: 12 couriers, one day, three replications, two arms. */
 const SMALL = Scenario.parse({
-  schemaVersion: 1,
+  schemaVersion: 2,
   population: { couriers: 12 },
   demand: { ordersPerCourierDay: 16 },
   replications: 3,
@@ -21,7 +21,8 @@ describe('findTarget', () => {
   it('recovers the revenue per order at which the mean margin reaches a given figure (margin is linear in it)', async () => {
     // margin = delivered orders × revenue per order − courier pay, and neither of the latter depends on the revenue.
     const runs = [1, 2, 3].map((seed) => simulate(SMALL, 'median', seed));
-    const delivered = mean(runs.map((r) => r.metrics.platform.deliveryRevenue / 9));
+    const revenuePerOrder = SMALL.rules.platform.deliveryRevenuePerOrder;
+    const delivered = mean(runs.map((r) => r.metrics.platform.deliveryRevenue / revenuePerOrder));
     const pay = mean(runs.map((r) => r.metrics.platform.courierPay));
     const goal = 100;
     const exact = (goal + pay) / delivered;
@@ -44,13 +45,14 @@ describe('findTarget', () => {
     // Within the tolerance, plus the cent rounding of the ledger (a few cents over all orders).
     expect(Math.abs(value - exact)).toBeLessThanOrEqual(0.002);
     expect(result.targets[0]?.achieved).toBeGreaterThanOrEqual(goal);
-    // The platform's cost change is paired against the scenario's own 9 CNY per order.
-    expect(result.platformCost?.currentValue).toBe(9);
+    // The platform's cost change is paired against the scenario's own revenue per order.
+    expect(result.platformCost?.currentValue).toBe(revenuePerOrder);
     expect(result.platformCost?.change.courierPay.mean).toBeCloseTo(0, 9);
     const cost = result.platformCost;
     expect(cost?.change.margin.mean).toBeCloseTo((cost?.at.margin.mean ?? 0) - (cost?.current.margin.mean ?? 0), 6);
-    // The ledger rounds to the cent, so the change is linear in the revenue per order only to within 0.1%.
-    expect(Math.abs((cost?.change.margin.mean ?? 0) / (delivered * (value - 9)) - 1)).toBeLessThan(0.001);
+    // Revenue per order is counted in whole fen, so the change is linear in the rounded revenue per order.
+    const rounded = Math.round(value * 100) / 100;
+    expect(cost?.change.margin.mean).toBeCloseTo(delivered * (rounded - revenuePerOrder), 6);
   });
 
   it('finds the smallest base pay that lifts mean hourly net to a wage, checked by direct runs either side', async () => {

@@ -9,9 +9,10 @@ import { fakeMetrics } from '../cli/fixtures.ts';
 
 /** A small city: 12 couriers, one day, three replications, two arms. */
 const SMALL = Scenario.parse({
-  schemaVersion: 1,
+  schemaVersion: 2,
   population: { couriers: 12 },
   demand: { ordersPerCourierDay: 16 },
+  rules: { pay: { base: 6 } },
   replications: 3,
 });
 

@@ -103,9 +103,9 @@ describe('editor texts and the scenario they describe', () => {
   it('lists the changes from the preset with old and new text', () => {
     const base = preset('demo-small');
     const texts = textsOf(base);
-    const changes = changesFrom(texts, { ...texts, 'rules.pay.base': '7', 'arms[1].rules.pay.base': '8' });
+    const changes = changesFrom(texts, { ...texts, 'rules.pay.base': '7.5', 'arms[1].rules.pay.base': '8' });
     expect(changes).toEqual([
-      { key: 'rules.pay.base', from: String(base.rules.pay.base), to: '7' },
+      { key: 'rules.pay.base', from: String(base.rules.pay.base), to: '7.5' },
       { key: 'arms[1].rules.pay.base', from: '', to: '8' },
     ]);
     expect(changesFrom(texts, { ...texts, 'rules.pay.base': ` ${texts['rules.pay.base']} ` })).toEqual([]);

@@ -45,7 +45,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'named.json'), JSON.stringify({ ...TINY_SCENARIO, meta: { name: 'Tiny town' } }));
   await writeFile(
     join(dir, 'invalid.json'),
-    JSON.stringify({ schemaVersion: 1, population: { couriers: 0, pets: 2 }, arms: [{ id: 'a b', label: 'x' }] }),
+    JSON.stringify({ schemaVersion: 2, population: { couriers: 0, pets: 2 }, arms: [{ id: 'a b', label: 'x' }] }),
   );
   await writeFile(join(dir, 'broken.json'), '{ "schemaVersion": 1, ');
 });
@@ -116,7 +116,7 @@ describe('fairpace with the engine', () => {
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out).slice(0, 5)).toEqual(['schemaVersion', 'fairpaceVersion', 'scenarioDigest', 'seed', 'arm']);
-    expect(out).toMatchObject({ schemaVersion: 1, seed: 3, arm: { id: 'median' } });
+    expect(out).toMatchObject({ schemaVersion: 2, seed: 3, arm: { id: 'median' } });
     expect(out.metrics.earnings).toBeDefined();
     expect(Array.isArray(out.compliance)).toBe(true);
   });

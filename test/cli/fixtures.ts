@@ -9,7 +9,7 @@ import type { ComplianceCheck, Dist, Metrics } from '../../src/sim/results.ts';
 
 /** The scenario of the end-to-end tests: five couriers, one day, two replications. */
 export const TINY_SCENARIO = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   population: { couriers: 5 },
   demand: { ordersPerCourierDay: 10 },
   replications: 2,
@@ -27,6 +27,8 @@ export function fakeMetrics(base: number): Metrics {
       gini: 0.2,
       penaltyShareOfGross: 0.031,
       topUpShare: 0,
+      feePerOrder: 7.1,
+      fullTime: { netPerOnlineHour: dist(21 + base) },
     },
     workload: {
       onlineHours: { ...dist(9), max: 13 },
@@ -35,6 +37,7 @@ export function fakeMetrics(base: number): Metrics {
       ordersPerCourierDay: dist(30),
       kmPerCourierDay: dist(80),
       longestStretchHours: dist(4),
+      fullTime: { ordersPerCourierDay: dist(32), onlineHours: dist(9.2) },
     },
     safety: {
       speedingKmShare: 0.2 - base / 50,
@@ -51,8 +54,17 @@ export function fakeMetrics(base: number): Metrics {
       onTimeRate: 0.9,
       clickToDoorMin: dist(31),
       promisedMin: dist(25 + base),
+      lateOver8MinRate: 0.05,
+      ordersPerWave: 4.2,
+      bagAtPeak: { ...dist(3), max: 8 },
     },
-    platform: { deliveryRevenue: 12345.678, courierPay: 10000, margin: 2345.678 },
+    platform: {
+      deliveryRevenue: 12345.678,
+      courierPay: 10000,
+      margin: 2345.678,
+      courierPayPerOrder: 6.7,
+      marginPerOrder: 1.57,
+    },
   };
 }
 
@@ -96,7 +108,7 @@ export function fakeDifferences(overrides: Record<string, Difference> = {}): Rec
 /** A two-arm comparison with two seeds. */
 export function fakeComparison(): Comparison {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     fairpaceVersion: '0.1.0',
     scenarioDigest: 'abcdef0123456789abcdef0123456789',
     seeds: [1, 2],

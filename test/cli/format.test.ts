@@ -232,7 +232,7 @@ describe('CSV', () => {
   it('writes a sweep in long form, one row per value and metric', () => {
     const c = fakeComparison();
     const sweep = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       fairpaceVersion: '0.1.0',
       scenarioDigest: c.scenarioDigest,
       param: 'rules.pay.base',

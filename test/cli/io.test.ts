@@ -34,7 +34,7 @@ describe('readScenarioFile', () => {
 
   it('reports each schema problem on its own line with its JSON path', async () => {
     const file = join(dir, 'bad.json');
-    await writeFile(file, JSON.stringify({ schemaVersion: 1, population: { couriers: 0 }, replications: 'x' }));
+    await writeFile(file, JSON.stringify({ schemaVersion: 2, population: { couriers: 0 }, replications: 'x' }));
     const e = await inputError(readScenarioFile(file));
     expect(e.lines).toHaveLength(2);
     expect(e.lines.some((l) => l.startsWith('population.couriers: '))).toBe(true);

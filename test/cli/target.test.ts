@@ -34,7 +34,7 @@ describe('fairpace target', () => {
     expect(result.targets[0].achieved).toBeGreaterThanOrEqual(21);
     expect(result.targets[0].ci95).toHaveLength(2);
     expect(result.steps.length).toBeLessThanOrEqual(8);
-    expect(result.platformCost.currentValue).toBe(6);
+    expect(result.platformCost.currentValue).toBe(7);
   });
 
   it('reports value null when no value in bounds meets the targets, and writes --out', async () => {

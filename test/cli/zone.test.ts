@@ -8,7 +8,7 @@ import { capture, tinyScenarioFile } from './fixtures.ts';
 
 const tiny = tinyScenarioFile('fairpace-zone-');
 
-const GRID = ['--x', 'rules.deadline.percentile=30,50', '--y', 'rules.pay.base=6,20', '--arm', 'median'];
+const GRID = ['--x', 'rules.deadline.percentile=30,50', '--y', 'rules.pay.base=7,20', '--arm', 'median'];
 
 describe('fairpace zone', () => {
   it('writes the zone JSON, the same with one or two worker threads', async () => {
@@ -33,8 +33,8 @@ describe('fairpace zone', () => {
       arm: 'median',
       confidence: 'mean',
       x: { param: 'rules.deadline.percentile', values: [30, 50] },
-      y: { param: 'rules.pay.base', values: [6, 20] },
-      current: { x: 50, y: 6, index: 1 },
+      y: { param: 'rules.pay.base', values: [7, 20] },
+      current: { x: 50, y: 7, index: 1 },
     });
     expect(result.cells).toHaveLength(4);
     expect(result.cells[0].metrics['earnings.netPerOnlineHour.mean'].ci95).toHaveLength(2);

@@ -31,7 +31,7 @@ describe('buildEvidencePack', () => {
       demand: { ordersPerCourierDay: 10 },
       population: { couriers: 5 },
       seed: 1,
-      schemaVersion: 1,
+      schemaVersion: 2,
     };
     expect((await makePack(reordered)).zip).toEqual(a.zip);
   });
@@ -76,7 +76,7 @@ describe('buildEvidencePack', () => {
       format: 'fairpace-evidence',
       packVersion: 1,
       fairpaceVersion: FAIRPACE_VERSION,
-      schemaVersion: 1,
+      schemaVersion: 2,
       arms: ['strictest', 'median'],
       seeds: [1, 2],
     });

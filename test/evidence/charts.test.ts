@@ -13,6 +13,7 @@ const day = (d: number, promisedMinMean: number): DayMetrics => ({
   speedingKmShare: 0.1,
   relativeCrashRisk: 1.2,
   shareBelowMinWage: 0.3,
+  meanRiskTolerance: 0.5,
   onlineHoursMean: 9,
 });
 

@@ -17,7 +17,7 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 
 /** The scenario file of these tests, as a user would write it (defaults left out). */
 export const TINY = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   population: { couriers: 5 },
   demand: { ordersPerCourierDay: 10 },
   replications: 2,

@@ -21,26 +21,37 @@ function problems(result: LoadResult) {
 
 describe('scenario schema defaults', () => {
   it('fills every section from a file that gives only the schema version', () => {
-    const s = valid(validateScenario({ schemaVersion: 1 }));
+    const s = valid(validateScenario({ schemaVersion: 2 }));
     expect(s.kind).toBe('synthetic');
     expect(s.time).toEqual({ days: 1, serviceStartHour: 7, serviceEndHour: 23 });
     expect(s.city.widthKm).toBe(12);
     expect(s.city.detourFactor).toBe(1.3);
     expect(s.demand.ordersPerDay).toBeNull();
-    expect(s.demand.ordersPerCourierDay).toBe(16);
+    expect(s.demand.ordersPerCourierDay).toBe(28);
     expect(s.demand.hourlyProfile).toHaveLength(24);
     expect(s.rules.deadline.percentile).toBe(50);
-    expect(s.rules.deadline.learning.windowDays).toBe(0);
-    expect(s.rules.dispatch).toMatchObject({ policy: 'greedy', batchSeconds: 30, maxBag: 3 });
-    expect(s.rules.pay).toMatchObject({ base: 6, freeKm: 3, perKm: 1, commissionRate: 0.1, holidayMultiplier: 1 });
+    expect(s.rules.deadline).toMatchObject({
+      basis: 'deliveryDuration',
+      measureFrom: 'latestOfBoth',
+      byHour: true,
+      bandKm: 0.5,
+      minSamples: 30,
+      graceMin: 8,
+      warmupDays: 1,
+      warmupPercentile: 50,
+      learning: { windowDays: 0, rate: 0.3 },
+    });
+    expect(s.rules.dispatch).toMatchObject({ policy: 'greedy', batchSeconds: 30, maxBag: 10 });
+    expect(s.rules.pay).toMatchObject({ base: 7, freeKm: 3, perKm: 1, commissionRate: 0.1, holidayMultiplier: 1 });
     expect(s.rules.pay.weatherBonus).toMatchObject({ rain: 1, heavyRain: 2, heat37: 2 });
     expect(s.rules.pay.guarantee).toBeNull();
-    expect(s.rules.penalties).toMatchObject({ lateFine: 2, severeLateMin: 10, severeLateFine: 5, complaintFine: 10 });
+    expect(s.rules.penalties).toMatchObject({ lateFine: 3, severeLateMin: 10, severeLateFine: 5, complaintFine: 10 });
     expect(s.standards).toMatchObject({
       minHourlyWage: 21,
       minMonthlyWage: 2100,
       standardDailyHours: 8,
       maxDailyOvertime: 3,
+      fullTimeMinHours: 6,
     });
     expect(s.risk).toMatchObject({ referenceSpeedKmh: 15, speedExponent: 2, redLightOddsRatio: 1.75 });
     expect(s.weather).toEqual([]);
@@ -50,7 +61,7 @@ describe('scenario schema defaults', () => {
   });
 
   it('compares the strictest algorithm (p10) with algorithm-median (p50) by default', () => {
-    const s = valid(validateScenario({ schemaVersion: 1 }));
+    const s = valid(validateScenario({ schemaVersion: 2 }));
     expect(s.arms.map((a) => [a.id, a.rules?.deadline?.percentile])).toEqual([
       ['strictest', 10],
       ['median', 50],
@@ -58,8 +69,8 @@ describe('scenario schema defaults', () => {
   });
 
   it('fills the defaults inside a section that is given in part', () => {
-    const s = valid(validateScenario({ schemaVersion: 1, rules: { pay: { base: 7 } } }));
-    expect(s.rules.pay.base).toBe(7);
+    const s = valid(validateScenario({ schemaVersion: 2, rules: { pay: { base: 7.5 } } }));
+    expect(s.rules.pay.base).toBe(7.5);
     expect(s.rules.pay.perKm).toBe(1);
     expect(s.rules.deadline.percentile).toBe(50);
   });
@@ -80,7 +91,7 @@ describe('scenario schema bounds', () => {
   ];
 
   it.each(cases)('refuses too many %s with a message naming the field and the bound', (_what, over, path, bound) => {
-    const found = problems(validateScenario({ schemaVersion: 1, ...(over as object) }));
+    const found = problems(validateScenario({ schemaVersion: 2, ...(over as object) }));
     const problem = found.find((p) => p.path === path);
     expect(problem, `no problem at ${path}: ${JSON.stringify(found)}`).toBeDefined();
     expect(problem?.message).toContain(bound);
@@ -89,7 +100,7 @@ describe('scenario schema bounds', () => {
   it('accepts every bound itself', () => {
     const s = valid(
       validateScenario({
-        schemaVersion: 1,
+        schemaVersion: 2,
         population: { couriers: LIMITS.couriers },
         demand: { ordersPerCourierDay: LIMITS.ordersPerDay / LIMITS.couriers },
         time: { days: LIMITS.days },
@@ -97,7 +108,7 @@ describe('scenario schema bounds', () => {
       }),
     );
     expect(s.population.couriers).toBe(200_000);
-    expect(valid(validateScenario({ schemaVersion: 1, demand: { ordersPerDay: LIMITS.ordersPerDay } }))).toBeTruthy();
+    expect(valid(validateScenario({ schemaVersion: 2, demand: { ordersPerDay: LIMITS.ordersPerDay } }))).toBeTruthy();
   });
 });
 
@@ -119,11 +130,11 @@ describe('scenario schema versions and unknown keys', () => {
   });
 
   it.each([
-    ['at the top level', { schemaVersion: 1, seeds: [1, 2] }, '(root)', 'seeds'],
-    ['in a section', { schemaVersion: 1, rules: { pay: { bse: 6 } } }, 'rules.pay', 'bse'],
+    ['at the top level', { schemaVersion: 2, seeds: [1, 2] }, '(root)', 'seeds'],
+    ['in a section', { schemaVersion: 2, rules: { pay: { bse: 6 } } }, 'rules.pay', 'bse'],
     [
       "in an arm's rules",
-      { schemaVersion: 1, arms: [{ id: 'a', label: 'A', rules: { deadline: { percentil: 10 } } }] },
+      { schemaVersion: 2, arms: [{ id: 'a', label: 'A', rules: { deadline: { percentil: 10 } } }] },
       'arms[0].rules.deadline',
       'percentil',
     ],
@@ -304,3 +315,34 @@ function validPartialScenario() {
     ),
   );
 }
+
+describe('scenario migrations', () => {
+  it('loads a version-1 file through the migration and says what changed for it', () => {
+    const loaded = validateScenario({ schemaVersion: 1, population: { couriers: 7 }, rules: { pay: { base: 6 } } });
+    const s = valid(loaded);
+    expect(s.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(s.population.couriers).toBe(7);
+    // A value the file sets stays; a default that moved under a value the file left out is named.
+    expect(s.rules.pay.base).toBe(6);
+    if (!loaded.ok) return;
+    expect(loaded.notes.some((n) => n.includes('rules.deadline.basis'))).toBe(true);
+    expect(loaded.notes).toContain(
+      'schema 1 → 2: demand.ordersPerCourierDay is left to the default, which changed from 16 to 28',
+    );
+    expect(loaded.notes.some((n) => n.includes('rules.pay.base'))).toBe(false);
+  });
+
+  it('gives no notes for a current file, and refuses a newer one with the version to install', () => {
+    const current = validateScenario({ schemaVersion: SCHEMA_VERSION });
+    expect(current.ok && current.notes).toEqual([]);
+    const newer = validateScenario({ schemaVersion: SCHEMA_VERSION + 1 });
+    expect(newer.ok).toBe(false);
+  });
+
+  it('keeps the problems of a migrated file located at their JSON paths', () => {
+    const loaded = validateScenario({ schemaVersion: 1, population: { couriers: 0 } });
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.problems.map((p) => p.path)).toContain('population.couriers');
+  });
+});

@@ -10,10 +10,33 @@ const SEED = 7;
 const PLACE = 12 * 3600; // 12:00, a peak hour
 const PREP_MIN = 30;
 
-/** A city with one restaurant at (5, 5); the courier logs on there. Speeds fixed; no red lights; no breaks. */
+/**
+ * The rules these hand computations assume: the first version's riding-pace promise from placement (median
+ * preparation 15 min + service + road km × comfort pace), no warm-up day, no grace, and the version-1 pay and fine.
+ */
+const HAND_RULES = {
+  deadline: { basis: 'ridingPace', measureFrom: 'placement', warmupDays: 0, graceMin: 0 },
+  pay: { base: 6 },
+  penalties: { lateFine: 2 },
+};
+
+/** Deep-merges plain objects (for the rules of one test over HAND_RULES). */
+function merged(a: object, b: object): object {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = out[k];
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) && prev && typeof prev === 'object' ? merged(prev, v) : v;
+  }
+  return out;
+}
+
+/**
+ * A city with one restaurant at (5, 5); the courier logs on there. Speeds fixed; no red lights; no breaks, and no
+ * resting while waiting for the order.
+ */
 function oneCourierScenario(rules: object = {}) {
   return Scenario.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     city: { restaurants: 1, hotspots: [{ xKm: 5, yKm: 5, weight: 1, spreadKm: 0.01 }], signalsPerKm: 0 },
     population: {
       couriers: 1,
@@ -28,8 +51,8 @@ function oneCourierScenario(rules: object = {}) {
       incomeTargetMedianCny: 10_000,
       incomeTargetSigma: 0,
     },
-    behaviour: { breakProb: 0 },
-    rules,
+    behaviour: { breakProb: 0, idleRestMin: 0 },
+    rules: merged(HAND_RULES, rules),
   });
 }
 
@@ -64,7 +87,8 @@ function run(percentile: number, extraRules: object = {}) {
 
 describe('one courier, one order', () => {
   it('delivers at the time, pay, penalty and risk computed by hand', () => {
-    const { tally, summary, r } = run(50);
+    // Without a severe-late fine the promise is the only threshold; once it is lost there is no point in hurrying.
+    const { tally, summary, r } = run(50, { penalties: { severeLateFine: 0 } });
     const roadKm = 3 * 1.3; // detour factor
     // Promise: placement + (prep 15 + service 2 + 2) min + road km × pace; the one courier's comfort pace is 225 s/km.
     const promisedSec = PLACE + 19 * 60 + roadKm * 225;
@@ -81,10 +105,10 @@ describe('one courier, one order', () => {
     // Fee: base 6 + 1.0 × (3.9 − 3) km + peak 1 = 7.90; commission 10% = 0.79.
     expect(summary.ledger.fees).toBe(7.9);
     expect(summary.ledger.commission).toBe(0.79);
-    // Late by more than 10 min: fine 2 + severe 5, plus a complaint (10) only if one was drawn.
+    // Late: fine 2 (no severe-late fine here), plus a complaint (10) only if one was drawn.
     const minutesLate = (delivered - promisedSec) / 60;
     expect(minutesLate).toBeGreaterThan(10);
-    expect([7, 17]).toContain(summary.ledger.penalties);
+    expect([2, 12]).toContain(summary.ledger.penalties);
     // Risk: one leg to the customer at comfort speed → relative risk exactly 1; no red lights; no fatigue.
     expect(summary.metrics.safety.relativeCrashRisk).toBeCloseTo(1, 12);
     expect(summary.metrics.safety.meanSpeedKmh).toBeCloseTo(16, 12);
@@ -120,6 +144,20 @@ describe('one courier, one order', () => {
     expect(tally.kmTimesKmh / tally.km).toBeCloseTo(v, 9);
     const relative = (v / 16) ** 2;
     expect(tally.crashes / tally.baseline).toBeCloseTo(relative, 9);
+  });
+
+  it('rides for the severe-late line once the promise is lost, when that line carries a fine', () => {
+    // The same order with the default severe fine (5 CNY beyond 10 min late): the promise is out of reach when the
+    // courier leaves at 12:32, but promise + 10 min is not, so the courier hurries for it.
+    const { tally, r } = run(50);
+    const roadKm = 3 * 1.3;
+    const promisedSec = PLACE + 19 * 60 + roadKm * 225;
+    const leave = PLACE + PREP_MIN * 60 + 120;
+    const timeLeft = promisedSec + 10 * 60 - leave - 120;
+    expect((roadKm / 30) * 3600).toBeLessThan(timeLeft); // reachable at the maximum speed of 30 km/h
+    const vreq = (roadKm / timeLeft) * 3600;
+    expect(vreq).toBeGreaterThan(16);
+    expect(tally.kmTimesKmh / tally.km).toBeCloseTo(16 + r * (vreq - 16), 9);
   });
 
   it('tops pay up to the minimum guarantee per online hour', () => {

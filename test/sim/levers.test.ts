@@ -12,7 +12,7 @@ const SEEDS = [1, 2, 3, 4];
 /** A small city (40 couriers, one day) where each arm is given by its rules. */
 function small(arms: { id: string; rules: object }[], extra: Partial<ScenarioInput> = {}): Scenario {
   return Scenario.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     population: { couriers: 40 },
     ...extra,
     arms: arms.map((a) => ({ ...a, label: a.id })),
@@ -70,19 +70,36 @@ describe('levers', () => {
     expect(c0).toBeLessThan(1);
   });
 
-  it('learning ratchets the strictest arm’s promised times down; the median arm’s settle', () => {
+  it('learning ratchets the strictest arm’s promise down day after day; the median arm’s settles', () => {
     const json = JSON.parse(readFileSync(new URL('../../scenarios/ratchet-30-days.json', import.meta.url), 'utf8'));
     const loaded = validateScenario(json);
     if (!loaded.ok) throw new Error('ratchet preset invalid');
-    const s = { ...loaded.scenario, time: { ...loaded.scenario.time, days: 15 } };
+    const s = loaded.scenario;
     const strict = simulate(s, 'strictest', 1).perDay.map((d) => d.promisedMinMean);
     const median = simulate(s, 'median', 1).perDay.map((d) => d.promisedMinMean);
-    const fall = (xs: number[]) => xs[0]! - xs.at(-1)!;
-    // The strictest promise falls by minutes over the fortnight, and by more than the median's.
-    expect(fall(strict)).toBeGreaterThan(1);
-    expect(fall(strict)).toBeGreaterThan(2 * Math.abs(fall(median)));
-    // Once learned, the strictest promise stays below its first day for the rest of the run.
-    for (const m of strict.slice(1)) expect(m).toBeLessThan(strict[0]! - 1);
+    // The strictest promise falls on at least 5 of the first 10 days and ends at least 2 minutes below day 0 …
+    const falls = strict.slice(1, 11).filter((m, i) => m < strict[i]!).length;
+    expect(falls).toBeGreaterThanOrEqual(5);
+    const fall = strict[0]! - strict.at(-1)!;
+    expect(fall).toBeGreaterThanOrEqual(2);
+    // … while the median's moves less than half as much, on any day.
+    const medianMove = Math.max(...median.map((m) => Math.abs(m - median[0]!)));
+    expect(medianMove).toBeLessThan(fall / 2);
+  });
+});
+
+describe('a tighter promise', () => {
+  it('never lowers speeding, red-light running or crash risk, other things equal', () => {
+    const percentiles = [10, 30, 50, 70, 90];
+    const s = small(percentiles.map((p) => ({ id: `p${p}`, rules: { deadline: { percentile: p } } })));
+    const speeding = percentiles.map((p) => meanOver(s, `p${p}`, (r) => r.metrics.safety.speedingKmShare));
+    const red = percentiles.map((p) => meanOver(s, `p${p}`, (r) => r.metrics.safety.redLightRunsPerCourierDay));
+    const risk = percentiles.map((p) => meanOver(s, `p${p}`, (r) => r.metrics.safety.relativeCrashRisk));
+    for (let i = 1; i < percentiles.length; i++) {
+      expect(speeding[i - 1]).toBeGreaterThanOrEqual(speeding[i]!);
+      expect(red[i - 1]).toBeGreaterThanOrEqual(red[i]!);
+      expect(risk[i - 1]).toBeGreaterThanOrEqual(risk[i]!);
+    }
   });
 });
 
@@ -114,7 +131,7 @@ describe('any scenario the schema accepts', () => {
     fc.assert(
       fc.property(scenarioArb, (a) => {
         const parsed = Scenario.safeParse({
-          schemaVersion: 1,
+          schemaVersion: 2,
           time: { days: a.days },
           demand: { ordersPerCourierDay: a.perCourier },
           weather: a.weather,

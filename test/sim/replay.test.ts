@@ -56,8 +56,8 @@ describe('replay', () => {
   });
 
   it('is refused by the schema without its instance, and the instance without kind replay', () => {
-    expect(Scenario.safeParse({ schemaVersion: 1, kind: 'replay' }).success).toBe(false);
+    expect(Scenario.safeParse({ schemaVersion: 2, kind: 'replay' }).success).toBe(false);
     const inst = parseMdrpInstance(smallInstance());
-    expect(Scenario.safeParse({ schemaVersion: 1, replay: inst }).success).toBe(false);
+    expect(Scenario.safeParse({ schemaVersion: 2, replay: inst }).success).toBe(false);
   });
 });

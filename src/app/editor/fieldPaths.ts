@@ -86,7 +86,8 @@ export type UnitId =
   | 'perHour'
   | 'crashesPerMillionKm'
   | 'replications'
-  | 'weights';
+  | 'weights'
+  | 'perDay';
 
 /** The unit of every field (null: a name, a choice or a plain number). */
 export const FIELD_UNITS: Record<FieldPath, UnitId | null> = {
@@ -131,6 +132,11 @@ export const FIELD_UNITS: Record<FieldPath, UnitId | null> = {
   'population.maxHoursMin': 'hours',
   'population.maxHoursMax': 'hours',
   'population.morningShare': 'share',
+  'population.morningStartHour': 'hourOfDay',
+  'population.eveningStartHour': 'hourOfDay',
+  'population.crowdHoursMin': 'hours',
+  'population.crowdHoursMax': 'hours',
+  'population.crowdStartDelayHours': 'hours',
   'population.expensePerDay': 'cnyPerDay',
   'population.expensePerKm': 'cnyPerKm',
   'behaviour.declineProb': 'probability',
@@ -138,12 +144,15 @@ export const FIELD_UNITS: Record<FieldPath, UnitId | null> = {
   'behaviour.breakProb': 'probability',
   'behaviour.breakMinMinutes': 'min',
   'behaviour.breakMaxMinutes': 'min',
+  'behaviour.idleRestMin': 'min',
   'behaviour.complaintProbLate': 'probability',
   'behaviour.newCourierSlowdown': 'share',
   'behaviour.newCourierDetour': 'factor',
   'behaviour.redLightProb': 'probability',
   'behaviour.redRunBase': 'probability',
   'behaviour.redRunPressure': 'probability',
+  'behaviour.pressureAdaptation': 'perDay',
+  'behaviour.lateTolerance': 'share',
   'behaviour.weatherSpeedFactor': 'factor',
   'rules.dispatch.policy': null,
   'rules.dispatch.batchSeconds': 'sec',
@@ -152,15 +161,24 @@ export const FIELD_UNITS: Record<FieldPath, UnitId | null> = {
   'rules.dispatch.planningSpeedKmh': 'kmh',
   'rules.dispatch.fairShareSecPerCny': 'secPerCny',
   'rules.dispatch.latenessWeight': 'factor',
+  'rules.dispatch.deliveryTimeWeight': 'factor',
   'rules.dispatch.candidates': 'couriers',
+  'rules.deadline.basis': null,
+  'rules.deadline.measureFrom': null,
+  'rules.deadline.byHour': null,
   'rules.deadline.percentile': 'percentile',
+  'rules.deadline.bandKm': 'km',
+  'rules.deadline.minSamples': 'orders',
   'rules.deadline.prepEstimateMin': 'min',
   'rules.deadline.pickupServiceMin': 'min',
   'rules.deadline.dropoffServiceMin': 'min',
   'rules.deadline.protectionMin': null,
   'rules.deadline.windowMin': 'min',
   'rules.deadline.graceMin': 'min',
+  'rules.deadline.warmupDays': 'days',
+  'rules.deadline.warmupPercentile': 'percentile',
   'rules.deadline.learning.windowDays': 'days',
+  'rules.deadline.learning.rate': 'share',
   'rules.assessment.windowDays': 'days',
   'rules.assessment.rankByOnTime': null,
   'rules.assessment.priorityWeightSec': 'sec',
@@ -190,6 +208,7 @@ export const FIELD_UNITS: Record<FieldPath, UnitId | null> = {
   'standards.maxDailyOvertime': 'hours',
   'standards.maxMonthlyOvertime': 'hours',
   'standards.standardWeeklyHours': 'hours',
+  'standards.fullTimeMinHours': 'hours',
   'risk.baseInjuryCrashesPerMillionKm': 'crashesPerMillionKm',
   'risk.referenceSpeedKmh': 'kmh',
   'risk.speedExponent': null,

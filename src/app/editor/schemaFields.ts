@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { jsonPath } from '../../scenario/load.ts';
-import { Rules, Scenario, WEATHER_KINDS, type Weather } from '../../scenario/schema.ts';
+import { Rules, Scenario, SCHEMA_VERSION, WEATHER_KINDS, type Weather } from '../../scenario/schema.ts';
 import { groupOf, type FieldPath, type GroupId, type RulePath } from './fieldPaths.ts';
 
 /** How a value is typed in. Lists and tuples use a compact text: items by commas, tuples in a list by semicolons. */
@@ -120,4 +120,4 @@ export function armCell(rule: FieldSpec, armIndex: number): FieldSpec {
 }
 
 /** The scenario with every default filled in: the "default" shown beside each field. */
-export const DEFAULT_SCENARIO = Scenario.parse({ schemaVersion: 1 });
+export const DEFAULT_SCENARIO = Scenario.parse({ schemaVersion: SCHEMA_VERSION });

@@ -1,7 +1,7 @@
 /** The rule sets under comparison: every rule parameter that differs between arms or from the base rules, and every scenario parameter set away from Fairpace's defaults. */
 import { getPath } from '../../scenario/paths.ts';
 import { rulesForArm } from '../../scenario/rulesForArm.ts';
-import { Scenario } from '../../scenario/schema.ts';
+import { Scenario, SCHEMA_VERSION } from '../../scenario/schema.ts';
 import { differingRulePaths } from '../../sim/compliance.ts';
 import { codePath, escapeHtml } from '../escape.ts';
 import { plainValue } from '../format.ts';
@@ -78,7 +78,7 @@ export function rulesTableHtml(scenario: Scenario, armIds: readonly string[], na
 
 /** Fairpace's default scenario (every field at its default), against which a scenario's choices are listed. */
 function defaultScenario(): Scenario {
-  return Scenario.parse({ schemaVersion: 1 });
+  return Scenario.parse({ schemaVersion: SCHEMA_VERSION });
 }
 
 /** Scenario parameters (outside `meta` and `arms`) whose values differ from Fairpace's defaults. */

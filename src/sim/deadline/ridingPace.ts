@@ -4,7 +4,15 @@
  * so most orders end late under any percentile.
  */
 import { quantileSorted } from 'd3-array';
-import { withProtection, type DeadlineModel, type DeadlineRules } from './common.ts';
+import {
+  daysKept,
+  learningWindow,
+  nextEstimate,
+  percentileOn,
+  withProtection,
+  type DeadlineModel,
+  type DeadlineRules,
+} from './common.ts';
 
 /** Pace histogram resolution: 1 s/km bins up to 1800 s/km (2 km/h); slower legs go in the last bin. */
 export const PACE_BINS = 1800;
@@ -47,47 +55,60 @@ export function comfortPaceQuantile(comfortKmh: Float64Array, p: number): number
 
 /**
  * The promised duration, seconds, for an order whose road distance is `roadKm`, given the day's pace (s/km):
- * prep estimate + travel estimate + service, at least the distance band's protection time.
+ * preparation (`prepEstimateMin` when measured from placement, else the restaurant's ready time) + travel estimate +
+ * service, at least the distance band's protection time.
  */
-export function promisedDurationSec(deadline: DeadlineRules, roadKm: number, paceSecPerKm: number): number {
-  const estimate =
-    60 * (deadline.prepEstimateMin + deadline.pickupServiceMin + deadline.dropoffServiceMin) + roadKm * paceSecPerKm;
+export function promisedDurationSec(
+  deadline: DeadlineRules,
+  roadKm: number,
+  paceSecPerKm: number,
+  readyInSec: number,
+): number {
+  const prepSec = deadline.measureFrom === 'placement' ? 60 * deadline.prepEstimateMin : readyInSec;
+  const estimate = prepSec + 60 * (deadline.pickupServiceMin + deadline.dropoffServiceMin) + roadKm * paceSecPerKm;
   return withProtection(deadline, roadKm, estimate);
 }
 
-/** Promises from the percentile of riding pace, learned from the legs of the last `learning.windowDays` days. */
+/** Promises from the percentile of the riding pace of past legs. */
 export class RidingPaceDeadline implements DeadlineModel {
-  private readonly hists: Float64Array[] = [];
-  private hist = newPaceHistogram();
-  private pace: number;
+  private readonly history: Float64Array[] = [];
+  private today = newPaceHistogram();
+  private pace: number | undefined;
   private readonly comfortPace: number;
+  private day: number;
 
+  /** `comfortKmh`: the couriers' comfort speeds, whose percentile is the pace before any leg was ridden. */
   constructor(
     private readonly deadline: DeadlineRules,
     comfortKmh: Float64Array,
+    firstDay: number,
   ) {
     this.comfortPace = comfortPaceQuantile(comfortKmh, deadline.percentile);
-    this.pace = this.comfortPace;
+    this.day = firstDay - 1;
   }
 
   startDay(): void {
-    const w = this.deadline.learning.windowDays;
-    const day = this.hists.length;
-    const window = w > 0 ? this.hists.slice(Math.max(0, day - w), day) : [];
-    this.pace = (window.length > 0 ? paceQuantile(window, this.deadline.percentile) : undefined) ?? this.comfortPace;
-    this.hist = newPaceHistogram();
-    this.hists.push(this.hist);
+    this.day++;
+    if (this.history.length > 0) {
+      const target = paceQuantile(learningWindow(this.history, this.deadline), percentileOn(this.deadline, this.day));
+      this.pace = nextEstimate(this.deadline.learning, this.day, this.pace ?? this.comfortPace, target);
+    }
+    this.today = newPaceHistogram();
   }
 
-  promiseSec(roadKm: number): number {
-    return promisedDurationSec(this.deadline, roadKm, this.pace);
+  promiseSec(roadKm: number, readyInSec: number): number {
+    return promisedDurationSec(this.deadline, roadKm, this.pace ?? this.comfortPace, readyInSec);
   }
 
   observeLeg(km: number, kmh: number): void {
-    if (km >= 0.1) recordPace(this.hist, 3600 / kmh);
+    if (km >= 0.1) recordPace(this.today, 3600 / kmh);
   }
 
   observeDelivery(): void {}
 
-  endDay(): void {}
+  endDay(): void {
+    this.history.push(this.today);
+    const keep = daysKept(this.deadline);
+    if (this.history.length > keep) this.history.splice(0, this.history.length - keep);
+  }
 }

@@ -1,0 +1,263 @@
+/**
+ * The `deliveryDuration` basis (MODEL.md section 5, the default): the estimate for an order is the p-th percentile of
+ * the durations of past deliveries of the same distance band (and hour). Click-to-door durations hold everything the
+ * customer waits for (preparation, waiting for a courier, the approach, bundling detours, the ride and service), so
+ * a p10 promise is what only the fastest tenth of past deliveries of that distance achieved.
+ */
+import {
+  daysKept,
+  learningWindow,
+  nextEstimate,
+  percentileOn,
+  withProtection,
+  type DeadlineModel,
+  type DeadlineRules,
+} from './common.ts';
+import { promisedDurationSec } from './ridingPace.ts';
+
+/** Duration histogram resolution: 30-second bins up to 4 hours; longer deliveries go in the last bin. */
+export const DURATION_BIN_SEC = 30;
+export const DURATION_BINS = 480;
+
+/**
+ * Sums of a grid of histograms over rectangles of cells: `segments × bands` cells of `DURATION_BINS` bins each, with
+ * two-dimensional prefix sums per bin, so the histogram of any block of neighbouring cells costs one pass over the
+ * bins, however many cells it spans (sparse cells borrow from many neighbours).
+ */
+export class HistogramGrid {
+  /** prefix[((s + 1) × (bands + 1) + (b + 1)) × bins + i]: the count of bin i over segments ≤ s and bands ≤ b. */
+  private readonly prefix: Float64Array;
+  private readonly countPrefix: Float64Array;
+
+  constructor(
+    sum: ArrayLike<number>,
+    private readonly segments: number,
+    private readonly bands: number,
+  ) {
+    const bins = DURATION_BINS;
+    const w = bands + 1;
+    this.prefix = new Float64Array((segments + 1) * w * bins);
+    this.countPrefix = new Float64Array((segments + 1) * w);
+    for (let s = 0; s < segments; s++) {
+      for (let b = 0; b < bands; b++) {
+        const cell = (s * bands + b) * bins;
+        const at = ((s + 1) * w + (b + 1)) * bins;
+        const up = (s * w + (b + 1)) * bins;
+        const left = ((s + 1) * w + b) * bins;
+        const diag = (s * w + b) * bins;
+        let n = 0;
+        for (let i = 0; i < bins; i++) {
+          const c = sum[cell + i] as number;
+          n += c;
+          this.prefix[at + i] =
+            c + (this.prefix[up + i] as number) + (this.prefix[left + i] as number) - (this.prefix[diag + i] as number);
+        }
+        this.countPrefix[(s + 1) * w + (b + 1)] =
+          n +
+          (this.countPrefix[s * w + (b + 1)] as number) +
+          (this.countPrefix[(s + 1) * w + b] as number) -
+          (this.countPrefix[s * w + b] as number);
+      }
+    }
+  }
+
+  /** Deliveries counted in segments s0..s1 × bands b0..b1. */
+  count(s0: number, s1: number, b0: number, b1: number): number {
+    const w = this.bands + 1;
+    const p = this.countPrefix;
+    return (
+      (p[(s1 + 1) * w + (b1 + 1)] as number) -
+      (p[s0 * w + (b1 + 1)] as number) -
+      (p[(s1 + 1) * w + b0] as number) +
+      (p[s0 * w + b0] as number)
+    );
+  }
+
+  /**
+   * The p-th percentile (0–100), seconds, of the durations in segments s0..s1 × bands b0..b1, interpolated inside
+   * the bin; undefined when they hold nothing.
+   */
+  quantile(s0: number, s1: number, b0: number, b1: number, p: number): number | undefined {
+    const total = this.count(s0, s1, b0, b1);
+    if (total === 0) return undefined;
+    const bins = DURATION_BINS;
+    const w = this.bands + 1;
+    const a = ((s1 + 1) * w + (b1 + 1)) * bins;
+    const bb = (s0 * w + (b1 + 1)) * bins;
+    const c = ((s1 + 1) * w + b0) * bins;
+    const d = (s0 * w + b0) * bins;
+    const pr = this.prefix;
+    const target = (p / 100) * total;
+    let cum = 0;
+    for (let i = 0; i < bins; i++) {
+      const n = (pr[a + i] as number) - (pr[bb + i] as number) - (pr[c + i] as number) + (pr[d + i] as number);
+      if (n > 0 && cum + n >= target) return (i + (target - cum) / n) * DURATION_BIN_SEC;
+      cum += n;
+    }
+    return bins * DURATION_BIN_SEC;
+  }
+}
+
+/**
+ * The percentile of past durations per cell, learned day by day: distance band × hour of the day when `byHour` (a
+ * platform's estimate knows that the lunch peak is slower than mid-afternoon), else distance band only.
+ */
+class DurationLearner {
+  private readonly history: Uint32Array[] = [];
+  private today: Uint32Array;
+  /** Today's estimate per cell (segment × bands + band), seconds (NaN while a cell has none). */
+  readonly estimate: Float64Array;
+  /** Sum and count of the promises made today by the first-day rule, per cell, in this learner's measure. */
+  private readonly issuedSum: Float64Array;
+  private readonly issuedCount: Float64Array;
+
+  constructor(
+    private readonly deadline: DeadlineRules,
+    private readonly bands: number,
+    private readonly segments: number,
+  ) {
+    this.estimate = new Float64Array(bands * segments).fill(Number.NaN);
+    this.issuedSum = new Float64Array(bands * segments);
+    this.issuedCount = new Float64Array(bands * segments);
+    this.today = new Uint32Array(bands * segments * DURATION_BINS);
+  }
+
+  /** A promise of `sec` (in this learner's measure) was made by the first-day rule in `cell`. */
+  issued(cell: number, sec: number): void {
+    this.issuedSum[cell] = (this.issuedSum[cell] as number) + sec;
+    this.issuedCount[cell] = (this.issuedCount[cell] as number) + 1;
+  }
+
+  /**
+   * The target of each cell from the learning window. A cell with fewer than `minSamples` deliveries borrows from
+   * the neighbouring distance bands of its hour, and then, if the whole hour has too few, from the neighbouring
+   * hours.
+   */
+  private targets(percentile: number): (number | undefined)[] {
+    const window = learningWindow(this.history, this.deadline);
+    const { bands, segments } = this;
+    const sum = new Float64Array(bands * segments * DURATION_BINS);
+    for (const h of window) for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + (h[i] as number);
+    const grid = new HistogramGrid(sum, segments, bands);
+    const min = this.deadline.minSamples;
+    const out: (number | undefined)[] = [];
+    for (let seg = 0; seg < segments; seg++) {
+      for (let b = 0; b < bands; b++) {
+        let lo = b;
+        let hi = b;
+        let sLo = seg;
+        let sHi = seg;
+        while (grid.count(sLo, sHi, lo, hi) < min && (lo > 0 || hi < bands - 1)) {
+          if (lo > 0) lo--;
+          if (hi < bands - 1) hi++;
+        }
+        while (grid.count(sLo, sHi, lo, hi) < min && (sLo > 0 || sHi < segments - 1)) {
+          if (sLo > 0) sLo--;
+          if (sHi < segments - 1) sHi++;
+        }
+        out.push(grid.quantile(sLo, sHi, lo, hi, percentile));
+      }
+    }
+    return out;
+  }
+
+  startDay(day: number, percentile: number): void {
+    if (this.history.length > 0) {
+      const targets = this.targets(percentile);
+      for (let k = 0; k < this.estimate.length; k++) {
+        const held = this.estimate[k] as number;
+        const issued = this.issuedCount[k] as number;
+        // A cell without an estimate yet starts from what yesterday's first-day promises were.
+        const previous = !Number.isNaN(held) ? held : issued > 0 ? (this.issuedSum[k] as number) / issued : undefined;
+        this.estimate[k] = nextEstimate(this.deadline.learning, day, previous, targets[k]) ?? Number.NaN;
+      }
+    }
+    this.issuedSum.fill(0);
+    this.issuedCount.fill(0);
+    this.today = new Uint32Array(this.bands * this.segments * DURATION_BINS);
+  }
+
+  observe(cell: number, durationSec: number): void {
+    const s = durationSec / DURATION_BIN_SEC;
+    const bin = s <= 0 ? 0 : s >= DURATION_BINS ? DURATION_BINS - 1 : Math.floor(s);
+    const i = cell * DURATION_BINS + bin;
+    this.today[i] = (this.today[i] as number) + 1;
+  }
+
+  endDay(): void {
+    this.history.push(this.today);
+    const keep = daysKept(this.deadline);
+    if (this.history.length > keep) this.history.splice(0, this.history.length - keep);
+  }
+}
+
+/**
+ * Promises from the percentile of past delivery durations. Measured from placement, the durations are click to
+ * door; measured from the meal's ready time (which the restaurant tells the platform), ready to door, and the
+ * promise is the ready time plus the estimate; `latestOfBoth` promises the later of the two, as Meituan's promise is
+ * the latest of its estimate and its protection times.
+ */
+export class DeliveryDurationDeadline implements DeadlineModel {
+  private readonly bands: number;
+  private readonly segments: number;
+  private readonly fromPlacement: DurationLearner | null;
+  private readonly fromReady: DurationLearner | null;
+  private day: number;
+
+  /**
+   * `maxRoadKm`: the longest road distance an order can have (longer ones count in the last band);
+   * `firstDayPaceSecPerKm`: the riding pace of the promise on the first day without history (p50 of comfort pace).
+   */
+  constructor(
+    private readonly deadline: DeadlineRules,
+    maxRoadKm: number,
+    private readonly firstDayPaceSecPerKm: number,
+    firstDay: number,
+  ) {
+    this.bands = Math.max(1, Math.min(200, Math.ceil(maxRoadKm / deadline.bandKm) + 1));
+    this.segments = deadline.byHour ? 24 : 1;
+    const m = deadline.measureFrom;
+    this.fromPlacement = m !== 'mealReady' ? new DurationLearner(deadline, this.bands, this.segments) : null;
+    this.fromReady = m !== 'placement' ? new DurationLearner(deadline, this.bands, this.segments) : null;
+    this.day = firstDay - 1;
+  }
+
+  private cell(roadKm: number, hour: number): number {
+    const b = Math.floor(roadKm / this.deadline.bandKm);
+    return (this.segments === 1 ? 0 : hour) * this.bands + (b < this.bands ? b : this.bands - 1);
+  }
+
+  startDay(): void {
+    this.day++;
+    const p = percentileOn(this.deadline, this.day);
+    this.fromPlacement?.startDay(this.day, p);
+    this.fromReady?.startDay(this.day, p);
+  }
+
+  promiseSec(roadKm: number, readyInSec: number, hour: number): number {
+    const cell = this.cell(roadKm, hour);
+    const a = this.fromPlacement ? (this.fromPlacement.estimate[cell] as number) : -Infinity;
+    const b = this.fromReady ? readyInSec + (this.fromReady.estimate[cell] as number) : -Infinity;
+    if (Number.isNaN(a) || Number.isNaN(b)) {
+      // The first day without history: the riding-pace promise at the median.
+      const sec = promisedDurationSec(this.deadline, roadKm, this.firstDayPaceSecPerKm, readyInSec);
+      this.fromPlacement?.issued(cell, sec);
+      this.fromReady?.issued(cell, sec - readyInSec);
+      return sec;
+    }
+    return withProtection(this.deadline, roadKm, a > b ? a : b);
+  }
+
+  observeLeg(): void {}
+
+  observeDelivery(roadKm: number, clickToDoorSec: number, readyInSec: number, hour: number): void {
+    const cell = this.cell(roadKm, hour);
+    this.fromPlacement?.observe(cell, clickToDoorSec);
+    this.fromReady?.observe(cell, clickToDoorSec - readyInSec);
+  }
+
+  endDay(): void {
+    this.fromPlacement?.endDay();
+    this.fromReady?.endDay();
+  }
+}

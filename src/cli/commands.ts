@@ -6,7 +6,7 @@ import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import { FAIRPACE_VERSION } from '../version.ts';
 import type { Command, CompareCommand, RunCommand, SweepCommand } from './args.ts';
 import { formatCompareTable } from './compareTable.ts';
-import { formatCompareCsv, formatSweepCsv } from './csv.ts';
+import { formatCompareCsv, formatSweepCsv, withBom } from './csv.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { evidenceCommand, verifyCommand } from './evidenceCommands.ts';
 import { execute } from './execute.ts';
@@ -99,7 +99,7 @@ async function compareCommand(command: CompareCommand, io: CliIo): Promise<void>
     command.format === 'table'
       ? formatCompareTable(comparison, { scenarioName: scenario.meta.name })
       : command.format === 'csv'
-        ? formatCompareCsv(comparison)
+        ? withBom(formatCompareCsv(comparison), command.bom)
         : json(comparison);
   await emit(text, command.out, io);
 }
@@ -109,7 +109,7 @@ async function sweepCommand(command: SweepCommand, io: CliIo): Promise<void> {
   const plan = asInputError(() => planSweep(scenario, command));
   const results = await execute(plan.tasks, command, io);
   const result = summariseSweep(scenario, command, plan, results);
-  await emit(command.format === 'csv' ? formatSweepCsv(result) : json(result), command.out, io);
+  await emit(command.format === 'csv' ? withBom(formatSweepCsv(result), command.bom) : json(result), command.out, io);
 }
 
 /**

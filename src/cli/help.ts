@@ -66,6 +66,7 @@ scorecard, and for every metric the paired difference (second arm − first arm)
 
 Options:
   --format F            json (default), table (readable, side by side) or csv (one row per metric)
+  --no-bom              CSV without the UTF-8 byte-order mark that Excel and WPS need (for tools that dislike it)
 ${BATCH_OPTIONS}
 
 Example:
@@ -81,6 +82,7 @@ Options:
   --from X --to Y --step S
                         the values X, X+S, ... up to Y
   --format F            json (default) or csv (one row per value and metric)
+  --no-bom              CSV without the UTF-8 byte-order mark that Excel and WPS need (for tools that dislike it)
 ${BATCH_OPTIONS}
 
 Example:
@@ -89,9 +91,11 @@ Example:
 
 Runs the comparison that 'fairpace compare' runs with the same options and writes an evidence pack: a zip holding
 scenario.json (the full scenario, every default written out), results.json (the compare output), courier_days.csv
-(one row per courier-day of every run), per_day.csv, compliance.csv, charts/*.svg, report.html (a printable report
-in Chinese and English) and manifest.json (versions, seeds, the SHA-256 of every file, one digest over scenario and
-results, and the command that makes the pack again). The same inputs always give the same bytes.
+(one row per courier-day of every run), per_day.csv, compliance.csv (each CSV with a UTF-8 byte-order mark, for
+Excel and WPS), tables.xlsx (the three tables as sheets, headed in Chinese and English), charts/*.svg, report.html (a
+printable report in Chinese and English) and manifest.json (versions, the model fingerprint, seeds, the SHA-256 of
+every file, one digest over scenario and results, and the command that makes the pack again). The same inputs always
+give the same bytes.
 
 Options:
   --out FILE, -o FILE   the zip to write (required)

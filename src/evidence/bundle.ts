@@ -9,7 +9,7 @@ import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
 import { FAIRPACE_VERSION } from '../version.ts';
 import { packCharts } from './charts/packCharts.ts';
-import { complianceCsv, courierDaysCsv, perDayCsv } from './csv.ts';
+import { csvBytes, tableCsv } from './csv.ts';
 import { armNames } from './labels.ts';
 import {
   BARGAINING_FILE,
@@ -25,6 +25,7 @@ import {
 import { reproduceCommand } from './plan.ts';
 import type { BargainingFile } from './report/bargaining.ts';
 import { reportHtml } from './report/reportHtml.ts';
+import { packTables, tablesXlsx } from './tablesXlsx.ts';
 import { writeZip, type PackFile } from './zipWrite.ts';
 
 /** What a pack is made from: the validated scenario, the plan of its runs and their results in task order. */
@@ -93,7 +94,8 @@ export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zi
   const results = resultsText(comparison);
   const digest = packDigest(JSON.parse(scenarioJson), JSON.parse(results));
   const charts = packCharts(comparison, runsByArm, armNames(scenario, plan.armIds));
-  const texts: Record<Exclude<PackFileName, 'manifest.json'>, string> = {
+  const [courierDays, perDay, compliance] = packTables(runs, comparison.arms);
+  const texts: Record<Exclude<PackFileName, 'manifest.json' | 'tables.xlsx'>, string> = {
     'scenario.json': scenarioJson,
     'results.json': results,
     'report.html': reportHtml({
@@ -106,15 +108,16 @@ export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zi
       fairpaceVersion: FAIRPACE_VERSION,
       bargaining,
     }),
-    'courier_days.csv': courierDaysCsv(runs),
-    'per_day.csv': perDayCsv(runs),
-    'compliance.csv': complianceCsv(comparison.arms),
+    'courier_days.csv': tableCsv(courierDays),
+    'per_day.csv': tableCsv(perDay),
+    'compliance.csv': tableCsv(compliance),
     ...charts,
   };
+  const xlsx = tablesXlsx([courierDays, perDay, compliance]);
   const contents = [
     ...PACK_FILES.filter((n) => n !== 'manifest.json').map((name) => ({
       name: name as string,
-      bytes: strToU8(texts[name]),
+      bytes: name === 'tables.xlsx' ? xlsx : name.endsWith('.csv') ? csvBytes(texts[name]) : strToU8(texts[name]),
     })),
     ...extra.map((f) => ({ name: f.name, bytes: f.bytes })),
   ];

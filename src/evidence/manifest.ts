@@ -5,8 +5,11 @@ import { LIMITS } from '../scenario/schema.ts';
 
 /** Value of the manifest's `format` field. */
 export const PACK_FORMAT = 'fairpace-evidence';
-/** Version of the pack layout; a reader refuses packs of a later version. */
-export const PACK_VERSION = 1;
+/**
+ * Version of the pack layout; a reader checks only packs of its own version. 2: CSVs start with a byte-order mark
+ * and tables.xlsx is added.
+ */
+export const PACK_VERSION = 2;
 
 /** The charts, as SVG files. */
 export const CHART_FILES = [
@@ -24,6 +27,7 @@ export const PACK_FILES = [
   'courier_days.csv',
   'per_day.csv',
   'compliance.csv',
+  'tables.xlsx',
   ...CHART_FILES,
 ] as const;
 

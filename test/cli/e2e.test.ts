@@ -169,7 +169,11 @@ describe('fairpace with the engine', () => {
       'median,strictest',
     ]);
     expect(csv.code, csv.stderr).toBe(0);
-    expect(csv.stdout.split('\r\n')[0]).toBe('metric,median,strictest,diff_mean,diff_ci95_lo,diff_ci95_hi');
+    // The byte-order mark first, so Excel and WPS read the file as UTF-8; --no-bom leaves it out.
+    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFmetric,median,strictest,diff_mean,diff_ci95_lo,diff_ci95_hi');
+    const plain = await fairpace(['compare', 'tiny.json', '--format', 'csv', '--no-bom', '--arms', 'median,strictest']);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toBe(csv.stdout.slice(1));
   });
 
   it('sweep --values runs a comparison per value, identically with one and two workers', async () => {
@@ -185,7 +189,9 @@ describe('fairpace with the engine', () => {
     expect(s.seeds).toEqual([1]);
     const csv = await fairpace([...args, '--format', 'csv', '--out', 'sweep.csv']);
     expect(csv.code, csv.stderr).toBe(0);
-    const rows = (await readFile(join(dir, 'sweep.csv'), 'utf8')).split('\r\n').filter(Boolean);
+    const bytes = await readFile(join(dir, 'sweep.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
     expect(rows[0]).toBe('param,value,metric,strictest,median,diff_mean,diff_ci95_lo,diff_ci95_hi');
     expect(rows[1]).toMatch(/^rules\.pay\.base,5,earnings\.netPerOnlineHour\.mean,/);
   });

@@ -98,7 +98,7 @@ describe('fairpace evidence, then fairpace verify', () => {
   it('writes a pack that verifies, identical for any number of workers', async () => {
     const one = await fairpace(['evidence', 'tiny.json', '--workers', '1', '--out', 'one.zip']);
     expect(one.code, one.stderr).toBe(0);
-    expect(one.stdout).toMatch(/^wrote one\.zip: 10 files, \d+ KB, digest [0-9a-f]{64}\n$/);
+    expect(one.stdout).toMatch(/^wrote one\.zip: 11 files, \d+ KB, digest [0-9a-f]{64}\n$/);
     expect(one.stderr).toBe('');
     const two = await fairpace(['evidence', 'tiny.json', '--workers', '2', '-o', 'two.zip']);
     expect(two.code, two.stderr).toBe(0);
@@ -112,7 +112,7 @@ describe('fairpace evidence, then fairpace verify', () => {
   it('names what differs in a tampered pack and exits 1', async () => {
     const { unzipSync, zipSync } = await import('fflate');
     const files = unzipSync(new Uint8Array(await readFile(join(dir, 'one.zip'))));
-    const csv = new TextDecoder().decode(files['per_day.csv']);
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files['per_day.csv']);
     files['per_day.csv'] = new TextEncoder().encode(csv.replace('\r\nstrictest,1,0,', '\r\nstrictest,1,1,'));
     await writeFile(join(dir, 'tampered.zip'), zipSync(files));
     const r = await fairpace(['verify', 'tampered.zip', '--workers', '1']);

@@ -74,7 +74,7 @@ describe('buildEvidencePack', () => {
     const files = unzipToRecord(zip);
     expect(manifest).toMatchObject({
       format: 'fairpace-evidence',
-      packVersion: 1,
+      packVersion: 2,
       fairpaceVersion: FAIRPACE_VERSION,
       schemaVersion: 1,
       arms: ['strictest', 'median'],

@@ -93,11 +93,26 @@ describe('verifyPack', () => {
     const fields = (lines[3] as string).split(',');
     fields[22] = '999.99'; // netCny
     lines[3] = fields.join(',');
-    const outcome = await verifyPack(tampered(zip, { 'courier_days.csv': lines.join('\r\n') }, {}));
+    // textOf decodes without the byte-order mark; it is put back so that only the row differs.
+    const outcome = await verifyPack(tampered(zip, { 'courier_days.csv': `\uFEFF${lines.join('\r\n')}` }, {}));
     expect(outcome.differences).toEqual([
       'courier_days.csv: 1 of ' +
         String(lines.length - 1) +
         ' lines differ from the re-run (first at line 4, column netCny)',
+    ]);
+  });
+
+  it('names a CSV whose byte-order mark was taken away, and a changed tables.xlsx', async () => {
+    const { zip } = await tinyPack();
+    const files = unzipToRecord(zip);
+    const csv = files['per_day.csv'] as Uint8Array;
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const xlsx = (files['tables.xlsx'] as Uint8Array).slice();
+    flip(xlsx, xlsx.length - 30, 0x01);
+    const outcome = await verifyPack(tampered(zip, { 'per_day.csv': csv.subarray(3), 'tables.xlsx': xlsx }, {}));
+    expect(outcome.differences).toEqual([
+      'per_day.csv: lacks the byte-order mark at its start',
+      'tables.xlsx: differs from the file made again from the re-run',
     ]);
   });
 
@@ -124,11 +139,11 @@ describe('hostile and damaged packs', () => {
     const { zip } = await tinyPack();
     const files = unzipToRecord(zip);
     expect(await packError(zipOf({ ...files, '../../etc/cron.d/evil': 'x' }))).toEqual([
-      'refused a path that climbs out of the pack: "../../etc/cron.d/evil" (entry 11)',
+      'refused a path that climbs out of the pack: "../../etc/cron.d/evil" (entry 12)',
     ]);
     const many: Record<string, Uint8Array | string> = { ...files };
     for (let i = 0; i < 60; i++) many[`charts/extra-${i}.svg`] = '<svg/>';
-    expect((await packError(zipOf(many)))[0]).toMatch(/holds 70 files; a pack holds at most 64/);
+    expect((await packError(zipOf(many)))[0]).toMatch(/holds 71 files; a pack holds at most 64/);
     expect((await packError(zipOf({ ...files, 'report.html': new Uint8Array(4 * 1024 * 1024) })))[0]).toMatch(
       /"report\.html" would unpack \d+ times larger than it is packed \(above 200 to 1\): a zip bomb\?/,
     );

@@ -34,6 +34,7 @@ import { DEFAULT_PRESET_ID, PRESETS, presetName } from './presets.ts';
 import { problemText } from './problemText.ts';
 import type { SavedRun } from './savedRuns.ts';
 import { readShareHash, type ShareRead } from './shareLink.ts';
+import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { useComparison } from './useComparison.ts';
 import { useEvidence } from './useEvidence.ts';
 import { useSweep } from './useSweep.ts';
@@ -305,6 +306,9 @@ export function App() {
           />
           <MdrpImport t={t} onImport={onImportMdrp} />
           <p className="privacy">{t('app.privacy')}</p>
+          <p className="about" data-testid="about" data-model-digest={MODEL_DIGEST} title={t('app.aboutTitle')}>
+            {t('app.about', { version: FAIRPACE_VERSION, digest: MODEL_DIGEST })}
+          </p>
         </aside>
 
         <div className="results">

@@ -5,7 +5,14 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CancelledError } from '../analysis/index.ts';
-import { buildEvidencePack, PACK_LIMITS, PackError, planEvidence, verifyPack } from '../evidence/index.ts';
+import {
+  buildEvidencePack,
+  PACK_LIMITS,
+  PackError,
+  planEvidence,
+  verifyPack,
+  type OtherModel,
+} from '../evidence/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { sharedPool } from './simClient.ts';
 
@@ -15,7 +22,7 @@ export type EvidencePhase =
   | { kind: 'running'; job: 'export' | 'verify'; done: number; total: number }
   | { kind: 'exported'; fileName: string; bytes: number; digest: string }
   | { kind: 'verified'; fileName: string; notes: string[] }
-  | { kind: 'notVerified'; fileName: string; differences: string[]; notes: string[] }
+  | { kind: 'notVerified'; fileName: string; differences: string[]; notes: string[]; otherModel?: OtherModel }
   | { kind: 'error'; job: 'export' | 'verify'; fileName?: string; lines: string[] }
   | { kind: 'cancelled' };
 
@@ -114,7 +121,13 @@ export function useEvidence(): EvidenceRunner {
         setPhase(
           outcome.verified
             ? { kind: 'verified', fileName: file.name, notes: outcome.notes }
-            : { kind: 'notVerified', fileName: file.name, differences: outcome.differences, notes: outcome.notes },
+            : {
+                kind: 'notVerified',
+                fileName: file.name,
+                differences: outcome.differences,
+                notes: outcome.notes,
+                otherModel: outcome.otherModel,
+              },
         );
       });
     },

@@ -3,7 +3,7 @@ import { planCompare, planSweep, runTask, summariseCompare, summariseSweep } fro
 import { digestOf } from '../scenario/canonical.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
-import { FAIRPACE_VERSION } from '../version.ts';
+import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import type { Command, CompareCommand, RunCommand, SweepCommand } from './args.ts';
 import { formatCompareTable } from './compareTable.ts';
 import { formatCompareCsv, formatSweepCsv, withBom } from './csv.ts';
@@ -31,7 +31,7 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
       io.stdout(helpText(command.topic));
       break;
     case 'version':
-      io.stdout(`fairpace ${FAIRPACE_VERSION}\n`);
+      io.stdout(`fairpace ${FAIRPACE_VERSION}\nmodel fingerprint ${MODEL_DIGEST}\n`);
       break;
     case 'validate': {
       const scenario = await readScenarioFile(command.file);
@@ -82,6 +82,7 @@ async function runCommand(command: RunCommand, io: CliIo): Promise<void> {
   const output = {
     schemaVersion: SCHEMA_VERSION,
     fairpaceVersion: FAIRPACE_VERSION,
+    modelDigest: MODEL_DIGEST,
     scenarioDigest: digestOf(scenario),
     seed,
     arm: { id: arm.id, label: arm.label },

@@ -114,9 +114,11 @@ Example:
   fairpace evidence scenarios/yantai-2021.json --out yantai-pack.zip`,
   verify: `Usage: fairpace verify <pack.zip> [--workers N] [--quiet]
 
-Checks an evidence pack: every file against the SHA-256 in its manifest, the digest over scenario and results, and
-then re-runs the scenario with the pack's arms and seeds and makes every file again. Prints "verified" and exits 0
-when all of it matches; otherwise names each file and metric that differs and exits 1. A damaged or hostile zip
+Checks an evidence pack: first its model fingerprint, then every file against the SHA-256 in its manifest, the digest
+over scenario and results, and then re-runs the scenario with the pack's arms and seeds and makes every file again.
+Prints "verified" and exits 0 when all of it matches; otherwise names each file and metric that differs and exits 1.
+A pack made by another model (another fingerprint) is not re-run: one line names both fingerprints and the Fairpace
+version to install, and the exit code is 1. A damaged or hostile zip
 (bad CRC, unsafe or unexpected file names, absurd sizes, too many files, invalid JSON, a scenario the schema
 refuses) exits 2 with a message. Works in memory and writes nothing to disk.
 

@@ -7,7 +7,7 @@ import { summariseCompare, type ComparePlan, type Comparison } from '../analysis
 import { sha256Hex } from '../scenario/canonical.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
-import { FAIRPACE_VERSION } from '../version.ts';
+import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { packCharts } from './charts/packCharts.ts';
 import { csvBytes, tableCsv } from './csv.ts';
 import { armNames } from './labels.ts';
@@ -22,6 +22,7 @@ import {
   type Manifest,
   type PackFileName,
 } from './manifest.ts';
+import { isModelDigest } from './modelDigest.ts';
 import { reproduceCommand } from './plan.ts';
 import type { BargainingFile } from './report/bargaining.ts';
 import { reportHtml } from './report/reportHtml.ts';
@@ -80,6 +81,9 @@ export function resultsText(comparison: Comparison): string {
 export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zip'> {
   const { scenario, plan, runs } = input;
   if (runs.length !== plan.tasks.length) throw new RangeError(`expected ${plan.tasks.length} runs, got ${runs.length}`);
+  if (!isModelDigest(MODEL_DIGEST)) {
+    throw new Error('the model fingerprint was not computed: run Fairpace through bin/fairpace.mjs or its Vite build');
+  }
   const comparison = summariseCompare(scenario, plan, [...runs]);
   const runsByArm = plan.armIds.map((_, a) => runs.slice(a * plan.seeds.length, (a + 1) * plan.seeds.length));
   const extra = input.bargaining ?? [];
@@ -106,6 +110,7 @@ export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zi
       digest,
       charts,
       fairpaceVersion: FAIRPACE_VERSION,
+      modelDigest: MODEL_DIGEST,
       bargaining,
     }),
     'courier_days.csv': tableCsv(courierDays),
@@ -125,6 +130,7 @@ export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zi
     format: PACK_FORMAT,
     packVersion: PACK_VERSION,
     fairpaceVersion: FAIRPACE_VERSION,
+    modelDigest: MODEL_DIGEST,
     schemaVersion: SCHEMA_VERSION,
     arms: plan.armIds,
     seeds: plan.seeds,

@@ -14,6 +14,7 @@ import { csvRows } from './csv.ts';
 import { jsonDifferences } from './jsonDiff.ts';
 import { BARGAINING_FILE, isPackFileName, Manifest, packDigest, PACK_FILES } from './manifest.ts';
 import { PackError } from './packError.ts';
+import { otherModel, otherModelLine, type OtherModel } from './packModel.ts';
 import { planFromManifest, runEvidenceInProcess } from './plan.ts';
 import { readZip, type ZipLimits, PACK_LIMITS } from './zipRead.ts';
 import type { PackFile } from './zipWrite.ts';
@@ -35,8 +36,14 @@ export interface VerifyOutcome {
   differences: string[];
   /** Things worth knowing that are not differences (e.g. another Fairpace version made the pack). */
   notes: string[];
-  manifest: Manifest;
-  scenario: Scenario;
+  /**
+   * Set when another model made the pack: then nothing was re-run, and `differences` is the one line that names both
+   * fingerprints and the Fairpace version to install (`otherModelLine`).
+   */
+  otherModel?: OtherModel;
+  /** The pack's manifest and scenario; absent when another model made the pack (they were not read). */
+  manifest?: Manifest;
+  scenario?: Scenario;
 }
 
 /** At most this many differing paths are listed per file; the rest are counted. */
@@ -57,7 +64,16 @@ function parseJson(files: ReadonlyMap<string, Uint8Array>, name: string): unknow
  * missing or unexpected file, invalid JSON, or a manifest or scenario the schemas refuse (with the JSON path).
  */
 export function openPack(zip: Uint8Array, limits: ZipLimits = PACK_LIMITS): OpenedPack {
-  const files = new Map(readZip(zip, isPackFileName, limits).map((f) => [f.name, f.bytes]));
+  return openPackFiles(readPackFiles(zip, limits));
+}
+
+/** The files of a pack's zip by name; throws PackError for a damaged or hostile zip or a file a pack never holds. */
+export function readPackFiles(zip: Uint8Array, limits: ZipLimits = PACK_LIMITS): Map<string, Uint8Array> {
+  return new Map(readZip(zip, isPackFileName, limits).map((f) => [f.name, f.bytes]));
+}
+
+/** `openPack` on files already read from the zip. */
+export function openPackFiles(files: ReadonlyMap<string, Uint8Array>): OpenedPack {
   const missing = PACK_FILES.filter((name) => !files.has(name));
   if (missing.length > 0) throw new PackError(`the pack lacks ${missing.join(', ')}`);
 
@@ -216,7 +232,11 @@ export async function verifyPack(
   onProgress?: ProgressFn,
   signal?: CancelSignal,
 ): Promise<VerifyOutcome> {
-  const pack = openPack(zip);
+  const files = readPackFiles(zip);
+  // The model first: a pack of another model cannot be remade here, whatever else is in it.
+  const other = otherModel(files);
+  if (other) return { verified: false, differences: [otherModelLine(other)], notes: [], otherModel: other };
+  const pack = openPackFiles(files);
   const notes: string[] = [];
   if (pack.manifest.fairpaceVersion !== FAIRPACE_VERSION) {
     notes.push(

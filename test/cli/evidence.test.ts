@@ -124,6 +124,25 @@ describe('fairpace evidence, then fairpace verify', () => {
     );
   });
 
+  it('prints one line and exits 1 for a pack whose manifest carries another model fingerprint', async () => {
+    const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+    const files = unzipSync(new Uint8Array(await readFile(join(dir, 'one.zip'))));
+    const manifest = JSON.parse(strFromU8(files['manifest.json'] as Uint8Array));
+    const ours = manifest.modelDigest as string;
+    expect(ours).toMatch(/^[0-9a-f]{64}$/);
+    const theirs = 'c0ffee'.padEnd(64, '0');
+    files['manifest.json'] = strToU8(JSON.stringify({ ...manifest, modelDigest: theirs, fairpaceVersion: '0.3.1' }));
+    await writeFile(join(dir, 'other-model.zip'), zipSync(files));
+    const r = await fairpace(['verify', 'other-model.zip', '--workers', '1']);
+    expect(r).toEqual({
+      code: 1,
+      stdout:
+        `not verified: made by another model: the pack's model fingerprint is ${theirs} (Fairpace 0.3.1), ` +
+        `this Fairpace's is ${ours} (Fairpace 0.1.0); install Fairpace 0.3.1 to re-run and verify it\n`,
+      stderr: '',
+    });
+  });
+
   it('refuses a hostile or damaged pack with exit 2 and a message naming the file', async () => {
     const { zipSync } = await import('fflate');
     await writeFile(join(dir, 'evil.zip'), zipSync({ '../evil.sh': new TextEncoder().encode('echo owned') }));

@@ -13,7 +13,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import {
   buildApp,
   choosePreset,
@@ -378,6 +378,15 @@ const tests = [
         assert(a.equals(b), `the app's pack (${a.length} bytes) differs from the CLI's (${b.length} bytes)`);
         const manifest = JSON.parse(strFromU8(unzipSync(new Uint8Array(a))['manifest.json']));
         assert(/^fairpace evidence scenario\.json --arms /.test(manifest.command), `command: ${manifest.command}`);
+        // The browser build and the CLI computed the same model fingerprint, and the about line shows it.
+        const version = await fairpace(['--version']);
+        assert(version.stdout.includes(`model fingerprint ${manifest.modelDigest}\n`), `--version: ${version.stdout}`);
+        assert(
+          (await page.getAttribute(tid('about'), 'data-model-digest')) === manifest.modelDigest,
+          'the workbench shows another model fingerprint than its pack records',
+        );
+        const about = (await page.textContent(tid('about'))) ?? '';
+        assert(about.includes(manifest.modelDigest) && HAN.test(about), `the about line: ${about}`);
 
         // The same pack verified in the app, on its worker pool; then a file that is no zip is explained.
         await page.setInputFiles(tid('verify-input'), fromApp);
@@ -389,6 +398,21 @@ const tests = [
         await page.waitForSelector(`${tid('verify-result')}[data-outcome="error"]`, { timeout: 10_000 });
         const text = (await page.textContent(tid('verify-result'))) ?? '';
         assert(/bad\.zip/.test(text) && text.length > 30, `the bad zip's message: ${text}`);
+        // A pack of another model is named as such, with both fingerprints and the version to use.
+        const files = unzipSync(new Uint8Array(a));
+        const theirs = 'c0ffee'.padEnd(64, '0');
+        files['manifest.json'] = strToU8(
+          JSON.stringify({ ...manifest, modelDigest: theirs, fairpaceVersion: '0.3.1' }),
+        );
+        const other = join(dir, 'other.zip');
+        writeFileSync(other, zipSync(files));
+        await page.setInputFiles(tid('verify-input'), other);
+        await page.waitForSelector(`${tid('verify-result')}[data-outcome="other-model"]`, { timeout: 10_000 });
+        const otherText = (await page.textContent(tid('verify-result'))) ?? '';
+        assert(
+          otherText.includes(theirs) && otherText.includes(manifest.modelDigest) && otherText.includes('0.3.1'),
+          `the other model's message: ${otherText}`,
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -1,8 +1,17 @@
 // Verifying packs: an untampered pack verifies; tampering is caught and named; a hostile pack is a PackError.
 import { strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { runInProcess } from '../../src/analysis/index.ts';
-import { checkDigests, openPack, packDigest, PackError, verifyPack, type Manifest } from '../../src/evidence/index.ts';
+import { runInProcess, type Executor } from '../../src/analysis/index.ts';
+import {
+  checkDigests,
+  openPack,
+  packDigest,
+  PackError,
+  runEvidenceInProcess,
+  verifyPack,
+  type Manifest,
+} from '../../src/evidence/index.ts';
+import { FAIRPACE_VERSION, MODEL_DIGEST } from '../../src/version.ts';
 import { canonicalText } from '../../src/evidence/manifest.ts';
 import { flip, tampered, textOf, tinyPack, unzipToRecord, zipOf } from './fixtures.ts';
 
@@ -36,7 +45,7 @@ describe('verifyPack', () => {
     expect(outcome.differences).toEqual([]);
     expect(outcome.notes).toEqual([]);
     expect(outcome.verified).toBe(true);
-    expect(outcome.manifest.seeds).toEqual([1, 2]);
+    expect(outcome.manifest?.seeds).toEqual([1, 2]);
   });
 
   it('catches one byte changed in results.json: the digests and the metric are named', async () => {
@@ -126,6 +135,54 @@ describe('verifyPack', () => {
       expect.stringMatching(/^the pack was made by Fairpace 0\.0\.9 and is checked by Fairpace /),
     ]);
     expect(outcome.differences).toEqual(['manifest.json: fairpaceVersion: pack "0.0.9", re-run "0.1.0"']);
+  });
+
+  it('says in one line that another model made a pack, naming both fingerprints, before re-running anything', async () => {
+    const { zip } = await tinyPack();
+    const manifest = JSON.parse(textOf(unzipToRecord(zip), 'manifest.json')) as Manifest;
+    const otherDigest = MODEL_DIGEST.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
+    const other = tampered(zip, {
+      'manifest.json': canonicalText({ ...manifest, modelDigest: otherDigest, fairpaceVersion: '0.2.0' }),
+    });
+    let ran = 0;
+    const counting: Executor = async (tasks, onProgress, signal) => {
+      ran += tasks.length;
+      return runEvidenceInProcess(tasks, onProgress, signal);
+    };
+    const outcome = await verifyPack(other, counting);
+    expect(ran).toBe(0);
+    expect(outcome.verified).toBe(false);
+    expect(outcome.otherModel).toEqual({ modelDigest: otherDigest, fairpaceVersion: '0.2.0' });
+    expect(outcome.differences).toEqual([
+      `made by another model: the pack's model fingerprint is ${otherDigest} (Fairpace 0.2.0), this Fairpace's is ` +
+        `${MODEL_DIGEST} (Fairpace ${FAIRPACE_VERSION}); install Fairpace 0.2.0 to re-run and verify it`,
+    ]);
+    // The same pack with this model's fingerprint is re-run (and differs only in its version).
+    expect((await verifyPack(zip, counting)).verified).toBe(true);
+    expect(ran).toBe(4);
+  });
+
+  it('says a pack of the first layout, made before packs had a fingerprint, comes from another model', async () => {
+    const { zip } = await tinyPack();
+    const files = unzipToRecord(zip);
+    const { modelDigest: _m, ...manifest } = JSON.parse(textOf(files, 'manifest.json')) as Manifest;
+    const { 'tables.xlsx': _x, ...rest } = files;
+    const old = zipOf({ ...rest, 'manifest.json': canonicalText({ ...manifest, packVersion: 1 }) });
+    const outcome = await verifyPack(old, () => Promise.reject(new Error('nothing may run')));
+    expect(outcome.otherModel).toEqual({ modelDigest: null, fairpaceVersion: FAIRPACE_VERSION });
+    expect(outcome.differences).toEqual([
+      `made by another model: the pack has no model fingerprint (made by Fairpace ${FAIRPACE_VERSION} before packs ` +
+        `recorded one), this Fairpace's is ${MODEL_DIGEST} (Fairpace ${FAIRPACE_VERSION}); install Fairpace ` +
+        `${FAIRPACE_VERSION} to re-run and verify it`,
+    ]);
+    // A hostile version string cannot break the line.
+    const hostile = tampered(zip, {
+      'manifest.json': canonicalText({ ...manifest, packVersion: 2, fairpaceVersion: '1\nverified' }),
+    });
+    const line = (await verifyPack(hostile)).differences;
+    expect(line).toHaveLength(1);
+    expect(line[0]).not.toContain('\n');
+    expect(line[0]).toContain('Fairpace "1\\nverified"');
   });
 
   it('uses the executor it is given, and refuses runs that kept no courier-day rows', async () => {

@@ -1,5 +1,6 @@
 /** Export of an evidence pack for the comparison on screen, and verification of a chosen or dropped pack. */
 import { useState, type DragEvent } from 'react';
+import { FAIRPACE_VERSION, MODEL_DIGEST } from '../../version.ts';
 import type { Translate } from '../i18n.ts';
 import type { EvidenceRunner } from '../useEvidence.ts';
 import { ProgressRow } from './ProgressRow.tsx';
@@ -94,7 +95,20 @@ export function EvidencePanel({ evidence, canExport, busy, t, onExport }: Props)
             {t('evidence.verified', { file: phase.fileName })}
           </p>
         )}
-        {phase.kind === 'notVerified' && (
+        {phase.kind === 'notVerified' && phase.otherModel && (
+          <div className="error" data-testid="verify-result" data-outcome="other-model">
+            <p>
+              {t('evidence.otherModel', {
+                file: phase.fileName,
+                theirs: phase.otherModel.modelDigest ?? t('evidence.noFingerprint'),
+                version: phase.otherModel.fairpaceVersion,
+                ours: MODEL_DIGEST,
+                ourVersion: FAIRPACE_VERSION,
+              })}
+            </p>
+          </div>
+        )}
+        {phase.kind === 'notVerified' && !phase.otherModel && (
           <div className="error" data-testid="verify-result" data-outcome="not-verified">
             <p>{t('evidence.notVerified', { file: phase.fileName, count: phase.differences.length })}</p>
             <ul>

@@ -1,4 +1,5 @@
 /** Evidence packs: building, zipping, reading and verifying them. Pure: bytes and strings in and out. */
+export * from './bargainingEntry.ts';
 export * from './bundle.ts';
 export * from './manifest.ts';
 export * from './packError.ts';

@@ -214,7 +214,7 @@ export function compareWithRemade(pack: OpenedPack, remade: readonly PackFile[])
     } else if (file.name === 'scenario.json') {
       out.push(...jsonFileDifferences(file.name, pack.scenarioJson, remadeJson()));
     } else {
-      // tables.xlsx is made from the same rows as the CSVs, so a difference in it goes with one in them.
+      // tables.xlsx is compared as bytes only; its cells are those of the CSVs, which are compared line by line.
       out.push(`${file.name}: differs from the file made again from the re-run`);
     }
   }

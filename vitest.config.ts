@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { computeModelDigest } from './src/cli/modelSource.ts';
 
 export default defineConfig({
+  // The model fingerprint, as the CLI and the Vite build compute it (src/version.ts).
+  define: { __FAIRPACE_MODEL_DIGEST__: JSON.stringify(computeModelDigest()) },
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],

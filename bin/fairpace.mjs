@@ -6,5 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
 register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
+// The model fingerprint, from the sources this command runs; src/version.ts reads it when the CLI loads.
+const { computeModelDigest } = await import('../src/cli/modelSource.ts');
+globalThis.__FAIRPACE_MODEL_DIGEST__ = computeModelDigest();
 const { runCli } = await import('../src/cli/main.ts');
 await runCli(process.argv.slice(2));

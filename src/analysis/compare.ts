@@ -4,7 +4,7 @@ import { digestOf } from '../scenario/canonical.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import { computeCompliance } from '../sim/compliance.ts';
 import type { ComplianceCheck, DayMetrics, HeatExposure, HourMetrics, Metrics, RunResult } from '../sim/results.ts';
-import { FAIRPACE_VERSION } from '../version.ts';
+import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { differencePaths, meanOf, metricAt } from './metricPaths.ts';
 import { runInProcess, seedsFor, type Executor, type ProgressFn, type RunTask, type CancelSignal } from './runTasks.ts';
 import { pairedDifference, type Difference } from './stats.ts';
@@ -31,6 +31,8 @@ export interface ArmSummary {
 export interface Comparison {
   schemaVersion: number;
   fairpaceVersion: string;
+  /** The model fingerprint of the build that computed this (SHA-256 over src/sim and the scenario defaults). */
+  modelDigest: string;
   scenarioDigest: string;
   seeds: number[];
   arms: ArmSummary[];
@@ -63,6 +65,7 @@ export function summariseCompare(scenario: Scenario, plan: ComparePlan, results:
   const comparison: Comparison = {
     schemaVersion: SCHEMA_VERSION,
     fairpaceVersion: FAIRPACE_VERSION,
+    modelDigest: MODEL_DIGEST,
     scenarioDigest: digestOf(scenario),
     seeds: plan.seeds,
     arms,

@@ -9,7 +9,7 @@ import { getPath, withParam, ScenarioPathError } from '../scenario/paths.ts';
 import { rulesForArm } from '../scenario/rulesForArm.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
-import { FAIRPACE_VERSION } from '../version.ts';
+import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { metricAt } from './metricPaths.ts';
 import { runInProcess, seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
 import { pairedDifference, type Difference } from './stats.ts';
@@ -97,6 +97,8 @@ export interface ParamEffect {
 export interface SensitivityResult {
   schemaVersion: number;
   fairpaceVersion: string;
+  /** The model fingerprint of the build that computed this (SHA-256 over src/sim and the scenario defaults). */
+  modelDigest: string;
   scenarioDigest: string;
   arms: [string, string];
   seeds: number[];
@@ -240,6 +242,7 @@ export async function sensitivity(
   return {
     schemaVersion: SCHEMA_VERSION,
     fairpaceVersion: FAIRPACE_VERSION,
+    modelDigest: MODEL_DIGEST,
     scenarioDigest: digestOf(scenario),
     arms,
     seeds,

@@ -3,7 +3,7 @@ import { digestOf } from '../scenario/canonical.ts';
 import { withParam } from '../scenario/paths.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
-import { FAIRPACE_VERSION } from '../version.ts';
+import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { planCompare, summariseCompare, type ArmSummary, type CompareOptions, type ComparePlan } from './compare.ts';
 import { runInProcess, type Executor, type ProgressFn, type RunTask, type CancelSignal } from './runTasks.ts';
 import type { Difference } from './stats.ts';
@@ -19,6 +19,8 @@ export interface SweepOptions extends CompareOptions {
 export interface SweepResult {
   schemaVersion: number;
   fairpaceVersion: string;
+  /** The model fingerprint of the build that computed this (SHA-256 over src/sim and the scenario defaults). */
+  modelDigest: string;
   scenarioDigest: string;
   param: string;
   values: number[];
@@ -69,6 +71,7 @@ export function summariseSweep(
   return {
     schemaVersion: SCHEMA_VERSION,
     fairpaceVersion: FAIRPACE_VERSION,
+    modelDigest: MODEL_DIGEST,
     scenarioDigest: digestOf(scenario),
     param: options.param,
     values: options.values,

@@ -10,7 +10,7 @@ import { digestOf } from '../scenario/canonical.ts';
 import { getPath, withParam, ScenarioPathError } from '../scenario/paths.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
-import { FAIRPACE_VERSION } from '../version.ts';
+import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { isMetricPath } from './metricList.ts';
 import { metricAt } from './metricPaths.ts';
 import { runInProcess, seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
@@ -80,6 +80,8 @@ export interface PlatformCost {
 export interface TargetResult {
   schemaVersion: number;
   fairpaceVersion: string;
+  /** The model fingerprint of the build that computed this (SHA-256 over src/sim and the scenario defaults). */
+  modelDigest: string;
   scenarioDigest: string;
   param: string;
   min: number;
@@ -275,6 +277,7 @@ export async function findTarget(
   const result: TargetResult = {
     schemaVersion: SCHEMA_VERSION,
     fairpaceVersion: FAIRPACE_VERSION,
+    modelDigest: MODEL_DIGEST,
     scenarioDigest: digestOf(scenario),
     param,
     min,

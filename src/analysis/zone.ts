@@ -9,7 +9,7 @@ import { digestOf } from '../scenario/canonical.ts';
 import { withParam } from '../scenario/paths.ts';
 import { rulesForArm } from '../scenario/rulesForArm.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
-import { FAIRPACE_VERSION } from '../version.ts';
+import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { isMetricPath } from './metricList.ts';
 import { metricAt } from './metricPaths.ts';
 import { runInProcess, seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
@@ -80,6 +80,8 @@ export interface ZonePick {
 export interface ZoneResult {
   schemaVersion: number;
   fairpaceVersion: string;
+  /** The model fingerprint of the build that computed this (SHA-256 over src/sim and the scenario defaults). */
+  modelDigest: string;
   scenarioDigest: string;
   arm: string;
   seeds: number[];
@@ -220,6 +222,7 @@ export async function zoneOfAgreement(
   return {
     schemaVersion: SCHEMA_VERSION,
     fairpaceVersion: FAIRPACE_VERSION,
+    modelDigest: MODEL_DIGEST,
     scenarioDigest: digestOf(scenario),
     arm,
     seeds,

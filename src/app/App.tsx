@@ -34,6 +34,11 @@ import { DEFAULT_PRESET_ID, PRESETS, presetName } from './presets.ts';
 import { problemText } from './problemText.ts';
 import type { SavedRun } from './savedRuns.ts';
 import { readShareHash, type ShareRead } from './shareLink.ts';
+import type { BargainingKind } from '../evidence/bargainingEntry.ts';
+import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
+import type { ExportWhich } from './components/ExportControls.tsx';
+import { bargainingForPack, editorDiffers, type ShownBargaining } from './exportChoice.ts';
+import { useBargainingJobs } from './useBargainJob.ts';
 import { useComparison } from './useComparison.ts';
 import { useEvidence } from './useEvidence.ts';
 import { useSweep } from './useSweep.ts';
@@ -118,6 +123,7 @@ export function App() {
   const runner = useComparison();
   const sweep = useSweep();
   const evidence = useEvidence();
+  const bargainingJobs = useBargainingJobs();
 
   const nArms = base ? armCount(texts, base.arms.length) : 0;
   const specs = useMemo(() => new Map((base ? allInputs(base, nArms) : []).map((s) => [s.key, s])), [base, nArms]);
@@ -157,6 +163,13 @@ export function App() {
   const [bargaining, setBargaining] = useState(false);
   const shownName = result?.scenario.meta.name ?? '';
   const fileBase = source.kind === 'preset' ? source.id : slug(loaded.ok ? loaded.scenario.meta.name : '');
+  const differs = useMemo(() => editorDiffers(result?.scenario ?? null, draft), [result, draft]);
+  const shownBargaining: ShownBargaining[] = [
+    { kind: 'target' as const, result: bargainingJobs.target.result },
+    { kind: 'sensitivity' as const, result: bargainingJobs.tornado.result },
+    { kind: 'zone' as const, result: bargainingJobs.zone.result },
+  ].flatMap((b) => (b.result ? [{ kind: b.kind, result: b.result }] : []));
+  const availableBargaining = new Set(shownBargaining.map((b) => b.kind));
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -199,6 +212,29 @@ export function App() {
     setNotice(null);
     setSavedShown(saved);
     runner.show({ scenario: saved.scenario, comparison: saved.comparison });
+  };
+  /**
+   * Export: the results on screen with their own scenario, or the edited scenario, run for the pack, whose results
+   * then replace those on screen. Either carries the chosen bargaining results computed on the scenario it packs.
+   */
+  const onExport = (which: ExportWhich, include: ReadonlySet<BargainingKind>) => {
+    if (!result) return;
+    if (which === 'edited') {
+      if (!draft.ok) return;
+      const scenario = draft.scenario;
+      evidence.exportPack(scenario, `fairpace-${fileBase}-edited.zip`, {
+        bargaining: bargainingForPack(scenario, shownBargaining, include),
+        edited: true,
+        onBuilt: (pack) => {
+          setSavedShown(null);
+          runner.show({ scenario, comparison: pack.comparison });
+        },
+      });
+    } else {
+      evidence.exportPack(result.scenario, `fairpace-${fileBase}.zip`, {
+        bargaining: bargainingForPack(result.scenario, shownBargaining, include),
+      });
+    }
   };
   const onEdit = (key: string, text: string) => dispatch({ type: 'edit', key, text });
   const onAddArm = () => dispatch({ type: 'addArm' });
@@ -305,6 +341,9 @@ export function App() {
           />
           <MdrpImport t={t} onImport={onImportMdrp} />
           <p className="privacy">{t('app.privacy')}</p>
+          <p className="about" data-testid="about" data-model-digest={MODEL_DIGEST} title={t('app.aboutTitle')}>
+            {t('app.about', { version: FAIRPACE_VERSION, digest: MODEL_DIGEST })}
+          </p>
         </aside>
 
         <div className="results">
@@ -343,8 +382,11 @@ export function App() {
             evidence={evidence}
             canExport={result !== null}
             busy={comparing || sweeping || bargaining}
+            editorDiffers={differs}
+            editedValid={draft.ok}
+            available={availableBargaining}
             t={t}
-            onExport={() => result && evidence.exportPack(result.scenario, `fairpace-${fileBase}.zip`)}
+            onExport={onExport}
           />
           <SavedRuns result={result} defaultName={shownName} lang={lang} t={t} onOpen={openSaved} />
           <SweepView
@@ -356,6 +398,7 @@ export function App() {
           />
           <BargainingPanel
             scenario={draft.ok ? draft.scenario : null}
+            jobs={bargainingJobs}
             busy={comparing || sweeping || evidencing}
             lang={lang}
             t={t}

@@ -1,6 +1,14 @@
 /** One cancellable multi-batch analysis (target search, sensitivity, zone) on the shared worker pool, with progress. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { CancelledError, type CancelSignal, type Executor, type ProgressFn } from '../analysis/index.ts';
+import {
+  CancelledError,
+  type CancelSignal,
+  type Executor,
+  type ProgressFn,
+  type SensitivityResult,
+  type TargetResult,
+  type ZoneResult,
+} from '../analysis/index.ts';
 import type { RunPhase } from './usePoolJob.ts';
 import { sharedPool } from './simClient.ts';
 
@@ -51,4 +59,20 @@ export function useBargainJob<T>(): BargainJob<T> {
 
   const cancel = useCallback(() => controllerRef.current?.abort(), []);
   return { phase, result, run, cancel };
+}
+
+/** The three bargaining jobs of the page, owned by the App so that Export can carry their results. */
+export interface BargainingJobs {
+  target: BargainJob<TargetResult>;
+  tornado: BargainJob<SensitivityResult>;
+  zone: BargainJob<ZoneResult>;
+}
+
+/** The page's target, sensitivity (tornado) and zone jobs. */
+export function useBargainingJobs(): BargainingJobs {
+  return {
+    target: useBargainJob<TargetResult>(),
+    tornado: useBargainJob<SensitivityResult>(),
+    zone: useBargainJob<ZoneResult>(),
+  };
 }

@@ -1,11 +1,20 @@
 /**
  * Evidence packs in the app: Export re-runs the comparison on the worker pool with courier-day rows kept and builds
- * the pack with the same pure functions as `fairpace evidence`; Verify checks a pack with `verifyPack`, re-running its
+ * the pack with the same pure functions as `fairpace evidence` (bargaining results as `--include` carries them); Verify checks a pack with `verifyPack`, re-running its
  * scenario on the pool. One job at a time, cancellable, with progress.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CancelledError } from '../analysis/index.ts';
-import { buildEvidencePack, PACK_LIMITS, PackError, planEvidence, verifyPack } from '../evidence/index.ts';
+import {
+  buildEvidencePack,
+  PACK_LIMITS,
+  PackError,
+  planEvidence,
+  verifyPack,
+  type BargainingKind,
+  type EvidencePack,
+  type OtherModel,
+} from '../evidence/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { sharedPool } from './simClient.ts';
 
@@ -13,9 +22,19 @@ import { sharedPool } from './simClient.ts';
 export type EvidencePhase =
   | { kind: 'idle' }
   | { kind: 'running'; job: 'export' | 'verify'; done: number; total: number }
-  | { kind: 'exported'; fileName: string; bytes: number; digest: string }
+  | {
+      kind: 'exported';
+      fileName: string;
+      bytes: number;
+      digest: string;
+      /** Bargaining results carried, and chosen ones left out (computed on another scenario). */
+      included: BargainingKind[];
+      leftOut: BargainingKind[];
+      /** The edited scenario was run and exported (and its results are now on screen). */
+      edited: boolean;
+    }
   | { kind: 'verified'; fileName: string; notes: string[] }
-  | { kind: 'notVerified'; fileName: string; differences: string[]; notes: string[] }
+  | { kind: 'notVerified'; fileName: string; differences: string[]; notes: string[]; otherModel?: OtherModel }
   | { kind: 'error'; job: 'export' | 'verify'; fileName?: string; lines: string[] }
   | { kind: 'cancelled' };
 
@@ -23,9 +42,23 @@ export type EvidencePhase =
 export interface EvidenceRunner {
   phase: EvidencePhase;
   running: boolean;
-  exportPack: (scenario: Scenario, fileName: string) => void;
+  exportPack: (scenario: Scenario, fileName: string, options?: ExportOptions) => void;
   verifyFile: (file: File) => void;
   cancel: () => void;
+}
+
+/** What else goes into an exported pack, and what to do with it once built. */
+export interface ExportOptions {
+  /** Bargaining results to carry (`bargainingForPack`), with the kinds carried and left out for the status line. */
+  bargaining?: {
+    entries: { name: string; bytes: Uint8Array }[];
+    included: BargainingKind[];
+    leftOut: BargainingKind[];
+  };
+  /** The scenario is the editor's, run for this export rather than the one of the results on screen. */
+  edited?: boolean;
+  /** Called with the pack before it is offered for download (to show its comparison on screen). */
+  onBuilt?: (pack: EvidencePack) => void;
 }
 
 /** Offers bytes as a download named `fileName`. */
@@ -75,7 +108,7 @@ export function useEvidence(): EvidenceRunner {
   );
 
   const exportPack = useCallback(
-    (scenario: Scenario, fileName: string) => {
+    (scenario: Scenario, fileName: string, options: ExportOptions = {}) => {
       const controller = start('export', fileName, async (signal) => {
         const plan = planEvidence(scenario);
         const pool = sharedPool();
@@ -86,10 +119,20 @@ export function useEvidence(): EvidenceRunner {
           },
           signal,
         );
-        const pack = buildEvidencePack({ scenario, plan, runs });
+        const bargaining = options.bargaining;
+        const pack = buildEvidencePack({ scenario, plan, runs, bargaining: bargaining?.entries ?? [] });
         if (controllerRef.current !== controller) return;
+        options.onBuilt?.(pack);
         downloadBytes(pack.zip, fileName, 'application/zip');
-        setPhase({ kind: 'exported', fileName, bytes: pack.zip.length, digest: pack.manifest.digest });
+        setPhase({
+          kind: 'exported',
+          fileName,
+          bytes: pack.zip.length,
+          digest: pack.manifest.digest,
+          included: bargaining?.included ?? [],
+          leftOut: bargaining?.leftOut ?? [],
+          edited: options.edited === true,
+        });
       });
     },
     [start],
@@ -114,7 +157,13 @@ export function useEvidence(): EvidenceRunner {
         setPhase(
           outcome.verified
             ? { kind: 'verified', fileName: file.name, notes: outcome.notes }
-            : { kind: 'notVerified', fileName: file.name, differences: outcome.differences, notes: outcome.notes },
+            : {
+                kind: 'notVerified',
+                fileName: file.name,
+                differences: outcome.differences,
+                notes: outcome.notes,
+                otherModel: outcome.otherModel,
+              },
         );
       });
     },

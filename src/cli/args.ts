@@ -82,6 +82,8 @@ interface BatchOptions {
 export interface CompareCommand extends BatchOptions {
   kind: 'compare';
   format: CompareFormat;
+  /** Whether CSV output starts with a UTF-8 byte-order mark (`--no-bom` turns it off). */
+  bom: boolean;
 }
 /** `fairpace sweep <file> --param P ...`; `values` already expanded from a list or a range. */
 export interface SweepCommand extends BatchOptions {
@@ -89,6 +91,8 @@ export interface SweepCommand extends BatchOptions {
   param: string;
   values: number[];
   format: SweepFormat;
+  /** Whether CSV output starts with a UTF-8 byte-order mark (`--no-bom` turns it off). */
+  bom: boolean;
 }
 /** `fairpace evidence <file> --out pack.zip`: an evidence pack of the comparison with the same options. */
 export interface EvidenceCommand {
@@ -137,6 +141,7 @@ const BATCH: OptionSpec = {
   workers: { type: 'string' },
   format: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  'no-bom': { type: 'boolean' },
 };
 const OPTIONS: Record<CommandName, OptionSpec> = {
   validate: HELP,
@@ -254,8 +259,10 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
         workers: workers(),
         quiet: v.quiet === true,
       };
+      const bom = v['no-bom'] !== true;
+      if (!bom && str('format') !== 'csv') throw new UsageError('--no-bom goes with --format csv', command);
       if (command === 'compare') {
-        return { kind: 'compare', ...batch, format: oneOf(str('format'), COMPARE_FORMATS, 'format', command) };
+        return { kind: 'compare', ...batch, format: oneOf(str('format'), COMPARE_FORMATS, 'format', command), bom };
       }
       const param = optNonEmpty(str('param'), 'param', command);
       if (param === undefined) throw new UsageError('missing --param <path>, e.g. rules.deadline.percentile', command);
@@ -265,6 +272,7 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
         param,
         values: sweepValues(str('values'), str('from'), str('to'), str('step')),
         format: oneOf(str('format'), SWEEP_FORMATS, 'format', command),
+        bom,
       };
     }
   }

@@ -1,6 +1,7 @@
 /** `fairpace target` and `fairpace sensitivity`: read the scenario, run the search on the pool, write the result. */
 import { availableParallelism } from 'node:os';
 import { findTarget, runInProcess, sensitivity, type Executor, type SensitivityResult } from '../analysis/index.ts';
+import { resultJsonText } from '../evidence/bargainingEntry.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
 import type { SensitivityCommand, TargetCommand } from './bargainingArgs.ts';
 import type { CliIo } from './commands.ts';
@@ -123,9 +124,8 @@ export function formatSensitivityTable(result: SensitivityResult): string {
   return `${out.join('\n')}\n`;
 }
 
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
+/** The JSON of a result, as `fairpace evidence --include` and the workbench's Export carry it. */
+const json = resultJsonText;
 
 async function emit(text: string, out: string | undefined, io: CliIo): Promise<void> {
   if (out === undefined) io.stdout(text);

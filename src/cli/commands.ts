@@ -3,10 +3,10 @@ import { planCompare, planSweep, runTask, summariseCompare, summariseSweep } fro
 import { digestOf } from '../scenario/canonical.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
-import { FAIRPACE_VERSION } from '../version.ts';
+import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import type { Command, CompareCommand, RunCommand, SweepCommand } from './args.ts';
 import { formatCompareTable } from './compareTable.ts';
-import { formatCompareCsv, formatSweepCsv } from './csv.ts';
+import { formatCompareCsv, formatSweepCsv, withBom } from './csv.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { evidenceCommand, verifyCommand } from './evidenceCommands.ts';
 import { execute } from './execute.ts';
@@ -31,7 +31,7 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
       io.stdout(helpText(command.topic));
       break;
     case 'version':
-      io.stdout(`fairpace ${FAIRPACE_VERSION}\n`);
+      io.stdout(`fairpace ${FAIRPACE_VERSION}\nmodel fingerprint ${MODEL_DIGEST}\n`);
       break;
     case 'validate': {
       const scenario = await readScenarioFile(command.file);
@@ -82,6 +82,7 @@ async function runCommand(command: RunCommand, io: CliIo): Promise<void> {
   const output = {
     schemaVersion: SCHEMA_VERSION,
     fairpaceVersion: FAIRPACE_VERSION,
+    modelDigest: MODEL_DIGEST,
     scenarioDigest: digestOf(scenario),
     seed,
     arm: { id: arm.id, label: arm.label },
@@ -99,7 +100,7 @@ async function compareCommand(command: CompareCommand, io: CliIo): Promise<void>
     command.format === 'table'
       ? formatCompareTable(comparison, { scenarioName: scenario.meta.name })
       : command.format === 'csv'
-        ? formatCompareCsv(comparison)
+        ? withBom(formatCompareCsv(comparison), command.bom)
         : json(comparison);
   await emit(text, command.out, io);
 }
@@ -109,7 +110,7 @@ async function sweepCommand(command: SweepCommand, io: CliIo): Promise<void> {
   const plan = asInputError(() => planSweep(scenario, command));
   const results = await execute(plan.tasks, command, io);
   const result = summariseSweep(scenario, command, plan, results);
-  await emit(command.format === 'csv' ? formatSweepCsv(result) : json(result), command.out, io);
+  await emit(command.format === 'csv' ? withBom(formatSweepCsv(result), command.bom) : json(result), command.out, io);
 }
 
 /**

@@ -1,4 +1,7 @@
-/** CSV output of `compare` and `sweep` (RFC 4180: CRLF line ends, fields quoted when they need it). */
+/**
+ * CSV output of `compare` and `sweep` (RFC 4180: CRLF line ends, fields quoted when they need it), written with a
+ * UTF-8 byte-order mark unless `--no-bom` is given, like the CSVs of an evidence pack.
+ */
 import {
   differencePaths,
   metricAt,
@@ -7,10 +10,15 @@ import {
   type Difference,
   type SweepResult,
 } from '../analysis/index.ts';
-import { csvField, csvNumber, csvRecord } from '../evidence/csv.ts';
+import { CSV_BOM, csvField, csvNumber, csvRecord } from '../evidence/csv.ts';
 
 // The CSV primitives live with the evidence packs, which write CSV too; re-exported for the CLI's callers.
 export { csvField, csvNumber, csvRecord };
+
+/** CSV text for a file or stdout: with the byte-order mark that Excel and WPS need to read UTF-8, unless `bom` is false. */
+export function withBom(csv: string, bom: boolean): string {
+  return bom ? CSV_BOM + csv : csv;
+}
 
 interface DiffSet {
   prefix: string;

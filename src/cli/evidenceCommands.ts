@@ -57,7 +57,9 @@ export async function evidenceCommand(command: EvidenceCommand, io: CliIo): Prom
 
 /**
  * Verifies a pack in memory: prints "verified" (exit 0), or one `differs:` line per file or metric that differs
- * (exit 1). A pack that cannot be read or trusted is bad input (exit 2), each line prefixed with the file name.
+ * (exit 1), or for a pack made by another model one `not verified: made by another model: …` line without re-running
+ * anything (exit 1). A pack that cannot be read or trusted is bad input (exit 2), each line prefixed with the file
+ * name.
  */
 export async function verifyCommand(command: VerifyCommand, io: CliIo): Promise<number> {
   const zip = await readBoundedFile(command.file, PACK_LIMITS.maxZipBytes);
@@ -68,6 +70,11 @@ export async function verifyCommand(command: VerifyCommand, io: CliIo): Promise<
   } catch (e) {
     if (e instanceof PackError) throw new InputError(e.lines.map((line) => `${command.file}: ${line}`));
     throw e;
+  }
+  if (outcome.otherModel) {
+    // Checked before anything was re-run: one line, both fingerprints and the version to install.
+    io.stdout(`not verified: ${outcome.differences.join(' ')}\n`);
+    return EXIT_NOT_VERIFIED;
   }
   for (const note of outcome.notes) io.stderr(`note: ${note}\n`);
   if (outcome.verified) {

@@ -66,6 +66,7 @@ scorecard, and for every metric the paired difference (second arm − first arm)
 
 Options:
   --format F            json (default), table (readable, side by side) or csv (one row per metric)
+  --no-bom              CSV without the UTF-8 byte-order mark that Excel and WPS need (for tools that dislike it)
 ${BATCH_OPTIONS}
 
 Example:
@@ -81,6 +82,7 @@ Options:
   --from X --to Y --step S
                         the values X, X+S, ... up to Y
   --format F            json (default) or csv (one row per value and metric)
+  --no-bom              CSV without the UTF-8 byte-order mark that Excel and WPS need (for tools that dislike it)
 ${BATCH_OPTIONS}
 
 Example:
@@ -89,9 +91,11 @@ Example:
 
 Runs the comparison that 'fairpace compare' runs with the same options and writes an evidence pack: a zip holding
 scenario.json (the full scenario, every default written out), results.json (the compare output), courier_days.csv
-(one row per courier-day of every run), per_day.csv, compliance.csv, charts/*.svg, report.html (a printable report
-in Chinese and English) and manifest.json (versions, seeds, the SHA-256 of every file, one digest over scenario and
-results, and the command that makes the pack again). The same inputs always give the same bytes.
+(one row per courier-day of every run), per_day.csv, compliance.csv (each CSV with a UTF-8 byte-order mark, for
+Excel and WPS), tables.xlsx (the three tables as sheets, headed in Chinese and English), charts/*.svg, report.html (a
+printable report in Chinese and English) and manifest.json (versions, the model fingerprint, seeds, the SHA-256 of
+every file, one digest over scenario and results, and the command that makes the pack again). The same inputs always
+give the same bytes.
 
 Options:
   --out FILE, -o FILE   the zip to write (required)
@@ -110,9 +114,11 @@ Example:
   fairpace evidence scenarios/yantai-2021.json --out yantai-pack.zip`,
   verify: `Usage: fairpace verify <pack.zip> [--workers N] [--quiet]
 
-Checks an evidence pack: every file against the SHA-256 in its manifest, the digest over scenario and results, and
-then re-runs the scenario with the pack's arms and seeds and makes every file again. Prints "verified" and exits 0
-when all of it matches; otherwise names each file and metric that differs and exits 1. A damaged or hostile zip
+Checks an evidence pack: first its model fingerprint, then every file against the SHA-256 in its manifest, the digest
+over scenario and results, and then re-runs the scenario with the pack's arms and seeds and makes every file again.
+Prints "verified" and exits 0 when all of it matches; otherwise names each file and metric that differs and exits 1.
+A pack made by another model (another fingerprint) is not re-run: one line names both fingerprints and the Fairpace
+version to install, and the exit code is 1. A damaged or hostile zip
 (bad CRC, unsafe or unexpected file names, absurd sizes, too many files, invalid JSON, a scenario the schema
 refuses) exits 2 with a message. Works in memory and writes nothing to disk.
 

@@ -1,6 +1,7 @@
 /** `fairpace zone`: read the scenario, run the grid on the pool in one batch, write the result as JSON. */
 import { availableParallelism } from 'node:os';
 import { runInProcess, zoneOfAgreement, type Executor } from '../analysis/index.ts';
+import { resultJsonText } from '../evidence/bargainingEntry.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
 import type { CliIo } from './commands.ts';
 import { InputError } from './errors.ts';
@@ -36,7 +37,7 @@ export async function zoneCommand(command: ZoneCommand, io: CliIo): Promise<void
         throw new InputError(`fairpace zone: ${e.message}`);
       throw e;
     });
-    const text = `${JSON.stringify(result, null, 2)}\n`;
+    const text = resultJsonText(result); // the bytes the workbench's Export carries as bargaining/zone.json
     if (command.out === undefined) io.stdout(text);
     else await writeFileAtomic(command.out, text);
   } finally {

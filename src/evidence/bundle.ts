@@ -7,9 +7,9 @@ import { summariseCompare, type ComparePlan, type Comparison } from '../analysis
 import { sha256Hex } from '../scenario/canonical.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
-import { FAIRPACE_VERSION } from '../version.ts';
+import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { packCharts } from './charts/packCharts.ts';
-import { complianceCsv, courierDaysCsv, perDayCsv } from './csv.ts';
+import { csvBytes, tableCsv } from './csv.ts';
 import { armNames } from './labels.ts';
 import {
   BARGAINING_FILE,
@@ -22,9 +22,11 @@ import {
   type Manifest,
   type PackFileName,
 } from './manifest.ts';
+import { isModelDigest } from './modelDigest.ts';
 import { reproduceCommand } from './plan.ts';
 import type { BargainingFile } from './report/bargaining.ts';
 import { reportHtml } from './report/reportHtml.ts';
+import { packTables, tablesXlsx } from './tablesXlsx.ts';
 import { writeZip, type PackFile } from './zipWrite.ts';
 
 /** What a pack is made from: the validated scenario, the plan of its runs and their results in task order. */
@@ -79,6 +81,9 @@ export function resultsText(comparison: Comparison): string {
 export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zip'> {
   const { scenario, plan, runs } = input;
   if (runs.length !== plan.tasks.length) throw new RangeError(`expected ${plan.tasks.length} runs, got ${runs.length}`);
+  if (!isModelDigest(MODEL_DIGEST)) {
+    throw new Error('the model fingerprint was not computed: run Fairpace through bin/fairpace.mjs or its Vite build');
+  }
   const comparison = summariseCompare(scenario, plan, [...runs]);
   const runsByArm = plan.armIds.map((_, a) => runs.slice(a * plan.seeds.length, (a + 1) * plan.seeds.length));
   const extra = input.bargaining ?? [];
@@ -93,7 +98,8 @@ export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zi
   const results = resultsText(comparison);
   const digest = packDigest(JSON.parse(scenarioJson), JSON.parse(results));
   const charts = packCharts(comparison, runsByArm, armNames(scenario, plan.armIds));
-  const texts: Record<Exclude<PackFileName, 'manifest.json'>, string> = {
+  const [courierDays, perDay, compliance] = packTables(runs, comparison.arms);
+  const texts: Record<Exclude<PackFileName, 'manifest.json' | 'tables.xlsx'>, string> = {
     'scenario.json': scenarioJson,
     'results.json': results,
     'report.html': reportHtml({
@@ -104,17 +110,19 @@ export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zi
       digest,
       charts,
       fairpaceVersion: FAIRPACE_VERSION,
+      modelDigest: MODEL_DIGEST,
       bargaining,
     }),
-    'courier_days.csv': courierDaysCsv(runs),
-    'per_day.csv': perDayCsv(runs),
-    'compliance.csv': complianceCsv(comparison.arms),
+    'courier_days.csv': tableCsv(courierDays),
+    'per_day.csv': tableCsv(perDay),
+    'compliance.csv': tableCsv(compliance),
     ...charts,
   };
+  const xlsx = tablesXlsx([courierDays, perDay, compliance]);
   const contents = [
     ...PACK_FILES.filter((n) => n !== 'manifest.json').map((name) => ({
       name: name as string,
-      bytes: strToU8(texts[name]),
+      bytes: name === 'tables.xlsx' ? xlsx : name.endsWith('.csv') ? csvBytes(texts[name]) : strToU8(texts[name]),
     })),
     ...extra.map((f) => ({ name: f.name, bytes: f.bytes })),
   ];
@@ -122,6 +130,7 @@ export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zi
     format: PACK_FORMAT,
     packVersion: PACK_VERSION,
     fairpaceVersion: FAIRPACE_VERSION,
+    modelDigest: MODEL_DIGEST,
     schemaVersion: SCHEMA_VERSION,
     arms: plan.armIds,
     seeds: plan.seeds,

@@ -1,7 +1,27 @@
-/** The pack's CSV files (RFC 4180: CRLF line ends, fields quoted when they need it), numbers at full precision. */
-import type { ArmSummary } from '../analysis/index.ts';
-import { PAY_TERM_NAMES } from '../sim/payTerms.ts';
-import type { CourierDay, DayMetrics, RunResult } from '../sim/results.ts';
+/**
+ * The pack's CSV files (RFC 4180: CRLF line ends, fields quoted when they need it), numbers at full precision.
+ * Every CSV starts with a UTF-8 byte-order mark, so Excel and WPS on Windows read its Chinese text as UTF-8 instead
+ * of the local code page.
+ */
+import { strToU8 } from 'fflate';
+import type { PackTable, TableCell } from './tables.ts';
+
+export { COURIER_DAY_COLUMNS, PER_DAY_COLUMNS } from './tables.ts';
+
+/** The UTF-8 byte-order mark (EF BB BF once encoded) that starts every CSV Fairpace writes, unless asked not to. */
+export const CSV_BOM = '\uFEFF';
+
+/**
+ * The bytes of a CSV file: the BOM, then `text` in UTF-8. The BOM is added as bytes rather than to the text, because
+ * one non-Latin-1 character would make JavaScript hold a million-row CSV at two bytes per character.
+ */
+export function csvBytes(text: string): Uint8Array {
+  const body = strToU8(text);
+  const out = new Uint8Array(3 + body.length);
+  out.set([0xef, 0xbb, 0xbf]);
+  out.set(body, 3);
+  return out;
+}
 
 /** One CSV field: quoted (with doubled quotes) when it holds a comma, a quote or a line break. */
 export function csvField(value: string): string {
@@ -13,18 +33,29 @@ export function csvRecord(fields: readonly string[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 
-/** A number at full precision (shortest round-trip form); NaN, Infinity and missing values as an empty field. */
+/**
+ * A number at full precision in JavaScript's shortest round-trip form: `.` as the decimal point, no thousands
+ * separator, whatever the reader's locale (e.g. `1234.5`, `0.30000000000000004`, `1e-7`). NaN, Infinity and missing
+ * values are an empty field.
+ */
 export function csvNumber(value: unknown): string {
   return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
 }
 
-/** RFC 4180 records of a CSV text (quoted fields may hold commas, quotes and line breaks). */
+/** A cell as CSV text: numbers as `csvNumber`, yes/no as `true`/`false`, empty as an empty field. */
+export function csvCell(value: TableCell): string {
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string') return value;
+  return csvNumber(value);
+}
+
+/** RFC 4180 records of a CSV text (quoted fields may hold commas, quotes and line breaks); a leading BOM is skipped. */
 export function csvRows(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = text.startsWith(CSV_BOM) ? 1 : 0; i < text.length; i++) {
     const c = text[i] as string;
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') {
@@ -48,82 +79,9 @@ export function csvRows(text: string): string[][] {
   return rows;
 }
 
-function cell(value: unknown): string {
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'string') return value;
-  return csvNumber(value);
-}
-
-/** The columns of courier_days.csv after `arm` and `seed`, in the order of the CourierDay type. */
-export const COURIER_DAY_COLUMNS = [
-  'courier',
-  'day',
-  'employment',
-  'isNew',
-  'onlineHours',
-  'engagedHours',
-  'longestStretchHours',
-  'orders',
-  'lateOrders',
-  'km',
-  'speedingKm',
-  'fatiguedKm',
-  'redLightRuns',
-  'relativeCrashRisk',
-  ...PAY_TERM_NAMES.map((term) => `${term}Cny` as const),
-  'netCny',
-  'netPerOnlineHour',
-] as const satisfies readonly (keyof CourierDay)[];
-
-/** The columns of per_day.csv after `arm` and `seed`. */
-export const PER_DAY_COLUMNS = [
-  'day',
-  'promisedMinMean',
-  'onTimeRate',
-  'speedingKmShare',
-  'relativeCrashRisk',
-  'shareBelowMinWage',
-  'onlineHoursMean',
-] as const satisfies readonly (keyof DayMetrics)[];
-
-/** courier_days.csv: one row per courier-day of every run (arm-major, then seed, then the engine's order). */
-export function courierDaysCsv(runs: readonly RunResult[]): string {
-  let out = csvRecord(['arm', 'seed', ...COURIER_DAY_COLUMNS]);
-  for (const run of runs) {
-    if (!run.courierDays) throw new Error(`the run of arm ${run.armId}, seed ${run.seed} kept no courier-day rows`);
-    const prefix = `${csvField(run.armId)},${csvNumber(run.seed)},`;
-    for (const row of run.courierDays)
-      out += `${prefix}${COURIER_DAY_COLUMNS.map((c) => csvField(cell(row[c]))).join(',')}\r\n`;
-  }
-  return out;
-}
-
-/** per_day.csv: the per-day series of every run (one row per arm, seed and day). */
-export function perDayCsv(runs: readonly RunResult[]): string {
-  let out = csvRecord(['arm', 'seed', ...PER_DAY_COLUMNS]);
-  for (const run of runs) {
-    for (const day of run.perDay)
-      out += csvRecord([run.armId, csvNumber(run.seed), ...PER_DAY_COLUMNS.map((c) => cell(day[c]))]);
-  }
-  return out;
-}
-
-/** compliance.csv: each arm's scorecard, evaluated on the arm's means over replications (as in results.json). */
-export function complianceCsv(arms: readonly ArmSummary[]): string {
-  let out = csvRecord(['arm', 'check', 'clause', 'metric', 'value', 'threshold', 'status', 'detail']);
-  for (const arm of arms) {
-    for (const c of arm.compliance) {
-      out += csvRecord([
-        arm.id,
-        c.id,
-        c.clause,
-        c.metric,
-        c.value === null ? '' : cell(c.value),
-        c.threshold,
-        c.status,
-        c.detail,
-      ]);
-    }
-  }
+/** A table as CSV text (without the BOM, which `csvBytes` adds): the column names, then one record per row. */
+export function tableCsv(table: PackTable): string {
+  let out = csvRecord(table.columns);
+  for (const row of table.rows()) out += `${row.map((cell) => csvField(csvCell(cell))).join(',')}\r\n`;
   return out;
 }

@@ -5,8 +5,11 @@ import { LIMITS } from '../scenario/schema.ts';
 
 /** Value of the manifest's `format` field. */
 export const PACK_FORMAT = 'fairpace-evidence';
-/** Version of the pack layout; a reader refuses packs of a later version. */
-export const PACK_VERSION = 1;
+/**
+ * Version of the pack layout; a reader checks only packs of its own version. 2: CSVs start with a byte-order mark,
+ * tables.xlsx is added, and the manifest carries the model fingerprint `modelDigest`.
+ */
+export const PACK_VERSION = 2;
 
 /** The charts, as SVG files. */
 export const CHART_FILES = [
@@ -24,6 +27,7 @@ export const PACK_FILES = [
   'courier_days.csv',
   'per_day.csv',
   'compliance.csv',
+  'tables.xlsx',
   ...CHART_FILES,
 ] as const;
 
@@ -47,6 +51,8 @@ export const Manifest = z.strictObject({
   format: z.literal(PACK_FORMAT),
   packVersion: z.literal(PACK_VERSION, { error: `packVersion must be ${PACK_VERSION}` }),
   fairpaceVersion: z.string().min(1).max(100),
+  /** The model fingerprint of the Fairpace that made the pack: see src/evidence/modelDigest.ts. */
+  modelDigest: Sha256,
   schemaVersion: z.number().int().min(1),
   arms: z
     .array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/))

@@ -14,6 +14,7 @@ import { csvRows } from './csv.ts';
 import { jsonDifferences } from './jsonDiff.ts';
 import { BARGAINING_FILE, isPackFileName, Manifest, packDigest, PACK_FILES } from './manifest.ts';
 import { PackError } from './packError.ts';
+import { otherModel, otherModelLine, type OtherModel } from './packModel.ts';
 import { planFromManifest, runEvidenceInProcess } from './plan.ts';
 import { readZip, type ZipLimits, PACK_LIMITS } from './zipRead.ts';
 import type { PackFile } from './zipWrite.ts';
@@ -35,8 +36,14 @@ export interface VerifyOutcome {
   differences: string[];
   /** Things worth knowing that are not differences (e.g. another Fairpace version made the pack). */
   notes: string[];
-  manifest: Manifest;
-  scenario: Scenario;
+  /**
+   * Set when another model made the pack: then nothing was re-run, and `differences` is the one line that names both
+   * fingerprints and the Fairpace version to install (`otherModelLine`).
+   */
+  otherModel?: OtherModel;
+  /** The pack's manifest and scenario; absent when another model made the pack (they were not read). */
+  manifest?: Manifest;
+  scenario?: Scenario;
 }
 
 /** At most this many differing paths are listed per file; the rest are counted. */
@@ -57,7 +64,16 @@ function parseJson(files: ReadonlyMap<string, Uint8Array>, name: string): unknow
  * missing or unexpected file, invalid JSON, or a manifest or scenario the schemas refuse (with the JSON path).
  */
 export function openPack(zip: Uint8Array, limits: ZipLimits = PACK_LIMITS): OpenedPack {
-  const files = new Map(readZip(zip, isPackFileName, limits).map((f) => [f.name, f.bytes]));
+  return openPackFiles(readPackFiles(zip, limits));
+}
+
+/** The files of a pack's zip by name; throws PackError for a damaged or hostile zip or a file a pack never holds. */
+export function readPackFiles(zip: Uint8Array, limits: ZipLimits = PACK_LIMITS): Map<string, Uint8Array> {
+  return new Map(readZip(zip, isPackFileName, limits).map((f) => [f.name, f.bytes]));
+}
+
+/** `openPack` on files already read from the zip. */
+export function openPackFiles(files: ReadonlyMap<string, Uint8Array>): OpenedPack {
   const missing = PACK_FILES.filter((name) => !files.has(name));
   if (missing.length > 0) throw new PackError(`the pack lacks ${missing.join(', ')}`);
 
@@ -150,6 +166,18 @@ function csvDifference(pack: string, rerun: string): string {
   return `${differing} of ${total} lines differ from the re-run${first}`;
 }
 
+const startsWithBom = (b: Uint8Array) => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+
+/** A CSV file against the re-made one; the BOM is compared apart, so the texts stay one byte per character. */
+function csvFileDifference(pack: Uint8Array | undefined, remade: Uint8Array): string {
+  if (!pack) return 'missing';
+  const text = (b: Uint8Array) => strFromU8(startsWithBom(b) ? b.subarray(3) : b);
+  const lines = csvDifference(text(pack), text(remade));
+  if (startsWithBom(pack) === startsWithBom(remade)) return lines;
+  const bom = startsWithBom(pack) ? 'starts with a byte-order mark' : 'lacks the byte-order mark at its start';
+  return lines === 'same values, different bytes' ? bom : `${bom}; ${lines}`;
+}
+
 function jsonFileDifferences(name: string, pack: unknown, rerun: unknown): string[] {
   const diffs = jsonDifferences(pack, rerun);
   if (diffs.length === 0) return [`${name}: same values, different bytes (not the form Fairpace writes)`];
@@ -165,12 +193,15 @@ export function compareWithRemade(pack: OpenedPack, remade: readonly PackFile[])
   for (const file of remade) {
     const original = pack.files.get(file.name);
     if (original && sameBytes(original, file.bytes)) continue;
-    const packText = original ? strFromU8(original) : '';
-    const remadeText = strFromU8(file.bytes);
+    if (file.name.endsWith('.csv')) {
+      out.push(`${file.name}: ${csvFileDifference(original, file.bytes)}`);
+      continue;
+    }
+    const remadeJson = () => JSON.parse(strFromU8(file.bytes)) as unknown;
     if (file.name === 'manifest.json') {
       // File hashes that differ are reported per file; here only the rest of the manifest counts.
       const { files: _a, ...packManifest } = pack.manifest;
-      const { files: _b, ...remadeManifest } = JSON.parse(remadeText) as Manifest;
+      const { files: _b, ...remadeManifest } = remadeJson() as Manifest;
       const diffs = jsonDifferences(packManifest, remadeManifest);
       out.push(
         ...listed(
@@ -179,12 +210,11 @@ export function compareWithRemade(pack: OpenedPack, remade: readonly PackFile[])
         ),
       );
     } else if (file.name === 'results.json') {
-      out.push(...jsonFileDifferences(file.name, pack.resultsJson, JSON.parse(remadeText)));
+      out.push(...jsonFileDifferences(file.name, pack.resultsJson, remadeJson()));
     } else if (file.name === 'scenario.json') {
-      out.push(...jsonFileDifferences(file.name, pack.scenarioJson, JSON.parse(remadeText)));
-    } else if (file.name.endsWith('.csv')) {
-      out.push(`${file.name}: ${csvDifference(packText, remadeText)}`);
+      out.push(...jsonFileDifferences(file.name, pack.scenarioJson, remadeJson()));
     } else {
+      // tables.xlsx is compared as bytes only; its cells are those of the CSVs, which are compared line by line.
       out.push(`${file.name}: differs from the file made again from the re-run`);
     }
   }
@@ -202,7 +232,11 @@ export async function verifyPack(
   onProgress?: ProgressFn,
   signal?: CancelSignal,
 ): Promise<VerifyOutcome> {
-  const pack = openPack(zip);
+  const files = readPackFiles(zip);
+  // The model first: a pack of another model cannot be remade here, whatever else is in it.
+  const other = otherModel(files);
+  if (other) return { verified: false, differences: [otherModelLine(other)], notes: [], otherModel: other };
+  const pack = openPackFiles(files);
   const notes: string[] = [];
   if (pack.manifest.fairpaceVersion !== FAIRPACE_VERSION) {
     notes.push(

@@ -16,15 +16,19 @@ export const PACK_MTIME = '1980-01-01T00:00:00';
 /** Deflate level: fflate's default; part of the format, because another level gives other bytes. */
 const LEVEL = 6;
 
+/** Whether a file is itself a zip (tables.xlsx), which is stored as it is rather than deflated a second time. */
+const isZipped = (name: string) => name.endsWith('.xlsx');
+
 /**
- * A zip of `files` in the given order: deflated, fixed time stamps, no extra fields, no comment, no directory
- * entries (a name `charts/a.svg` is stored as it is). Throws RangeError for a repeated name.
+ * A zip of `files` in the given order: deflated (a file that is itself a zip, like tables.xlsx, is stored), fixed
+ * time stamps, no extra fields, no comment, no directory entries (a name `charts/a.svg` is stored as it is). Throws
+ * RangeError for a repeated name.
  */
 export function writeZip(files: readonly PackFile[]): Uint8Array {
   const entries: Zippable = {};
   for (const file of files) {
     if (Object.hasOwn(entries, file.name)) throw new RangeError(`the file ${file.name} is listed twice`);
-    entries[file.name] = [file.bytes, {}];
+    entries[file.name] = [file.bytes, isZipped(file.name) ? { level: 0 } : {}];
   }
   return zipSync(entries, { level: LEVEL, mtime: PACK_MTIME, os: 0, attrs: 0 });
 }

@@ -48,6 +48,7 @@ describe('parseCommandLine', () => {
       workers: undefined,
       quiet: false,
       format: 'json',
+      bom: true,
     });
     const c = parseCommandLine([
       'compare',
@@ -120,6 +121,18 @@ describe('parseCommandLine', () => {
     expect(usage(['compare', 'a.json', '--replications', '1e3'])).toMatch(/--replications must be/);
     expect(usage(['compare', 'a.json', '--workers', '0'])).toMatch(/--workers must be/);
     expect(usage(['compare', 'a.json', '--workers', 'many'])).toMatch(/--workers must be/);
+  });
+
+  it('writes CSV with a byte-order mark unless --no-bom, which goes with --format csv only', () => {
+    expect(parseCommandLine(['compare', 'a.json', '--format', 'csv'])).toMatchObject({ format: 'csv', bom: true });
+    expect(parseCommandLine(['compare', 'a.json', '--format', 'csv', '--no-bom'])).toMatchObject({ bom: false });
+    expect(
+      parseCommandLine(['sweep', 'a.json', '--param', 'p', '--values', '1', '--format', 'csv', '--no-bom']),
+    ).toMatchObject({ bom: false });
+    expect(usage(['compare', 'a.json', '--no-bom'])).toBe(
+      "--no-bom goes with --format csv (see 'fairpace compare --help')",
+    );
+    expect(usage(['evidence', 'a.json', '--out', 'p.zip', '--no-bom'])).toMatch(/unknown option '--no-bom'/);
   });
 
   it('refuses bad formats and arm lists', () => {

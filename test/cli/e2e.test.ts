@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MODEL_DIGEST } from '../../src/version.ts';
 import { TINY_SCENARIO } from './fixtures.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/fairpace.mjs', import.meta.url));
@@ -56,7 +57,9 @@ afterAll(async () => {
 describe('fairpace without the engine', () => {
   it('prints the version and help', async () => {
     const version = await fairpace(['--version']);
-    expect(version).toEqual({ code: 0, stdout: 'fairpace 0.1.0\n', stderr: '' });
+    // The command computes the model fingerprint from the sources it runs, as the test build does.
+    expect(version).toEqual({ code: 0, stdout: `fairpace 0.1.0\nmodel fingerprint ${MODEL_DIGEST}\n`, stderr: '' });
+    expect(MODEL_DIGEST).toMatch(/^[0-9a-f]{64}$/);
     const help = await fairpace(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/fairpace compare <scenario.json>/);
@@ -115,8 +118,15 @@ describe('fairpace with the engine', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out).slice(0, 5)).toEqual(['schemaVersion', 'fairpaceVersion', 'scenarioDigest', 'seed', 'arm']);
-    expect(out).toMatchObject({ schemaVersion: 2, seed: 3, arm: { id: 'median' } });
+    expect(Object.keys(out).slice(0, 6)).toEqual([
+      'schemaVersion',
+      'fairpaceVersion',
+      'modelDigest',
+      'scenarioDigest',
+      'seed',
+      'arm',
+    ]);
+    expect(out).toMatchObject({ schemaVersion: 2, modelDigest: MODEL_DIGEST, seed: 3, arm: { id: 'median' } });
     expect(out.metrics.earnings).toBeDefined();
     expect(Array.isArray(out.compliance)).toBe(true);
   });
@@ -145,6 +155,7 @@ describe('fairpace with the engine', () => {
     // stderr is not a terminal here, so no progress: stdout is pure JSON and stderr is empty.
     expect(one.stderr + two.stderr).toBe('');
     const c = JSON.parse(one.stdout);
+    expect(c.modelDigest).toBe(MODEL_DIGEST);
     expect(c.seeds).toEqual([1, 2]);
     expect(c.arms.map((a: { id: string }) => a.id)).toEqual(['strictest', 'median']);
     expect(c.differences['earnings.netPerOnlineHour.mean'].ci95).toHaveLength(2);
@@ -169,7 +180,11 @@ describe('fairpace with the engine', () => {
       'median,strictest',
     ]);
     expect(csv.code, csv.stderr).toBe(0);
-    expect(csv.stdout.split('\r\n')[0]).toBe('metric,median,strictest,diff_mean,diff_ci95_lo,diff_ci95_hi');
+    // The byte-order mark first, so Excel and WPS read the file as UTF-8; --no-bom leaves it out.
+    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFmetric,median,strictest,diff_mean,diff_ci95_lo,diff_ci95_hi');
+    const plain = await fairpace(['compare', 'tiny.json', '--format', 'csv', '--no-bom', '--arms', 'median,strictest']);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toBe(csv.stdout.slice(1));
   });
 
   it('sweep --values runs a comparison per value, identically with one and two workers', async () => {
@@ -185,7 +200,9 @@ describe('fairpace with the engine', () => {
     expect(s.seeds).toEqual([1]);
     const csv = await fairpace([...args, '--format', 'csv', '--out', 'sweep.csv']);
     expect(csv.code, csv.stderr).toBe(0);
-    const rows = (await readFile(join(dir, 'sweep.csv'), 'utf8')).split('\r\n').filter(Boolean);
+    const bytes = await readFile(join(dir, 'sweep.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
     expect(rows[0]).toBe('param,value,metric,strictest,median,diff_mean,diff_ci95_lo,diff_ci95_hi');
     expect(rows[1]).toMatch(/^rules\.pay\.base,5,earnings\.netPerOnlineHour\.mean,/);
   });

@@ -98,7 +98,7 @@ describe('fairpace evidence, then fairpace verify', () => {
   it('writes a pack that verifies, identical for any number of workers', async () => {
     const one = await fairpace(['evidence', 'tiny.json', '--workers', '1', '--out', 'one.zip']);
     expect(one.code, one.stderr).toBe(0);
-    expect(one.stdout).toMatch(/^wrote one\.zip: 10 files, \d+ KB, digest [0-9a-f]{64}\n$/);
+    expect(one.stdout).toMatch(/^wrote one\.zip: 11 files, \d+ KB, digest [0-9a-f]{64}\n$/);
     expect(one.stderr).toBe('');
     const two = await fairpace(['evidence', 'tiny.json', '--workers', '2', '-o', 'two.zip']);
     expect(two.code, two.stderr).toBe(0);
@@ -112,7 +112,7 @@ describe('fairpace evidence, then fairpace verify', () => {
   it('names what differs in a tampered pack and exits 1', async () => {
     const { unzipSync, zipSync } = await import('fflate');
     const files = unzipSync(new Uint8Array(await readFile(join(dir, 'one.zip'))));
-    const csv = new TextDecoder().decode(files['per_day.csv']);
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files['per_day.csv']);
     files['per_day.csv'] = new TextEncoder().encode(csv.replace('\r\nstrictest,1,0,', '\r\nstrictest,1,1,'));
     await writeFile(join(dir, 'tampered.zip'), zipSync(files));
     const r = await fairpace(['verify', 'tampered.zip', '--workers', '1']);
@@ -122,6 +122,25 @@ describe('fairpace evidence, then fairpace verify', () => {
         'differs: per_day.csv: 1 of 5 lines differ from the re-run (first at line 2, column day)\n' +
         'not verified: 2 differences\n',
     );
+  });
+
+  it('prints one line and exits 1 for a pack whose manifest carries another model fingerprint', async () => {
+    const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+    const files = unzipSync(new Uint8Array(await readFile(join(dir, 'one.zip'))));
+    const manifest = JSON.parse(strFromU8(files['manifest.json'] as Uint8Array));
+    const ours = manifest.modelDigest as string;
+    expect(ours).toMatch(/^[0-9a-f]{64}$/);
+    const theirs = 'c0ffee'.padEnd(64, '0');
+    files['manifest.json'] = strToU8(JSON.stringify({ ...manifest, modelDigest: theirs, fairpaceVersion: '0.3.1' }));
+    await writeFile(join(dir, 'other-model.zip'), zipSync(files));
+    const r = await fairpace(['verify', 'other-model.zip', '--workers', '1']);
+    expect(r).toEqual({
+      code: 1,
+      stdout:
+        `not verified: made by another model: the pack's model fingerprint is ${theirs} (Fairpace 0.3.1), ` +
+        `this Fairpace's is ${ours} (Fairpace 0.1.0); install Fairpace 0.3.1 to re-run and verify it\n`,
+      stderr: '',
+    });
   });
 
   it('refuses a hostile or damaged pack with exit 2 and a message naming the file', async () => {

@@ -110,6 +110,7 @@ export function fakeComparison(): Comparison {
   return {
     schemaVersion: 2,
     fairpaceVersion: '0.1.0',
+    modelDigest: 'f'.repeat(64),
     scenarioDigest: 'abcdef0123456789abcdef0123456789',
     seeds: [1, 2],
     arms: [fakeArm('strictest', 'Strictest algorithm (p10) / 最严算法', 0), fakeArm('median', 'Median, "p50"', 2)],

@@ -234,6 +234,7 @@ describe('CSV', () => {
     const sweep = {
       schemaVersion: 2,
       fairpaceVersion: '0.1.0',
+      modelDigest: 'f'.repeat(64),
       scenarioDigest: c.scenarioDigest,
       param: 'rules.pay.base',
       values: [5, 7.5],

@@ -13,7 +13,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import {
   buildApp,
   choosePreset,
@@ -378,6 +378,15 @@ const tests = [
         assert(a.equals(b), `the app's pack (${a.length} bytes) differs from the CLI's (${b.length} bytes)`);
         const manifest = JSON.parse(strFromU8(unzipSync(new Uint8Array(a))['manifest.json']));
         assert(/^fairpace evidence scenario\.json --arms /.test(manifest.command), `command: ${manifest.command}`);
+        // The browser build and the CLI computed the same model fingerprint, and the about line shows it.
+        const version = await fairpace(['--version']);
+        assert(version.stdout.includes(`model fingerprint ${manifest.modelDigest}\n`), `--version: ${version.stdout}`);
+        assert(
+          (await page.getAttribute(tid('about'), 'data-model-digest')) === manifest.modelDigest,
+          'the workbench shows another model fingerprint than its pack records',
+        );
+        const about = (await page.textContent(tid('about'))) ?? '';
+        assert(about.includes(manifest.modelDigest) && HAN.test(about), `the about line: ${about}`);
 
         // The same pack verified in the app, on its worker pool; then a file that is no zip is explained.
         await page.setInputFiles(tid('verify-input'), fromApp);
@@ -389,6 +398,204 @@ const tests = [
         await page.waitForSelector(`${tid('verify-result')}[data-outcome="error"]`, { timeout: 10_000 });
         const text = (await page.textContent(tid('verify-result'))) ?? '';
         assert(/bad\.zip/.test(text) && text.length > 30, `the bad zip's message: ${text}`);
+        // A pack of another model is named as such, with both fingerprints and the version to use.
+        const files = unzipSync(new Uint8Array(a));
+        const theirs = 'c0ffee'.padEnd(64, '0');
+        files['manifest.json'] = strToU8(
+          JSON.stringify({ ...manifest, modelDigest: theirs, fairpaceVersion: '0.3.1' }),
+        );
+        const other = join(dir, 'other.zip');
+        writeFileSync(other, zipSync(files));
+        await page.setInputFiles(tid('verify-input'), other);
+        await page.waitForSelector(`${tid('verify-result')}[data-outcome="other-model"]`, { timeout: 10_000 });
+        const otherText = (await page.textContent(tid('verify-result'))) ?? '';
+        assert(
+          otherText.includes(theirs) && otherText.includes(manifest.modelDigest) && otherText.includes('0.3.1'),
+          `the other model's message: ${otherText}`,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    name: 'Export after an edit: asks first; the results shown and the edited scenario run for it both verify with the CLI',
+    async fn({ open }) {
+      const dir = tempDir();
+      try {
+        const { page } = await open();
+        await waitForRunDone(page);
+
+        const field = tid('field-rules.pay.base');
+        await reveal(page, field);
+        const edited = Number(await page.inputValue(field)) + 2;
+        await page.fill(field, String(edited));
+        await reveal(page, tid('export-pack'));
+        await page.click(tid('export-pack'));
+        await page.waitForSelector(tid('export-choice'), { timeout: 5_000 });
+        const question = (await page.textContent(tid('export-choice'))) ?? '';
+        assert(HAN.test(question), `the choice is not in Chinese: ${question}`);
+
+        // The results on screen, with their own scenario: the preset's pack, as `fairpace evidence` makes it.
+        const [shownDownload] = await Promise.all([page.waitForEvent('download'), page.click(tid('export-shown'))]);
+        assert(
+          shownDownload.suggestedFilename() === `fairpace-${DEMO}.zip`,
+          `named ${shownDownload.suggestedFilename()}`,
+        );
+        const shown = join(dir, 'shown.zip');
+        await shownDownload.saveAs(shown);
+        await page.waitForSelector(`${tid('evidence-status')}[data-phase="exported"]`, { timeout: 10_000 });
+        const preset = join(dir, 'preset.zip');
+        const made = await fairpace(['evidence', `scenarios/${DEMO}.json`, '--out', preset, '--quiet']);
+        assert(made.code === 0, `fairpace evidence failed: ${made.stderr}`);
+        assert(readFileSync(shown).equals(readFileSync(preset)), 'the shown results’ pack differs from the CLI’s');
+        const shownVerified = await fairpace(['verify', shown, '--workers', '2']);
+        assert(shownVerified.code === 0, `verify of the shown pack: ${shownVerified.stdout}${shownVerified.stderr}`);
+
+        // The edited scenario, run for the export: its pack equals the CLI's on the downloaded scenario.
+        await page.click(tid('export-pack'));
+        await page.waitForSelector(tid('export-choice'), { timeout: 5_000 });
+        const [editedDownload] = await Promise.all([
+          page.waitForEvent('download', { timeout: 60_000 }),
+          page.click(tid('export-edited')),
+        ]);
+        assert(
+          editedDownload.suggestedFilename() === `fairpace-${DEMO}-edited.zip`,
+          `named ${editedDownload.suggestedFilename()}`,
+        );
+        const fromApp = join(dir, 'edited.zip');
+        await editedDownload.saveAs(fromApp);
+        await page.waitForSelector(tid('export-shows-edited'), { timeout: 10_000 });
+        const verified = await fairpace(['verify', fromApp, '--workers', '2']);
+        assert(
+          verified.code === 0 && verified.stdout.trim() === 'verified',
+          `verify of the edited pack: exit ${verified.code}\n${verified.stdout}${verified.stderr}`,
+        );
+        const files = unzipSync(new Uint8Array(readFileSync(fromApp)));
+        const scenario = JSON.parse(strFromU8(files['scenario.json']));
+        assert(scenario.rules.pay.base === edited, `the pack's base pay is ${scenario.rules.pay.base}, not ${edited}`);
+        const [scenarioDownload] = await Promise.all([
+          page.waitForEvent('download'),
+          page.click(tid('download-scenario')),
+        ]);
+        const editedFile = join(dir, 'edited.json');
+        await scenarioDownload.saveAs(editedFile);
+        const fromCli = join(dir, 'cli.zip');
+        const again = await fairpace(['evidence', editedFile, '--out', fromCli, '--quiet']);
+        assert(again.code === 0, `fairpace evidence failed: ${again.stderr}`);
+        assert(readFileSync(fromApp).equals(readFileSync(fromCli)), 'the edited pack differs from the CLI’s');
+        // The screen now shows the exported results, so Export no longer asks.
+        assertNoProblems(
+          kpiMismatches(await readKpis(page), JSON.parse(strFromU8(files['results.json']))),
+          'headline numbers on screen that differ from the exported results',
+        );
+        assert((await page.locator('.stale').count()) === 0, 'the results are still marked as stale');
+        const [direct] = await Promise.all([page.waitForEvent('download'), page.click(tid('export-pack'))]);
+        assert((await page.locator(tid('export-choice')).count()) === 0, 'Export asked although nothing differs');
+        assert(direct.suggestedFilename() === `fairpace-${DEMO}.zip`, `named ${direct.suggestedFilename()}`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    name: 'Export after bargaining runs carries target, sensitivity and zone byte for byte as `evidence --include`',
+    async fn({ open }) {
+      const dir = tempDir();
+      try {
+        const { page } = await open();
+        await waitForRunDone(page);
+        await reveal(page, tid('target-panel'));
+        await page.selectOption(tid('target-arm'), 'median');
+        await page.fill(tid('target-replications'), '2');
+        await page.selectOption(tid('target-metric'), 'earnings.netPerOnlineHour.mean');
+        await page.selectOption(tid('target-op'), '>=');
+        await page.fill(tid('target-threshold'), '15');
+        await page.click(tid('target-run'));
+        await waitForJob(page, 'target');
+        await page.fill(tid('tornado-replications'), '2');
+        await page.click(tid('tornado-run'));
+        await waitForJob(page, 'tornado');
+        await page.fill(tid('zone-replications'), '2');
+        await page.fill(tid('zone-y-values'), '6,24');
+        await page.fill(tid('zone-platform-threshold'), '-7000');
+        await page.click(tid('zone-run'));
+        await waitForJob(page, 'zone');
+
+        for (const kind of ['target', 'sensitivity', 'zone']) {
+          assert(await page.isChecked(tid(`include-${kind}`)), `include-${kind} is not checked after its run`);
+        }
+        await reveal(page, tid('export-pack'));
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('export-pack'))]);
+        const fromApp = join(dir, 'app.zip');
+        await download.saveAs(fromApp);
+        await page.waitForSelector(tid('export-included'), { timeout: 10_000 });
+
+        const scenario = join(ROOT, 'scenarios', `${DEMO}.json`);
+        const common = ['--workers', '1', '--quiet'];
+        const runs = await Promise.all([
+          fairpace([
+            'target',
+            scenario,
+            ...['--param', 'rules.pay.base', '--min', '0', '--max', '40', '--arm', 'median', '--replications', '2'],
+            ...[
+              '--max-steps',
+              '12',
+              '--target',
+              'earnings.netPerOnlineHour.mean >= 15',
+              '--out',
+              join(dir, 'target.json'),
+            ],
+            ...common,
+          ]),
+          fairpace(['sensitivity', scenario, '--replications', '2', '--out', join(dir, 'sensitivity.json'), ...common]),
+          fairpace([
+            'zone',
+            scenario,
+            ...['--x', 'rules.deadline.percentile=10,50', '--y', 'rules.pay.base=6,24', '--replications', '2'],
+            ...['--union', 'earnings.shareBelowMinWage <= 0.5', '--platform', 'platform.margin >= -7000'],
+            ...['--out', join(dir, 'zone.json'), ...common],
+          ]),
+        ]);
+        for (const r of runs) assert(r.code === 0, `a bargaining command failed: ${r.stderr}`);
+        const include = ['target', 'sensitivity', 'zone'].map((k) => join(dir, `${k}.json`)).join(',');
+        const fromCli = join(dir, 'cli.zip');
+        const made = await fairpace(['evidence', scenario, '--include', include, '--out', fromCli, '--quiet']);
+        assert(made.code === 0, `fairpace evidence --include failed: ${made.stderr}`);
+        const app = readFileSync(fromApp);
+        const cli = readFileSync(fromCli);
+        if (!app.equals(cli)) {
+          const a = unzipSync(new Uint8Array(app));
+          const b = unzipSync(new Uint8Array(cli));
+          const differing = Object.keys(b).filter((n) => !a[n] || Buffer.compare(a[n], b[n]) !== 0);
+          throw new Error(`the app's pack differs from the CLI's in: ${differing.join(', ')}`);
+        }
+        const manifest = JSON.parse(strFromU8(unzipSync(new Uint8Array(app))['manifest.json']));
+        for (const kind of ['target', 'sensitivity', 'zone']) {
+          assert(manifest.files[`bargaining/${kind}.json`], `the pack does not carry bargaining/${kind}.json`);
+        }
+        const verified = await fairpace(['verify', fromApp, '--workers', '2']);
+        assert(
+          verified.code === 0 && verified.stdout.trim() === 'verified',
+          `verify: exit ${verified.code}\n${verified.stdout}${verified.stderr}`,
+        );
+
+        // Results computed on another scenario are not carried into the pack of an edited scenario.
+        const field = tid('field-rules.pay.base');
+        await reveal(page, field);
+        await page.fill(field, String(Number(await page.inputValue(field)) + 1));
+        await reveal(page, tid('export-pack'));
+        await page.click(tid('export-pack'));
+        await page.waitForSelector(tid('export-choice'), { timeout: 5_000 });
+        const [editedDownload] = await Promise.all([
+          page.waitForEvent('download', { timeout: 60_000 }),
+          page.click(tid('export-edited')),
+        ]);
+        const edited = join(dir, 'edited.zip');
+        await editedDownload.saveAs(edited);
+        await page.waitForSelector(tid('export-left-out'), { timeout: 10_000 });
+        const names = Object.keys(unzipSync(new Uint8Array(readFileSync(edited))));
+        assert(!names.some((n) => n.startsWith('bargaining/')), `the edited pack carries ${names.join(', ')}`);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

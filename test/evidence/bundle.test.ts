@@ -17,7 +17,7 @@ import {
 } from '../../src/evidence/index.ts';
 import { COURIER_DAY_COLUMNS, csvRows } from '../../src/evidence/csv.ts';
 import { canonicalJson, sha256Hex } from '../../src/scenario/canonical.ts';
-import { FAIRPACE_VERSION } from '../../src/version.ts';
+import { FAIRPACE_VERSION, MODEL_DIGEST } from '../../src/version.ts';
 import { TINY, makePack, scenarioOf, textOf, tinyPack, unzipToRecord } from './fixtures.ts';
 
 describe('buildEvidencePack', () => {
@@ -74,8 +74,9 @@ describe('buildEvidencePack', () => {
     const files = unzipToRecord(zip);
     expect(manifest).toMatchObject({
       format: 'fairpace-evidence',
-      packVersion: 1,
+      packVersion: 2,
       fairpaceVersion: FAIRPACE_VERSION,
+      modelDigest: MODEL_DIGEST,
       schemaVersion: 2,
       arms: ['strictest', 'median'],
       seeds: [1, 2],
@@ -88,6 +89,10 @@ describe('buildEvidencePack', () => {
     const results = JSON.parse(textOf(files, 'results.json'));
     expect(manifest.digest).toBe(packDigest(scenario, results));
     expect(manifest.digest).toBe(sha256Hex(canonicalJson(scenario) + canonicalJson(results)));
+    // The model fingerprint is the one this build was given, in the manifest, results.json and the report.
+    expect(MODEL_DIGEST).toMatch(/^[0-9a-f]{64}$/);
+    expect(results.modelDigest).toBe(MODEL_DIGEST);
+    expect(textOf(files, 'report.html')).toContain(`<code>${MODEL_DIGEST}</code>`);
   });
 
   it('writes the full scenario as canonical JSON and results.json as the compare output', async () => {

@@ -1,8 +1,17 @@
 // Verifying packs: an untampered pack verifies; tampering is caught and named; a hostile pack is a PackError.
 import { strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { runInProcess } from '../../src/analysis/index.ts';
-import { checkDigests, openPack, packDigest, PackError, verifyPack, type Manifest } from '../../src/evidence/index.ts';
+import { runInProcess, type Executor } from '../../src/analysis/index.ts';
+import {
+  checkDigests,
+  openPack,
+  packDigest,
+  PackError,
+  runEvidenceInProcess,
+  verifyPack,
+  type Manifest,
+} from '../../src/evidence/index.ts';
+import { FAIRPACE_VERSION, MODEL_DIGEST } from '../../src/version.ts';
 import { canonicalText } from '../../src/evidence/manifest.ts';
 import { flip, tampered, textOf, tinyPack, unzipToRecord, zipOf } from './fixtures.ts';
 
@@ -36,7 +45,7 @@ describe('verifyPack', () => {
     expect(outcome.differences).toEqual([]);
     expect(outcome.notes).toEqual([]);
     expect(outcome.verified).toBe(true);
-    expect(outcome.manifest.seeds).toEqual([1, 2]);
+    expect(outcome.manifest?.seeds).toEqual([1, 2]);
   });
 
   it('catches one byte changed in results.json: the digests and the metric are named', async () => {
@@ -93,11 +102,26 @@ describe('verifyPack', () => {
     const fields = (lines[3] as string).split(',');
     fields[22] = '999.99'; // netCny
     lines[3] = fields.join(',');
-    const outcome = await verifyPack(tampered(zip, { 'courier_days.csv': lines.join('\r\n') }, {}));
+    // textOf decodes without the byte-order mark; it is put back so that only the row differs.
+    const outcome = await verifyPack(tampered(zip, { 'courier_days.csv': `\uFEFF${lines.join('\r\n')}` }, {}));
     expect(outcome.differences).toEqual([
       'courier_days.csv: 1 of ' +
         String(lines.length - 1) +
         ' lines differ from the re-run (first at line 4, column netCny)',
+    ]);
+  });
+
+  it('names a CSV whose byte-order mark was taken away, and a changed tables.xlsx', async () => {
+    const { zip } = await tinyPack();
+    const files = unzipToRecord(zip);
+    const csv = files['per_day.csv'] as Uint8Array;
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const xlsx = (files['tables.xlsx'] as Uint8Array).slice();
+    flip(xlsx, xlsx.length - 30, 0x01);
+    const outcome = await verifyPack(tampered(zip, { 'per_day.csv': csv.subarray(3), 'tables.xlsx': xlsx }, {}));
+    expect(outcome.differences).toEqual([
+      'per_day.csv: lacks the byte-order mark at its start',
+      'tables.xlsx: differs from the file made again from the re-run',
     ]);
   });
 
@@ -113,6 +137,54 @@ describe('verifyPack', () => {
     expect(outcome.differences).toEqual(['manifest.json: fairpaceVersion: pack "0.0.9", re-run "0.1.0"']);
   });
 
+  it('says in one line that another model made a pack, naming both fingerprints, before re-running anything', async () => {
+    const { zip } = await tinyPack();
+    const manifest = JSON.parse(textOf(unzipToRecord(zip), 'manifest.json')) as Manifest;
+    const otherDigest = MODEL_DIGEST.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
+    const other = tampered(zip, {
+      'manifest.json': canonicalText({ ...manifest, modelDigest: otherDigest, fairpaceVersion: '0.2.0' }),
+    });
+    let ran = 0;
+    const counting: Executor = async (tasks, onProgress, signal) => {
+      ran += tasks.length;
+      return runEvidenceInProcess(tasks, onProgress, signal);
+    };
+    const outcome = await verifyPack(other, counting);
+    expect(ran).toBe(0);
+    expect(outcome.verified).toBe(false);
+    expect(outcome.otherModel).toEqual({ modelDigest: otherDigest, fairpaceVersion: '0.2.0' });
+    expect(outcome.differences).toEqual([
+      `made by another model: the pack's model fingerprint is ${otherDigest} (Fairpace 0.2.0), this Fairpace's is ` +
+        `${MODEL_DIGEST} (Fairpace ${FAIRPACE_VERSION}); install Fairpace 0.2.0 to re-run and verify it`,
+    ]);
+    // The same pack with this model's fingerprint is re-run (and differs only in its version).
+    expect((await verifyPack(zip, counting)).verified).toBe(true);
+    expect(ran).toBe(4);
+  });
+
+  it('says a pack of the first layout, made before packs had a fingerprint, comes from another model', async () => {
+    const { zip } = await tinyPack();
+    const files = unzipToRecord(zip);
+    const { modelDigest: _m, ...manifest } = JSON.parse(textOf(files, 'manifest.json')) as Manifest;
+    const { 'tables.xlsx': _x, ...rest } = files;
+    const old = zipOf({ ...rest, 'manifest.json': canonicalText({ ...manifest, packVersion: 1 }) });
+    const outcome = await verifyPack(old, () => Promise.reject(new Error('nothing may run')));
+    expect(outcome.otherModel).toEqual({ modelDigest: null, fairpaceVersion: FAIRPACE_VERSION });
+    expect(outcome.differences).toEqual([
+      `made by another model: the pack has no model fingerprint (made by Fairpace ${FAIRPACE_VERSION} before packs ` +
+        `recorded one), this Fairpace's is ${MODEL_DIGEST} (Fairpace ${FAIRPACE_VERSION}); install Fairpace ` +
+        `${FAIRPACE_VERSION} to re-run and verify it`,
+    ]);
+    // A hostile version string cannot break the line.
+    const hostile = tampered(zip, {
+      'manifest.json': canonicalText({ ...manifest, packVersion: 2, fairpaceVersion: '1\nverified' }),
+    });
+    const line = (await verifyPack(hostile)).differences;
+    expect(line).toHaveLength(1);
+    expect(line[0]).not.toContain('\n');
+    expect(line[0]).toContain('Fairpace "1\\nverified"');
+  });
+
   it('uses the executor it is given, and refuses runs that kept no courier-day rows', async () => {
     const { zip } = await tinyPack();
     await expect(verifyPack(zip, runInProcess)).rejects.toThrow(/kept no courier-day rows/);
@@ -124,11 +196,11 @@ describe('hostile and damaged packs', () => {
     const { zip } = await tinyPack();
     const files = unzipToRecord(zip);
     expect(await packError(zipOf({ ...files, '../../etc/cron.d/evil': 'x' }))).toEqual([
-      'refused a path that climbs out of the pack: "../../etc/cron.d/evil" (entry 11)',
+      'refused a path that climbs out of the pack: "../../etc/cron.d/evil" (entry 12)',
     ]);
     const many: Record<string, Uint8Array | string> = { ...files };
     for (let i = 0; i < 60; i++) many[`charts/extra-${i}.svg`] = '<svg/>';
-    expect((await packError(zipOf(many)))[0]).toMatch(/holds 70 files; a pack holds at most 64/);
+    expect((await packError(zipOf(many)))[0]).toMatch(/holds 71 files; a pack holds at most 64/);
     expect((await packError(zipOf({ ...files, 'report.html': new Uint8Array(4 * 1024 * 1024) })))[0]).toMatch(
       /"report\.html" would unpack \d+ times larger than it is packed \(above 200 to 1\): a zip bomb\?/,
     );

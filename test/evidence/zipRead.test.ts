@@ -128,6 +128,6 @@ describe('readZip', () => {
   });
 
   it('refuses a zip larger than the limit without reading it', () => {
-    expect(refusal(new Uint8Array(PACK_LIMITS.maxZipBytes + 1))).toMatch(/above the limit of 200 MB/);
+    expect(refusal(new Uint8Array(PACK_LIMITS.maxZipBytes + 1))).toMatch(/above the limit of 400 MB/);
   });
 });

@@ -8,9 +8,7 @@ import {
   findTarget,
   sensitivity,
   zoneOfAgreement,
-  type SensitivityResult,
   type TargetOp,
-  type TargetResult,
   type TargetSpec,
   type ZoneResult,
 } from '../../analysis/index.ts';
@@ -20,13 +18,15 @@ import { tornadoChart } from '../charts/tornadoChart.ts';
 import { zoneChart } from '../charts/zoneChart.ts';
 import { formatNumber, HEADLINE_METRICS, type HeadlineMetric } from '../headlineMetrics.ts';
 import type { Lang, MessageKey, Translate } from '../i18n.ts';
-import { useBargainJob, type BargainJob } from '../useBargainJob.ts';
+import type { BargainJob, BargainingJobs } from '../useBargainJob.ts';
 import { PlotFigure } from './PlotFigure.tsx';
 import { ProgressRow } from './ProgressRow.tsx';
 
 interface Props {
   /** The scenario as edited, or null while it is invalid. */
   scenario: Scenario | null;
+  /** The three jobs, owned by the App so that Export can carry their results. */
+  jobs: BargainingJobs;
   /** True while a comparison, sweep or export runs on the pool. */
   busy: boolean;
   lang: Lang;
@@ -205,10 +205,8 @@ function JobControls<T>({
 }
 
 /** The whole bargaining section. */
-export function BargainingPanel({ scenario, busy, lang, t, onRunning }: Props) {
-  const target = useBargainJob<TargetResult>();
-  const tornado = useBargainJob<SensitivityResult>();
-  const zone = useBargainJob<ZoneResult>();
+export function BargainingPanel({ scenario, jobs, busy, lang, t, onRunning }: Props) {
+  const { target, tornado, zone } = jobs;
   const running = [target, tornado, zone].some((j) => j.phase.kind === 'running');
   useEffect(() => onRunning(running), [running, onRunning]);
   const blocked = busy || running;

@@ -1,7 +1,13 @@
-/** Export of an evidence pack for the comparison on screen, and verification of a chosen or dropped pack. */
+/**
+ * Export of an evidence pack for the comparison on screen (or the edited scenario, run for it), with the bargaining
+ * results on screen, and verification of a chosen or dropped pack.
+ */
 import { useState, type DragEvent } from 'react';
+import type { BargainingKind } from '../../evidence/bargainingEntry.ts';
+import { FAIRPACE_VERSION, MODEL_DIGEST } from '../../version.ts';
 import type { Translate } from '../i18n.ts';
 import type { EvidenceRunner } from '../useEvidence.ts';
+import { ExportControls, kindName, type ExportWhich } from './ExportControls.tsx';
 import { ProgressRow } from './ProgressRow.tsx';
 
 interface Props {
@@ -10,13 +16,29 @@ interface Props {
   canExport: boolean;
   /** True while a comparison or a sweep holds the worker pool. */
   busy: boolean;
+  /** The editor's scenario is not the one of the results on screen. */
+  editorDiffers: boolean;
+  /** The editor's scenario is valid, so it can be run and exported. */
+  editedValid: boolean;
+  /** The bargaining results on screen. */
+  available: ReadonlySet<BargainingKind>;
   t: Translate;
-  onExport: () => void;
+  onExport: (which: ExportWhich, include: ReadonlySet<BargainingKind>) => void;
 }
 
 /** The evidence panel. */
-export function EvidencePanel({ evidence, canExport, busy, t, onExport }: Props) {
+export function EvidencePanel({
+  evidence,
+  canExport,
+  busy,
+  editorDiffers,
+  editedValid,
+  available,
+  t,
+  onExport,
+}: Props) {
   const { phase } = evidence;
+  const list = (kinds: readonly BargainingKind[]) => kinds.map((k) => kindName(k, t)).join(t('export.listSeparator'));
   const [dragging, setDragging] = useState(false);
   const blocked = busy || evidence.running;
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
@@ -30,20 +52,19 @@ export function EvidencePanel({ evidence, canExport, busy, t, onExport }: Props)
     <section className="evidence" aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">{t('evidence.heading')}</h2>
       <p className="hint">{t('evidence.intro')}</p>
-      <div className="buttons">
-        <button
-          type="button"
-          data-testid="export-pack"
-          disabled={!canExport || blocked}
-          title={canExport ? undefined : t('evidence.needResult')}
-          onClick={onExport}
-        >
-          {t('evidence.export')}
-        </button>
+      <ExportControls
+        canExport={canExport}
+        blocked={blocked}
+        editorDiffers={editorDiffers}
+        editedValid={editedValid}
+        available={available}
+        t={t}
+        onExport={onExport}
+      >
         <button type="button" data-testid="cancel-evidence" disabled={!evidence.running} onClick={evidence.cancel}>
           {t('evidence.cancel')}
         </button>
-      </div>
+      </ExportControls>
       <div
         className={dragging ? 'drop-zone dragging' : 'drop-zone'}
         data-testid="verify-drop"
@@ -80,13 +101,24 @@ export function EvidencePanel({ evidence, canExport, busy, t, onExport }: Props)
       )}
       <div data-testid="evidence-status" data-phase={phase.kind} role="status">
         {phase.kind === 'exported' && (
-          <p>
-            {t('evidence.exported', {
-              file: phase.fileName,
-              kb: (phase.bytes / 1024).toFixed(0),
-              digest: phase.digest.slice(0, 16),
-            })}
-          </p>
+          <>
+            <p>
+              {t('evidence.exported', {
+                file: phase.fileName,
+                kb: (phase.bytes / 1024).toFixed(0),
+                digest: phase.digest.slice(0, 16),
+              })}
+            </p>
+            {phase.edited && <p data-testid="export-shows-edited">{t('export.showsEdited')}</p>}
+            {phase.included.length > 0 && (
+              <p data-testid="export-included">{t('export.included', { list: list(phase.included) })}</p>
+            )}
+            {phase.leftOut.length > 0 && (
+              <p className="hint" data-testid="export-left-out">
+                {t('export.leftOut', { list: list(phase.leftOut) })}
+              </p>
+            )}
+          </>
         )}
         {phase.kind === 'cancelled' && <p>{t('evidence.cancelled')}</p>}
         {phase.kind === 'verified' && (
@@ -94,7 +126,20 @@ export function EvidencePanel({ evidence, canExport, busy, t, onExport }: Props)
             {t('evidence.verified', { file: phase.fileName })}
           </p>
         )}
-        {phase.kind === 'notVerified' && (
+        {phase.kind === 'notVerified' && phase.otherModel && (
+          <div className="error" data-testid="verify-result" data-outcome="other-model">
+            <p>
+              {t('evidence.otherModel', {
+                file: phase.fileName,
+                theirs: phase.otherModel.modelDigest ?? t('evidence.noFingerprint'),
+                version: phase.otherModel.fairpaceVersion,
+                ours: MODEL_DIGEST,
+                ourVersion: FAIRPACE_VERSION,
+              })}
+            </p>
+          </div>
+        )}
+        {phase.kind === 'notVerified' && !phase.otherModel && (
           <div className="error" data-testid="verify-result" data-outcome="not-verified">
             <p>{t('evidence.notVerified', { file: phase.fileName, count: phase.differences.length })}</p>
             <ul>

@@ -31,6 +31,8 @@ export interface ReportInput {
   /** The charts as SVG, by file name (CHART_FILES). */
   charts: Readonly<Record<string, string>>;
   fairpaceVersion: string;
+  /** The model fingerprint of the Fairpace that made the pack. */
+  modelDigest: string;
   /** Bargaining results the pack carries (section 8; none by default). */
   bargaining?: readonly BargainingFile[];
 }
@@ -90,6 +92,7 @@ function header(input: ReportInput, names: readonly Bi[]): string {
       bi('软件', 'Software'),
       `Fairpace ${escapeHtml(input.fairpaceVersion)}, ${inline(bi('情景格式版本', 'scenario schema'))} ${comparison.schemaVersion}`,
     ) +
+    row(bi('模型指纹（SHA-256）', 'Model fingerprint (SHA-256)'), `<code>${escapeHtml(input.modelDigest)}</code>`) +
     row(bi('摘要（SHA-256）', 'Digest (SHA-256)'), `<code>${escapeHtml(input.digest)}</code>`) +
     '</dl></header>'
   );

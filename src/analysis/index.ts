@@ -9,3 +9,4 @@ export * from './metricList.ts';
 export * from './target.ts';
 export * from './sensitivity.ts';
 export * from './zone.ts';
+export * from './gate.ts';

@@ -1,20 +1,17 @@
 /** The commands: read the scenario, call the analysis API, format, write. Bad input throws InputError. */
-import { planCompare, planSweep, runTask, summariseCompare, summariseSweep } from '../analysis/index.ts';
+import { runTask } from '../analysis/index.ts';
 import { digestOf } from '../scenario/canonical.ts';
-import { ScenarioPathError } from '../scenario/paths.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import { FAIRPACE_VERSION } from '../version.ts';
-import type { Command, CompareCommand, RunCommand, SweepCommand } from './args.ts';
-import { formatCompareTable } from './compareTable.ts';
-import { formatCompareCsv, formatSweepCsv } from './csv.ts';
+import type { Command, RunCommand } from './args.ts';
+import { targetCommand } from './bargainingCommands.ts';
+import { mergePartials, runBatchCommand } from './batch.ts';
+import { BATCH } from './batchCommands.ts';
 import { EXIT_OK, InputError } from './errors.ts';
-import { evidenceCommand, verifyCommand } from './evidenceCommands.ts';
-import { execute } from './execute.ts';
-import { readScenarioFile, writeFileAtomic } from './files.ts';
+import { verifyCommand } from './evidenceCommands.ts';
+import { emit, jsonText, readScenarioFile } from './files.ts';
 import { helpText } from './help.ts';
-import { sensitivityCommand, targetCommand } from './bargainingCommands.ts';
 import { exportMdrp, importMdrp } from './mdrpCommands.ts';
-import { zoneCommand } from './zoneCommands.ts';
 
 /** What the commands may touch of the outside world (a seam for tests and for the process wiring in main.ts). */
 export interface CliIo {
@@ -42,28 +39,22 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
       await runCommand(command, io);
       break;
     case 'compare':
-      await compareCommand(command, io);
-      break;
     case 'sweep':
-      await sweepCommand(command, io);
-      break;
     case 'evidence':
-      await evidenceCommand(command, io);
+    case 'sensitivity':
+    case 'zone':
+      return runBatchCommand(BATCH[command.kind], command, io);
+    case 'target':
+      if (command.grid !== undefined) return runBatchCommand(BATCH.target, command, io);
+      await targetCommand(command, io);
       break;
+    case 'merge':
+      return mergePartials(command, BATCH, io);
     case 'import':
       io.stdout(await importMdrp(command));
       break;
     case 'export':
       io.stdout(await exportMdrp(command));
-      break;
-    case 'target':
-      await targetCommand(command, io);
-      break;
-    case 'sensitivity':
-      await sensitivityCommand(command, io);
-      break;
-    case 'zone':
-      await zoneCommand(command, io);
       break;
     case 'verify':
       return verifyCommand(command, io);
@@ -87,53 +78,9 @@ async function runCommand(command: RunCommand, io: CliIo): Promise<void> {
     arm: { id: arm.id, label: arm.label },
     ...result,
   };
-  await emit(json(output), command.out, io);
-}
-
-async function compareCommand(command: CompareCommand, io: CliIo): Promise<void> {
-  const scenario = await readScenarioFile(command.file);
-  const plan = asInputError(() => planCompare(scenario, command));
-  const results = await execute(plan.tasks, command, io);
-  const comparison = summariseCompare(scenario, plan, results);
-  const text =
-    command.format === 'table'
-      ? formatCompareTable(comparison, { scenarioName: scenario.meta.name })
-      : command.format === 'csv'
-        ? formatCompareCsv(comparison)
-        : json(comparison);
-  await emit(text, command.out, io);
-}
-
-async function sweepCommand(command: SweepCommand, io: CliIo): Promise<void> {
-  const scenario = await readScenarioFile(command.file);
-  const plan = asInputError(() => planSweep(scenario, command));
-  const results = await execute(plan.tasks, command, io);
-  const result = summariseSweep(scenario, command, plan, results);
-  await emit(command.format === 'csv' ? formatSweepCsv(result) : json(result), command.out, io);
-}
-
-/**
- * Planning refuses an unknown arm (RangeError) or a sweep path or value the scenario does not accept
- * (ScenarioPathError): both are the user's input, so they exit 2 rather than look like a crash.
- */
-function asInputError<T>(plan: () => T): T {
-  try {
-    return plan();
-  } catch (e) {
-    if (e instanceof RangeError || e instanceof ScenarioPathError) throw new InputError(e.message);
-    throw e;
-  }
+  await emit(jsonText(output), command.out, io);
 }
 
 function unknownArmMessage(scenario: Scenario, armId: string): string {
   return `unknown arm "${armId}" (arms: ${scenario.arms.map((a) => a.id).join(', ')})`;
-}
-
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-async function emit(text: string, out: string | undefined, io: CliIo): Promise<void> {
-  if (out === undefined) io.stdout(text);
-  else await writeFileAtomic(out, text);
 }

@@ -73,3 +73,14 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     throw new InputError(`cannot write ${file}: ${fileErrorReason(e)}`);
   }
 }
+
+/** A result as the CLI prints JSON: two-space indentation and a final newline. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Writes a result to `out`, or to stdout when there is no `out`. */
+export async function emit(text: string, out: string | undefined, io: { stdout(text: string): void }): Promise<void> {
+  if (out === undefined) io.stdout(text);
+  else await writeFileAtomic(out, text);
+}

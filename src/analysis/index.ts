@@ -10,3 +10,4 @@ export * from './target.ts';
 export * from './sensitivity.ts';
 export * from './zone.ts';
 export * from './gate.ts';
+export * from './runOne.ts';

@@ -1,7 +1,5 @@
 /** The commands: read the scenario, call the analysis API, format, write. Bad input throws InputError. */
-import { runTask } from '../analysis/index.ts';
-import { digestOf } from '../scenario/canonical.ts';
-import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
+import { runOne } from '../analysis/index.ts';
 import { FAIRPACE_VERSION } from '../version.ts';
 import type { Command, RunCommand } from './args.ts';
 import { targetCommand } from './bargainingCommands.ts';
@@ -64,23 +62,12 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
 
 async function runCommand(command: RunCommand, io: CliIo): Promise<void> {
   const scenario = await readScenarioFile(command.file);
-  const armId = command.arm ?? scenario.arms[0]?.id ?? '';
-  const arm = scenario.arms.find((a) => a.id === armId);
-  if (!arm) throw new InputError(unknownArmMessage(scenario, armId));
-  const seed = command.seed ?? scenario.seed;
-  // `seed` leads the header instead of repeating further down; the rest is the RunResult as the engine made it.
-  const { seed: _seed, ...result } = runTask({ scenario, armId, seed });
-  const output = {
-    schemaVersion: SCHEMA_VERSION,
-    fairpaceVersion: FAIRPACE_VERSION,
-    scenarioDigest: digestOf(scenario),
-    seed,
-    arm: { id: arm.id, label: arm.label },
-    ...result,
-  };
+  let output;
+  try {
+    output = runOne(scenario, { arm: command.arm, seed: command.seed });
+  } catch (e) {
+    if (e instanceof RangeError) throw new InputError(e.message);
+    throw e;
+  }
   await emit(jsonText(output), command.out, io);
-}
-
-function unknownArmMessage(scenario: Scenario, armId: string): string {
-  return `unknown arm "${armId}" (arms: ${scenario.arms.map((a) => a.id).join(', ')})`;
 }

@@ -1,7 +1,9 @@
 // `fairpace compare --assert/--assert-diff` through main(): the exit code, the table, --out, and JUnit XML read back
 // with an XML parser; every bad assertion exits 2 with one line.
+import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
@@ -139,5 +141,37 @@ describe('fairpace compare as a gate', () => {
       expect(r.out).toBe('');
     }
     await expect(readFile(junit)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('the documented CI job script fails the job with exit 1, leaving JUnit XML and the comparison', async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const reports = join(tiny.dir, 'reports');
+    const env = { ...process.env, SCENARIO: tiny.path, REPLICATIONS: '2', REPORTS: reports, FAIRPACE_DEBUG: '' };
+    const code = await new Promise<number>((resolve) => {
+      execFile('bash', [join(root, 'docs', 'ci', 'rule-change-gate.sh')], { cwd: root, env }, (error) =>
+        resolve(error ? Number(error.code) : 0),
+      );
+    });
+    // The tiny town pays nobody the minimum wage, so the first assertion fails and so does the job.
+    expect(code).toBe(1);
+    const cases = readJunit(await readFile(join(reports, 'fairpace-gate.xml'), 'utf8')).testsuite.testcase;
+    expect(cases.map((c) => c['@_name'])).toEqual([
+      'median: earnings.shareBelowMinWage <= 0.05',
+      'median: workload.shareOverLegalLimit <= 0.01',
+      'median − strictest: safety.speedingKmShare <= 0',
+      'median − strictest: earnings.netPerOnlineHour.mean >= 0',
+    ]);
+    expect(cases[0]?.failure).toBeDefined();
+    const plain = await fairpace([
+      'compare',
+      tiny.path,
+      '--arms',
+      'strictest,median',
+      '--replications',
+      '2',
+      '--seed',
+      '1',
+    ]);
+    expect(await readFile(join(reports, 'comparison.json'), 'utf8')).toBe(plain.out);
   });
 });

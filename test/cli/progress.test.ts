@@ -1,4 +1,4 @@
-// --progress json: one JSON line per finished task on stderr, for a whole batch, a shard and a search.
+// --progress json: one JSON line per finished task on stderr, for a whole batch, a shard, a search and a verify.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
@@ -111,5 +111,14 @@ describe('--progress json', () => {
     // Every evaluated value ran both replications; the current value (6) ran too when it is not a step.
     const values = new Set<number>([...result.steps.map((s: { value: number }) => s.value), 6]);
     expect(r.lines.map((l) => l.task)).toEqual(Array.from({ length: values.size * 2 }, (_, i) => i + 1));
+  });
+
+  it('verify: one line per re-run', async () => {
+    const pack = join(tiny.dir, 'pack.zip');
+    expect(await main(['evidence', tiny.path, '--out', pack, '--workers', '1'], { io: capture(), env: {} })).toBe(0);
+    const r = await progressLines(['verify', pack, '--workers', '1']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('verified\n');
+    expectOneLinePerTask(r.lines, 4);
   });
 });

@@ -14,6 +14,7 @@ import {
 } from './bargainingArgs.ts';
 import { ZONE_OPTIONS, zoneCommand, type ZoneCommand } from './zoneArgs.ts';
 import { RUN_CONTROL_OPTIONS, runControl, type RunControl } from './runControl.ts';
+import { BATCH as BATCH_REGISTRY, type BatchName } from './batchCommands.ts';
 
 /** The subcommands, in the order the help lists them. */
 export const COMMANDS = [
@@ -41,9 +42,6 @@ export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 export const SWEEP_FORMATS = ['json', 'csv'] as const;
 /** A `sweep --format` value. */
 export type SweepFormat = (typeof SWEEP_FORMATS)[number];
-
-/** The batch commands: one list of runs and a summary, so they take `--shard k/n` and `--progress json`. */
-export const BATCH_COMMANDS = ['compare', 'sweep', 'evidence', 'target', 'sensitivity', 'zone'] as const;
 
 /** Largest `--workers`: far above any core count, low enough that a typo cannot start thousands of threads. */
 export const MAX_WORKERS = 256;
@@ -222,9 +220,9 @@ function isCommand(word: string): word is CommandName {
   return (COMMANDS as readonly string[]).includes(word);
 }
 
-/** Whether a command is a batch command (and so takes `--shard` and `--progress`). */
-export function isBatchCommand(command: string): command is (typeof BATCH_COMMANDS)[number] {
-  return (BATCH_COMMANDS as readonly string[]).includes(command);
+/** Whether a command is a batch command (one in the BATCH registry), and so takes `--shard` and `--progress`. */
+export function isBatchCommand(command: string): command is BatchName {
+  return Object.hasOwn(BATCH_REGISTRY, command);
 }
 
 function optionsOf(command: CommandName): OptionSpec {

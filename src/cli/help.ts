@@ -62,7 +62,7 @@ Options:
   --help, -h       help (also after a command: fairpace compare --help)
   --version, -V    the Fairpace version
   --shard K/N      (batch commands) run one share of the tasks; join the shares with fairpace merge
-  --progress json  (commands that run) one JSON line per finished task on stderr
+  --progress json  (batch commands and verify) one JSON line per finished task on stderr
 
 Exit codes: 0 success, 2 bad input (file, field or argument), 1 internal error (FAIRPACE_DEBUG=1 shows the stack);
 verify exits 1 when the pack differs from its re-run, compare --assert when an assertion fails.

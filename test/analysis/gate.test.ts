@@ -1,7 +1,11 @@
 // The rule-change gate: parsing assertions, and judging every operator on the mean and on the interval's
 // unfavourable end with numbers worked out by hand.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  assertionText,
+  METRIC_PATHS,
+  TARGET_OPS,
   evaluateGate,
   parseAssertion,
   tCritical95,
@@ -48,6 +52,21 @@ describe('parseAssertion', () => {
     });
     expect(parseAssertion('safety.speedingKmShare < -1e-3', 'diff')).toMatchObject({ op: '<', threshold: -0.001 });
     expect(parseAssertion('workload.onlineHours.p90@a_b-1 > 8', 'arm')).toMatchObject({ arm: 'a_b-1', op: '>' });
+  });
+
+  it('reads back what assertionText writes, for every metric path, operator, arm id and finite value', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...METRIC_PATHS),
+        fc.constantFrom(...TARGET_OPS),
+        fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/), { nil: undefined }),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        (metric, op, arm, threshold) => {
+          const a: Assertion = { kind: 'arm', metric, ...(arm !== undefined ? { arm } : {}), op, threshold };
+          expect(parseAssertion(assertionText(a), 'arm')).toEqual({ ...a, threshold: threshold + 0 });
+        },
+      ),
+    );
   });
 
   it('refuses malformed text, unknown metric paths and an arm on a difference, naming the problem', () => {

@@ -2,10 +2,11 @@
 // bytes, and every way partials can fail to belong together exits 2 with one line each and writes nothing.
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { readPartial, writePartial } from '../../src/cli/partial.ts';
-import { shardIndices } from '../../src/cli/runControl.ts';
+import { parseShard, shardIndices } from '../../src/cli/runControl.ts';
 import { capture, tinyScenarioFile } from './fixtures.ts';
 
 const tiny = tinyScenarioFile('fairpace-shard-');
@@ -46,6 +47,21 @@ async function wholeAndMerged(name: string, args: string[], workers = '1') {
 }
 
 describe('--shard k/n and merge', () => {
+  it('parses k/n for every 1 ≤ k ≤ n and nothing else, and the shards of a batch hold every task exactly once', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.nat(600), (count, total) => {
+        const all = Array.from({ length: count }, (_, i) => shardIndices(total, parseShard(`${i + 1}/${count}`, 'x')));
+        expect(all.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: total }, (_, i) => i));
+        expect(() => parseShard(`0/${count}`, 'x')).toThrow(/--shard must be k\/n/);
+        expect(() => parseShard(`${count + 1}/${count}`, 'x')).toThrow(/--shard must be k\/n/);
+      }),
+      { numRuns: 200 },
+    );
+    for (const bad of ['', '1', '1/', '/3', '1/3/3', '-1/3', '1.5/3', 'one/three', '1/100001']) {
+      expect(() => parseShard(bad, 'x'), bad).toThrow(/--shard must be k\/n/);
+    }
+  });
+
   it('deals tasks round-robin by index', () => {
     expect(shardIndices(8, { index: 1, count: 3 })).toEqual([0, 3, 6]);
     expect(shardIndices(8, { index: 3, count: 3 })).toEqual([2, 5]);

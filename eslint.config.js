@@ -6,7 +6,7 @@ import globals from 'globals';
 const pureFolders = ['src/sim/**', 'src/scenario/**', 'src/analysis/**', 'src/evidence/**', 'src/io/**'];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'test-artifacts', 'coverage'] },
+  { ignores: ['node_modules', 'dist', 'dist-lib', 'test-artifacts', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', '**/*.js', 'scripts/**', 'bench/**', 'test/**', 'src/cli/**', 'bin/**'],
+    files: ['**/*.mjs', '**/*.js', 'scripts/**', 'bench/**', 'test/**', 'src/cli/**', 'src/lib/**', 'bin/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -6,6 +6,7 @@ import { computeCompliance } from '../sim/compliance.ts';
 import type { ComplianceCheck, DayMetrics, HeatExposure, HourMetrics, Metrics, RunResult } from '../sim/results.ts';
 import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { differencePaths, meanOf, metricAt } from './metricPaths.ts';
+import type { BatchPlan } from './batchPlan.ts';
 import { runInProcess, seedsFor, type Executor, type ProgressFn, type RunTask, type CancelSignal } from './runTasks.ts';
 import { pairedDifference, type Difference } from './stats.ts';
 
@@ -75,6 +76,15 @@ export function summariseCompare(scenario: Scenario, plan: ComparePlan, results:
     comparison.differencesVsFirst = Object.fromEntries(arms.slice(1).map((arm, i) => [arm.id, diff(0, i + 1)]));
   }
   return comparison;
+}
+
+/** A comparison as a batch plan; `plan` says which task is which arm and seed. */
+export function compareBatch(
+  scenario: Scenario,
+  options: CompareOptions = {},
+): BatchPlan<Comparison> & { plan: ComparePlan } {
+  const plan = planCompare(scenario, options);
+  return { plan, tasks: plan.tasks, summarise: (results) => summariseCompare(scenario, plan, results) };
 }
 
 /** Runs a comparison with the given executor (in this thread by default). */

@@ -11,6 +11,7 @@ import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
 import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { metricAt } from './metricPaths.ts';
+import { runBatchPlan, type BatchPlan } from './batchPlan.ts';
 import { runInProcess, seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
 import { pairedDifference, type Difference } from './stats.ts';
 
@@ -186,6 +187,17 @@ function round(x: number): number {
   return Number(x.toPrecision(12));
 }
 
+/** The base comparison and every low/high variant as one batch plan; the summary ranks the parameters. */
+export function sensitivityBatch(scenario: Scenario, options: SensitivityOptions = {}): BatchPlan<SensitivityResult> {
+  const { arms, params, skipped } = planSensitivity(scenario, options);
+  const seeds = seedsFor(options.seed ?? scenario.seed, options.replications ?? scenario.replications);
+  const variants = [scenario, ...params.flatMap((p) => [p.lowScenario, p.highScenario])];
+  const tasks: RunTask[] = variants.flatMap((s) =>
+    arms.flatMap((armId) => seeds.map((seed) => ({ scenario: s, armId, seed }))),
+  );
+  return { tasks, summarise: (results) => rank(scenario, arms, seeds, params, skipped, results) };
+}
+
 /** Runs the base comparison and every low/high variant in one batch, then ranks the parameters. */
 export async function sensitivity(
   scenario: Scenario,
@@ -194,13 +206,17 @@ export async function sensitivity(
   onProgress?: ProgressFn,
   signal?: CancelSignal,
 ): Promise<SensitivityResult> {
-  const { arms, params, skipped } = planSensitivity(scenario, options);
-  const seeds = seedsFor(options.seed ?? scenario.seed, options.replications ?? scenario.replications);
-  const variants = [scenario, ...params.flatMap((p) => [p.lowScenario, p.highScenario])];
-  const tasks: RunTask[] = variants.flatMap((s) =>
-    arms.flatMap((armId) => seeds.map((seed) => ({ scenario: s, armId, seed }))),
-  );
-  const results = await execute(tasks, onProgress, signal);
+  return runBatchPlan(sensitivityBatch(scenario, options), execute, onProgress, signal);
+}
+
+function rank(
+  scenario: Scenario,
+  arms: [string, string],
+  seeds: number[],
+  params: Resolved[],
+  skipped: { path: string; reason: string }[],
+  results: RunResult[],
+): SensitivityResult {
   const block = seeds.length * 2;
   const diffs = (v: number): Record<string, Difference> => {
     const runs = results.slice(v * block, (v + 1) * block);

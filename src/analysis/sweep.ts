@@ -5,6 +5,7 @@ import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
 import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { planCompare, summariseCompare, type ArmSummary, type CompareOptions, type ComparePlan } from './compare.ts';
+import type { BatchPlan } from './batchPlan.ts';
 import { runInProcess, type Executor, type ProgressFn, type RunTask, type CancelSignal } from './runTasks.ts';
 import type { Difference } from './stats.ts';
 
@@ -78,6 +79,12 @@ export function summariseSweep(
     seeds: plan.points[0]?.plan.seeds ?? [],
     points,
   };
+}
+
+/** A sweep as a batch plan. */
+export function sweepBatch(scenario: Scenario, options: SweepOptions): BatchPlan<SweepResult> {
+  const plan = planSweep(scenario, options);
+  return { tasks: plan.tasks, summarise: (results) => summariseSweep(scenario, options, plan, results) };
 }
 
 /** Runs a sweep with the given executor. */

@@ -13,6 +13,7 @@ import type { RunResult } from '../sim/results.ts';
 import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { isMetricPath } from './metricList.ts';
 import { metricAt } from './metricPaths.ts';
+import { runBatchPlan, type BatchPlan } from './batchPlan.ts';
 import { runInProcess, seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
 import { meanInterval, pairedDifference, type Difference } from './stats.ts';
 
@@ -50,7 +51,15 @@ export interface TargetOptions {
   maxSteps?: number;
   /** Bisection stops when the bracket is this narrow (default: (max − min) / 1000). */
   tolerance?: number;
+  /**
+   * Instead of the search: evaluate this many evenly spaced values from min to max (both included) in one batch and
+   * take the smallest (largest) that meets every target. One batch can be split over machines; the search cannot.
+   */
+  grid?: number;
 }
+
+/** Most values of a target grid. */
+export const MAX_TARGET_GRID = 1000;
 
 /** A metric's mean over replications with its 95% t interval. */
 export interface MetricEstimate {
@@ -127,6 +136,10 @@ export function checkTargetOptions(scenario: Scenario, options: TargetOptions): 
     throw new RangeError('maxSteps must be a whole number of at least 5');
   }
   if (options.tolerance !== undefined && !(options.tolerance > 0)) throw new RangeError('tolerance must be positive');
+  const grid = options.grid;
+  if (grid !== undefined && !(Number.isInteger(grid) && grid >= 2 && grid <= MAX_TARGET_GRID)) {
+    throw new RangeError(`grid must be a whole number from 2 to ${MAX_TARGET_GRID}`);
+  }
   return arm;
 }
 
@@ -163,6 +176,7 @@ export async function findTarget(
   onProgress?: ProgressFn,
   signal?: CancelSignal,
 ): Promise<TargetResult> {
+  if (options.grid !== undefined) return runBatchPlan(targetGridBatch(scenario, options), execute, onProgress, signal);
   const arm = checkTargetOptions(scenario, options);
   const { param, min, max, targets } = options;
   const direction = options.direction ?? 'smallest';
@@ -272,9 +286,112 @@ export async function findTarget(
     monotoneEvidence = evidenceOf(sorted());
   }
 
+  const result = targetResult(scenario, options, {
+    arm,
+    seeds,
+    steps,
+    runsAt,
+    value,
+    monotone,
+    monotoneEvidence,
+    method,
+    bracket,
+    current,
+  });
+  onProgress?.(runsDone, runsDone);
+  return result;
+}
+
+/** The values of a target grid: `count` evenly spaced values from min to max, both included. */
+export function targetGridValues(min: number, max: number, count: number): number[] {
+  // Rounded as sweep ranges are, so values print as a person would write them.
+  return Array.from({ length: count }, (_, i) =>
+    i === count - 1 ? max : Number((min + ((max - min) * i) / (count - 1)).toPrecision(12)),
+  );
+}
+
+/**
+ * The grid form of the target finder (`options.grid` values) as one batch plan: the grid values and the scenario's
+ * current value (for the cost change) with every seed, value-major.
+ */
+export function targetGridBatch(scenario: Scenario, options: TargetOptions): BatchPlan<TargetResult> {
+  const arm = checkTargetOptions(scenario, options);
+  const count = options.grid;
+  if (count === undefined) throw new RangeError('a target grid needs the number of values');
+  const { param, min, max, targets } = options;
+  const direction = options.direction ?? 'smallest';
+  const confidence = options.confidence ?? 'ci';
+  const seeds = seedsFor(options.seed ?? scenario.seed, options.replications ?? scenario.replications);
+  const current = currentParamValue(scenario, param, arm);
+  const values = targetGridValues(min, max, count);
+  let runValues = values;
+  if (current !== null && !values.includes(current)) {
+    try {
+      withParam(scenario, param, current);
+      runValues = [...values, current];
+    } catch (e) {
+      if (!(e instanceof ScenarioPathError)) throw e;
+    }
+  }
+  const tasks: RunTask[] = runValues.flatMap((v) => {
+    const s = withParam(scenario, param, v);
+    return seeds.map((seed) => ({ scenario: s, armId: arm, seed }));
+  });
+  const metricNames = [...new Set([...targets.map((t) => t.metric), ...COST_METRICS])];
+  const summarise = (results: RunResult[]): TargetResult => {
+    const runsAt = new Map<number, RunResult[]>();
+    runValues.forEach((v, i) => runsAt.set(v, results.slice(i * seeds.length, (i + 1) * seeds.length)));
+    const steps: TargetStep[] = values.map((v) => {
+      const metrics = estimatesAt(runsAt.get(v) ?? [], metricNames);
+      const feasible = targets.every((t) => targetHolds(t, metrics[t.metric] as MetricEstimate, confidence));
+      return { value: v, phase: 'grid', feasible, metrics };
+    });
+    const switchCount = steps.reduce((n, s, i) => (i > 0 && s.feasible !== steps[i - 1]?.feasible ? n + 1 : n), 0);
+    const monotone = switchCount <= 1;
+    const idx =
+      direction === 'smallest' ? steps.findIndex((s) => s.feasible) : steps.map((s) => s.feasible).lastIndexOf(true);
+    const found = steps[idx];
+    const neighbour = steps[direction === 'smallest' ? idx - 1 : idx + 1];
+    return targetResult(scenario, options, {
+      arm,
+      seeds,
+      steps,
+      runsAt,
+      value: found ? found.value : null,
+      monotone,
+      monotoneEvidence: monotone ? undefined : evidenceOf(steps),
+      method: 'grid',
+      // On a monotone grid the answer lies between the last failing and the first passing value.
+      bracket: monotone && found && neighbour ? [neighbour.value, found.value] : undefined,
+      current,
+    });
+  };
+  return { tasks, summarise };
+}
+
+/** What a search or a grid found, for `targetResult`. */
+interface Found {
+  arm: string;
+  seeds: number[];
+  steps: TargetStep[];
+  runsAt: Map<number, RunResult[]>;
+  value: number | null;
+  monotone: boolean;
+  monotoneEvidence: string | undefined;
+  method: TargetResult['method'];
+  bracket: [number, number] | undefined;
+  current: number | null;
+}
+
+function targetResult(scenario: Scenario, options: TargetOptions, found: Found): TargetResult {
+  const { param, min, max, targets } = options;
+  const direction = options.direction ?? 'smallest';
+  const confidence = options.confidence ?? 'ci';
+  const { arm, seeds, steps, runsAt, value, monotone, monotoneEvidence, method, bracket, current } = found;
+  const metricNames = [...new Set([...targets.map((t) => t.metric), ...COST_METRICS])];
   const at = value === null ? undefined : estimatesAt(runsAt.get(value) ?? [], metricNames);
   const reached = value !== null;
-  const result: TargetResult = {
+  return {
     schemaVersion: SCHEMA_VERSION,
     fairpaceVersion: FAIRPACE_VERSION,
     modelDigest: MODEL_DIGEST,
@@ -307,8 +424,6 @@ export async function findTarget(
     steps,
     platformCost: value !== null && current !== null ? costOf(runsAt, value, current) : null,
   };
-  onProgress?.(runsDone, runsDone);
-  return result;
 }
 
 function estimatesAt(runs: RunResult[], paths: readonly string[]): Record<string, MetricEstimate> {

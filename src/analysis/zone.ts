@@ -12,6 +12,8 @@ import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { isMetricPath } from './metricList.ts';
 import { metricAt } from './metricPaths.ts';
+import type { RunResult } from '../sim/results.ts';
+import { runBatchPlan, type BatchPlan } from './batchPlan.ts';
 import { runInProcess, seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
 import { meanInterval } from './stats.ts';
 import { TARGET_OPS, currentParamValue, targetHolds, type MetricEstimate, type TargetSpec } from './target.ts';
@@ -147,6 +149,19 @@ export function checkZoneOptions(scenario: Scenario, options: ZoneOptions): stri
   return arm;
 }
 
+/** The zone's grid as one batch plan (y outer, x inner, seed innermost); the summary judges every cell. */
+export function zoneBatch(scenario: Scenario, options: ZoneOptions): BatchPlan<ZoneResult> {
+  const arm = checkZoneOptions(scenario, options);
+  const { x, y } = options;
+  const seeds = seedsFor(options.seed ?? scenario.seed, options.replications ?? scenario.replications);
+  const grid = y.values.flatMap((yv, yIndex) => x.values.map((xv, xIndex) => ({ x: xv, y: yv, xIndex, yIndex })));
+  const tasks: RunTask[] = grid.flatMap((g) => {
+    const s = withParam(withParam(scenario, x.param, g.x), y.param, g.y);
+    return seeds.map((seed) => ({ scenario: s, armId: arm, seed }));
+  });
+  return { tasks, summarise: (results) => judgeZone(scenario, options, arm, seeds, grid, results) };
+}
+
 /** Maps the zone; see the module comment. Deterministic for the same options, whatever the executor. */
 export async function zoneOfAgreement(
   scenario: Scenario,
@@ -155,21 +170,23 @@ export async function zoneOfAgreement(
   onProgress?: ProgressFn,
   signal?: CancelSignal,
 ): Promise<ZoneResult> {
-  const arm = checkZoneOptions(scenario, options);
+  return runBatchPlan(zoneBatch(scenario, options), execute, onProgress, signal);
+}
+
+function judgeZone(
+  scenario: Scenario,
+  options: ZoneOptions,
+  arm: string,
+  seeds: number[],
+  grid: { x: number; y: number; xIndex: number; yIndex: number }[],
+  results: RunResult[],
+): ZoneResult {
   const { x, y, union, platform } = options;
   const confidence = options.confidence ?? 'ci';
   const objective = options.unionObjective ?? DEFAULT_OBJECTIVE;
-  const seeds = seedsFor(options.seed ?? scenario.seed, options.replications ?? scenario.replications);
   const metricNames = [
     ...new Set([...union.map((t) => t.metric), ...platform.map((t) => t.metric), ...COST_METRICS, objective.metric]),
   ];
-
-  const grid = y.values.flatMap((yv, yIndex) => x.values.map((xv, xIndex) => ({ x: xv, y: yv, xIndex, yIndex })));
-  const tasks: RunTask[] = grid.flatMap((g) => {
-    const s = withParam(withParam(scenario, x.param, g.x), y.param, g.y);
-    return seeds.map((seed) => ({ scenario: s, armId: arm, seed }));
-  });
-  const results = await execute(tasks, onProgress, signal);
 
   const cells: ZoneCell[] = grid.map((g, i) => {
     const runs = results.slice(i * seeds.length, (i + 1) * seeds.length);

@@ -1,6 +1,6 @@
 /** Parsing the `fairpace` command line into a typed command; pure (no I/O), so every rule is tested directly. */
 import { parseArgs } from 'node:util';
-import { rangeValues } from '../analysis/index.ts';
+import { parseAssertion, rangeValues, type Assertion } from '../analysis/index.ts';
 import { LIMITS } from '../scenario/schema.ts';
 import { UsageError } from './errors.ts';
 import { parseMdrpCommand, type ExportMdrpCommand, type ImportMdrpCommand } from './mdrpArgs.ts';
@@ -13,6 +13,8 @@ import {
   type TargetCommand,
 } from './bargainingArgs.ts';
 import { ZONE_OPTIONS, zoneCommand, type ZoneCommand } from './zoneArgs.ts';
+import { RUN_CONTROL_OPTIONS, runControl, type RunControl } from './runControl.ts';
+import { BATCH as BATCH_REGISTRY, type BatchName } from './batchCommands.ts';
 
 /** The subcommands, in the order the help lists them. */
 export const COMMANDS = [
@@ -25,6 +27,7 @@ export const COMMANDS = [
   'target',
   'sensitivity',
   'zone',
+  'merge',
   'import',
   'export',
 ] as const;
@@ -68,7 +71,7 @@ export interface RunCommand {
   out?: string;
 }
 /** Options shared by the commands that run many replications. */
-interface BatchOptions {
+interface BatchOptions extends RunControl {
   file: string;
   arms?: string[];
   replications?: number;
@@ -84,6 +87,12 @@ export interface CompareCommand extends BatchOptions {
   format: CompareFormat;
   /** Whether CSV output starts with a UTF-8 byte-order mark (`--no-bom` turns it off). */
   bom: boolean;
+  /** `--assert` then `--assert-diff` assertions, in the order given: the comparison becomes a gate. */
+  assertions?: Assertion[];
+  /** How assertions are judged: `ci` (the unfavourable end of the 95% interval) or `mean`. */
+  confidence?: 'mean' | 'ci';
+  /** A JUnit XML file with one test case per assertion. */
+  junit?: string;
 }
 /** `fairpace sweep <file> --param P ...`; `values` already expanded from a list or a range. */
 export interface SweepCommand extends BatchOptions {
@@ -95,7 +104,7 @@ export interface SweepCommand extends BatchOptions {
   bom: boolean;
 }
 /** `fairpace evidence <file> --out pack.zip`: an evidence pack of the comparison with the same options. */
-export interface EvidenceCommand {
+export interface EvidenceCommand extends RunControl {
   kind: 'evidence';
   file: string;
   arms?: string[];
@@ -113,6 +122,14 @@ export interface VerifyCommand {
   file: string;
   workers?: number;
   quiet: boolean;
+  progress?: 'json';
+}
+/** `fairpace merge <partial>... --out FILE`: the output of a batch command from its shards' partial files. */
+export interface MergeCommand {
+  kind: 'merge';
+  files: string[];
+  out: string;
+  junit?: string;
 }
 /** A parsed command line. */
 export type Command =
@@ -127,6 +144,7 @@ export type Command =
   | TargetCommand
   | SensitivityCommand
   | ZoneCommand
+  | MergeCommand
   | ImportMdrpCommand
   | ExportMdrpCommand;
 
@@ -146,7 +164,14 @@ const BATCH: OptionSpec = {
 const OPTIONS: Record<CommandName, OptionSpec> = {
   validate: HELP,
   run: { ...HELP, seed: { type: 'string' }, arm: { type: 'string' }, out: { type: 'string', short: 'o' } },
-  compare: { ...HELP, ...BATCH },
+  compare: {
+    ...HELP,
+    ...BATCH,
+    assert: { type: 'string', multiple: true },
+    'assert-diff': { type: 'string', multiple: true },
+    confidence: { type: 'string' },
+    junit: { type: 'string' },
+  },
   sweep: {
     ...HELP,
     ...BATCH,
@@ -166,7 +191,13 @@ const OPTIONS: Record<CommandName, OptionSpec> = {
     quiet: { type: 'boolean', short: 'q' },
     include: { type: 'string' },
   },
-  verify: { ...HELP, workers: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
+  verify: {
+    ...HELP,
+    workers: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    progress: { type: 'string' },
+  },
+  merge: { ...HELP, out: { type: 'string', short: 'o' }, junit: { type: 'string' } },
   target: TARGET_OPTIONS,
   sensitivity: SENSITIVITY_OPTIONS,
   zone: ZONE_OPTIONS,
@@ -194,10 +225,19 @@ function isCommand(word: string): word is CommandName {
   return (COMMANDS as readonly string[]).includes(word);
 }
 
+/** Whether a command is a batch command (one in the BATCH registry), and so takes `--shard` and `--progress`. */
+export function isBatchCommand(command: string): command is BatchName {
+  return Object.hasOwn(BATCH_REGISTRY, command);
+}
+
+function optionsOf(command: CommandName): OptionSpec {
+  return isBatchCommand(command) ? { ...OPTIONS[command], ...RUN_CONTROL_OPTIONS } : OPTIONS[command];
+}
+
 function parseSubcommand(command: CommandName, args: readonly string[]): Command {
   let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS[command], allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...args], options: optionsOf(command), allowPositionals: true, strict: true });
   } catch (e) {
     throw new UsageError(parseArgsMessage(e), command);
   }
@@ -205,10 +245,43 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
   // --help wins over everything else, so `fairpace sweep --help` works without a file or --param.
   if (v.help) return { kind: 'help', topic: command };
   if (command === 'import' || command === 'export') return parseMdrpCommand(command, v, parsed.positionals);
+  if (command === 'merge') return mergeCommand(v, parsed.positionals);
+  const parsedCommand = parseFileCommand(command, v, parsed.positionals);
+  if (!isBatchCommand(command)) return parsedCommand;
+  const batch = parsedCommand as Exclude<Command, HelpCommand | VersionCommand> & BatchOptions & { junit?: string };
+  Object.assign(batch, runControl(v, command, { out: batch.out, quiet: batch.quiet }));
+  if (batch.shard !== undefined && batch.kind === 'target' && batch.grid === undefined) {
+    throw new UsageError(
+      '--shard needs --grid N: the search decides each step from the last, so it runs whole',
+      command,
+    );
+  }
+  if (batch.shard !== undefined && batch.junit !== undefined) {
+    throw new UsageError('--junit goes to fairpace merge, which judges the assertions of the whole batch', command);
+  }
+  return batch;
+}
+
+function mergeCommand(v: Record<string, unknown>, positionals: string[]): MergeCommand {
+  if (positionals.length === 0)
+    throw new UsageError('missing the partial files: merge <partial>... --out FILE', 'merge');
+  if (positionals.some((f) => f === '')) throw new UsageError('a partial file name is empty', 'merge');
+  const out = v.out as string | undefined;
+  if (out === undefined || out === '') {
+    throw new UsageError('missing --out FILE: where the merged result goes', 'merge');
+  }
+  const junit = v.junit as string | undefined;
+  if (junit === '') throw new UsageError('--junit needs a file name', 'merge');
+  return { kind: 'merge', files: positionals, out, ...(junit !== undefined ? { junit } : {}) };
+}
+
+function parseFileCommand(
+  command: Exclude<CommandName, 'import' | 'export' | 'merge'>,
+  v: Record<string, string | boolean | (string | boolean)[] | undefined>,
+  positionals: string[],
+): Command {
   const file =
-    command === 'verify'
-      ? singleFile(parsed.positionals, command, 'pack', '<pack.zip>')
-      : singleFile(parsed.positionals, command);
+    command === 'verify' ? singleFile(positionals, command, 'pack', '<pack.zip>') : singleFile(positionals, command);
   const str = (name: string) => v[name] as string | undefined;
   const seed = optInteger(str('seed'), 'seed', 0, MAX_SEED, command);
 
@@ -222,8 +295,10 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
       return sensitivityCommand(file, v, seed, workers());
     case 'zone':
       return zoneCommand(file, v, seed, workers());
-    case 'verify':
-      return { kind: 'verify', file, workers: workers(), quiet: v.quiet === true };
+    case 'verify': {
+      const quiet = v.quiet === true;
+      return { kind: 'verify', file, workers: workers(), quiet, ...runControl(v, command, { out: undefined, quiet }) };
+    }
     case 'evidence': {
       const out = outFile(str('out'), command);
       if (out === undefined)
@@ -262,7 +337,13 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
       const bom = v['no-bom'] !== true;
       if (!bom && str('format') !== 'csv') throw new UsageError('--no-bom goes with --format csv', command);
       if (command === 'compare') {
-        return { kind: 'compare', ...batch, format: oneOf(str('format'), COMPARE_FORMATS, 'format', command), bom };
+        return {
+          kind: 'compare',
+          ...batch,
+          format: oneOf(str('format'), COMPARE_FORMATS, 'format', command),
+          bom,
+          ...gateOptions(v),
+        };
       }
       const param = optNonEmpty(str('param'), 'param', command);
       if (param === undefined) throw new UsageError('missing --param <path>, e.g. rules.deadline.percentile', command);
@@ -276,6 +357,35 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
       };
     }
   }
+}
+
+/** `--assert`, `--assert-diff`, `--confidence` and `--junit` of compare; the last two only with an assertion. */
+function gateOptions(v: Record<string, unknown>): Pick<CompareCommand, 'assertions' | 'confidence' | 'junit'> {
+  const parse = (name: 'assert' | 'assert-diff', kind: 'arm' | 'diff') =>
+    ((v[name] ?? []) as string[]).map((text) => {
+      try {
+        return parseAssertion(text, kind);
+      } catch (e) {
+        throw new UsageError(`--${name} ${e instanceof Error ? e.message : String(e)}`, 'compare');
+      }
+    });
+  const assertions = [...parse('assert', 'arm'), ...parse('assert-diff', 'diff')];
+  const confidence = v.confidence as string | undefined;
+  const junit = v.junit as string | undefined;
+  if (assertions.length === 0) {
+    if (confidence !== undefined) throw new UsageError('--confidence judges assertions: add --assert', 'compare');
+    if (junit !== undefined) throw new UsageError('--junit reports assertions: add --assert', 'compare');
+    return {};
+  }
+  if (confidence !== undefined && confidence !== 'ci' && confidence !== 'mean') {
+    throw new UsageError(`--confidence must be one of ci, mean (got '${confidence}')`, 'compare');
+  }
+  if (junit === '') throw new UsageError('--junit needs a file name', 'compare');
+  return {
+    assertions,
+    confidence: (confidence ?? 'ci') as 'ci' | 'mean',
+    ...(junit !== undefined ? { junit } : {}),
+  };
 }
 
 /** Node's parseArgs messages run over several lines and suggest `--`; one short line serves a person better. */

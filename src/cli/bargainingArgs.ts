@@ -1,7 +1,8 @@
 /** Parsing the options of `fairpace target` and `fairpace sensitivity` (pure; args.ts dispatches here). */
-import { parseTarget, type SensitivityParam, type TargetSpec } from '../analysis/index.ts';
+import { MAX_TARGET_GRID, parseTarget, type SensitivityParam, type TargetSpec } from '../analysis/index.ts';
 import { LIMITS } from '../scenario/schema.ts';
 import { UsageError } from './errors.ts';
+import type { RunControl } from './runControl.ts';
 
 /** Output formats of `sensitivity`. */
 export const SENSITIVITY_FORMATS = ['json', 'table'] as const;
@@ -9,7 +10,7 @@ export const SENSITIVITY_FORMATS = ['json', 'table'] as const;
 export type SensitivityFormat = (typeof SENSITIVITY_FORMATS)[number];
 
 /** `fairpace target <file> --param P --min X --max Y --target "metric <= v" ...`. */
-export interface TargetCommand {
+export interface TargetCommand extends RunControl {
   kind: 'target';
   file: string;
   param: string;
@@ -23,13 +24,15 @@ export interface TargetCommand {
   seed?: number;
   maxSteps?: number;
   tolerance?: number;
+  /** `--grid N`: N evenly spaced values in one batch instead of the search. */
+  grid?: number;
   out?: string;
   workers?: number;
   quiet: boolean;
 }
 
 /** `fairpace sensitivity <file> [--params p1,p2] [--arms A,B] ...`. */
-export interface SensitivityCommand {
+export interface SensitivityCommand extends RunControl {
   kind: 'sensitivity';
   file: string;
   params?: SensitivityParam[];
@@ -65,6 +68,7 @@ export const TARGET_OPTIONS: Spec = {
   arm: { type: 'string' },
   'max-steps': { type: 'string' },
   tolerance: { type: 'string' },
+  grid: { type: 'string' },
 };
 /** parseArgs options of `sensitivity`. */
 export const SENSITIVITY_OPTIONS: Spec = {
@@ -136,6 +140,10 @@ export function targetCommand(file: string, v: Values, seed: number | undefined,
   const tolText = str(v, 'tolerance');
   const tolerance = tolText === undefined ? undefined : decimal(tolText, 'tolerance', c);
   if (tolerance !== undefined && !(tolerance > 0)) throw new UsageError('--tolerance must be above 0', c);
+  const grid = integer(str(v, 'grid'), 'grid', 2, MAX_TARGET_GRID, c);
+  if (grid !== undefined && (str(v, 'max-steps') !== undefined || tolText !== undefined)) {
+    throw new UsageError('--grid replaces the search: leave out --max-steps and --tolerance', c);
+  }
   const arm = str(v, 'arm');
   if (arm !== undefined && arm.trim() === '') throw new UsageError('--arm needs a value', c);
   const out = str(v, 'out');
@@ -154,6 +162,7 @@ export function targetCommand(file: string, v: Values, seed: number | undefined,
     seed,
     maxSteps: integer(str(v, 'max-steps'), 'max-steps', 5, 200, c),
     tolerance,
+    ...(grid !== undefined ? { grid } : {}),
     out,
     workers,
     quiet: v.quiet === true,

@@ -1,79 +1,107 @@
-/** `fairpace target` and `fairpace sensitivity`: read the scenario, run the search on the pool, write the result. */
+/**
+ * `fairpace target` and `fairpace sensitivity`. The target search runs batch after batch on one pool; the target grid
+ * (`--grid N`) and sensitivity are batch commands.
+ */
 import { availableParallelism } from 'node:os';
-import { findTarget, runInProcess, sensitivity, type Executor, type SensitivityResult } from '../analysis/index.ts';
-import { resultJsonText } from '../evidence/bargainingEntry.ts';
+import {
+  findTarget,
+  runInProcess,
+  sensitivityBatch,
+  targetGridBatch,
+  type Executor,
+  type SensitivityOptions,
+  type SensitivityResult,
+  type TargetOptions,
+  type TargetResult,
+} from '../analysis/index.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
-import type { SensitivityCommand, TargetCommand } from './bargainingArgs.ts';
+import type { SensitivityCommand, SensitivityFormat, TargetCommand } from './bargainingArgs.ts';
+import { batchCommand } from './batch.ts';
 import type { CliIo } from './commands.ts';
-import { InputError } from './errors.ts';
-import { readScenarioFile, writeFileAtomic } from './files.ts';
+import { EXIT_OK, InputError } from './errors.ts';
+import { emit, jsonText, readScenarioFile } from './files.ts';
 import { workerExecutor } from './pool.ts';
-import { silentProgress, terminalProgress, type Progress } from './progress.ts';
+import { progressFor } from './progress.ts';
 
-interface PoolChoice {
-  workers?: number;
-  quiet: boolean;
+/** The analysis options of a target command line. */
+function targetOptions(command: TargetCommand): TargetOptions {
+  return {
+    param: command.param,
+    min: command.min,
+    max: command.max,
+    targets: command.targets,
+    direction: command.direction,
+    confidence: command.confidence,
+    arm: command.arm,
+    replications: command.replications,
+    seed: command.seed,
+    maxSteps: command.maxSteps,
+    tolerance: command.tolerance,
+    ...(command.grid !== undefined ? { grid: command.grid } : {}),
+  };
 }
 
-/** One executor for the whole search (each batch starts its threads) and one progress line over all batches. */
-function setup(options: PoolChoice, io: CliIo): { executor: Executor; progress: Progress } {
-  const threads = options.workers ?? availableParallelism();
-  const executor: Executor = threads <= 1 ? runInProcess : workerExecutor(threads);
-  const progress = io.stderrIsTTY && !options.quiet ? terminalProgress((text) => io.stderr(text)) : silentProgress;
-  return { executor, progress };
-}
-
-/** Bad paths, arms, bounds or metric names are the user's input: exit 2 with the message. */
-function inputErrors<T>(e: unknown, argument: string): T {
-  if (e instanceof RangeError || e instanceof ScenarioPathError) throw new InputError(`${argument}: ${e.message}`);
-  throw e;
-}
-
-/** Runs `fairpace target`. */
+/** Runs the `fairpace target` search (without --grid): one executor for all its batches, one progress over them. */
 export async function targetCommand(command: TargetCommand, io: CliIo): Promise<void> {
   const scenario = await readScenarioFile(command.file);
-  const { executor, progress } = setup(command, io);
+  const threads = command.workers ?? availableParallelism();
+  const executor: Executor = threads <= 1 ? runInProcess : workerExecutor(threads);
+  const progress = progressFor(command, io);
   try {
-    const result = await findTarget(
-      scenario,
-      {
-        param: command.param,
-        min: command.min,
-        max: command.max,
-        targets: command.targets,
-        direction: command.direction,
-        confidence: command.confidence,
-        arm: command.arm,
-        replications: command.replications,
-        seed: command.seed,
-        maxSteps: command.maxSteps,
-        tolerance: command.tolerance,
-      },
-      executor,
-      (done, total) => progress.update(done, total),
-    ).catch((e: unknown) => inputErrors<never>(e, 'fairpace target'));
-    await emit(json(result), command.out, io);
+    const result = await findTarget(scenario, targetOptions(command), executor, (done, total) =>
+      progress.update(done, total),
+    ).catch((e: unknown) => {
+      if (e instanceof RangeError || e instanceof ScenarioPathError) {
+        throw new InputError(`fairpace target: ${e.message}`);
+      }
+      throw e;
+    });
+    await emit(jsonText(result), command.out, io);
   } finally {
     progress.finish();
   }
 }
 
-/** Runs `fairpace sensitivity`. */
-export async function sensitivityCommand(command: SensitivityCommand, io: CliIo): Promise<void> {
-  const scenario = await readScenarioFile(command.file);
-  const { executor, progress } = setup(command, io);
-  try {
-    const result = await sensitivity(
-      scenario,
-      { params: command.params, arms: command.arms, replications: command.replications, seed: command.seed },
-      executor,
-      (done, total) => progress.update(done, total),
-    ).catch((e: unknown) => inputErrors<never>(e, command.params ? '--params' : 'fairpace sensitivity'));
-    await emit(command.format === 'table' ? formatSensitivityTable(result) : json(result), command.out, io);
-  } finally {
-    progress.finish();
-  }
+/** `fairpace target --grid N`: every value in one batch. */
+export const targetGridCommand = batchCommand({
+  options: targetOptions,
+  plan: (scenario, o: TargetOptions) => targetGridBatch(scenario, o),
+  async finish(result: TargetResult, { out, io }) {
+    await emit(jsonText(result), out, io);
+    return EXIT_OK;
+  },
+});
+
+/** What decides a sensitivity run and its output. */
+interface SensitivityJob extends SensitivityOptions {
+  format: SensitivityFormat;
 }
+
+/** `fairpace sensitivity`: the base comparison and every low/high variant in one batch. */
+export const sensitivityCommand = batchCommand({
+  options: (c: SensitivityCommand): SensitivityJob => ({
+    params: c.params,
+    arms: c.arms,
+    replications: c.replications,
+    seed: c.seed,
+    format: c.format,
+  }),
+  plan(scenario, o: SensitivityJob) {
+    try {
+      return sensitivityBatch(scenario, o);
+    } catch (e) {
+      // A bad parameter is the user's --params (or, without it, something wrong with the scenario's own values).
+      if (e instanceof RangeError || e instanceof ScenarioPathError) {
+        throw new RangeError(`${o.params ? '--params' : 'fairpace sensitivity'}: ${e.message}`);
+      }
+      throw e;
+    }
+  },
+  async finish(result: SensitivityResult, { options, out, io }) {
+    await emit(options.format === 'table' ? formatSensitivityTable(result) : jsonText(result), out, io);
+    return EXIT_OK;
+  },
+});
 
 const SHORT: Record<string, string> = {
   'earnings.shareBelowMinWage': 'belowMinWage',
@@ -122,12 +150,4 @@ export function formatSensitivityTable(result: SensitivityResult): string {
   );
   for (const s of result.skipped) out.push(`skipped ${s.path}: ${s.reason}`);
   return `${out.join('\n')}\n`;
-}
-
-/** The JSON of a result, as `fairpace evidence --include` and the workbench's Export carry it. */
-const json = resultJsonText;
-
-async function emit(text: string, out: string | undefined, io: CliIo): Promise<void> {
-  if (out === undefined) io.stdout(text);
-  else await writeFileAtomic(out, text);
 }

@@ -6,6 +6,8 @@ export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 /** Exit code of `fairpace verify` when a pack differs from its re-run (the same code as an internal error). */
 export const EXIT_NOT_VERIFIED = 1;
+/** Exit code of `fairpace compare --assert ...` when an assertion fails (the same code as an internal error). */
+export const EXIT_GATE_FAILED = 1;
 /** Exit code of bad input: a file, a field or an argument the user can fix. */
 export const EXIT_BAD_INPUT = 2;
 

@@ -1,5 +1,6 @@
 /** `fairpace evidence` and `fairpace verify`: packs made and checked by the pure functions of src/evidence. */
 import type { Executor } from '../analysis/index.ts';
+import { batchCommand } from './batch.ts';
 import { basename } from 'node:path';
 import {
   buildEvidencePack,
@@ -9,12 +10,13 @@ import {
   planEvidence,
   sizeText,
   verifyPack,
+  type EvidenceOptions,
 } from '../evidence/index.ts';
 import type { EvidenceCommand, VerifyCommand } from './args.ts';
 import type { CliIo } from './commands.ts';
 import { EXIT_NOT_VERIFIED, EXIT_OK, InputError } from './errors.ts';
 import { execute } from './execute.ts';
-import { readBoundedFile, readScenarioFile, writeFileAtomic } from './files.ts';
+import { readBoundedFile, writeFileAtomic } from './files.ts';
 
 /** Most bytes of one included bargaining result. */
 const MAX_INCLUDE_BYTES = 16 * 1024 * 1024;
@@ -29,31 +31,40 @@ async function readIncluded(paths: readonly string[]): Promise<{ name: string; b
   return out;
 }
 
-/** Runs the comparison with courier-day rows kept and writes the pack; prints one line saying what was written. */
-export async function evidenceCommand(command: EvidenceCommand, io: CliIo): Promise<void> {
-  const scenario = await readScenarioFile(command.file);
-  let plan;
-  try {
-    plan = planEvidence(scenario, command);
-  } catch (e) {
-    // An unknown arm or a pack too large to hold: both the user's input.
-    if (e instanceof RangeError) throw new InputError(e.message);
-    throw e;
-  }
-  const bargaining = await readIncluded(command.include ?? []);
-  try {
-    parseBargaining(bargaining);
-  } catch (e) {
-    if (e instanceof RangeError) throw new InputError(e.message);
-    throw e;
-  }
-  const runs = await execute(plan.tasks, { ...command, courierDays: true }, io);
-  const pack = buildEvidencePack({ scenario, plan, runs, bargaining });
-  await writeFileAtomic(command.out, pack.zip);
-  io.stdout(
-    `wrote ${command.out}: ${pack.files.length} files, ${sizeText(pack.zip.length)}, digest ${pack.manifest.digest}\n`,
-  );
+/** What decides a pack: the comparison's options and the bargaining files it carries (their bytes, as base64). */
+interface EvidenceJob extends EvidenceOptions {
+  include: { name: string; base64: string }[];
 }
+
+/** `fairpace evidence`: the comparison run with courier-day rows kept, written as a pack; prints what it wrote. */
+export const evidenceCommand = batchCommand({
+  async options(c: EvidenceCommand): Promise<EvidenceJob> {
+    const included = await readIncluded(c.include ?? []);
+    return {
+      arms: c.arms,
+      replications: c.replications,
+      seed: c.seed,
+      include: included.map((f) => ({ name: f.name, base64: Buffer.from(f.bytes).toString('base64') })),
+    };
+  },
+  plan(scenario, o: EvidenceJob) {
+    // An unknown arm, a pack too large to hold or a bad bargaining file: RangeError, the user's input.
+    const plan = planEvidence(scenario, o);
+    const bargaining = o.include.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) }));
+    parseBargaining(bargaining);
+    return { tasks: plan.tasks, summarise: (runs) => buildEvidencePack({ scenario, plan, runs, bargaining }) };
+  },
+  courierDays: true,
+  async finish(pack, { out, io }) {
+    // runBatchCommand passes the command's --out, which evidence requires; merge requires its own.
+    const file = out as string;
+    await writeFileAtomic(file, pack.zip);
+    io.stdout(
+      `wrote ${file}: ${pack.files.length} files, ${sizeText(pack.zip.length)}, digest ${pack.manifest.digest}\n`,
+    );
+    return EXIT_OK;
+  },
+});
 
 /**
  * Verifies a pack in memory: prints "verified" (exit 0), or one `differs:` line per file or metric that differs

@@ -5,7 +5,7 @@ import { runEvidenceInProcess } from '../evidence/plan.ts';
 import type { RunResult } from '../sim/results.ts';
 import type { CliIo } from './commands.ts';
 import { workerExecutor } from './pool.ts';
-import { silentProgress, terminalProgress, type Progress } from './progress.ts';
+import { progressFor, type Progress } from './progress.ts';
 
 /** How a batch runs. */
 export interface ExecuteOptions {
@@ -14,6 +14,8 @@ export interface ExecuteOptions {
   quiet: boolean;
   /** Keep each run's courier-day rows (evidence packs). */
   courierDays?: boolean;
+  /** `json`: one JSON line per finished task on stderr. */
+  progress?: 'json';
 }
 
 /** Runs the tasks in this thread or over worker threads, with progress on a terminal; results in task order. */
@@ -27,8 +29,7 @@ export async function execute(tasks: RunTask[], options: ExecuteOptions, io: Cli
         ? runEvidenceInProcess
         : runInProcess
       : workerExecutor(threads, { courierDays });
-  const progress: Progress =
-    io.stderrIsTTY && !options.quiet ? terminalProgress((text) => io.stderr(text)) : silentProgress;
+  const progress: Progress = progressFor(options, io);
   try {
     return await executor(tasks, (done, total) => progress.update(done, total));
   } finally {

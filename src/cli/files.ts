@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { resultJsonText } from '../evidence/bargainingEntry.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { InputError } from './errors.ts';
@@ -72,4 +73,16 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     await rm(temp, { force: true }).catch(() => undefined);
     throw new InputError(`cannot write ${file}: ${fileErrorReason(e)}`);
   }
+}
+
+/**
+ * A result as the CLI prints and writes it: JSON indented by two spaces with a final newline. The same function
+ * makes the bytes the workbench's Export carries, so packs from either are identical.
+ */
+export const jsonText = resultJsonText;
+
+/** Writes a result to `out`, or to stdout when there is no `out`. */
+export async function emit(text: string, out: string | undefined, io: { stdout(text: string): void }): Promise<void> {
+  if (out === undefined) io.stdout(text);
+  else await writeFileAtomic(out, text);
 }

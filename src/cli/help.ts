@@ -9,18 +9,38 @@ const BATCH_OPTIONS = `  --arms A,B            arms to compare, by id (default: 
   --out FILE, -o FILE   write the result to FILE instead of stdout
   --quiet, -q           no progress on stderr`;
 
+const RUN_CONTROL = `
+Batch options (compare, sweep, evidence, target --grid, sensitivity, zone):
+  --shard K/N           run only tasks K-1, K-1+N, K-1+2N, ... and write them as a partial result file to --out;
+                        'fairpace merge' joins the N partials into the output of the whole command, byte for byte
+  --progress json       one JSON line per finished task on stderr: {"task":12,"total":40,"elapsed":3.2}`;
+
+const GATE_OPTIONS = `
+Gate options (the comparison becomes a pass/fail check for a pipeline):
+  --assert "M[@ARM] OP V"
+                        an arm's metric over replications, OP one of <=, >=, <, > (repeatable; default arm: the
+                        last compared)
+  --assert-diff "M OP V"
+                        the paired difference, second arm − first (repeatable)
+  --confidence C        ci (default: the unfavourable end of the 95% interval must meet each assertion) or mean
+  --junit FILE          also write JUnit XML, one test case per assertion
+  With assertions, stdout carries a table of them (the comparison goes only to --out), and the exit code is 0 when
+  every assertion holds, 1 when any fails, 2 for bad input.`;
+
 const GENERAL = `fairpace — delivery-platform algorithm-fairness simulator
 
 Usage:
   fairpace validate <scenario.json>
   fairpace run <scenario.json> [--seed N] [--arm ID] [--out FILE]
   fairpace compare <scenario.json> [--arms A,B] [--replications R] [--seed N] [--format json|table|csv] [--out FILE] [--workers N]
+  fairpace compare <scenario.json> --assert "METRIC[@ARM] <= V" [--assert-diff "METRIC <= V"] [--junit FILE] [options]
   fairpace sweep <scenario.json> --param PATH (--values a,b,c | --from X --to Y --step S) [options of compare]
   fairpace evidence <scenario.json> [--arms A,B] [--replications R] [--seed N] [--workers N] [--include F,...] --out pack.zip
   fairpace verify <pack.zip> [--workers N]
   fairpace target <scenario.json> --param PATH --min X --max Y --target "METRIC <= V" [--target ...] [options]
   fairpace sensitivity <scenario.json> [--params p1,p2,...] [--arms A,B] [--replications R] [--format json|table]
   fairpace zone <scenario.json> --x PATH=a,b,... --y PATH=c,d,... --union "METRIC <= V" --platform "METRIC >= V" [options]
+  fairpace merge <partial>... --out FILE [--junit FILE]
   fairpace import mdrp <instance_dir> --out scenario.json
   fairpace export mdrp <scenario.json> [--arm ID] [--seed N] --out <dir>
 
@@ -34,15 +54,18 @@ Commands:
   target     the smallest (or largest) value of one parameter that meets every target, and what it costs
   sensitivity  how much each assumption moves the headline differences, ranked, with sign flips flagged
   zone       the zone of agreement: where both sides' limits hold over a grid of two parameters
+  merge      the output of a batch command run as shards (--shard K/N), from their partial result files
   import     import mdrp: a Grubhub MDRP instance folder as a replay scenario
   export     export mdrp: one replay run as the three MDRP solution files
 
 Options:
   --help, -h       help (also after a command: fairpace compare --help)
   --version, -V    the Fairpace version
+  --shard K/N      (batch commands) run one share of the tasks; join the shares with fairpace merge
+  --progress json  (batch commands and verify) one JSON line per finished task on stderr
 
 Exit codes: 0 success, 2 bad input (file, field or argument), 1 internal error (FAIRPACE_DEBUG=1 shows the stack);
-verify exits 1 when the pack differs from its re-run.
+verify exits 1 when the pack differs from its re-run, compare --assert when an assertion fails.
 Progress goes to stderr when it is a terminal; stdout carries only the result, so JSON can be piped.`;
 
 const TEXTS: Record<CommandName, string> = {
@@ -68,9 +91,13 @@ Options:
   --format F            json (default), table (readable, side by side) or csv (one row per metric)
   --no-bom              CSV without the UTF-8 byte-order mark that Excel and WPS need (for tools that dislike it)
 ${BATCH_OPTIONS}
+${GATE_OPTIONS}
+${RUN_CONTROL}
 
-Example:
-  fairpace compare scenarios/yantai-2021.json --format table`,
+Examples:
+  fairpace compare scenarios/yantai-2021.json --format table
+  fairpace compare scenarios/yantai-2021.json --assert "earnings.shareBelowMinWage@median <= 0.05" \\
+    --assert-diff "safety.speedingKmShare <= 0" --junit gate.xml --out comparison.json`,
   sweep: `Usage: fairpace sweep <scenario.json> --param PATH (--values a,b,c | --from X --to Y --step S) [options]
 
 Runs a comparison at each value of one numeric scenario parameter. A rules.* parameter is set in the base rules and
@@ -84,6 +111,7 @@ Options:
   --format F            json (default) or csv (one row per value and metric)
   --no-bom              CSV without the UTF-8 byte-order mark that Excel and WPS need (for tools that dislike it)
 ${BATCH_OPTIONS}
+${RUN_CONTROL}
 
 Example:
   fairpace sweep scenarios/demo-small.json --param rules.deadline.percentile --from 10 --to 50 --step 10`,
@@ -107,6 +135,7 @@ Options:
   --include F1,F2       bargaining results (files written by 'fairpace target/sensitivity/zone --out') to carry
                         as bargaining/<name>.json, listed with their SHA-256 and summarised in report.html;
                         'fairpace verify' checks their digests but does not re-run them
+${RUN_CONTROL}
 
 A pack holds at most ${String(MAX_COURIER_DAY_ROWS).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} courier-day rows (couriers × days × replications × arms).
 
@@ -124,7 +153,8 @@ refuses) exits 2 with a message. Works in memory and writes nothing to disk.
 
 Options:
   --workers N           worker threads for the re-run (default: one per core)
-  --quiet, -q           no progress on stderr`,
+  --quiet, -q           no progress on stderr
+  --progress json       one JSON line per finished run on stderr`,
   target: `Usage: fairpace target <scenario.json> --param PATH --min X --max Y --target "METRIC OP V" [--target ...] [options]
 
 Finds the smallest (or largest) value of one numeric parameter in [X, Y] at which one arm meets every target, over
@@ -143,11 +173,14 @@ Options:
   --confidence C        ci (default: the unfavourable end of the 95% interval must meet each target) or mean
   --max-steps N         most values evaluated, bounds included (default 20)
   --tolerance T         stop bisecting when the bracket is this narrow (default (Y − X) / 1000)
+  --grid N              instead of the search, evaluate N evenly spaced values from X to Y (both included) in one
+                        batch, which --shard can split; "bracket" then spans the last failing and first passing value
   --replications R      replications per value (default: the scenario's "replications")
   --seed N              first seed; replication i uses N + i (default: the scenario's "seed")
   --workers N           worker threads (default: one per core); results are identical for any N
   --out FILE, -o FILE   write the result to FILE instead of stdout
   --quiet, -q           no progress on stderr
+${RUN_CONTROL}
 
 Example:
   fairpace target scenarios/yantai-2021.json --param rules.pay.base --min 6 --max 40 \\
@@ -170,6 +203,7 @@ Options:
   --workers N           worker threads (default: one per core)
   --out FILE, -o FILE   write the result to FILE instead of stdout
   --quiet, -q           no progress on stderr
+${RUN_CONTROL}
 
 Example:
   fairpace sensitivity scenarios/yantai-2021.json --format table`,
@@ -195,10 +229,26 @@ Options:
   --workers N           worker threads (default: one per core); results are identical for any N
   --out FILE, -o FILE   write the result to FILE instead of stdout
   --quiet, -q           no progress on stderr
+${RUN_CONTROL}
 
 Example:
   fairpace zone scenarios/yantai-2021.json --arm median --x rules.deadline.percentile=30,50,70 \\
     --y rules.pay.base=6,12,18,24 --union "earnings.shareBelowMinWage <= 0.05" --platform "platform.margin >= 0"`,
+  merge: `Usage: fairpace merge <partial>... --out FILE [--junit FILE]
+
+Joins the partial result files of a batch command run as shards (--shard 1/N ... --shard N/N, on one machine or
+many) and writes the output the whole command would have written, byte for byte. It first checks that the partials
+belong together: the same command, scenario, options and Fairpace version, every shard exactly once, each file
+complete and undamaged. Any problem exits 2 with one line per problem, and nothing is written. A compare with
+assertions prints its table of assertions and exits 1 when one fails, as the whole command would.
+
+Options:
+  --out FILE, -o FILE   where the merged result goes (for evidence: the pack)
+  --junit FILE          JUnit XML of the assertions (a compare run with --assert)
+
+Example:
+  fairpace sweep s.json --param rules.pay.base --values 6,8,10 --shard 2/3 --out part-2.jsonl   # one per shard
+  fairpace merge part-1.jsonl part-2.jsonl part-3.jsonl --out sweep.json`,
   import: `Usage: fairpace import mdrp <instance_dir> --out scenario.json
 
 Reads a Grubhub MDRP instance folder (restaurants.txt, orders.txt, couriers.txt, instance_parameters.txt) and

@@ -1,4 +1,7 @@
-/** Progress of a batch of runs on stderr, e.g. `[12/40] runs done`, rewritten in place. */
+/**
+ * Progress of a batch of runs on stderr: `[12/40] runs done` rewritten in place on a terminal, or one JSON line per
+ * finished task for schedulers and dashboards (`--progress json`).
+ */
 
 /** Receives progress as runs finish, and is told when the batch is over. */
 export interface Progress {
@@ -34,4 +37,31 @@ export function terminalProgress(
       shown = false;
     },
   };
+}
+
+/**
+ * One JSON line per finished task: `{"task":12,"total":40,"elapsed":3.215}`, where `task` counts the tasks finished
+ * so far, `total` is how many this process runs and `elapsed` is seconds since the batch started. A repeated count
+ * (a search reporting its final total) prints nothing, so there is exactly one line per task.
+ */
+export function jsonProgress(write: (text: string) => void, now: () => number = Date.now): Progress {
+  const start = now();
+  let last = 0;
+  return {
+    update(done, total) {
+      if (done <= last) return;
+      last = done;
+      write(`${JSON.stringify({ task: done, total, elapsed: Math.round(now() - start) / 1000 })}\n`);
+    },
+    finish() {},
+  };
+}
+
+/** The progress a command shows: JSON lines when asked, else a counter when stderr is a terminal and not quiet. */
+export function progressFor(
+  options: { quiet: boolean; progress?: 'json' },
+  io: { stderr(text: string): void; stderrIsTTY: boolean },
+): Progress {
+  if (options.progress === 'json') return jsonProgress((text) => io.stderr(text));
+  return io.stderrIsTTY && !options.quiet ? terminalProgress((text) => io.stderr(text)) : silentProgress;
 }

@@ -2,9 +2,10 @@
 import { isMetricPath, parseTarget, type TargetSpec, type UnionObjective, type ZoneAxis } from '../analysis/index.ts';
 import { LIMITS } from '../scenario/schema.ts';
 import { UsageError } from './errors.ts';
+import type { RunControl } from './runControl.ts';
 
 /** `fairpace zone <file> --x P=a,b --y Q=c,d --union "m <= v" ... --platform "m >= v" ...`. */
-export interface ZoneCommand {
+export interface ZoneCommand extends RunControl {
   kind: 'zone';
   file: string;
   x: ZoneAxis;

@@ -1,46 +1,35 @@
-/** `fairpace zone`: read the scenario, run the grid on the pool in one batch, write the result as JSON. */
-import { availableParallelism } from 'node:os';
-import { runInProcess, zoneOfAgreement, type Executor } from '../analysis/index.ts';
-import { resultJsonText } from '../evidence/bargainingEntry.ts';
+/** `fairpace zone` as a batch command: every cell of the grid in one batch, the result as JSON. */
+import { zoneBatch, type ZoneOptions, type ZoneResult } from '../analysis/index.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
-import type { CliIo } from './commands.ts';
-import { InputError } from './errors.ts';
-import { readScenarioFile, writeFileAtomic } from './files.ts';
-import { workerExecutor } from './pool.ts';
-import { silentProgress, terminalProgress } from './progress.ts';
+import { batchCommand } from './batch.ts';
+import { EXIT_OK } from './errors.ts';
+import { emit, jsonText } from './files.ts';
 import type { ZoneCommand } from './zoneArgs.ts';
 
-/** Runs `fairpace zone`. Bad paths, arms or metric names exit 2 with the message. */
-export async function zoneCommand(command: ZoneCommand, io: CliIo): Promise<void> {
-  const scenario = await readScenarioFile(command.file);
-  const threads = command.workers ?? availableParallelism();
-  const executor: Executor = threads <= 1 ? runInProcess : workerExecutor(threads);
-  const progress = io.stderrIsTTY && !command.quiet ? terminalProgress((text) => io.stderr(text)) : silentProgress;
-  try {
-    const result = await zoneOfAgreement(
-      scenario,
-      {
-        x: command.x,
-        y: command.y,
-        union: command.union,
-        platform: command.platform,
-        unionObjective: command.unionObjective,
-        confidence: command.confidence,
-        arm: command.arm,
-        replications: command.replications,
-        seed: command.seed,
-      },
-      executor,
-      (done, total) => progress.update(done, total),
-    ).catch((e: unknown) => {
+/** `fairpace zone`. Bad paths, arms or metric names exit 2 with the message. */
+export const zoneCommand = batchCommand({
+  options: (c: ZoneCommand): ZoneOptions => ({
+    x: c.x,
+    y: c.y,
+    union: c.union,
+    platform: c.platform,
+    unionObjective: c.unionObjective,
+    confidence: c.confidence,
+    arm: c.arm,
+    replications: c.replications,
+    seed: c.seed,
+  }),
+  plan(scenario, o: ZoneOptions) {
+    try {
+      return zoneBatch(scenario, o);
+    } catch (e) {
       if (e instanceof RangeError || e instanceof ScenarioPathError)
-        throw new InputError(`fairpace zone: ${e.message}`);
+        throw new RangeError(`fairpace zone: ${e.message}`);
       throw e;
-    });
-    const text = resultJsonText(result); // the bytes the workbench's Export carries as bargaining/zone.json
-    if (command.out === undefined) io.stdout(text);
-    else await writeFileAtomic(command.out, text);
-  } finally {
-    progress.finish();
-  }
-}
+    }
+  },
+  async finish(result: ZoneResult, { out, io }) {
+    await emit(jsonText(result), out, io);
+    return EXIT_OK;
+  },
+});

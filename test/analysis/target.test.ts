@@ -160,4 +160,50 @@ describe('findTarget', () => {
       ),
     ).rejects.toThrow(/rules.nope/);
   });
+
+  it('with a grid, evaluates evenly spaced values in one batch and brackets the answer between two of them', async () => {
+    // A fake engine: the metric is the base pay itself, so ">= 13" first holds at the grid value 15.
+    const batches: number[] = [];
+    const fake: Executor = async (tasks) => {
+      batches.push(tasks.length);
+      return tasks.map((t) => {
+        const metrics = fakeMetrics(0);
+        metrics.earnings.shareBelowMinWage = getPath(t.scenario, 'rules.pay.base') as number;
+        return { metrics } as RunResult;
+      });
+    };
+    const result = await findTarget(
+      SMALL,
+      {
+        param: 'rules.pay.base',
+        min: 0,
+        max: 20,
+        targets: [{ metric: 'earnings.shareBelowMinWage', op: '>=', threshold: 13 }],
+        grid: 5,
+        arm: 'median',
+        seed: 1,
+      },
+      fake,
+    );
+    // Five grid values and the scenario's own 6 (for the cost change), three seeds each, in one batch.
+    expect(batches).toEqual([18]);
+    expect(result.steps.map((s) => [s.value, s.phase, s.feasible])).toEqual([
+      [0, 'grid', false],
+      [5, 'grid', false],
+      [10, 'grid', false],
+      [15, 'grid', true],
+      [20, 'grid', true],
+    ]);
+    expect(result).toMatchObject({ method: 'grid', monotone: true, value: 15, bracket: [10, 15], reached: true });
+    expect(result.platformCost?.currentValue).toBe(SMALL.rules.pay.base);
+    const below = {
+      param: 'rules.pay.base',
+      min: 0,
+      max: 20,
+      targets: [parseTarget('earnings.shareBelowMinWage < 13')],
+    };
+    const largest = await findTarget(SMALL, { ...below, grid: 5, direction: 'largest' }, fake);
+    expect(largest).toMatchObject({ value: 10, bracket: [15, 10] });
+    await expect(findTarget(SMALL, { ...below, grid: 1 }, fake)).rejects.toThrow(/grid must be/);
+  });
 });

@@ -122,7 +122,7 @@ describe('buildEvidencePack', () => {
       expect(couriers.length).toBeLessThanOrEqual(5);
     }
     expect(textOf(files, 'per_day.csv').split('\r\n')[0]).toBe(
-      'arm,seed,day,promisedMinMean,onTimeRate,speedingKmShare,relativeCrashRisk,shareBelowMinWage,onlineHoursMean',
+      'arm,seed,day,promisedMinMean,onTimeRate,speedingKmShare,relativeCrashRisk,shareBelowMinWage,onlineHoursMean,meanRiskTolerance',
     );
     expect(csvRows(textOf(files, 'per_day.csv'))).toHaveLength(1 + 4);
     const compliance = csvRows(textOf(files, 'compliance.csv'));

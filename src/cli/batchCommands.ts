@@ -1,0 +1,23 @@
+/**
+ * The batch commands by name: what `--shard` runs and what `fairpace merge` finishes. A command built as a list of
+ * RunTasks and a summariser (a `batchCommand({ options, plan, finish })`) gets `--shard k/n`, `--progress json` and
+ * merging by one entry here: the parser (args.ts) gives every command named here the two flags.
+ */
+import { sensitivityCommand, targetGridCommand } from './bargainingCommands.ts';
+import type { AnyBatchCommand } from './batch.ts';
+import { compareCommand, sweepCommand } from './compareCommands.ts';
+import { evidenceCommand } from './evidenceCommands.ts';
+import { zoneCommand } from './zoneCommands.ts';
+
+/** Every batch command, by the name partial files record. */
+export const BATCH = {
+  compare: compareCommand,
+  sweep: sweepCommand,
+  evidence: evidenceCommand,
+  target: targetGridCommand,
+  sensitivity: sensitivityCommand,
+  zone: zoneCommand,
+} satisfies Record<string, AnyBatchCommand>;
+
+/** The name of a batch command. */
+export type BatchName = keyof typeof BATCH;

@@ -1,0 +1,112 @@
+/** `fairpace compare` (with its gate) and `fairpace sweep` as batch commands. */
+import {
+  checkAssertions,
+  compareBatch,
+  evaluateGate,
+  sweepBatch,
+  type Assertion,
+  type Comparison,
+  type CompareOptions,
+  type GateResult,
+  type SweepOptions,
+  type SweepResult,
+} from '../analysis/index.ts';
+import { digestOf } from '../scenario/canonical.ts';
+import { FAIRPACE_VERSION } from '../version.ts';
+import type { CompareCommand, CompareFormat, SweepCommand, SweepFormat } from './args.ts';
+import { batchCommand } from './batch.ts';
+import { formatCompareTable } from './compareTable.ts';
+import { formatCompareCsv, formatSweepCsv, withBom } from './csv.ts';
+import { EXIT_GATE_FAILED, EXIT_OK } from './errors.ts';
+import { emit, jsonText, writeFileAtomic } from './files.ts';
+import { formatGateTable, gateJunit, type GateContext } from './gateReport.ts';
+
+/** What decides a comparison and its output. */
+interface CompareJob extends CompareOptions {
+  format: CompareFormat;
+  /** Whether CSV output starts with a byte-order mark. */
+  bom: boolean;
+  assertions?: Assertion[];
+  confidence?: 'mean' | 'ci';
+}
+
+/**
+ * `fairpace compare`. With assertions it is a gate: the comparison goes only to `--out`, stdout gets the table of
+ * assertions, `--junit` the XML, and the exit code is 1 when any assertion fails.
+ */
+export const compareCommand = batchCommand({
+  options: (c: CompareCommand): CompareJob => ({
+    arms: c.arms,
+    replications: c.replications,
+    seed: c.seed,
+    format: c.format,
+    bom: c.bom,
+    ...(c.assertions ? { assertions: c.assertions, confidence: c.confidence ?? 'ci' } : {}),
+  }),
+  plan(scenario, o: CompareJob) {
+    const batch = compareBatch(scenario, o);
+    for (const a of o.assertions ?? []) {
+      try {
+        checkAssertions(batch.plan, [a]);
+      } catch (e) {
+        if (e instanceof RangeError)
+          throw new RangeError(`--${a.kind === 'arm' ? 'assert' : 'assert-diff'} ${e.message}`);
+        throw e;
+      }
+    }
+    return {
+      tasks: batch.tasks,
+      summarise: (results): { comparison: Comparison; gate?: GateResult } => ({
+        comparison: batch.summarise(results),
+        ...(o.assertions ? { gate: evaluateGate(batch.plan, results, o.assertions, o.confidence) } : {}),
+      }),
+    };
+  },
+  async finish({ comparison, gate }, { scenario, options, out, junit, io }) {
+    const text =
+      options.format === 'table'
+        ? formatCompareTable(comparison, { scenarioName: scenario.meta.name })
+        : options.format === 'csv'
+          ? withBom(formatCompareCsv(comparison), options.bom)
+          : jsonText(comparison);
+    if (gate === undefined) {
+      await emit(text, out, io);
+      return EXIT_OK;
+    }
+    const context: GateContext = {
+      scenarioName: scenario.meta.name,
+      scenarioDigest: digestOf(scenario),
+      fairpaceVersion: FAIRPACE_VERSION,
+      seeds: comparison.seeds,
+    };
+    if (out !== undefined) await writeFileAtomic(out, text);
+    if (junit !== undefined) await writeFileAtomic(junit, gateJunit(gate, context));
+    io.stdout(formatGateTable(gate, context));
+    return gate.holds ? EXIT_OK : EXIT_GATE_FAILED;
+  },
+});
+
+/** What decides a sweep and its output. */
+interface SweepJob extends SweepOptions {
+  format: SweepFormat;
+  /** Whether CSV output starts with a byte-order mark. */
+  bom: boolean;
+}
+
+/** `fairpace sweep`. */
+export const sweepCommand = batchCommand({
+  options: (c: SweepCommand): SweepJob => ({
+    arms: c.arms,
+    replications: c.replications,
+    seed: c.seed,
+    param: c.param,
+    values: c.values,
+    format: c.format,
+    bom: c.bom,
+  }),
+  plan: (scenario, o: SweepJob) => sweepBatch(scenario, o),
+  async finish(result: SweepResult, { options, out, io }) {
+    await emit(options.format === 'csv' ? withBom(formatSweepCsv(result), options.bom) : jsonText(result), out, io);
+    return EXIT_OK;
+  },
+});

@@ -1,0 +1,76 @@
+/**
+ * How a batch runs, apart from what it computes: `--shard k/n` (run one share of the tasks and write a partial
+ * result file) and `--progress json`. Pure parsing, like args.ts.
+ */
+import { UsageError } from './errors.ts';
+
+/** One share of a batch: shard `index` (1-based) of `count`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** Largest shard count: far above any cluster a batch is split over, low enough to catch a typo. */
+export const MAX_SHARDS = 100_000;
+
+/** The run-control flags every batch command accepts. */
+export interface RunControl {
+  /** Run only this share of the tasks and write it as a partial result file to `--out`. */
+  shard?: Shard;
+  /** `json`: one JSON line per finished task on stderr. */
+  progress?: 'json';
+}
+
+/** parseArgs options of the run-control flags. */
+export const RUN_CONTROL_OPTIONS = {
+  shard: { type: 'string' },
+  progress: { type: 'string' },
+} as const;
+
+/** Parses `k/n` with 1 ≤ k ≤ n; throws UsageError naming the flag. */
+export function parseShard(text: string, command: string): Shard {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = m ? Number(m[1]) : Number.NaN;
+  const count = m ? Number(m[2]) : Number.NaN;
+  if (!m || !(count >= 1 && count <= MAX_SHARDS && index >= 1 && index <= count)) {
+    throw new UsageError(
+      `--shard must be k/n with n from 1 to ${MAX_SHARDS} and k from 1 to n, e.g. 2/3 (got '${text}')`,
+      command,
+    );
+  }
+  return { index, count };
+}
+
+/**
+ * The run-control flags of a parsed command line. `--shard` needs `--out` (the partial file); `--progress json`
+ * contradicts `--quiet`.
+ */
+export function runControl(
+  values: Record<string, unknown>,
+  command: string,
+  { out, quiet }: { out: string | undefined; quiet: boolean },
+): RunControl {
+  const control: RunControl = {};
+  const shard = values.shard;
+  if (typeof shard === 'string') {
+    control.shard = parseShard(shard, command);
+    if (out === undefined) throw new UsageError('--shard needs --out <partial file>', command);
+  }
+  const progress = values.progress;
+  if (typeof progress === 'string') {
+    if (progress !== 'json') throw new UsageError(`--progress must be json (got '${progress}')`, command);
+    if (quiet) throw new UsageError('--progress json and --quiet contradict each other', command);
+    control.progress = 'json';
+  }
+  return control;
+}
+
+/**
+ * The indices of the tasks of one shard: every task whose index leaves remainder k − 1 when divided by n. Dealing
+ * tasks round-robin spreads the costly ones (a sweep's large values, say) over every shard.
+ */
+export function shardIndices(taskCount: number, shard: Shard): number[] {
+  const out: number[] = [];
+  for (let i = shard.index - 1; i < taskCount; i += shard.count) out.push(i);
+  return out;
+}

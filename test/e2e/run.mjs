@@ -516,8 +516,8 @@ const tests = [
         await page.fill(tid('tornado-replications'), '2');
         await page.click(tid('tornado-run'));
         await waitForJob(page, 'tornado');
-        await page.fill(tid('zone-replications'), '2');
-        await page.fill(tid('zone-y-values'), '6,24');
+        await page.fill(tid('zone-replications'), '3');
+        await page.fill(tid('zone-y-values'), '7,12');
         await page.fill(tid('zone-platform-threshold'), '-7000');
         await page.click(tid('zone-run'));
         await waitForJob(page, 'zone');
@@ -552,7 +552,7 @@ const tests = [
           fairpace([
             'zone',
             scenario,
-            ...['--x', 'rules.deadline.percentile=10,50', '--y', 'rules.pay.base=6,24', '--replications', '2'],
+            ...['--x', 'rules.deadline.percentile=10,50', '--y', 'rules.pay.base=7,12', '--replications', '3'],
             ...['--union', 'earnings.shareBelowMinWage <= 0.5', '--platform', 'platform.margin >= -7000'],
             ...['--out', join(dir, 'zone.json'), ...common],
           ]),
@@ -975,8 +975,8 @@ const tests = [
       await page.selectOption(tid('zone-x'), 'rules.deadline.percentile');
       await page.fill(tid('zone-x-values'), '10,50');
       await page.selectOption(tid('zone-y'), 'rules.pay.base');
-      await page.fill(tid('zone-y-values'), '6,24');
-      await page.fill(tid('zone-replications'), '2');
+      await page.fill(tid('zone-y-values'), '7,12');
+      await page.fill(tid('zone-replications'), '3');
       await page.selectOption(tid('zone-union-metric'), 'earnings.shareBelowMinWage');
       await page.selectOption(tid('zone-union-op'), '<=');
       await page.fill(tid('zone-union-threshold'), '50');
@@ -989,7 +989,7 @@ const tests = [
       const cli = await fairpace([
         'zone',
         join(ROOT, 'scenarios', `${DEMO}.json`),
-        ...['--x', 'rules.deadline.percentile=10,50', '--y', 'rules.pay.base=6,24', '--replications', '2'],
+        ...['--x', 'rules.deadline.percentile=10,50', '--y', 'rules.pay.base=7,12', '--replications', '3'],
         ...['--union', 'earnings.shareBelowMinWage <= 0.5', '--platform', 'platform.margin >= -7000'],
         ...['--workers', '1', '--quiet'],
       ]);

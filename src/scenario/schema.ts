@@ -58,6 +58,8 @@ export const Rules = z.strictObject({
     latenessWeight: num(0, 1000).default(10),
     /** Weight of the new order's own delivery time in the insertion cost (0: detour and lateness only). */
     deliveryTimeWeight: num(0, 100).default(0),
+    /** The platform gives no courier an order its plan would deliver more than this after the promise; it waits. */
+    maxPlannedLateMin: num(0, 1440).default(20),
     candidates: int(1, 1000).default(12),
   }),
   deadline: section({
@@ -249,6 +251,17 @@ export const Scenario = z
         description: z.string().max(10_000).default(''),
         region: z.string().max(200).default(''),
         sources: z.array(Source).max(100).default([]),
+        /** Written by `fairpace calibrate --fit`: which parameters were fitted to which targets, and how well. */
+        calibration: z
+          .strictObject({
+            targetsName: z.string().max(200),
+            targetsDigest: z.string().regex(/^[0-9a-f]{64}$/),
+            loss: z.number().min(0),
+            parameters: z.record(z.string().max(200), z.number()),
+            evaluations: z.number().int().min(0),
+            seeds: z.array(z.number().int()).max(LIMITS.replications),
+          })
+          .optional(),
       })
       .prefault({} as never),
     time: z

@@ -133,6 +133,7 @@ export class Engine {
       maxPickupKm: dispatch.maxPickupKm,
       latenessWeight: dispatch.latenessWeight,
       deliveryWeight: dispatch.deliveryTimeWeight,
+      maxPlannedLateSec: dispatch.maxPlannedLateMin * 60,
     };
     this.insertion = new InsertionSearch(this.fleet.planCap, this.plan, this.city);
     const exclusivity = rules.platform.exclusivity;

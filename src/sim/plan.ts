@@ -20,6 +20,8 @@ export interface PlanParams {
   latenessWeight: number;
   /** Weight of the new order's own delivery time (seconds from now) against added route time. */
   deliveryWeight: number;
+  /** No position is allowed that delivers the new order more than this after its due time, seconds. */
+  maxPlannedLateSec: number;
 }
 
 /** Searches insertions for one run; the best of the last search is in `pickupAt`, `dropAt`, `endSec`. */
@@ -56,11 +58,14 @@ export class InsertionSearch {
    * The cost in seconds of the cheapest insertion of order o into courier c's plan: the detour (the extra time the
    * plan takes) + latenessWeight × the lateness beyond the promise (or its window's end) it adds, o's own and that of
    * the orders already in the bag: the two objectives Meituan names for its assignment. The couriers' grace is a
-   * concession on fines, not part of what the platform plans for. Infinity when no position is allowed.
+   * concession on fines, not part of what the platform plans for. A position that delivers o more than
+   * `maxPlannedLateSec` after its due time is not allowed (the order waits for another courier); Infinity when no
+   * position is.
    */
   cheapest(fleet: Fleet, c: number, book: OrderBook, o: number, now: number): number {
     const { sX, sY, sReady, sLate, sDrop, prefT, prefLate, city } = this;
-    const { secPerKm, pickupSvcSec, dropSvcSec, maxPickupKm, latenessWeight, deliveryWeight } = this.p;
+    const { secPerKm, pickupSvcSec, dropSvcSec, maxPickupKm, latenessWeight, deliveryWeight, maxPlannedLateSec } =
+      this.p;
     const orders = book.orders;
     const dueAt = book.dueAt;
     const base = c * fleet.planCap;
@@ -117,6 +122,15 @@ export class InsertionSearch {
     const cx = orders.custX[o] as number;
     const cy = orders.custY[o] as number;
     const lateO = dueAt[o] as number;
+    // The new order is never planned more than maxPlannedLateSec after the later of its due time and the time this
+    // courier could deliver it by going straight for it (so an order past hope still goes to the courier who can
+    // bring it soonest, but is not buried at the end of a long plan).
+    const directPickup = (() => {
+      const t = t0 + dist(rx - ax, ry - ay) * secPerKm;
+      return (t > readyO ? t : readyO) + pickupSvcSec;
+    })();
+    const direct = directPickup + dist(cx - rx, cy - ry) * secPerKm + dropSvcSec;
+    const limitO = (lateO > direct ? lateO : direct) + maxPlannedLateSec;
     let best = Infinity;
     for (let i = 0; i <= len; i++) {
       // The prefix plan[0..i), then the new pickup.
@@ -132,17 +146,25 @@ export class InsertionSearch {
       for (let j = i; j <= len; j++) {
         // The new drop-off after plan[i..j), then the rest of the plan.
         const td = tj + dist(cx - jx, cy - jy) * secPerKm + dropSvcSec;
+        if (td > limitO) break; // later drop-off positions only deliver it later
         let te = td;
         let late = lateJ + (td > lateO ? td - lateO : 0);
         let ex = cx;
         let ey = cy;
+        let pushed = false;
         for (let k = j; k < len; k++) {
           const kx = sX[k] as number;
           const ky = sY[k] as number;
           te += dist(kx - ex, ky - ey) * secPerKm;
           if (sDrop[k]) {
             te += dropSvcSec;
-            if (te > (sLate[k] as number)) late += te - (sLate[k] as number);
+            const due = sLate[k] as number;
+            if (te > due) late += te - due;
+            // No order already in the bag is pushed past its limit, nor any later once past it.
+            if (te - due > maxPlannedLateSec && te > (prefT[k + 1] as number)) {
+              pushed = true;
+              break;
+            }
           } else {
             const ready = sReady[k] as number;
             te = (te > ready ? te : ready) + pickupSvcSec;
@@ -151,7 +173,7 @@ export class InsertionSearch {
           ey = ky;
         }
         const cost = te - oldEnd + deliveryWeight * (td - now) + latenessWeight * (late - oldLate);
-        if (cost < best) {
+        if (!pushed && cost < best) {
           best = cost;
           this.pickupAt = i;
           this.dropAt = j;
@@ -164,7 +186,10 @@ export class InsertionSearch {
           tj += dist(kx - jx, ky - jy) * secPerKm;
           if (sDrop[j]) {
             tj += dropSvcSec;
-            if (tj > (sLate[j] as number)) lateJ += tj - (sLate[j] as number);
+            const due = sLate[j] as number;
+            if (tj > due) lateJ += tj - due;
+            // Visited after the new pickup, this drop-off is pushed past its limit for every later position too.
+            if (tj - due > maxPlannedLateSec && tj > (prefT[j + 1] as number)) break;
           } else {
             const ready = sReady[j] as number;
             tj = (tj > ready ? tj : ready) + pickupSvcSec;

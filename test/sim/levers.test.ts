@@ -39,8 +39,8 @@ describe('levers', () => {
     expect(risk[1]).toBeGreaterThan(risk[2]!);
   });
 
-  // Earnings in this small city sit near a low minimum wage, so the share below it can move both ways.
-  const wage = { standards: { minHourlyWage: 4 } };
+  // A minimum wage near this small city's earnings, so the share below it can move both ways.
+  const wage = { standards: { minHourlyWage: 18 } };
 
   it('a higher piece rate lowers the share of courier-days below the minimum wage', () => {
     const s = small(

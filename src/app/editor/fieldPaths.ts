@@ -95,6 +95,7 @@ export const FIELD_UNITS: Record<FieldPath, UnitId | null> = {
   'meta.description': null,
   'meta.region': null,
   'meta.sources': null,
+  'meta.calibration': null,
   'time.days': 'days',
   'time.serviceStartHour': 'hourOfDay',
   'time.serviceEndHour': 'hourOfDay',
@@ -162,6 +163,7 @@ export const FIELD_UNITS: Record<FieldPath, UnitId | null> = {
   'rules.dispatch.fairShareSecPerCny': 'secPerCny',
   'rules.dispatch.latenessWeight': 'factor',
   'rules.dispatch.deliveryTimeWeight': 'factor',
+  'rules.dispatch.maxPlannedLateMin': 'min',
   'rules.dispatch.candidates': 'couriers',
   'rules.deadline.basis': null,
   'rules.deadline.measureFrom': null,
@@ -230,6 +232,7 @@ export const FIELD_UNITS: Record<FieldPath, UnitId | null> = {
 /** Fields with a compact or unusual editor, each explained by a hint (`hint.<path>`). */
 export const HINTED_FIELDS = [
   'meta.sources',
+  'meta.calibration',
   'city.hotspots',
   'demand.ordersPerDay',
   'demand.hourlyProfile',

@@ -94,6 +94,8 @@ function walk(schema: z.ZodType, keys: (string | number)[]): FieldSpec[] {
       return { ...spec, weather: w };
     });
   }
+  // The record of a fit is written by `fairpace calibrate --fit`, shown, and not edited.
+  if (path === 'meta.calibration') return [{ ...leaf(keys, path, inner, nullable), kind: 'readonly' }];
   if (inner instanceof z.ZodObject && !nullable) {
     return Object.entries(inner.shape).flatMap(([k, child]) => walk(child as z.ZodType, [...keys, k]));
   }

@@ -11,3 +11,4 @@ export * from './sensitivity.ts';
 export * from './zone.ts';
 export * from './gate.ts';
 export * from './runOne.ts';
+export * from './calibrate/index.ts';

@@ -3,12 +3,14 @@ import { digestOf } from '../scenario/canonical.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
 import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
-import { runTask } from './runTasks.ts';
+import { simulate } from '../sim/simulate.ts';
 
 /** Which arm and seed to run (default: the first arm and the scenario's seed). */
 export interface RunOneOptions {
   arm?: string;
   seed?: number;
+  /** Keep the order trace (`orders`) in the result. */
+  orders?: boolean;
 }
 
 /** The `fairpace run` output: the header, then the RunResult as the engine made it (its seed leads the header). */
@@ -27,7 +29,7 @@ export function runOne(scenario: Scenario, options: RunOneOptions = {}): RunOutp
   const arm = scenario.arms.find((a) => a.id === armId);
   if (!arm) throw new RangeError(`unknown arm "${armId}" (arms: ${scenario.arms.map((a) => a.id).join(', ')})`);
   const seed = options.seed ?? scenario.seed;
-  const { seed: _seed, ...result } = runTask({ scenario, armId, seed });
+  const { seed: _seed, ...result } = simulate(scenario, armId, seed, { orders: options.orders === true });
   return {
     schemaVersion: SCHEMA_VERSION,
     fairpaceVersion: FAIRPACE_VERSION,

@@ -12,6 +12,7 @@ import {
   type SensitivityCommand,
   type TargetCommand,
 } from './bargainingArgs.ts';
+import { CALIBRATE_OPTIONS, calibrateCommand, type CalibrateCommand } from './calibrateArgs.ts';
 import { ZONE_OPTIONS, zoneCommand, type ZoneCommand } from './zoneArgs.ts';
 import { RUN_CONTROL_OPTIONS, runControl, type RunControl } from './runControl.ts';
 import { BATCH as BATCH_REGISTRY, type BatchName } from './batchCommands.ts';
@@ -27,6 +28,7 @@ export const COMMANDS = [
   'target',
   'sensitivity',
   'zone',
+  'calibrate',
   'merge',
   'import',
   'export',
@@ -69,6 +71,10 @@ export interface RunCommand {
   seed?: number;
   arm?: string;
   out?: string;
+  /** A CSV file for the order trace: one row per order, columns named as in the TSL-Meituan waybill data. */
+  orders?: string;
+  /** Whether that CSV starts with a UTF-8 byte-order mark (`--no-bom` turns it off). */
+  bom: boolean;
 }
 /** Options shared by the commands that run many replications. */
 interface BatchOptions extends RunControl {
@@ -144,6 +150,7 @@ export type Command =
   | TargetCommand
   | SensitivityCommand
   | ZoneCommand
+  | CalibrateCommand
   | MergeCommand
   | ImportMdrpCommand
   | ExportMdrpCommand;
@@ -163,7 +170,14 @@ const BATCH: OptionSpec = {
 };
 const OPTIONS: Record<CommandName, OptionSpec> = {
   validate: HELP,
-  run: { ...HELP, seed: { type: 'string' }, arm: { type: 'string' }, out: { type: 'string', short: 'o' } },
+  run: {
+    ...HELP,
+    seed: { type: 'string' },
+    arm: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    orders: { type: 'string' },
+    'no-bom': { type: 'boolean' },
+  },
   compare: {
     ...HELP,
     ...BATCH,
@@ -201,6 +215,7 @@ const OPTIONS: Record<CommandName, OptionSpec> = {
   target: TARGET_OPTIONS,
   sensitivity: SENSITIVITY_OPTIONS,
   zone: ZONE_OPTIONS,
+  calibrate: CALIBRATE_OPTIONS,
   import: { ...HELP, out: { type: 'string', short: 'o' } },
   export: { ...HELP, arm: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string', short: 'o' } },
 };
@@ -256,10 +271,23 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
       command,
     );
   }
+  if (batch.shard !== undefined && batch.kind === 'calibrate' && batch.fit !== undefined) {
+    throw new UsageError(
+      '--shard goes without --fit: the fit decides each evaluation from the last, so it runs whole',
+      command,
+    );
+  }
   if (batch.shard !== undefined && batch.junit !== undefined) {
     throw new UsageError('--junit goes to fairpace merge, which judges the assertions of the whole batch', command);
   }
   return batch;
+}
+
+/** `run --orders FILE`: a file name, and `--no-bom` only with it. */
+function runOrdersFile(text: string | undefined, noBom: boolean, command: string): string | undefined {
+  if (text === '') throw new UsageError('--orders needs a file name', command);
+  if (noBom && text === undefined) throw new UsageError('--no-bom goes with --orders FILE.csv', command);
+  return text;
 }
 
 function mergeCommand(v: Record<string, unknown>, positionals: string[]): MergeCommand {
@@ -295,6 +323,8 @@ function parseFileCommand(
       return sensitivityCommand(file, v, seed, workers());
     case 'zone':
       return zoneCommand(file, v, seed, workers());
+    case 'calibrate':
+      return calibrateCommand(file, v, seed, workers());
     case 'verify': {
       const quiet = v.quiet === true;
       return { kind: 'verify', file, workers: workers(), quiet, ...runControl(v, command, { out: undefined, quiet }) };
@@ -322,6 +352,8 @@ function parseFileCommand(
         seed,
         arm: optNonEmpty(str('arm'), 'arm', command),
         out: outFile(str('out'), command),
+        orders: runOrdersFile(str('orders'), v['no-bom'] === true, command),
+        bom: v['no-bom'] !== true,
       };
     case 'compare':
     case 'sweep': {

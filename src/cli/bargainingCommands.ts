@@ -43,7 +43,7 @@ function targetOptions(command: TargetCommand): TargetOptions {
 
 /** Runs the `fairpace target` search (without --grid): one executor for all its batches, one progress over them. */
 export async function targetCommand(command: TargetCommand, io: CliIo): Promise<void> {
-  const scenario = await readScenarioFile(command.file);
+  const scenario = await readScenarioFile(command.file, io);
   const threads = command.workers ?? availableParallelism();
   const executor: Executor = threads <= 1 ? runInProcess : workerExecutor(threads);
   const progress = progressFor(command, io);

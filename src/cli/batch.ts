@@ -73,7 +73,7 @@ function planOrInputError<R>(spec: AnyBatchCommand, scenario: Scenario, options:
 
 /** Runs a batch command whole, or its shard's share written as a partial file. */
 export async function runBatchCommand(spec: AnyBatchCommand, command: BatchCommandLine, io: CliIo): Promise<number> {
-  const scenario = await readScenarioFile(command.file);
+  const scenario = await readScenarioFile(command.file, io);
   // The round trip makes the whole command see exactly the options a merge reads back from a partial file.
   const options: unknown = JSON.parse(JSON.stringify(await spec.options(command as never)));
   const plan = planOrInputError(spec, scenario, options);

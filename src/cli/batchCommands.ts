@@ -5,6 +5,7 @@
  */
 import { sensitivityCommand, targetGridCommand } from './bargainingCommands.ts';
 import type { AnyBatchCommand } from './batch.ts';
+import { calibrateBatchCommand } from './calibrateCommands.ts';
 import { compareCommand, sweepCommand } from './compareCommands.ts';
 import { evidenceCommand } from './evidenceCommands.ts';
 import { zoneCommand } from './zoneCommands.ts';
@@ -17,6 +18,7 @@ export const BATCH = {
   target: targetGridCommand,
   sensitivity: sensitivityCommand,
   zone: zoneCommand,
+  calibrate: calibrateBatchCommand,
 } satisfies Record<string, AnyBatchCommand>;
 
 /** The name of a batch command. */

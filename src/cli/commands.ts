@@ -1,13 +1,16 @@
 /** The commands: read the scenario, call the analysis API, format, write. Bad input throws InputError. */
 import { runOne } from '../analysis/index.ts';
+import { orderTraceCsv } from '../io/orderTrace.ts';
 import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import type { Command, RunCommand } from './args.ts';
 import { targetCommand } from './bargainingCommands.ts';
 import { mergePartials, runBatchCommand } from './batch.ts';
+import { fitCommand } from './calibrateCommands.ts';
 import { BATCH } from './batchCommands.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { verifyCommand } from './evidenceCommands.ts';
-import { emit, jsonText, readScenarioFile } from './files.ts';
+import { withBom } from './csv.ts';
+import { emit, jsonText, readScenarioFile, writeFileAtomic } from './files.ts';
 import { helpText } from './help.ts';
 import { exportMdrp, importMdrp } from './mdrpCommands.ts';
 
@@ -29,7 +32,7 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
       io.stdout(`fairpace ${FAIRPACE_VERSION}\nmodel fingerprint ${MODEL_DIGEST}\n`);
       break;
     case 'validate': {
-      const scenario = await readScenarioFile(command.file);
+      const scenario = await readScenarioFile(command.file, io);
       io.stdout(`valid: ${scenario.meta.name}\n`);
       break;
     }
@@ -42,6 +45,9 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
     case 'sensitivity':
     case 'zone':
       return runBatchCommand(BATCH[command.kind], command, io);
+    case 'calibrate':
+      if (command.fit !== undefined) return fitCommand(command, io);
+      return runBatchCommand(BATCH.calibrate, command, io);
     case 'target':
       if (command.grid !== undefined) return runBatchCommand(BATCH.target, command, io);
       await targetCommand(command, io);
@@ -61,13 +67,18 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
 }
 
 async function runCommand(command: RunCommand, io: CliIo): Promise<void> {
-  const scenario = await readScenarioFile(command.file);
+  const scenario = await readScenarioFile(command.file, io);
   let output;
   try {
-    output = runOne(scenario, { arm: command.arm, seed: command.seed });
+    output = runOne(scenario, { arm: command.arm, seed: command.seed, orders: command.orders !== undefined });
   } catch (e) {
     if (e instanceof RangeError) throw new InputError(e.message);
     throw e;
   }
-  await emit(jsonText(output), command.out, io);
+  const { orders, ...run } = output;
+  if (command.orders !== undefined) {
+    if (!orders) throw new InputError('--orders: a replay scenario keeps no order trace (use fairpace export mdrp)');
+    await writeFileAtomic(command.orders, withBom(orderTraceCsv(orders, run.arm.id, run.seed), command.bom));
+  }
+  await emit(jsonText(run), command.out, io);
 }

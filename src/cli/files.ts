@@ -25,8 +25,11 @@ export function fileErrorReason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Reads and validates a scenario file; throws InputError with one `<json.path>: <message>` line per problem. */
-export async function readScenarioFile(file: string): Promise<Scenario> {
+/**
+ * Reads and validates a scenario file; throws InputError with one `<json.path>: <message>` line per problem. A file of
+ * an older schema version loads through its migration, and `io` (when given) gets one `note:` line per change.
+ */
+export async function readScenarioFile(file: string, io?: { stderr(text: string): void }): Promise<Scenario> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -36,6 +39,7 @@ export async function readScenarioFile(file: string): Promise<Scenario> {
   // Editors on Windows often save UTF-8 with a byte-order mark, which JSON.parse refuses.
   const loaded = loadScenario(text.startsWith('\uFEFF') ? text.slice(1) : text);
   if (!loaded.ok) throw new InputError(loaded.problems.map((p) => `${p.path}: ${p.message}`));
+  for (const note of loaded.notes) io?.stderr(`note: ${file}: ${note}\n`);
   return loaded.scenario;
 }
 

@@ -10,7 +10,7 @@ const BATCH_OPTIONS = `  --arms A,B            arms to compare, by id (default: 
   --quiet, -q           no progress on stderr`;
 
 const RUN_CONTROL = `
-Batch options (compare, sweep, evidence, target --grid, sensitivity, zone):
+Batch options (compare, sweep, evidence, target --grid, sensitivity, zone, calibrate without --fit):
   --shard K/N           run only tasks K-1, K-1+N, K-1+2N, ... and write them as a partial result file to --out;
                         'fairpace merge' joins the N partials into the output of the whole command, byte for byte
   --progress json       one JSON line per finished task on stderr: {"task":12,"total":40,"elapsed":3.2}`;
@@ -40,6 +40,8 @@ Usage:
   fairpace target <scenario.json> --param PATH --min X --max Y --target "METRIC <= V" [--target ...] [options]
   fairpace sensitivity <scenario.json> [--params p1,p2,...] [--arms A,B] [--replications R] [--format json|table]
   fairpace zone <scenario.json> --x PATH=a,b,... --y PATH=c,d,... --union "METRIC <= V" --platform "METRIC >= V" [options]
+  fairpace calibrate <scenario.json> [--targets FILE] [--replications R] [--check] [--format table|json]
+  fairpace calibrate <scenario.json> --fit PATH=lo:hi[,PATH=lo:hi...] --out fitted.json [options]
   fairpace merge <partial>... --out FILE [--junit FILE]
   fairpace import mdrp <instance_dir> --out scenario.json
   fairpace export mdrp <scenario.json> [--arm ID] [--seed N] --out <dir>
@@ -54,6 +56,7 @@ Commands:
   target     the smallest (or largest) value of one parameter that meets every target, and what it costs
   sensitivity  how much each assumption moves the headline differences, ranked, with sign flips flagged
   zone       the zone of agreement: where both sides' limits hold over a grid of two parameters
+  calibrate  the model against published figures, target by target; --fit searches parameters to match them
   merge      the output of a batch command run as shards (--shard K/N), from their partial result files
   import     import mdrp: a Grubhub MDRP instance folder as a replay scenario
   export     export mdrp: one replay run as the three MDRP solution files
@@ -73,6 +76,29 @@ const TEXTS: Record<CommandName, string> = {
 
 Prints "valid: <meta.name>" and exits 0, or prints one line per problem, "<json.path>: <message>", on stderr and
 exits 2.`,
+  calibrate: `Usage: fairpace calibrate <scenario.json> [--targets FILE] [--replications R] [--seed N] [--check]
+                          [--format table|json] [--out FILE] [--workers N]
+       fairpace calibrate <scenario.json> --fit PATH=lo:hi[,PATH=lo:hi...] [--max-evaluations N] --out fitted.json
+
+Holds the model against observed figures: each target names a metric, the arm it describes and an observed range
+(or value). One row per target: observed, the model's mean with its 95% interval over replications, and within,
+below or above (by how much). A range is judged by the model mean; a single value by whether the interval covers it.
+
+  --targets FILE        a targets file (default: scenarios/targets/china-2018-2023.json, the published figures of
+                        Chinese food-delivery couriers)
+  --check               exit 1 when any target is outside its range (0 when all are inside, 2 for bad input)
+  --format F            table (default) or json
+  --fit P=lo:hi,...     search these numeric scenario parameters within their bounds (Nelder–Mead on common random
+                        numbers) to bring the targets inside their ranges; write the fitted scenario, with a
+                        meta.calibration record, to --out, and print its calibration
+  --max-evaluations N   with --fit: most scenario evaluations (default 40; each runs every target arm × replication)
+${BATCH_OPTIONS.split('\n')
+  .filter((l) => !l.includes('--arms'))
+  .join('\n')}
+
+Examples:
+  fairpace calibrate scenarios/yantai-2021.json --check
+  fairpace calibrate scenarios/demo-small.json --fit demand.ordersPerCourierDay=20:40 --out fitted.json`,
   run: `Usage: fairpace run <scenario.json> [--seed N] [--arm ID] [--out FILE]
 
 One replication of one arm. Prints the run as JSON: schemaVersion, fairpaceVersion, scenarioDigest, seed, arm and the

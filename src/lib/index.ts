@@ -4,6 +4,10 @@
  * unless `workers` (Node worker threads) or an `executor` is given; the result is the same either way.
  */
 import {
+  calibrate as calibrateAnalysis,
+  DEFAULT_TARGETS,
+  fitScenario,
+  loadTargets,
   checkAssertions,
   compare as compareAnalysis,
   evaluateGate,
@@ -33,6 +37,11 @@ import {
   type TargetResult,
   type ZoneOptions,
   type ZoneResult,
+  type CalibrateOptions,
+  type CalibrationResult,
+  type FitOptions,
+  type FitResult,
+  type TargetsFile,
 } from '../analysis/index.ts';
 import { workerExecutor } from '../cli/pool.ts';
 import {
@@ -49,6 +58,13 @@ import { validateScenario, type Problem } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 export type {
+  CalibrateOptions,
+  CalibrationResult,
+  FitOptions,
+  FitParam,
+  FitResult,
+  TargetRow,
+  TargetsFile,
   ArmSummary,
   Assertion,
   AssertionOutcome,
@@ -192,6 +208,37 @@ export function sensitivity(
 /** The zone of agreement over a grid of two parameters, as `fairpace zone` prints it. */
 export function zone(scenario: Scenario, options: ZoneOptions, how: RunOptions = {}): Promise<ZoneResult> {
   return zoneOfAgreement(scenario, options, executorOf(how), how.onProgress, how.signal);
+}
+
+/**
+ * A targets file from JSON text or a parsed value (throws ScenarioError listing each problem with its JSON path);
+ * without input, the default targets (published figures of Chinese food-delivery couriers).
+ */
+export function loadTargetsFile(input?: unknown): TargetsFile {
+  if (input === undefined) return DEFAULT_TARGETS;
+  const loaded = loadTargets(typeof input === 'string' ? input : JSON.stringify(input));
+  if (!loaded.ok) throw new ScenarioError(loaded.problems);
+  return loaded.targets;
+}
+
+/** The model against observed figures, target by target, as `fairpace calibrate --format json` prints it. */
+export function calibrate(
+  scenario: Scenario,
+  targets: TargetsFile = DEFAULT_TARGETS,
+  options: CalibrateOptions = {},
+  how: RunOptions = {},
+): Promise<CalibrationResult> {
+  return calibrateAnalysis(scenario, targets, options, executorOf(how), how.onProgress);
+}
+
+/** `fairpace calibrate --fit`: parameters searched within bounds to bring the targets inside their ranges. */
+export function fit(
+  scenario: Scenario,
+  targets: TargetsFile,
+  options: FitOptions,
+  how: RunOptions = {},
+): Promise<FitResult> {
+  return fitScenario(scenario, targets, options, executorOf(how));
 }
 
 /** The options of an evidence pack: those of a comparison, and bargaining results to carry. */

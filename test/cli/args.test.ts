@@ -33,8 +33,15 @@ describe('parseCommandLine', () => {
       seed: 7,
       arm: 'median',
       out: 'r.json',
+      orders: undefined,
+      bom: true,
     });
     expect(parseCommandLine(['run', 'a.json'])).toMatchObject({ seed: undefined, arm: undefined, out: undefined });
+    expect(parseCommandLine(['run', 'a.json', '--orders', 'o.csv', '--no-bom'])).toMatchObject({
+      orders: 'o.csv',
+      bom: false,
+    });
+    expect(() => parseCommandLine(['run', 'a.json', '--no-bom'])).toThrow(/--no-bom goes with --orders/);
   });
 
   it('parses compare with defaults left to the scenario', () => {

@@ -61,14 +61,22 @@ export const TargetsFile = z
     targets: z.array(Target).min(1).max(500),
   })
   .superRefine((f, ctx) => {
-    const seen = new Set<string>();
-    f.targets.forEach((t, i) => {
-      if (seen.has(t.id))
-        ctx.addIssue({ code: 'custom', path: ['targets', i, 'id'], message: `id "${t.id}" appears twice` });
-      seen.add(t.id);
-    });
+    for (const p of duplicateIds(f.targets)) ctx.addIssue({ code: 'custom', ...p });
   });
 export type TargetsFile = z.output<typeof TargetsFile>;
+
+/** A repeated target id, located at its second and later appearances. */
+function duplicateIds(targets: readonly unknown[]): { path: (string | number)[]; message: string }[] {
+  const seen = new Set<string>();
+  const out: { path: (string | number)[]; message: string }[] = [];
+  targets.forEach((t, i) => {
+    const id = t !== null && typeof t === 'object' ? (t as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string') return;
+    if (seen.has(id)) out.push({ path: ['targets', i, 'id'], message: `id "${id}" appears twice` });
+    seen.add(id);
+  });
+  return out;
+}
 
 export type TargetsLoad = { ok: true; targets: TargetsFile } | { ok: false; problems: Problem[] };
 
@@ -82,10 +90,14 @@ export function loadTargets(text: string): TargetsLoad {
   }
   const parsed = TargetsFile.safeParse(value);
   if (parsed.success) return { ok: true, targets: parsed.data };
-  return {
-    ok: false,
-    problems: parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })),
-  };
+  const problems = parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
+  // Refinements of the whole file do not run while a target fails, so a repeated id is looked for here too.
+  const raw = (value as { targets?: unknown } | null)?.targets;
+  for (const d of Array.isArray(raw) ? duplicateIds(raw) : []) {
+    const path = jsonPath(d.path);
+    if (!problems.some((p) => p.path === path && p.message === d.message)) problems.push({ path, message: d.message });
+  }
+  return { ok: false, problems };
 }
 
 /** The targets whose arm the scenario lacks, as located problems (empty when every arm exists). */

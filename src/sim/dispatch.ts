@@ -45,15 +45,35 @@ function cheapestInsertion(
   const latenessWeight = plan.latenessWeight;
   let best = -1;
   let bestCost = Infinity;
+  // Couriers that no position fits: remembered, with the time of this search, if the order stays unassigned.
+  const K = e.noFitWidth;
+  const memo = o * K;
+  const memoSeq = e.noFitSeq[o] as number;
+  const memoCount = e.noFitCount[o] as number;
+  let fitless = 0;
   for (let k = 0; k < take; k++) {
-    const idx = grid.order[k] as number;
-    const c = grid.candC[idx] as number;
+    const c = grid.candC[k] as number;
     const freeIn = (fleet.freeAt[c] as number) > now ? (fleet.freeAt[c] as number) - now : 0;
-    const delivery = Math.max(freeIn + (grid.candD[idx] as number) * plan.secPerKm, readyIn) + afterPickupSec;
+    const delivery = Math.max(freeIn + (grid.candD[k] as number) * plan.secPerKm, readyIn) + afterPickupSec;
     const bound = plan.deliveryWeight * delivery + (delivery > lateIn ? latenessWeight * (delivery - lateIn) : 0);
     if (bound >= bestCost) continue;
-    let cost = insertion.cheapest(fleet, c, e.book, o, now);
-    if (cost === Infinity) continue;
+    // A busy courier (free time ahead) unchanged since no position of its plan fitted this order still has none:
+    // an insertion depends on now only through the free time.
+    const busy = freeIn > 0;
+    let known = false;
+    if (busy && (fleet.changedSeq[c] as number) <= memoSeq) {
+      for (let m = 0; m < memoCount; m++) {
+        if (e.noFitCouriers[memo + m] === c) {
+          known = true;
+          break;
+        }
+      }
+    }
+    let cost = known ? Infinity : insertion.cheapest(fleet, c, e.book, o, now);
+    if (cost === Infinity) {
+      if (busy) e.fitlessScratch[fitless++] = c;
+      continue;
+    }
     // Under a heat cap the platform gives no order the courier could not finish within it.
     if (e.hardCap && fleet.onlineSecAt(c, now) + insertion.endSec - now > (fleet.maxOnlineSec[c] as number)) continue;
     if (rank) cost += (1 - (e.score[c] as number)) * weight;
@@ -64,6 +84,11 @@ function cheapestInsertion(
       e.pickupAt = insertion.pickupAt;
       e.dropAt = insertion.dropAt;
     }
+  }
+  if (best < 0) {
+    e.noFitSeq[o] = fleet.seq;
+    e.noFitCount[o] = fitless;
+    for (let m = 0; m < fitless; m++) e.noFitCouriers[memo + m] = e.fitlessScratch[m] as number;
   }
   return best;
 }
@@ -79,7 +104,7 @@ export const DISPATCH_POLICIES: Record<PolicyId, DispatchPolicy> = {
   nearest: {
     candidates: () => 1,
     choose: (e) => {
-      const c = e.grid.candC[e.grid.order[0] as number] as number;
+      const c = e.grid.candC[0] as number;
       e.pickupAt = e.dropAt = e.fleet.planLen[c] as number;
       return c;
     },

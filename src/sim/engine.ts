@@ -103,6 +103,15 @@ export class Engine {
   serviceEndAbs = 0;
   /** Whether today's online-hours limit is the platform's heat cap (then no order may run past it). */
   hardCap = false;
+  /**
+   * Per order: the busy couriers no position of whose plan fitted it at its last fruitless search (`noFitWidth`
+   * slots each), and the fleet's change count then (−1: none).
+   */
+  readonly noFitWidth: number;
+  noFitSeq = new Float64Array(0);
+  noFitCount = new Uint8Array(0);
+  noFitCouriers = new Int32Array(0);
+  readonly fitlessScratch: Int32Array;
   /** Where the last chosen courier's plan takes the new order's pickup and drop-off. */
   pickupAt = 0;
   dropAt = 0;
@@ -136,6 +145,8 @@ export class Engine {
       maxPlannedLateSec: dispatch.maxPlannedLateMin * 60,
     };
     this.insertion = new InsertionSearch(this.fleet.planCap, this.plan, this.city);
+    this.noFitWidth = Math.min(dispatch.candidates, 255);
+    this.fitlessScratch = new Int32Array(this.noFitWidth);
     const exclusivity = rules.platform.exclusivity;
     const pop = this.pop;
     this.grid = new SpatialGrid(this.city.widthKm, this.city.heightKm, n, dispatch.maxPickupKm, (c, now) => {
@@ -250,6 +261,9 @@ export class Engine {
     rec.beginDay(recordDay, day, weather, holiday);
     const book = new OrderBook(orders, this.detourFactor);
     this.book = book;
+    this.noFitSeq = new Float64Array(book.count).fill(-1);
+    this.noFitCount = new Uint8Array(book.count);
+    this.noFitCouriers = new Int32Array(book.count * this.noFitWidth);
     const m = book.count;
     this.pending = new Int32Array(m);
     this.pendingCount = 0;

@@ -50,6 +50,13 @@ export class Fleet {
   readonly nextBreakCheck: Float64Array;
   readonly breakStartAt: Float64Array;
   readonly loggedOn: Uint8Array;
+  /**
+   * When (in the sequence of `touch` calls) courier c last changed what an insertion into its plan depends on: the
+   * plan, the anchor, freeAt. A result computed after that still holds.
+   */
+  readonly changedSeq: Float64Array;
+  /** The number of `touch` calls so far. */
+  seq = 0;
 
   constructor(n: number, maxBag: number) {
     this.n = n;
@@ -77,6 +84,12 @@ export class Fleet {
     this.nextBreakCheck = new Float64Array(n);
     this.breakStartAt = new Float64Array(n);
     this.loggedOn = new Uint8Array(n);
+    this.changedSeq = new Float64Array(n);
+  }
+
+  /** Marks courier c's plan, anchor or free time as changed. */
+  touch(c: number): void {
+    this.changedSeq[c] = ++this.seq;
   }
 
   /** Online seconds of courier c so far today (breaks and time off excluded). */
@@ -89,6 +102,7 @@ export class Fleet {
 
   /** Clears a courier's day: off, empty bag and plan, no online time. */
   resetDay(c: number): void {
+    this.touch(c);
     this.state[c] = OFF;
     this.closing[c] = 0;
     this.bagCount[c] = 0;
@@ -101,6 +115,7 @@ export class Fleet {
 
   /** Removes the plan entry at index k of courier c. */
   planRemoveAt(c: number, k: number): void {
+    this.touch(c);
     const base = c * this.planCap;
     const len = this.planLen[c] as number;
     for (let i = k; i < len - 1; i++) this.plan[base + i] = this.plan[base + i + 1] as number;
@@ -112,6 +127,7 @@ export class Fleet {
    * the pickup, then the pickup at `pickupAt` before it.
    */
   take(c: number, o: number, pickupAt: number, dropAt: number): void {
+    this.touch(c);
     this.bag[c * this.maxBag + (this.bagCount[c] as number)] = o;
     this.bagCount[c] = (this.bagCount[c] as number) + 1;
     const base = c * this.planCap;

@@ -37,6 +37,7 @@ function stopY(e: Engine, stop: number): number {
 export function startNextLeg(e: Engine, c: number, now: number): void {
   const { fleet, pop, book } = e;
   const len = fleet.planLen[c] as number;
+  fleet.touch(c);
   if (len === 0) {
     fleet.freeAt[c] = now;
     e.becomeIdle(c, now);
@@ -174,6 +175,7 @@ export function onLegEnd(e: Engine, c: number, now: number): void {
     done = now + e.plan.dropSvcSec;
     deliver(e, c, t, done);
   }
+  fleet.touch(c);
   fleet.freeAt[c] = done;
   fleet.state[c] = SERVICE;
   e.gridUpdate(c);

@@ -131,8 +131,12 @@ export class InsertionSearch {
     })();
     const direct = directPickup + dist(cx - rx, cy - ry) * secPerKm + dropSvcSec;
     const limitO = (lateO > direct ? lateO : direct) + maxPlannedLateSec;
+    // However the stops are ordered, the new order is delivered at least a pickup, the ride and a drop-off after the
+    // prefix it follows; once that is past its limit, so is every later position.
+    const afterPrefix = pickupSvcSec + dist(cx - rx, cy - ry) * secPerKm + dropSvcSec;
     let best = Infinity;
     for (let i = 0; i <= len; i++) {
+      if ((prefT[i] as number) + afterPrefix > limitO) break;
       // The prefix plan[0..i), then the new pickup.
       const fx = i === 0 ? ax : (sX[i - 1] as number);
       const fy = i === 0 ? ay : (sY[i - 1] as number);

@@ -9,6 +9,7 @@ import { EV_BREAK_END, EV_IDLE_REST, EV_LOGON, EV_SHIFT_LIMIT, PRIORITY } from '
 /** Courier c logs on at `now`. */
 export function logOn(e: Engine, c: number, now: number): void {
   const f = e.fleet;
+  f.touch(c);
   f.state[c] = IDLE;
   f.freeAt[c] = now;
   f.loggedOn[c] = 1;

@@ -26,10 +26,9 @@ export class SpatialGrid {
    */
   version = 0;
 
-  /** Candidates of the last search: courier and straight distance to the point, nearest first through `order`. */
+  /** Candidates of the last search, nearest first: courier and straight distance to the point. */
   readonly candC: Int32Array;
   readonly candD: Float64Array;
-  readonly order: number[] = [];
   /** Whether the last search's cells held any usable courier, at whatever distance. */
   sawUsable = false;
 
@@ -44,7 +43,7 @@ export class SpatialGrid {
     private readonly maxKm: number,
     private readonly usable: Usable,
   ) {
-    this.cellKm = Math.min(2, Math.max(0.25, 3 * Math.sqrt((widthKm * heightKm) / couriers)));
+    this.cellKm = Math.min(2, Math.max(0.25, Math.sqrt((widthKm * heightKm) / couriers)));
     this.cols = Math.max(1, Math.ceil(widthKm / this.cellKm));
     this.rows = Math.max(1, Math.ceil(heightKm / this.cellKm));
     this.cellHead = new Int32Array(this.cols * this.rows).fill(-1);
@@ -52,8 +51,8 @@ export class SpatialGrid {
     this.cellPrev = new Int32Array(couriers).fill(-1);
     this.cellOf = new Int32Array(couriers).fill(-1);
     this.maxRing = Math.ceil(maxKm / this.cellKm) + 1;
-    this.candC = new Int32Array(couriers);
-    this.candD = new Float64Array(couriers);
+    this.candC = new Int32Array(couriers + 1);
+    this.candD = new Float64Array(couriers + 1);
     this.emptyTick = new Float64Array(this.cols * this.rows).fill(-1);
     this.emptyVersion = new Float64Array(this.cols * this.rows).fill(-1);
   }
@@ -98,9 +97,9 @@ export class SpatialGrid {
   }
 
   /**
-   * Collects the usable couriers within maxKm of (rx, ry), scanning rings of cells until the `wanted` nearest are
-   * certain, into `candC`/`candD`, and sorts `order` nearest first (equal distances by courier index, so the result
-   * never depends on the lists' order). Returns how many were found. `x`, `y` are the couriers' anchors.
+   * Finds the `wanted` nearest usable couriers within maxKm of (rx, ry), nearest first in `candC`/`candD` (equal
+   * distances by courier index, so the result never depends on the lists' order), scanning rings of cells until no
+   * courier further out can be nearer. Returns how many were found (at most `wanted`). `x`, `y` are the anchors.
    */
   search(rx: number, ry: number, wanted: number, now: number, x: Float64Array, y: Float64Array): number {
     const { cols, rows, cellKm, maxKm, candC, candD } = this;
@@ -114,12 +113,8 @@ export class SpatialGrid {
     for (let ring = 0; ring <= this.maxRing; ring++) {
       const lowerKm = (ring - 1) * cellKm;
       if (lowerKm > maxKm) break;
-      // Every courier in this ring or beyond is at least lowerKm away: stop once `wanted` are nearer than that.
-      if (count >= wanted && lowerKm > 0) {
-        let nearer = 0;
-        for (let k = 0; k < count; k++) if ((candD[k] as number) < lowerKm) nearer++;
-        if (nearer >= wanted) break;
-      }
+      // Every courier in this ring or beyond is at least lowerKm away: stop once the wanted are all nearer than that.
+      if (count >= wanted && lowerKm > 0 && (candD[count - 1] as number) < lowerKm) break;
       const x0 = homeX - ring;
       const x1 = homeX + ring;
       const y0 = homeY - ring;
@@ -132,29 +127,36 @@ export class SpatialGrid {
           for (let c = this.cellHead[cy * cols + cx] as number; c >= 0; c = this.cellNext[c] as number) {
             if (!this.usable(c, now)) continue;
             sawUsable = true;
-            const distKm = dist((x[c] as number) - rx, (y[c] as number) - ry);
-            if (distKm > maxKm) continue;
-            candC[count] = c;
-            candD[count] = distKm;
+            const d = dist((x[c] as number) - rx, (y[c] as number) - ry);
+            if (d > maxKm) continue;
+            // Keep the `wanted` nearest, sorted by (distance, courier): insert in place, dropping the farthest.
+            if (count === wanted) {
+              const lastD = candD[count - 1] as number;
+              if (d > lastD || (d === lastD && c > (candC[count - 1] as number))) continue;
+              count--;
+            }
+            let k = count;
+            while (k > 0) {
+              const pd = candD[k - 1] as number;
+              if (pd < d || (pd === d && (candC[k - 1] as number) < c)) break;
+              candD[k] = pd;
+              candC[k] = candC[k - 1] as number;
+              k--;
+            }
+            candD[k] = d;
+            candC[k] = c;
             count++;
           }
         }
       }
     }
     this.sawUsable = sawUsable;
-    if (count === 0) {
+    if (count === 0 && !sawUsable) {
       // The square scanned is the same for every point of this home cell (the ring limit does not depend on the
       // point); if it held nobody usable, every such search fails this tick.
-      if (!sawUsable) {
-        this.emptyTick[home] = now;
-        this.emptyVersion[home] = this.version;
-      }
-      return 0;
+      this.emptyTick[home] = now;
+      this.emptyVersion[home] = this.version;
     }
-    const order = this.order;
-    order.length = count;
-    for (let k = 0; k < count; k++) order[k] = k;
-    order.sort((a, b) => (candD[a] as number) - (candD[b] as number) || (candC[a] as number) - (candC[b] as number));
     return count;
   }
 }

@@ -4,13 +4,20 @@
  */
 import { expose } from 'comlink';
 import { z } from 'zod';
-import { runTask } from '../src/analysis/index.ts';
+import { runTask, type RunTask } from '../src/analysis/index.ts';
 import { runEvidenceTask } from '../src/evidence/plan.ts';
+import { WarmupCache } from '../src/sim/warmup.ts';
 
 // The page's Content-Security-Policy forbids eval, so zod must not try its compiled fast path.
 z.config({ jitless: true });
 
-const api = { runTask, runEvidenceTask };
+// Runs of the same seed share their warm-up (the pool hands this worker the tasks whose warm-up it holds).
+const warmups = new WarmupCache();
+
+const api = {
+  runTask: (task: RunTask) => runTask(task, warmups),
+  runEvidenceTask: (task: RunTask) => runEvidenceTask(task, warmups),
+};
 
 expose(api);
 

@@ -1,6 +1,6 @@
 /** A pool of simulation Web Workers that runs RunTasks in parallel and returns results in task order. */
 import { releaseProxy, wrap, type Remote } from 'comlink';
-import { CancelledError, type CancelSignal, type Executor, type RunTask } from '../analysis/index.ts';
+import { CancelledError, TaskQueue, type CancelSignal, type Executor, type RunTask } from '../analysis/index.ts';
 import type { RunResult } from '../sim/results.ts';
 import type { SimWorkerApi } from '../../workers/sim.worker.ts';
 import { poolSizeFor } from './poolSize.ts';
@@ -76,7 +76,7 @@ export class SimPool {
     if (this.slots.length === 0) this.slots = Array.from({ length: this.size }, startSlot);
     const slots = this.slots;
     const results: RunResult[] = new Array<RunResult>(tasks.length);
-    let next = 0;
+    const queue = new TaskQueue(tasks);
     let done = 0;
     let stop: (reason: Error) => void = () => undefined;
     const stopped = new Promise<never>((_, reject) => (stop = reject));
@@ -88,8 +88,8 @@ export class SimPool {
     if (hasAbortEvent(signal)) signal.addEventListener('abort', onAbort, { once: true });
 
     const lane = async (slot: Slot) => {
-      while (next < tasks.length) {
-        const i = next++;
+      const held = new Set<number>(); // warm-up groups this lane has run in this batch
+      for (let i = queue.take(held); i !== undefined; i = queue.take(held)) {
         const task = tasks[i] as RunTask;
         try {
           results[i] = await Promise.race([slot.api[method](task), slot.failed, stopped]);

@@ -1,6 +1,6 @@
 /** An Executor over Node worker threads: tasks are handed out as workers free up, results placed by task index. */
 import { Worker } from 'node:worker_threads';
-import { CancelledError, type Executor, type RunTask } from '../analysis/index.ts';
+import { CancelledError, TaskQueue, type Executor, type RunTask } from '../analysis/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
 import type { ReplyMessage, TaskMessage } from './workerProtocol.ts';
@@ -16,6 +16,8 @@ interface Slot {
   worker: Worker;
   /** Keys of the scenarios this worker already holds. */
   sent: Set<number>;
+  /** Warm-up groups this worker has run a task of (see TaskQueue). */
+  groups: Set<number>;
 }
 
 /** Options of the worker pool. */
@@ -36,6 +38,7 @@ export function workerExecutor(threads: number, options: PoolOptions = {}): Exec
     const slots: Slot[] = Array.from({ length: Math.min(threads, tasks.length) }, () => ({
       worker: new Worker(WORKER_ENTRY),
       sent: new Set<number>(),
+      groups: new Set<number>(),
     }));
     try {
       await runOn(slots, tasks, results, options, onProgress, signal);
@@ -62,8 +65,9 @@ function runOn(
     return key;
   };
 
+  const queue = new TaskQueue(tasks);
+
   return new Promise<void>((resolve, reject) => {
-    let next = 0;
     let done = 0;
     let settled = false;
     const fail = (error: Error) => {
@@ -75,10 +79,9 @@ function runOn(
     const dispatch = (slot: Slot) => {
       if (settled) return;
       if (signal?.aborted) return fail(new CancelledError());
-      const index = next;
-      const task = tasks[index];
-      if (!task) return;
-      next += 1;
+      const index = queue.take(slot.groups);
+      if (index === undefined) return;
+      const task = tasks[index] as RunTask;
       const key = keyOf(task.scenario);
       const message: TaskMessage = { index, key, armId: task.armId, seed: task.seed };
       if (options.courierDays) message.courierDays = true;

@@ -2,7 +2,7 @@
 import {
   planCompare,
   seedsFor,
-  CancelledError,
+  inProcessExecutor,
   type ComparePlan,
   type Executor,
   type RunTask,
@@ -10,6 +10,7 @@ import {
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
 import { simulate } from '../sim/simulate.ts';
+import type { WarmupCache } from '../sim/warmup.ts';
 
 /** Largest number of courier-day rows a pack holds (about 200 MB of CSV), so a pack stays readable and verifiable. */
 export const MAX_COURIER_DAY_ROWS = 1_000_000;
@@ -55,20 +56,12 @@ export function planFromManifest(scenario: Scenario, arms: string[], seeds: read
 }
 
 /** One run of a pack: a replication of one arm with its courier-day rows. */
-export function runEvidenceTask(task: RunTask): RunResult {
-  return simulate(task.scenario, task.armId, task.seed, { courierDays: true });
+export function runEvidenceTask(task: RunTask, warmups?: WarmupCache): RunResult {
+  return simulate(task.scenario, task.armId, task.seed, { courierDays: true, ...(warmups ? { warmups } : {}) });
 }
 
 /** Runs a pack's tasks in this thread; an Executor whose results keep their courier-day rows. */
-export const runEvidenceInProcess: Executor = async (tasks, onProgress, signal) => {
-  const out: RunResult[] = [];
-  for (const task of tasks) {
-    if (signal?.aborted) throw new CancelledError();
-    out.push(runEvidenceTask(task));
-    onProgress?.(out.length, tasks.length);
-  }
-  return out;
-};
+export const runEvidenceInProcess: Executor = inProcessExecutor(runEvidenceTask);
 
 /**
  * The command that makes the pack again from the scenario.json inside it. Every option is written out, so the

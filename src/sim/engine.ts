@@ -32,6 +32,7 @@ import { draws, stream, type Draws, type Rng } from './random.ts';
 import { hourOf, Recorder } from './recorder.ts';
 import { becomeIdle, endBreak, idleRest, logOff, logOn, scheduleShifts, shiftLimit } from './shifts.ts';
 import { SpatialGrid } from './spatialGrid.ts';
+import { warmupKey, type WarmupCache } from './warmup.ts';
 import type { Tally } from './tally.ts';
 
 /** The inputs an engine run needs besides the scenario: the arm's resolved rules and the seed. */
@@ -46,6 +47,8 @@ export interface EngineInput {
   ordersForDay?: (day: number, city: City) => DayOrders;
   /** Keep one row per order of the reported days (`fairpace run --orders`). */
   trace?: boolean;
+  /** Warm-up states to reuse, and to keep this run's in (see warmup.ts). */
+  warmups?: WarmupCache;
 }
 
 /** What an engine run leaves: the tally, the population it drew and, when asked, the order trace. */
@@ -64,7 +67,7 @@ export class Engine {
   readonly queue = new EventQueue();
   /** The recorder of the days being simulated (a throw-away one during warm-up). */
   rec: Recorder;
-  readonly deadline: DeadlineModel;
+  deadline: DeadlineModel;
   readonly plan: PlanParams;
   readonly insertion: InsertionSearch;
   // The day-by-day streams (the warm-up's own during warm-up days).
@@ -86,8 +89,8 @@ export class Engine {
   readonly cancelAfterSec: number;
   // Assessment: delivered and on-time counts per courier for each of the last windowDays days (a ring).
   private readonly assessDays: number;
-  private readonly assessDelivered: Float64Array;
-  private readonly assessOnTime: Float64Array;
+  readonly assessDelivered: Float64Array;
+  readonly assessOnTime: Float64Array;
   readonly score: Float64Array;
   /** Per restaurant: the tick (and grid version) at which a search found no courier. */
   readonly noCourierTick: Float64Array;
@@ -402,11 +405,19 @@ function emptyOrders(): DayOrders {
  * warm-up's own streams, counted by a recorder that is thrown away), so day 0 has a history to learn from; then every
  * reported day. Returns the filled tally.
  */
-export function runEngine({ scenario, rules, seed, ordersForDay, trace }: EngineInput): EngineOutput {
+export function runEngine({ scenario, rules, seed, ordersForDay, trace, warmups }: EngineInput): EngineOutput {
   const e = new Engine(scenario, rules, seed);
   const reported = e.rec;
   const warmup = rules.deadline.warmupDays;
-  if (warmup > 0) {
+  const key = warmup > 0 && warmups ? warmupKey(scenario, rules, seed) : '';
+  const kept = key ? warmups?.get(key) : undefined;
+  if (kept) {
+    e.riskTolerance.set(kept.riskTolerance);
+    e.deadline = kept.deadline.clone(rules.deadline);
+    e.assessDelivered.set(kept.assessDelivered);
+    e.assessOnTime.set(kept.assessOnTime);
+    e.score.set(kept.score);
+  } else if (warmup > 0) {
     e.useStreams(true);
     e.rec = new Recorder(scenario, rules, warmup, e.pop.count, stream(seed, 'warmup/complaints'));
     const demand = draws(stream(seed, 'warmup/demand'));
@@ -417,6 +428,15 @@ export function runEngine({ scenario, rules, seed, ordersForDay, trace }: Engine
     }
     e.useStreams(false);
     e.rec = reported;
+    if (key) {
+      warmups?.set(key, {
+        riskTolerance: e.riskTolerance.slice(),
+        deadline: e.deadline.clone(rules.deadline),
+        assessDelivered: e.assessDelivered.slice(),
+        assessOnTime: e.assessOnTime.slice(),
+        score: e.score.slice(),
+      });
+    }
   }
   if (trace) e.trace = new OrderTrace();
   const demandDraws = draws(stream(seed, 'demand'));

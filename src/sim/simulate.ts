@@ -7,6 +7,7 @@ import { courierDaysOf, summarise } from './metrics.ts';
 import { runReplay } from './replay.ts';
 import { mdrpMetrics } from './replayMetrics.ts';
 import type { RunResult } from './results.ts';
+import type { WarmupCache } from './warmup.ts';
 
 /** Options of one run. */
 export interface SimulateOptions {
@@ -16,13 +17,21 @@ export interface SimulateOptions {
   solution?: boolean;
   /** Keep one row per order of the reported days (synthetic scenarios), for `fairpace run --orders`. */
   orders?: boolean;
+  /** Warm-up states to reuse across runs of the same seed (a cache owned by the caller; results are the same). */
+  warmups?: WarmupCache;
 }
 
 /** Runs one replication of one arm; pure and deterministic in (scenario, armId, seed). */
 export function simulate(scenario: Scenario, armId: string, seed: number, options: SimulateOptions = {}): RunResult {
   const rules = rulesForArm(scenario, armId);
   if (scenario.kind === 'replay') return simulateReplay(scenario, rules, armId, seed, options);
-  const { tally, population, trace } = runEngine({ scenario, rules, seed, trace: options.orders === true });
+  const { tally, population, trace } = runEngine({
+    scenario,
+    rules,
+    seed,
+    trace: options.orders === true,
+    ...(options.warmups ? { warmups: options.warmups } : {}),
+  });
   const summary = summarise(scenario, tally);
   const heat = { heat40CourierDays: tally.heat40CourierDays, heat37MaxOnlineHours: tally.heat37MaxOnlineHours };
   const result: RunResult = {

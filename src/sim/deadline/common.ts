@@ -50,6 +50,11 @@ export interface DeadlineModel {
   observeDelivery(roadKm: number, clickToDoorSec: number, readyInSec: number, hour: number): void;
   /** Closes the day. */
   endDay(): void;
+  /**
+   * An independent copy with the same history and estimates, under `deadline`: the rules of an arm whose warm-up is
+   * the same as this one's (see warmup.ts), to reuse a warm-up.
+   */
+  clone(deadline: DeadlineRules): DeadlineModel;
 }
 
 /**

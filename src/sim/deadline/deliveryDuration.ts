@@ -122,6 +122,19 @@ class DurationLearner {
     this.today = new Uint32Array(bands * segments * DURATION_BINS);
   }
 
+  /**
+   * An independent copy under `deadline` (past days' histograms are never changed once closed, so they are shared).
+   */
+  clone(deadline: DeadlineRules): DurationLearner {
+    const copy = new DurationLearner(deadline, this.bands, this.segments);
+    copy.history.push(...this.history);
+    copy.today = this.today.slice();
+    copy.estimate.set(this.estimate);
+    copy.issuedSum.set(this.issuedSum);
+    copy.issuedCount.set(this.issuedCount);
+    return copy;
+  }
+
   /** A promise of `sec` (in this learner's measure) was made by the first-day rule in `cell`. */
   issued(cell: number, sec: number): void {
     this.issuedSum[cell] = (this.issuedSum[cell] as number) + sec;
@@ -200,8 +213,8 @@ class DurationLearner {
 export class DeliveryDurationDeadline implements DeadlineModel {
   private readonly bands: number;
   private readonly segments: number;
-  private readonly fromPlacement: DurationLearner | null;
-  private readonly fromReady: DurationLearner | null;
+  private fromPlacement: DurationLearner | null;
+  private fromReady: DurationLearner | null;
   private day: number;
 
   /**
@@ -220,6 +233,14 @@ export class DeliveryDurationDeadline implements DeadlineModel {
     this.fromPlacement = m !== 'mealReady' ? new DurationLearner(deadline, this.bands, this.segments) : null;
     this.fromReady = m !== 'placement' ? new DurationLearner(deadline, this.bands, this.segments) : null;
     this.day = firstDay - 1;
+  }
+
+  clone(deadline: DeadlineRules): DeliveryDurationDeadline {
+    const copy = new DeliveryDurationDeadline(deadline, 0, this.firstDayPaceSecPerKm, 0);
+    Object.assign(copy, { bands: this.bands, segments: this.segments, day: this.day });
+    copy.fromPlacement = this.fromPlacement?.clone(deadline) ?? null;
+    copy.fromReady = this.fromReady?.clone(deadline) ?? null;
+    return copy;
   }
 
   private cell(roadKm: number, hour: number): number {

@@ -106,6 +106,13 @@ export class RidingPaceDeadline implements DeadlineModel {
 
   observeDelivery(): void {}
 
+  clone(deadline: DeadlineRules): RidingPaceDeadline {
+    const copy = new RidingPaceDeadline(deadline, Float64Array.of(16), 0);
+    Object.assign(copy, { comfortPace: this.comfortPace, pace: this.pace, day: this.day, today: this.today.slice() });
+    copy.history.push(...this.history);
+    return copy;
+  }
+
   endDay(): void {
     this.history.push(this.today);
     const keep = daysKept(this.deadline);

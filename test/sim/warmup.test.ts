@@ -84,7 +84,8 @@ describe('TaskQueue', () => {
             const index = queue.take(held);
             if (index === undefined) break;
             // a thread holding a group with tasks waiting gets one of them
-            if (waiting.some((i) => before.has(groups[i] as number))) expect(before.has(groups[index] as number)).toBe(true);
+            if (waiting.some((i) => before.has(groups[i] as number)))
+              expect(before.has(groups[index] as number)).toBe(true);
             taken.push(index);
           }
           expect([...taken].sort((x, y) => x - y)).toEqual(tasks.map((_, i) => i));

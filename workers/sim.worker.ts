@@ -1,23 +1,18 @@
 /**
- * Web Worker entry: runs one replication of one arm (a RunTask) off the main thread, either for the dashboard or, for
- * an evidence pack, keeping its courier-day rows. No model logic here.
+ * Web Worker entry: runs one replication of one arm (a WorkerTask) off the main thread, for the dashboard or, keeping
+ * its courier-day rows, for an evidence pack. It holds the scenarios it was sent (by digest) and the warm-ups it ran,
+ * as a CLI worker thread does. No model logic here.
  */
 import { expose } from 'comlink';
 import { z } from 'zod';
-import { runTask, type RunTask } from '../src/analysis/index.ts';
-import { runEvidenceTask } from '../src/evidence/plan.ts';
-import { WarmupCache } from '../src/sim/warmup.ts';
+import { TaskRunner, type WorkerTask } from '../src/analysis/index.ts';
 
 // The page's Content-Security-Policy forbids eval, so zod must not try its compiled fast path.
 z.config({ jitless: true });
 
-// Runs of the same seed share their warm-up (the pool hands this worker the tasks whose warm-up it holds).
-const warmups = new WarmupCache();
+const runner = new TaskRunner();
 
-const api = {
-  runTask: (task: RunTask) => runTask(task, warmups),
-  runEvidenceTask: (task: RunTask) => runEvidenceTask(task, warmups),
-};
+const api = { run: (task: WorkerTask) => runner.run(task) };
 
 expose(api);
 

@@ -12,3 +12,5 @@ export * from './zone.ts';
 export * from './gate.ts';
 export * from './runOne.ts';
 export * from './calibrate/index.ts';
+export * from './heldScenarios.ts';
+export * from './taskRunner.ts';

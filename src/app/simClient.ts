@@ -1,6 +1,16 @@
 /** A pool of simulation Web Workers that runs RunTasks in parallel and returns results in task order. */
 import { releaseProxy, wrap, type Remote } from 'comlink';
-import { CancelledError, TaskQueue, type CancelSignal, type Executor, type RunTask } from '../analysis/index.ts';
+import {
+  CancelledError,
+  HeldScenarios,
+  TaskQueue,
+  type CancelSignal,
+  type Executor,
+  type RunTask,
+  type WorkerTask,
+} from '../analysis/index.ts';
+import { digestOf } from '../scenario/canonical.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
 import type { SimWorkerApi } from '../../workers/sim.worker.ts';
 import { poolSizeFor } from './poolSize.ts';
@@ -9,6 +19,8 @@ export { MAX_WORKERS, poolSize, poolSizeFor } from './poolSize.ts';
 
 interface Slot {
   worker: Worker;
+  /** Digests of the scenarios the worker holds (its own store, mirrored; see HeldScenarios). */
+  held: HeldScenarios<true>;
   api: Remote<SimWorkerApi>;
   /** Rejects when the worker fails to load or crashes: comlink would otherwise wait for an answer forever. */
   failed: Promise<never>;
@@ -28,7 +40,7 @@ function startSlot(): Slot {
     worker.addEventListener('messageerror', () => reject(new Error('a simulation worker sent an unreadable message')));
   });
   failed.catch(() => undefined); // observed by runTasks when a run is under way; otherwise not an unhandled rejection
-  return { worker, api: wrap<SimWorkerApi>(worker), failed };
+  return { worker, held: new HeldScenarios<true>(), api: wrap<SimWorkerApi>(worker), failed };
 }
 
 function hasAbortEvent(signal: CancelSignal | undefined): signal is AbortSignal {
@@ -49,6 +61,7 @@ function readable(error: unknown, task?: RunTask): Error {
  */
 export class SimPool {
   private slots: Slot[] = [];
+  private readonly digests = new WeakMap<Scenario, string>();
 
   constructor(readonly size: number = poolSizeFor(location.search, navigator.hardwareConcurrency)) {}
 
@@ -62,14 +75,24 @@ export class SimPool {
   }
 
   /** Runs tasks across the workers; results come back in task order, whatever order they finish in. */
-  readonly runTasks: Executor = (tasks, onProgress, signal) => this.execute('runTask', tasks, onProgress, signal);
+  readonly runTasks: Executor = (tasks, onProgress, signal) => this.execute(false, tasks, onProgress, signal);
 
   /** Like runTasks, but every result keeps its courier-day rows: the runs of an evidence pack. */
-  readonly runEvidenceTasks: Executor = (tasks, onProgress, signal) =>
-    this.execute('runEvidenceTask', tasks, onProgress, signal);
+  readonly runEvidenceTasks: Executor = (tasks, onProgress, signal) => this.execute(true, tasks, onProgress, signal);
+
+  /** The message for `task` on `slot`: the scenario goes along only when the worker does not hold it. */
+  private message(slot: Slot, task: RunTask, courierDays: boolean): WorkerTask {
+    let key = this.digests.get(task.scenario);
+    if (key === undefined) this.digests.set(task.scenario, (key = digestOf(task.scenario)));
+    const message: WorkerTask = { key, armId: task.armId, seed: task.seed };
+    if (!slot.held.has(key)) message.scenario = task.scenario;
+    if (courierDays) message.courierDays = true;
+    slot.held.use(key, true);
+    return message;
+  }
 
   private async execute(
-    method: 'runTask' | 'runEvidenceTask',
+    courierDays: boolean,
     ...[tasks, onProgress, signal]: Parameters<Executor>
   ): Promise<RunResult[]> {
     if (signal?.aborted) throw new CancelledError();
@@ -92,7 +115,7 @@ export class SimPool {
       for (let i = queue.take(held); i !== undefined; i = queue.take(held)) {
         const task = tasks[i] as RunTask;
         try {
-          results[i] = await Promise.race([slot.api[method](task), slot.failed, stopped]);
+          results[i] = await Promise.race([slot.api.run(this.message(slot, task, courierDays)), slot.failed, stopped]);
         } catch (error) {
           throw readable(error, task);
         }

@@ -8,7 +8,6 @@ import {
   runInProcess,
   sensitivityBatch,
   targetGridBatch,
-  type Executor,
   type SensitivityOptions,
   type SensitivityResult,
   type TargetOptions,
@@ -20,7 +19,7 @@ import { batchCommand } from './batch.ts';
 import type { CliIo } from './commands.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { emit, jsonText, readScenarioFile } from './files.ts';
-import { workerExecutor } from './pool.ts';
+import { withExecutor } from './pool.ts';
 import { progressFor } from './progress.ts';
 
 /** The analysis options of a target command line. */
@@ -45,11 +44,11 @@ function targetOptions(command: TargetCommand): TargetOptions {
 export async function targetCommand(command: TargetCommand, io: CliIo): Promise<void> {
   const scenario = await readScenarioFile(command.file, io);
   const threads = command.workers ?? availableParallelism();
-  const executor: Executor = threads <= 1 ? runInProcess : workerExecutor(threads);
   const progress = progressFor(command, io);
   try {
-    const result = await findTarget(scenario, targetOptions(command), executor, (done, total) =>
-      progress.update(done, total),
+    // One pool for every step of the search: threads start once, and each gets a scenario once.
+    const result = await withExecutor(threads, runInProcess, (executor) =>
+      findTarget(scenario, targetOptions(command), executor, (done, total) => progress.update(done, total)),
     ).catch((e: unknown) => {
       if (e instanceof RangeError || e instanceof ScenarioPathError) {
         throw new InputError(`fairpace target: ${e.message}`);

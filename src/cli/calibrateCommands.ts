@@ -23,7 +23,7 @@ import type { CliIo } from './commands.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { emit, jsonText, readBoundedFile, readScenarioFile, writeFileAtomic } from './files.ts';
 import { formatMetric, metricUnit } from './metricFormat.ts';
-import { workerExecutor } from './pool.ts';
+import { withExecutor } from './pool.ts';
 
 /** Exit code of `--check` when a target is outside its range. */
 export const EXIT_OUTSIDE = 1;
@@ -93,14 +93,17 @@ export async function fitCommand(command: CalibrateCommand, io: CliIo): Promise<
   const show = !command.quiet;
   const live = show && io.stderrIsTTY;
   const threads = command.workers ?? availableParallelism();
-  const fit = await fitScenario(
-    scenario,
-    targets,
-    { params, replications: command.replications, seed: command.seed, maxEvaluations: command.maxEvaluations },
-    threads <= 1 ? runInProcess : workerExecutor(threads),
-    (n, budget, best) => {
-      if (live) io.stderr(`\rfit: evaluation ${n} of at most ${budget}, best loss ${best.toPrecision(4)}   `);
-    },
+  // One pool for every evaluation of the search: threads start once, and each gets a scenario once.
+  const fit = await withExecutor(threads, runInProcess, (executor) =>
+    fitScenario(
+      scenario,
+      targets,
+      { params, replications: command.replications, seed: command.seed, maxEvaluations: command.maxEvaluations },
+      executor,
+      (n, budget, best) => {
+        if (live) io.stderr(`\rfit: evaluation ${n} of at most ${budget}, best loss ${best.toPrecision(4)}   `);
+      },
+    ),
   );
   if (live) io.stderr('\n');
   await writeFileAtomic(command.out as string, jsonText(fit.scenario));

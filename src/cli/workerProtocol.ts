@@ -1,19 +1,14 @@
 /** Messages between the CLI's worker pool and its worker threads. */
-import type { Scenario } from '../scenario/schema.ts';
+import type { WorkerTask } from '../analysis/taskRunner.ts';
 import type { RunResult } from '../sim/results.ts';
 
 /**
- * One task for a worker. The scenario travels only with the first task of each scenario a worker sees (`key` names
- * it afterwards), because a sweep sends hundreds of tasks over a handful of scenarios and cloning each costs time.
+ * One task for a worker thread, with its index in the batch. The scenario travels only with the first task of each
+ * scenario a thread holds (`key`, its digest, names it afterwards), because a sweep sends hundreds of tasks over a
+ * handful of scenarios and cloning each costs time.
  */
-export interface TaskMessage {
+export interface TaskMessage extends WorkerTask {
   index: number;
-  key: number;
-  scenario?: Scenario;
-  armId: string;
-  seed: number;
-  /** Keep the run's courier-day rows (evidence packs). */
-  courierDays?: boolean;
 }
 
 /** A worker's answer to one task. */

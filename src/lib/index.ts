@@ -43,7 +43,7 @@ import {
   type FitResult,
   type TargetsFile,
 } from '../analysis/index.ts';
-import { workerExecutor } from '../cli/pool.ts';
+import { withExecutor } from '../cli/pool.ts';
 import {
   buildEvidencePack as buildPack,
   parseBargaining,
@@ -140,11 +140,11 @@ export function loadScenario(input: unknown): Scenario {
   return loaded.scenario;
 }
 
-function executorOf(options: RunOptions, courierDays = false): Executor {
-  if (options.executor) return options.executor;
-  const threads = options.workers ?? 1;
-  if (threads <= 1) return courierDays ? runEvidenceInProcess : runInProcess;
-  return workerExecutor(threads, { courierDays });
+/** Runs a job with the caller's executor, else with worker threads that last the whole job (or this thread). */
+function withJob<T>(options: RunOptions, job: (executor: Executor) => Promise<T>, courierDays = false): Promise<T> {
+  if (options.executor) return job(options.executor);
+  const inProcess = courierDays ? runEvidenceInProcess : runInProcess;
+  return withExecutor(options.workers ?? 1, inProcess, job, { courierDays });
 }
 
 /** One replication of one arm, as `fairpace run` prints it. */
@@ -154,7 +154,7 @@ export function run(scenario: Scenario, options: RunOneOptions = {}): RunOutput 
 
 /** Every arm over replications with paired differences, as `fairpace compare` prints it. */
 export function compare(scenario: Scenario, options: CompareOptions = {}, how: RunOptions = {}): Promise<Comparison> {
-  return compareAnalysis(scenario, options, executorOf(how), how.onProgress, how.signal);
+  return withJob(how, (executor) => compareAnalysis(scenario, options, executor, how.onProgress, how.signal));
 }
 
 /** What a gate checks: a comparison's options and its assertions (text as on the command line, or parsed). */
@@ -179,7 +179,7 @@ export async function gate(
   const plan = planCompare(scenario, options);
   // Checked before anything runs: an unknown arm should not cost a whole comparison.
   checkAssertions(plan, assertions);
-  const results = await executorOf(how)(plan.tasks, how.onProgress, how.signal);
+  const results = await withJob(how, (executor) => executor(plan.tasks, how.onProgress, how.signal));
   return {
     comparison: summariseCompare(scenario, plan, results),
     gate: evaluateGate(plan, results, assertions, options.confidence ?? 'ci'),
@@ -188,12 +188,12 @@ export async function gate(
 
 /** A comparison at each value of one parameter, as `fairpace sweep` prints it. */
 export function sweep(scenario: Scenario, options: SweepOptions, how: RunOptions = {}): Promise<SweepResult> {
-  return sweepAnalysis(scenario, options, executorOf(how), how.onProgress, how.signal);
+  return withJob(how, (executor) => sweepAnalysis(scenario, options, executor, how.onProgress, how.signal));
 }
 
 /** The smallest (largest) parameter value meeting every target, as `fairpace target` prints it. */
 export function target(scenario: Scenario, options: TargetOptions, how: RunOptions = {}): Promise<TargetResult> {
-  return findTarget(scenario, options, executorOf(how), how.onProgress, how.signal);
+  return withJob(how, (executor) => findTarget(scenario, options, executor, how.onProgress, how.signal));
 }
 
 /** One-at-a-time sensitivity of the headline differences, as `fairpace sensitivity` prints it. */
@@ -202,12 +202,12 @@ export function sensitivity(
   options: SensitivityOptions = {},
   how: RunOptions = {},
 ): Promise<SensitivityResult> {
-  return sensitivityAnalysis(scenario, options, executorOf(how), how.onProgress, how.signal);
+  return withJob(how, (executor) => sensitivityAnalysis(scenario, options, executor, how.onProgress, how.signal));
 }
 
 /** The zone of agreement over a grid of two parameters, as `fairpace zone` prints it. */
 export function zone(scenario: Scenario, options: ZoneOptions, how: RunOptions = {}): Promise<ZoneResult> {
-  return zoneOfAgreement(scenario, options, executorOf(how), how.onProgress, how.signal);
+  return withJob(how, (executor) => zoneOfAgreement(scenario, options, executor, how.onProgress, how.signal));
 }
 
 /**
@@ -228,7 +228,7 @@ export function calibrate(
   options: CalibrateOptions = {},
   how: RunOptions = {},
 ): Promise<CalibrationResult> {
-  return calibrateAnalysis(scenario, targets, options, executorOf(how), how.onProgress);
+  return withJob(how, (executor) => calibrateAnalysis(scenario, targets, options, executor, how.onProgress));
 }
 
 /** `fairpace calibrate --fit`: parameters searched within bounds to bring the targets inside their ranges. */
@@ -238,7 +238,7 @@ export function fit(
   options: FitOptions,
   how: RunOptions = {},
 ): Promise<FitResult> {
-  return fitScenario(scenario, targets, options, executorOf(how));
+  return withJob(how, (executor) => fitScenario(scenario, targets, options, executor));
 }
 
 /** The options of an evidence pack: those of a comparison, and bargaining results to carry. */
@@ -262,7 +262,7 @@ export async function buildEvidencePack(
     bytes: f.bytes,
   }));
   parseBargaining(bargaining);
-  const runs = await executorOf(how, true)(plan.tasks, how.onProgress, how.signal);
+  const runs = await withJob(how, (executor) => executor(plan.tasks, how.onProgress, how.signal), true);
   return buildPack({ scenario, plan, runs, bargaining });
 }
 
@@ -271,5 +271,5 @@ export async function buildEvidencePack(
  * file. Throws PackError for a pack it cannot trust.
  */
 export function verifyPack(zip: Uint8Array, how: RunOptions = {}): Promise<VerifyOutcome> {
-  return verifyPackAnalysis(zip, executorOf(how, true), how.onProgress, how.signal);
+  return withJob(how, (executor) => verifyPackAnalysis(zip, executor, how.onProgress, how.signal), true);
 }

@@ -1,8 +1,8 @@
 // The worker pool on its own. A task for an arm the scenario lacks fails inside the engine (rulesForArm), which is
 // how an internal error inside a worker looks to the pool.
 import { describe, expect, it } from 'vitest';
-import { CancelledError, type RunTask } from '../../src/analysis/index.ts';
-import { WorkerTaskError, workerExecutor } from '../../src/cli/pool.ts';
+import { CancelledError, runInProcess, type RunTask } from '../../src/analysis/index.ts';
+import { WorkerPool, WorkerTaskError, workerExecutor } from '../../src/cli/pool.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { TINY_SCENARIO } from './fixtures.ts';
 
@@ -27,5 +27,37 @@ describe('workerExecutor', () => {
   it('stops before starting work when the signal is already aborted', async () => {
     const tasks: RunTask[] = [{ scenario, armId: 'strictest', seed: 1 }];
     await expect(workerExecutor(1)(tasks, undefined, { aborted: true })).rejects.toBeInstanceOf(CancelledError);
+  });
+});
+
+describe('WorkerPool', () => {
+  const tasks: RunTask[] = [1, 2, 3].flatMap((seed) =>
+    ['strictest', 'median'].map((armId) => ({ scenario, armId, seed })),
+  );
+
+  it('keeps its threads over batches and sends each a scenario once, with the results of this thread', async () => {
+    const pool = new WorkerPool(2);
+    try {
+      const expected = JSON.stringify(await runInProcess(tasks));
+      // An equal scenario in another object is the same scenario: it travels by digest.
+      const copy = structuredClone(scenario);
+      expect(JSON.stringify(await pool.run(tasks))).toBe(expected);
+      expect(JSON.stringify(await pool.run(tasks.map((t) => ({ ...t, scenario: copy }))))).toBe(expected);
+      expect(pool.stats).toEqual({ threadsStarted: 2, scenariosSent: 2 });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('starts fresh threads after a batch fails, and runs the next batch', async () => {
+    const pool = new WorkerPool(2);
+    try {
+      await expect(pool.run([{ scenario, armId: 'no-such-arm', seed: 1 }])).rejects.toBeInstanceOf(WorkerTaskError);
+      const results = await pool.run(tasks.slice(0, 2));
+      expect(results.map((r) => r.armId)).toEqual(['strictest', 'median']);
+      expect(pool.stats.threadsStarted).toBe(3);
+    } finally {
+      await pool.close();
+    }
   });
 });

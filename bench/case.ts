@@ -4,6 +4,7 @@ import { mdrpScenario, parseMdrpInstance } from '../src/io/mdrp.ts';
 import { validateScenario } from '../src/scenario/load.ts';
 import { generatedInstance } from '../test/io/mdrpFixtures.ts';
 import { simulate } from '../src/sim/simulate.ts';
+import { runSkeleton } from './skeleton.ts';
 
 const [file, daysArg, armArg] = process.argv.slice(2);
 if (!file) throw new Error('usage: case.ts <scenario.json> [days] [arm]');
@@ -22,16 +23,35 @@ simulate({ ...scenario, time: { ...scenario.time, days: 1 } }, arm, scenario.see
 const t0 = performance.now();
 const r = simulate(scenario, arm, scenario.seed);
 const ms = performance.now() - t0;
-const orders = r.metrics.service.ordersPlaced * days;
+// Orders simulated: the reported days' and, at the same daily volume, the warm-up days' (synthetic scenarios).
+const warmupDays = scenario.kind === 'replay' ? 0 : scenario.rules.deadline.warmupDays;
+const orders = Math.round(r.metrics.service.ordersPlaced * (days + warmupDays));
+const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+// The lean skeleton (bench/skeleton.ts) at the same size, in the same process right after: the ratio reads the same
+// on a faster or slower machine. The replay case has no synthetic city: its skeleton uses a city of the same area.
+const couriers = scenario.replay?.couriers.length ?? scenario.population.couriers;
+const side = scenario.kind === 'replay' ? 10 : 0;
+runSkeleton({ widthKm: 5, heightKm: 5, couriers, ordersPerDay: Math.round(orders / (days + warmupDays)), days: 1 }); // JIT warm-up
+const skeleton = runSkeleton({
+  widthKm: side || scenario.city.widthKm,
+  heightKm: side || scenario.city.heightKm,
+  couriers,
+  ordersPerDay: Math.round(orders / (days + warmupDays)),
+  days: days + warmupDays,
+});
+const skeletonPerSec = skeleton.orders / (skeleton.ms / 1000);
 process.stdout.write(
   JSON.stringify({
     file,
     arm,
     days,
-    couriers: scenario.replay?.couriers.length ?? scenario.population.couriers,
+    warmupDays,
+    couriers,
     orders,
     wallMs: ms,
     ordersPerSec: orders / (ms / 1000),
-    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    peakRssMiB,
+    skeletonPerSec,
+    ratio: orders / (ms / 1000) / skeletonPerSec,
   }) + '\n',
 );

@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: orders simulated per second, wall time and peak memory, one case per child process, on one core.
  * `npm run bench -- --metro-30` adds metro-large for 30 days, both arms at once through the CLI on two cores.
- * `npm run bench -- --bargaining` adds a 20-step target search and a 10-parameter sensitivity (bench/bargaining.ts).
+ * `npm run bench -- --bargaining` adds a 20-step target search and a 10-parameter sensitivity (bench/bargaining.ts),
+ * and the workbench's comparison, tornado and sweep timed in Chromium (test/e2e/perf.mjs --bargaining).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
 const cases: [string, string?][] = [
@@ -16,28 +18,60 @@ const cases: [string, string?][] = [
 console.log(
   `Fairpace benchmark — ${new Date().toISOString()} — node ${process.version}, ${availableParallelism()} cores`,
 );
-console.log('case                              days  couriers     orders   wall s   orders/s  peak MiB');
+console.log(
+  'case                              days  warm-up  couriers     orders   wall s   orders/s  skeleton/s  ratio  peak MiB',
+);
 for (const [file, days] of cases) {
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/case.ts', file, ...(days ? [days] : [])], {
     encoding: 'utf8',
   });
   const r = JSON.parse(out) as Record<string, number | string>;
   const num = (k: string) => Number(r[k]);
-  console.log(
-    `${String(file).padEnd(33)} ${String(num('days')).padStart(4)} ${String(num('couriers')).padStart(9)} ${String(num('orders')).padStart(10)} ${(num('wallMs') / 1000).toFixed(2).padStart(8)} ${Math.round(num('ordersPerSec')).toString().padStart(10)} ${num('peakRssMiB').toFixed(0).padStart(9)}`,
-  );
+  const cells = [
+    String(file).padEnd(33),
+    String(num('days')).padStart(4),
+    String(num('warmupDays')).padStart(8),
+    String(num('couriers')).padStart(9),
+    String(num('orders')).padStart(10),
+    (num('wallMs') / 1000).toFixed(2).padStart(8),
+    Math.round(num('ordersPerSec')).toString().padStart(10),
+    Math.round(num('skeletonPerSec')).toString().padStart(11),
+    num('ratio').toFixed(3).padStart(6),
+    num('peakRssMiB').toFixed(0).padStart(9),
+  ];
+  console.log(cells.join(' '));
 }
+console.log(
+  'orders: simulated, warm-up days included; skeleton/s: bench/skeleton.ts (heap + grid + nearest idle courier) at the',
+);
+console.log('same size in the same process; ratio = orders/s ÷ skeleton/s.');
 
 if (process.argv.includes('--metro-30')) {
+  // Worker threads live in the CLI's process, so GNU time's maximum resident set covers them.
+  const compare = ['bin/fairpace.mjs', 'compare', 'scenarios/metro-large.json', '--replications', '1'];
+  const args = [...compare, '--workers', '2', '--quiet', '--out', '/tmp/fairpace-bench-metro30.json'];
+  const timeTool = existsSync('/usr/bin/time');
   const t0 = performance.now();
-  execFileSync(
-    process.execPath,
-    ['bin/fairpace.mjs', 'compare', 'scenarios/metro-large.json', '--replications', '1', '--workers', '2', '--quiet'],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+  const run = spawnSync(
+    timeTool ? '/usr/bin/time' : process.execPath,
+    timeTool ? ['-f', 'peak-kib %M', process.execPath, ...args] : args,
+    { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  console.log(`metro-large, 30 days, 2 arms on 2 workers: ${((performance.now() - t0) / 1000).toFixed(1)} s wall`);
+  if (run.status !== 0) throw new Error(`fairpace compare failed: ${run.stderr}`);
+  const out = run.stderr;
+  const wall = (performance.now() - t0) / 1000;
+  const kib = /peak-kib (\d+)/.exec(out ?? '')?.[1];
+  console.log(
+    `metro-large, 30 days, 2 arms on 2 workers: ${wall.toFixed(1)} s wall` +
+      (kib ? `, peak ${(Number(kib) / 1024).toFixed(0)} MiB (main process and its worker threads)` : ''),
+  );
 }
 
 if (process.argv.includes('--bargaining')) {
   execFileSync(process.execPath, ['--import', 'tsx', 'bench/bargaining.ts'], { stdio: 'inherit' });
+  // The workbench in Chromium: a yantai-2021 comparison from Run to the painted dashboard, and the default tornado
+  // and sweep (test/e2e/perf.mjs; needs /usr/bin/chromium, as the browser tests do).
+  if (existsSync('/usr/bin/chromium')) {
+    execFileSync(process.execPath, ['test/e2e/perf.mjs', '--runs', '3', '--bargaining'], { stdio: 'inherit' });
+  } else console.log('workbench timings skipped: no /usr/bin/chromium (apt-get install -y chromium)');
 }

@@ -4,6 +4,7 @@
 //
 //   node test/e2e/perf.mjs            # 3 runs of each
 //   node test/e2e/perf.mjs --runs 5
+//   node test/e2e/perf.mjs --bargaining   # also the default tornado and sweep on yantai-2021, default pool
 //
 // The machine may be shared: before each run the script waits (up to QUIET_WAIT_MS) for a 2-second window in which
 // the whole machine used less than 15% of its CPU, and it prints the CPU use of other work for each run.
@@ -22,6 +23,7 @@ import {
   median,
   openApp,
   readKpis,
+  reveal,
   ROOT,
   RUN_TIMEOUT_MS,
   seconds,
@@ -39,6 +41,9 @@ const replications = scenario.replications;
 const arms = scenario.arms?.length ?? 2; // the schema's default arms are strictest and median
 
 const QUIET_WAIT_MS = 180_000;
+const BARGAINING = process.argv.includes('--bargaining');
+/** A bargaining job may take minutes on a slow machine. */
+const JOB_TIMEOUT_MS = 600_000;
 
 /** Busy and total CPU jiffies of the whole machine (Linux /proc/stat); undefined elsewhere. */
 function cpuTimes() {
@@ -157,6 +162,58 @@ async function measure(browser, origin, workers) {
   }
 }
 
+/**
+ * Presses `${id}-run` with the panel's default settings and resolves with the milliseconds until `${id}-status`
+ * says done (measured in the page).
+ */
+function timeJob(page, id) {
+  return page.evaluate(
+    ({ id, timeoutMs }) =>
+      new Promise((resolve, reject) => {
+        const status = () => document.querySelector(`[data-testid="${id}-status"]`);
+        const timer = setTimeout(() => reject(new Error(`${id}: not done after ${timeoutMs / 1000} s`)), timeoutMs);
+        const observer = new MutationObserver(() => {
+          const phase = status()?.getAttribute('data-phase');
+          if (phase === 'error' || phase === 'cancelled') {
+            observer.disconnect();
+            clearTimeout(timer);
+            reject(new Error(`${id}: ${phase}: ${status()?.textContent}`));
+          } else if (phase === 'done') {
+            observer.disconnect();
+            clearTimeout(timer);
+            const ms = performance.now() - t0;
+            const progress = document.querySelector(`[data-testid="${id}-progress"]`);
+            resolve({ ms, runs: Number(progress?.getAttribute('data-total') ?? 0) });
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        const t0 = performance.now();
+        document.querySelector(`[data-testid="${id}-run"]`).click();
+      }),
+    { id, timeoutMs: JOB_TIMEOUT_MS },
+  );
+}
+
+/** The workbench's default tornado and sweep on the preset, one after another on a fresh page. */
+async function measureBargaining(browser, origin) {
+  const app = await openApp(browser, origin, { locale: 'zh-CN' });
+  try {
+    await waitForRunDone(app.page);
+    await choosePreset(app.page, PRESET);
+    const out = [];
+    for (const id of ['tornado', 'sweep']) {
+      await reveal(app.page, `[data-testid="${id}-run"]`);
+      await waitForQuiet();
+      const job = await timeJob(app.page, id);
+      out.push({ id, ...job });
+    }
+    if (app.errors.length) throw new Error(`console errors: ${app.errors.join('; ')}`);
+    return out;
+  } finally {
+    await app.context.close();
+  }
+}
+
 const modes = [
   { name: 'default pool', workers: undefined },
   { name: 'one worker', workers: 1 },
@@ -190,6 +247,11 @@ try {
           `CPU in use before: ${run.idle === undefined ? '?' : `${Math.round(run.idle * 100)}%`}, ` +
           `load average after: ${run.load.toFixed(2)}`,
       );
+    }
+  }
+  if (BARGAINING) {
+    for (const job of await measureBargaining(browser, server.origin)) {
+      console.log(`workbench ${job.id} on ${PRESET} with its default settings: ${seconds(job.ms)} s, ${job.runs} runs`);
     }
   }
 } finally {

@@ -4,8 +4,41 @@
  * not compile without its implementation here.
  */
 import type { Rules } from '../scenario/schema.ts';
+import type { City } from './city.ts';
 import type { Engine } from './engine.ts';
-import { CANCELLED } from './orderBook.ts';
+import type { Fleet } from './fleet.ts';
+import { CANCELLED, type OrderBook } from './orderBook.ts';
+import type { InsertionSearch, PlanParams } from './plan.ts';
+import type { SpatialGrid } from './spatialGrid.ts';
+
+/**
+ * What a policy reads and writes: the engine's state, or a replay's (src/sim/replay.ts), which dispatches a real
+ * order stream with the same policies.
+ */
+export interface DispatchContext {
+  readonly rules: Rules;
+  readonly city: City;
+  readonly fleet: Fleet;
+  readonly grid: SpatialGrid;
+  readonly insertion: InsertionSearch;
+  readonly plan: PlanParams;
+  readonly book: OrderBook;
+  /** Assessment scores (0–1) by courier, for `rankByOnTime`. */
+  readonly score: Float64Array;
+  /** Whether a cap on online hours forbids orders that would end past it (heat). */
+  readonly hardCap: boolean;
+  /** What each courier earned today, fen (the fairShare policy). */
+  readonly rec: { earnedFen(c: number): number };
+  // The per-order memo of couriers no insertion fits (see cheapestInsertion), `noFitWidth` per order.
+  readonly noFitWidth: number;
+  readonly noFitSeq: Float64Array;
+  readonly noFitCount: Uint8Array;
+  readonly noFitCouriers: Int32Array;
+  readonly fitlessScratch: Int32Array;
+  /** Where the chosen courier's plan takes the order's stops (set by `choose`). */
+  pickupAt: number;
+  dropAt: number;
+}
 
 /** The dispatch policies of the schema. */
 export type PolicyId = Rules['dispatch']['policy'];
@@ -18,7 +51,7 @@ export interface DispatchPolicy {
    * The chosen courier among the `count` candidates of the last search (nearest first), or −1; sets the engine's
    * `pickupAt`/`dropAt` to where the order's stops go in the courier's plan.
    */
-  choose(e: Engine, o: number, now: number, count: number): number;
+  choose(e: DispatchContext, o: number, now: number, count: number): number;
 }
 
 /**
@@ -28,11 +61,11 @@ export interface DispatchPolicy {
  * weighted lateness of that delivery: a bound that skips candidates without changing which one wins.
  */
 function cheapestInsertion(
-  e: Engine,
+  e: DispatchContext,
   o: number,
   now: number,
   count: number,
-  extraSec: ((e: Engine, c: number) => number) | null,
+  extraSec: ((e: DispatchContext, c: number) => number) | null,
 ): number {
   const { fleet, grid, insertion, rules, plan } = e;
   const orders = e.book.orders;
@@ -124,7 +157,7 @@ export const DISPATCH_POLICIES: Record<PolicyId, DispatchPolicy> = {
 };
 
 /** The courier the scenario's policy gives order o to at `now`, or −1. */
-function bestCourier(e: Engine, o: number, now: number): number {
+export function bestCourier(e: DispatchContext, o: number, now: number): number {
   const policy = DISPATCH_POLICIES[e.rules.dispatch.policy];
   const r = e.book.orders.restaurant[o] as number;
   const rx = e.city.restaurantX[r] as number;

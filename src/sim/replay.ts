@@ -1,13 +1,21 @@
 /**
- * Replay mode: a real order stream (an MDRP instance) dispatched minute by minute under the instance's travel model and
- * timing rules, with the arm's deadline, penalty and pay rules on top. Fills the same Tally as the synthetic engine,
- * so every standard metric works, and keeps the solution for `fairpace export mdrp`.
+ * Replay mode: a real order stream (an MDRP instance, or imported waybills) dispatched by the engine's policies
+ * (cheapest insertion with deadlines and bags) under the arm's rules and its deadline model, carried out in the
+ * instance's travel model and timing rules. Fills the same Tally as the synthetic engine, so every standard metric
+ * works, and keeps the solution for `fairpace export mdrp`.
  */
 import type { ReplayInstance, Rules, Scenario } from '../scenario/schema.ts';
-import { deadlineModelFor, lateAfterPromiseSec } from './deadline/index.ts';
+import type { City } from './city.ts';
+import { deadlineModelFor, lateAfterPromiseSec, type DeadlineModel } from './deadline/index.ts';
+import type { DayOrders } from './demand.ts';
+import { bestCourier, type DispatchContext } from './dispatch.ts';
+import { Fleet, isDropoff, stopOrder } from './fleet.ts';
+import { ASSIGNED, DELIVERED, OrderBook, PICKED, WAITING } from './orderBook.ts';
+import { InsertionSearch, type PlanParams } from './plan.ts';
 import { stream } from './random.ts';
 import { hourOf, Recorder } from './recorder.ts';
 import type { ReplayAssignment, ReplayMove, ReplayOrderTimes, ReplaySolution } from './results.ts';
+import { dist, SpatialGrid } from './spatialGrid.ts';
 import type { Tally } from './tally.ts';
 
 /** Travel minutes between two points: ceil(euclidean metres / metres per minute), the MDRP travel model. */
@@ -33,166 +41,449 @@ export interface ReplayOutcome {
   courierBusyMin: Float64Array;
 }
 
-/** Replays the scenario's instance under `rules`; pure and deterministic in (scenario, rules, seed). */
+/** The instance in the engine's terms: km from the south-west corner of every point, seconds; fixed for a run. */
+interface ReplayWorld {
+  inst: ReplayInstance;
+  city: City;
+  orders: DayOrders;
+  /** Restaurant index of each order. */
+  restOf: Int32Array;
+  /** Orders by placement (then instance order), and each order's rank in it. */
+  byPlacement: Int32Array;
+  rank: Int32Array;
+  courierX: Float64Array;
+  courierY: Float64Array;
+  /** The south-west corner in the instance's metres. */
+  originXM: number;
+  originYM: number;
+  /** The longest straight distance in the instance, km. */
+  extentKm: number;
+}
+
+function replayWorld(inst: ReplayInstance): ReplayWorld {
+  const points = [...inst.restaurants, ...inst.orders, ...inst.couriers];
+  const x0 = Math.min(...points.map((p) => p.xM));
+  const y0 = Math.min(...points.map((p) => p.yM));
+  const x1 = Math.max(...points.map((p) => p.xM));
+  const y1 = Math.max(...points.map((p) => p.yM));
+  const km = (m: number, origin: number) => (m - origin) / 1000;
+  const restIndex = new Map(inst.restaurants.map((r, i) => [r.id, i]));
+  const restOf = Int32Array.from(inst.orders, (o) => restIndex.get(o.restaurant) ?? 0);
+  const city: City = {
+    widthKm: Math.max(km(x1, x0), 0.001),
+    heightKm: Math.max(km(y1, y0), 0.001),
+    restaurantX: Float64Array.from(inst.restaurants, (r) => km(r.xM, x0)),
+    restaurantY: Float64Array.from(inst.restaurants, (r) => km(r.yM, y0)),
+  };
+  const custX = Float64Array.from(inst.orders, (o) => km(o.xM, x0));
+  const custY = Float64Array.from(inst.orders, (o) => km(o.yM, y0));
+  const orders: DayOrders = {
+    count: inst.orders.length,
+    placeSec: Float64Array.from(inst.orders, (o) => o.placementMin * 60),
+    readySec: Float64Array.from(inst.orders, (o) => o.readyMin * 60),
+    restaurant: restOf,
+    custX,
+    custY,
+    straightKm: Float64Array.from(inst.orders, (o, i) => {
+      const r = restOf[i] as number;
+      return dist(
+        (city.restaurantX[r] as number) - (custX[i] as number),
+        (city.restaurantY[r] as number) - (custY[i] as number),
+      );
+    }),
+  };
+  const byPlacement = Int32Array.from(
+    Array.from({ length: inst.orders.length }, (_, i) => i).sort(
+      (a, b) => (inst.orders[a]?.placementMin ?? 0) - (inst.orders[b]?.placementMin ?? 0) || a - b,
+    ),
+  );
+  const rank = new Int32Array(byPlacement.length);
+  byPlacement.forEach((o, k) => (rank[o] = k));
+  return {
+    inst,
+    city,
+    orders,
+    restOf,
+    byPlacement,
+    rank,
+    courierX: Float64Array.from(inst.couriers, (c) => km(c.xM, x0)),
+    courierY: Float64Array.from(inst.couriers, (c) => km(c.yM, y0)),
+    originXM: x0,
+    originYM: y0,
+    extentKm: dist(km(x1, x0), km(y1, y0)),
+  };
+}
+
+/** What one replayed day leaves: the solution, the promises and per-courier columns. */
+interface ReplayDayOutcome {
+  times: (ReplayOrderTimes & { index: number })[];
+  movesBy: ReplayMove[][];
+  assignments: ReplayAssignment[];
+  /** Promised seconds after placement, per order. */
+  promiseSec: Float64Array;
+  courierOrders: Float64Array;
+  courierBusyMin: Float64Array;
+}
+
+/**
+ * One day of the instance under the arm's dispatch rules, with the engine's dispatch (src/sim/dispatch.ts): every
+ * batch, each waiting order, oldest first, goes to the courier whose plan takes it at the least cost (detour and
+ * weighted lateness against its due time, bag limit, planned-lateness limit) among the nearest usable couriers. The
+ * promises come from the arm's deadline model, which learns from the day's deliveries. Plans are carried out in the
+ * MDRP travel model (whole minutes, service split around the pickup and drop-off), so the solution passes the MDRP
+ * checks: consecutive pickups at one restaurant are one assignment, picked up once everything in it is ready, and a
+ * courier who could not reach a pickup before the end of the shift hands its orders back to the queue.
+ */
+class ReplayDay implements DispatchContext {
+  readonly city: City;
+  readonly fleet: Fleet;
+  readonly grid: SpatialGrid;
+  readonly insertion: InsertionSearch;
+  readonly plan: PlanParams;
+  readonly book: OrderBook;
+  readonly score: Float64Array;
+  readonly hardCap = false;
+  readonly rec: { earnedFen(c: number): number };
+  readonly noFitWidth: number;
+  readonly noFitSeq: Float64Array;
+  readonly noFitCount: Uint8Array;
+  readonly noFitCouriers: Int32Array;
+  readonly fitlessScratch: Int32Array;
+  pickupAt = 0;
+  dropAt = 0;
+
+  private readonly inst: ReplayInstance;
+  private readonly mpm: number;
+  private readonly pick: [number, number];
+  private readonly drop: [number, number];
+  /** Where each courier stands or is going: "0" (the on-location), a restaurant id or an order id, and in metres. */
+  private readonly loc: string[];
+  private readonly locX: Float64Array;
+  private readonly locY: Float64Array;
+  /** The minute each courier is free to leave its location. */
+  private readonly freeMin: Float64Array;
+  private readonly assignedMin: Float64Array;
+  private readonly pickedMin: Float64Array;
+  private readonly out: ReplayDayOutcome;
+  private pending: number[] = [];
+  /** Each courier's last pickup, open to orders of the same restaurant until its pickup minute. */
+  private readonly open: ({ assignment: ReplayAssignment; restaurant: number; group: number[] } | null)[];
+
+  constructor(
+    private readonly world: ReplayWorld,
+    readonly rules: Rules,
+    private readonly model: DeadlineModel,
+  ) {
+    const inst = world.inst;
+    this.inst = inst;
+    const nC = inst.couriers.length;
+    const nO = inst.orders.length;
+    const par = inst.parameters;
+    const dispatch = rules.dispatch;
+    this.mpm = par.metersPerMinute;
+    this.pick = serviceHalves(par.pickupServiceMin);
+    this.drop = serviceHalves(par.dropoffServiceMin);
+    this.city = world.city;
+    this.fleet = new Fleet(nC, dispatch.maxBag);
+    this.fleet.x.set(world.courierX);
+    this.fleet.y.set(world.courierY);
+    this.fleet.freeAt.set(inst.couriers.map((c) => c.onMin * 60));
+    this.plan = {
+      secPerKm: 60_000 / par.metersPerMinute,
+      pickupSvcSec: par.pickupServiceMin * 60,
+      dropSvcSec: par.dropoffServiceMin * 60,
+      maxPickupKm: dispatch.maxPickupKm,
+      latenessWeight: dispatch.latenessWeight,
+      deliveryWeight: dispatch.deliveryTimeWeight,
+      maxPlannedLateSec: dispatch.maxPlannedLateMin * 60,
+    };
+    this.insertion = new InsertionSearch(this.fleet.planCap, this.plan, this.city);
+    const onSec = Float64Array.from(inst.couriers, (c) => c.onMin * 60);
+    const offSec = Float64Array.from(inst.couriers, (c) => c.offMin * 60);
+    this.grid = new SpatialGrid(
+      this.city.widthKm,
+      this.city.heightKm,
+      nC,
+      dispatch.maxPickupKm,
+      (c, now) => (onSec[c] as number) <= now && now < (offSec[c] as number),
+    );
+    this.book = new OrderBook(world.orders, 1);
+    this.score = new Float64Array(nC).fill(1);
+    const courierOrders = new Float64Array(nC);
+    const payFen = par.payPerOrder * 100;
+    this.rec = { earnedFen: (c) => (courierOrders[c] as number) * payFen };
+    this.noFitWidth = Math.min(dispatch.candidates, 255);
+    this.noFitSeq = new Float64Array(nO).fill(-1);
+    this.noFitCount = new Uint8Array(nO);
+    this.noFitCouriers = new Int32Array(nO * this.noFitWidth);
+    this.fitlessScratch = new Int32Array(this.noFitWidth);
+    this.loc = inst.couriers.map(() => '0');
+    this.locX = Float64Array.from(inst.couriers, (c) => c.xM);
+    this.locY = Float64Array.from(inst.couriers, (c) => c.yM);
+    this.freeMin = Float64Array.from(inst.couriers, (c) => c.onMin);
+    this.assignedMin = new Float64Array(nO);
+    this.pickedMin = new Float64Array(nO);
+    this.open = inst.couriers.map(() => null);
+    this.out = {
+      times: [],
+      movesBy: inst.couriers.map(() => []),
+      assignments: [],
+      promiseSec: new Float64Array(nO),
+      courierOrders,
+      courierBusyMin: new Float64Array(nC),
+    };
+    for (let c = 0; c < nC; c++) this.gridUpdate(c);
+  }
+
+  /** Runs the day: promises at placement, dispatch every batch, plans carried out minute by minute. */
+  run(): ReplayDayOutcome {
+    const { inst, world, book, model, rules } = this;
+    const orders = world.orders;
+    model.startDay();
+    const windowSec = rules.deadline.windowMin * 60;
+    const lateAfter = lateAfterPromiseSec(rules.deadline);
+    for (let o = 0; o < book.count; o++) {
+      const place = orders.placeSec[o] as number;
+      const sec = model.promiseSec(book.roadKm[o] as number, (orders.readySec[o] as number) - place, hourOf(place, 0));
+      this.out.promiseSec[o] = sec;
+      book.promiseAt[o] = place + sec;
+      book.dueAt[o] = place + sec + windowSec;
+      book.lateAt[o] = place + sec + lateAfter;
+    }
+    const nO = book.count;
+    const nC = inst.couriers.length;
+    const step = Math.max(1, Math.ceil(rules.dispatch.batchSeconds / 60));
+    const firstOrder = nO > 0 ? (inst.orders[world.byPlacement[0] as number]?.placementMin ?? 0) : 0;
+    const start = Math.min(firstOrder, ...inst.couriers.map((c) => c.onMin));
+    const lastOff = Math.max(0, ...inst.couriers.map((c) => c.offMin));
+    let next = 0;
+    for (let t = start; ; t++) {
+      while (next < nO && (inst.orders[world.byPlacement[next] as number]?.placementMin ?? 0) <= t) {
+        this.pending.push(world.byPlacement[next++] as number);
+      }
+      for (let c = 0; c < nC; c++) this.advance(c, t);
+      if ((t - start) % step === 0 && this.pending.length > 0 && t < lastOff) this.dispatch(t);
+      let busy = false;
+      for (let c = 0; c < nC; c++) {
+        this.advance(c, t); // a courier given its first order leaves at once
+        if ((this.fleet.planLen[c] as number) > 0) busy = true;
+      }
+      // After the last shift no order can be picked up; the day ends when the last plan is carried out.
+      if (!busy && (t >= lastOff || (next >= nO && this.pending.length === 0))) break;
+    }
+    model.endDay();
+    return this.out;
+  }
+
+  /** Puts courier c in the grid while its bag has room, at the anchor of its plan. */
+  private gridUpdate(c: number): void {
+    const f = this.fleet;
+    const eligible = f.closing[c] === 0 && (f.bagCount[c] as number) < f.maxBag;
+    this.grid.update(c, eligible, f.x[c] as number, f.y[c] as number);
+  }
+
+  private dispatch(t: number): void {
+    const now = t * 60;
+    const kept: number[] = [];
+    for (const o of this.pending) {
+      const c = bestCourier(this, o, now);
+      if (c < 0) {
+        kept.push(o);
+        continue;
+      }
+      this.grid.touch();
+      this.book.status[o] = ASSIGNED;
+      this.book.courier[o] = c;
+      this.assignedMin[o] = t;
+      this.fleet.take(c, o, this.pickupAt, this.dropAt);
+      this.joinPickup(c, o, t);
+      this.gridUpdate(c);
+    }
+    this.pending = kept;
+  }
+
+  /** Carries out courier c's plan up to minute t: each stop it is free to start by t starts at t. */
+  private advance(c: number, t: number): void {
+    const f = this.fleet;
+    while ((f.planLen[c] as number) > 0 && (this.freeMin[c] as number) <= t) {
+      const head = f.plan[c * f.planCap] as number;
+      if (isDropoff(head)) this.dropOff(c, stopOrder(head), t);
+      else this.pickUp(c, stopOrder(head), t);
+    }
+  }
+
+  /** Moves courier c from where it stands to (x, y) named `id`, leaving at t; returns the arrival minute. */
+  private moveTo(c: number, t: number, id: string, xM: number, yM: number): number {
+    const arrive = t + travelMin(this.locX[c] as number, this.locY[c] as number, xM, yM, this.mpm);
+    if (this.loc[c] !== id) {
+      const courier = this.inst.couriers[c]?.id ?? '';
+      (this.out.movesBy[c] as ReplayMove[]).push({
+        courier,
+        departureMin: t,
+        origin: this.loc[c] as string,
+        destination: id,
+      });
+      const km = kmBetween(this.locX[c] as number, this.locY[c] as number, xM, yM);
+      if (km > 0) this.model.observeLeg(km, (this.mpm * 60) / 1000);
+    }
+    this.loc[c] = id;
+    this.locX[c] = xM;
+    this.locY[c] = yM;
+    return arrive;
+  }
+
+  /** Courier c is done with its location at `freeMin`, standing at the location's point. */
+  private settle(c: number, t: number, freeMin: number): void {
+    const f = this.fleet;
+    this.freeMin[c] = freeMin;
+    this.out.courierBusyMin[c] = (this.out.courierBusyMin[c] as number) + freeMin - t;
+    f.x[c] = ((this.locX[c] as number) - this.world.originXM) / 1000;
+    f.y[c] = ((this.locY[c] as number) - this.world.originYM) / 1000;
+    f.freeAt[c] = freeMin * 60;
+    f.touch(c);
+    this.gridUpdate(c);
+  }
+
+  /** Picks up the run of pickups at o's restaurant at the head of c's plan, as one assignment. */
+  private pickUp(c: number, o: number, t: number): void {
+    const { fleet: f, inst, world } = this;
+    const r = world.restOf[o] as number;
+    const rest = inst.restaurants[r] as ReplayInstance['restaurants'][number];
+    const courier = inst.couriers[c] as ReplayInstance['couriers'][number];
+    const base = c * f.planCap;
+    const group: number[] = [];
+    let ready = 0;
+    for (let k = 0; k < (f.planLen[c] as number); k++) {
+      const st = f.plan[base + k] as number;
+      if (isDropoff(st) || world.restOf[stopOrder(st)] !== r) break;
+      group.push(stopOrder(st));
+      ready = Math.max(ready, inst.orders[stopOrder(st)]?.readyMin ?? 0);
+    }
+    const arrive = t + travelMin(this.locX[c] as number, this.locY[c] as number, rest.xM, rest.yM, this.mpm);
+    const pickupMin = Math.max(arrive + (this.pick[0] as number), ready);
+    if (pickupMin > courier.offMin) {
+      this.handBack(c);
+      return;
+    }
+    this.moveTo(c, t, rest.id, rest.xM, rest.yM);
+    for (let k = 0; k < group.length; k++) f.planRemoveAt(c, 0);
+    let assignmentMin = 0;
+    for (const g of group) {
+      this.book.status[g] = PICKED;
+      this.pickedMin[g] = pickupMin;
+      assignmentMin = Math.max(assignmentMin, this.assignedMin[g] as number);
+    }
+    const assignment = { courier: courier.id, restaurant: rest.id, orders: [], assignmentMin, pickupMin };
+    this.out.assignments.push(assignment);
+    this.open[c] = { assignment, restaurant: r, group };
+    this.sortBundle(c);
+    this.settle(c, t, pickupMin + (this.pick[1] as number));
+  }
+
+  /** The open bundle's orders in the order they are dropped off (insertions never reorder a plan's stops). */
+  private sortBundle(c: number): void {
+    const bundle = this.open[c];
+    if (!bundle) return;
+    const f = this.fleet;
+    const base = c * f.planCap;
+    const position = (g: number) => {
+      for (let k = 0; k < (f.planLen[c] as number); k++) if (f.plan[base + k] === g * 2 + 1) return k;
+      return -1;
+    };
+    bundle.group.sort((a, b) => position(a) - position(b));
+    bundle.assignment.orders = bundle.group.map((g) => this.inst.orders[g]?.id ?? '');
+  }
+
+  /**
+   * Order o was just planned as courier c's next stop: when that is a pickup at the restaurant c is about to pick up
+   * at, and the food is ready by then, it joins that pickup (one service, one assignment) instead of a second one.
+   */
+  private joinPickup(c: number, o: number, t: number): void {
+    const bundle = this.open[c];
+    const f = this.fleet;
+    if (!bundle || this.pickupAt !== 0 || bundle.restaurant !== this.world.restOf[o]) return;
+    const pickupMin = bundle.assignment.pickupMin;
+    if (t > pickupMin || (this.inst.orders[o]?.readyMin ?? Infinity) > pickupMin) return;
+    f.planRemoveAt(c, 0);
+    this.book.status[o] = PICKED;
+    this.pickedMin[o] = pickupMin;
+    bundle.assignment.assignmentMin = Math.max(bundle.assignment.assignmentMin, t);
+    bundle.group.push(o);
+    this.sortBundle(c);
+  }
+
+  private dropOff(c: number, o: number, t: number): void {
+    const { fleet: f, inst } = this;
+    const order = inst.orders[o] as ReplayInstance['orders'][number];
+    this.open[c] = null;
+    const arrive = this.moveTo(c, t, order.id, order.xM, order.yM);
+    const dropoffMin = arrive + (this.drop[0] as number);
+    f.planRemoveAt(c, 0);
+    f.removeFromBag(c, o);
+    this.book.status[o] = DELIVERED;
+    const courier = inst.couriers[c]?.id ?? '';
+    this.out.times.push({
+      index: o,
+      order: order.id,
+      placementMin: order.placementMin,
+      readyMin: order.readyMin,
+      pickupMin: this.pickedMin[o] as number,
+      dropoffMin,
+      courier,
+    });
+    this.out.courierOrders[c] = (this.out.courierOrders[c] as number) + 1;
+    this.model.observeDelivery(
+      this.book.roadKm[o] as number,
+      (dropoffMin - order.placementMin) * 60,
+      (order.readyMin - order.placementMin) * 60,
+      hourOf(order.placementMin * 60, 0),
+    );
+    this.settle(c, t, dropoffMin + (this.drop[1] as number));
+  }
+
+  /**
+   * Courier c cannot reach its next pickup before its shift ends: every order it has not picked up goes back to the
+   * queue, in placement order, its plan keeps the drop-offs of what it carries, and it takes no new order.
+   */
+  private handBack(c: number): void {
+    const f = this.fleet;
+    const base = c * f.planCap;
+    // Backwards, so an order's drop-off (after its pickup in the plan) goes first and the pickup returns the order.
+    for (let k = (f.planLen[c] as number) - 1; k >= 0; k--) {
+      const st = f.plan[base + k] as number;
+      const o = stopOrder(st);
+      if (this.book.status[o] !== ASSIGNED) continue;
+      f.planRemoveAt(c, k);
+      if (isDropoff(st)) continue;
+      f.removeFromBag(c, o);
+      this.book.status[o] = WAITING;
+      this.book.courier[o] = -1;
+      this.pending.push(o);
+    }
+    const rank = this.world.rank;
+    this.pending.sort((a, b) => (rank[a] as number) - (rank[b] as number));
+    f.closing[c] = 1;
+    this.gridUpdate(c);
+  }
+}
+
+/** Replays the scenario's instance under `rules`: warm-up days first (learning the promise), then the reported day. */
 export function runReplay(scenario: Scenario, rules: Rules, seed: number): ReplayOutcome {
   const inst = scenario.replay;
   if (!inst) throw new RangeError('runReplay needs a replay scenario');
-  const par = inst.parameters;
-  const mpm = par.metersPerMinute;
-  const [pickIn, pickOut] = serviceHalves(par.pickupServiceMin);
-  const [dropIn, dropOut] = serviceHalves(par.dropoffServiceMin);
-  const maxBag = rules.dispatch.maxBag;
-  const restIndex = new Map(inst.restaurants.map((r, i) => [r.id, i]));
-  const orders = inst.orders;
-  const couriers = inst.couriers;
-  const nO = orders.length;
-  const nC = couriers.length;
-  const oRest = Int32Array.from(orders, (o) => restIndex.get(o.restaurant) ?? 0);
-
-  // Courier state: free from `freeAt`, standing at (x, y), which is `locId` ("0" = the on-location).
-  const freeAt = Float64Array.from(couriers, (c) => c.onMin);
-  const cx = Float64Array.from(couriers, (c) => c.xM);
-  const cy = Float64Array.from(couriers, (c) => c.yM);
-  const locId = couriers.map(() => '0');
-  const courierOrders = new Float64Array(nC);
-  const courierBusyMin = new Float64Array(nC);
-  const movesBy: ReplayMove[][] = couriers.map(() => []);
-  const assignments: ReplayAssignment[] = [];
-  const times: (ReplayOrderTimes & { index: number })[] = [];
-
-  const byPlacement = Array.from({ length: nO }, (_, i) => i).sort(
-    (a, b) => (orders[a]?.placementMin ?? 0) - (orders[b]?.placementMin ?? 0) || a - b,
-  );
-  const lastOff = couriers.reduce((m, c) => Math.max(m, c.offMin), 0);
-  const firstMin = couriers.reduce((m, c) => Math.min(m, c.onMin), orders[byPlacement[0] ?? 0]?.placementMin ?? 0);
-  let next = 0;
-  const pending: number[] = [];
-
-  for (let t = firstMin; t <= lastOff; t++) {
-    while (next < nO && (orders[byPlacement[next] as number]?.placementMin ?? 0) <= t) {
-      pending.push(byPlacement[next] as number);
-      next++;
-    }
-    if (pending.length === 0) {
-      if (next >= nO) break;
-      continue;
-    }
-    // Restaurants in order of their earliest pending order; within one, orders by ready time.
-    const groups = new Map<number, number[]>();
-    for (const o of pending) {
-      const r = oRest[o] as number;
-      const list = groups.get(r);
-      if (list) list.push(o);
-      else groups.set(r, [o]);
-    }
-    const taken = new Set<number>();
-    for (const [r, list] of groups) {
-      const rest = inst.restaurants[r];
-      if (!rest) continue;
-      list.sort((a, b) => (orders[a]?.readyMin ?? 0) - (orders[b]?.readyMin ?? 0) || a - b);
-      let start = 0;
-      while (start < list.length) {
-        const firstReady = orders[list[start] as number]?.readyMin ?? 0;
-        // The free courier who reaches the restaurant first and can still pick up before going off.
-        let best = -1;
-        let bestArrive = Infinity;
-        for (let c = 0; c < nC; c++) {
-          if ((freeAt[c] as number) > t || (couriers[c]?.onMin ?? 0) > t) continue;
-          const arrive = t + travelMin(cx[c] as number, cy[c] as number, rest.xM, rest.yM, mpm);
-          if (arrive >= bestArrive) continue;
-          if (Math.max(firstReady, arrive + pickIn) >= (couriers[c]?.offMin ?? 0)) continue;
-          best = c;
-          bestArrive = arrive;
-        }
-        // Dispatch just in time: not while the chosen courier would stand waiting for the food.
-        if (best < 0 || bestArrive + pickIn < firstReady) break;
-        const pickupMin0 = Math.max(firstReady, bestArrive + pickIn);
-        // Bundle the orders that are ready by the time the first is picked up anyway (no delay to it).
-        const bundle: number[] = [];
-        while (start < list.length && bundle.length < maxBag) {
-          const o = list[start] as number;
-          if ((orders[o]?.readyMin ?? 0) > pickupMin0) break;
-          bundle.push(o);
-          start++;
-        }
-        assign(best, t, r, bundle, pickupMin0);
-        for (const o of bundle) taken.add(o);
-      }
-    }
-    if (taken.size > 0) {
-      const keep = pending.filter((o) => !taken.has(o));
-      pending.length = 0;
-      pending.push(...keep);
-    }
-  }
-
-  function assign(c: number, t: number, r: number, bundle: number[], pickupMin: number): void {
-    const rest = inst?.restaurants[r];
-    const courier = couriers[c];
-    if (!rest || !courier) return;
-    const moves = movesBy[c] as ReplayMove[];
-    moves.push({ courier: courier.id, departureMin: t, origin: locId[c] as string, destination: rest.id });
-    let depart = pickupMin + pickOut;
-    let x = rest.xM;
-    let y = rest.yM;
-    let from = rest.id;
-    // Drop-offs nearest first from where the courier stands.
-    const left = [...bundle];
-    const sequence: number[] = [];
-    while (left.length > 0) {
-      let k = 0;
-      let bestTravel = Infinity;
-      left.forEach((o, i) => {
-        const ord = orders[o];
-        const tr = ord ? travelMin(x, y, ord.xM, ord.yM, mpm) : Infinity;
-        if (tr < bestTravel) {
-          bestTravel = tr;
-          k = i;
-        }
-      });
-      const o = left.splice(k, 1)[0] as number;
-      const ord = orders[o];
-      if (!ord) continue;
-      sequence.push(o);
-      moves.push({ courier: courier.id, departureMin: depart, origin: from, destination: ord.id });
-      const dropoffMin = depart + bestTravel + dropIn;
-      times.push({
-        index: o,
-        order: ord.id,
-        placementMin: ord.placementMin,
-        readyMin: ord.readyMin,
-        pickupMin,
-        dropoffMin,
-        courier: courier.id,
-      });
-      depart = dropoffMin + dropOut;
-      x = ord.xM;
-      y = ord.yM;
-      from = ord.id;
-    }
-    assignments.push({
-      courier: courier.id,
-      restaurant: rest.id,
-      orders: sequence.map((o) => orders[o]?.id ?? ''),
-      assignmentMin: t,
-      pickupMin,
-    });
-    freeAt[c] = depart;
-    cx[c] = x;
-    cy[c] = y;
-    locId[c] = from;
-    courierOrders[c] = (courierOrders[c] as number) + sequence.length;
-    courierBusyMin[c] = (courierBusyMin[c] as number) + depart - t;
-  }
-
-  const tally = fillTally(scenario, rules, seed, times, movesBy, assignments, courierBusyMin);
-  times.sort((a, b) => a.dropoffMin - b.dropoffMin || a.index - b.index);
+  const world = replayWorld(inst);
+  const kmh = (inst.parameters.metersPerMinute * 60) / 1000;
+  const model = deadlineModelFor(rules.deadline, { comfortKmh: Float64Array.of(kmh), maxRoadKm: world.extentKm });
+  for (let w = 0; w < rules.deadline.warmupDays; w++) new ReplayDay(world, rules, model).run();
+  const day = new ReplayDay(world, rules, model).run();
+  const tally = fillTally(scenario, rules, seed, day);
+  const times = [...day.times].sort((a, b) => a.dropoffMin - b.dropoffMin || a.index - b.index);
   const solution: ReplaySolution = {
-    assignments,
+    assignments: day.assignments,
     orders: times.map(({ index: _index, ...rest }) => rest),
-    moves: movesBy.flat(),
+    moves: day.movesBy.flat(),
   };
-  return { tally, solution, courierOrders, courierBusyMin };
+  return { tally, solution, courierOrders: day.courierOrders, courierBusyMin: day.courierBusyMin };
 }
 
 /** Straight-line km between two points given in metres. */
@@ -200,52 +491,9 @@ function kmBetween(ax: number, ay: number, bx: number, by: number): number {
   return Math.sqrt((bx - ax) * (bx - ax) + (by - ay) * (by - ay)) / 1000;
 }
 
-/**
- * The promise of every order (seconds after placement) through the arm's deadline model. The dispatch does not look
- * at deadlines, so every warm-up day of a replay is the instance replayed again: its delivery durations are the
- * history that day 0 learns from (with no warm-up day, the first-day rule applies).
- */
-function replayPromisesSec(
-  inst: ReplayInstance,
-  rules: Rules,
-  times: readonly (ReplayOrderTimes & { index: number })[],
-  orderKm: Float64Array,
-  kmh: number,
-): Float64Array {
-  const xs = [...inst.restaurants.map((r) => r.xM), ...inst.orders.map((o) => o.xM)];
-  const ys = [...inst.restaurants.map((r) => r.yM), ...inst.orders.map((o) => o.yM)];
-  const extentKm = kmBetween(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys));
-  const model = deadlineModelFor(rules.deadline, { comfortKmh: Float64Array.of(kmh), maxRoadKm: extentKm });
-  for (let w = 0; w < rules.deadline.warmupDays; w++) {
-    model.startDay();
-    for (const t of times) {
-      model.observeDelivery(
-        orderKm[t.index] as number,
-        (t.dropoffMin - t.placementMin) * 60,
-        (t.readyMin - t.placementMin) * 60,
-        hourOf(t.placementMin * 60, 0),
-      );
-    }
-    model.endDay();
-  }
-  model.startDay();
-  return Float64Array.from(orderKm, (km, i) => {
-    const o = inst.orders[i];
-    const placeSec = (o?.placementMin ?? 0) * 60;
-    return model.promiseSec(km, o ? Math.max(0, o.readyMin - o.placementMin) * 60 : 0, hourOf(placeSec, 0));
-  });
-}
-
 /** Counts a replay through the recorder: placements, deliveries in execution order, legs, and one courier-day each. */
-function fillTally(
-  scenario: Scenario,
-  rules: Rules,
-  seed: number,
-  times: readonly (ReplayOrderTimes & { index: number })[],
-  movesBy: readonly ReplayMove[][],
-  assignments: readonly ReplayAssignment[],
-  courierBusyMin: Float64Array,
-): Tally {
+function fillTally(scenario: Scenario, rules: Rules, seed: number, day: ReplayDayOutcome): Tally {
+  const { times, movesBy, assignments, courierBusyMin, promiseSec: promise } = day;
   const inst = scenario.replay as ReplayInstance;
   const par = inst.parameters;
   const nC = inst.couriers.length;
@@ -256,7 +504,6 @@ function fillTally(
     const r = restaurants.get(o.restaurant);
     return r ? kmBetween(r.xM, r.yM, o.xM, o.yM) : 0;
   });
-  const promise = replayPromisesSec(inst, rules, times, orderKm, kmh);
   const lateAfter = lateAfterPromiseSec(rules.deadline);
   const rec = new Recorder(scenario, rules, 1, nC, stream(seed, 'complaints'));
   rec.beginDay(0, 0, scenario.weather[0] ?? 'clear', scenario.holidays.includes(0));

@@ -44,7 +44,8 @@ describe('fairpace import/export mdrp', () => {
     );
     expect(io.out).toMatch(/^mdrp$/m);
     expect(io.out).toMatch(/deliveredShare\s+%\s+75\.0\s+75\.0/);
-    expect(io.out).toMatch(/clickToDoorMin\.mean\s+min\s+24\.0/);
+    // Under the strictest promise o2 is not bundled with o1 (it would make o1 late), so it waits for a second trip.
+    expect(io.out).toMatch(/clickToDoorMin\.mean\s+min\s+27\.3\s+24\.0/);
   });
 
   it('names the missing file, and file and line of malformed rows, exit 2', async () => {

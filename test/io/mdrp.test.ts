@@ -78,14 +78,14 @@ describe('MDRP solution files', () => {
   it('are written exactly in the published layout', () => {
     const files = formatMdrpSolution(solution);
     expect(files['solution_info_assignments.txt']).toBe(
-      'assignment_time pickup_time courier orders\n7 10 c1 o1 o2\n26 39 c1 o3\n',
+      'assignment_time pickup_time courier orders\n2 10 c1 o1 o2\n20 39 c1 o3\n',
     );
     expect(files['solution_info_orders.txt']).toBe(
       'order placement_time ready_time pickup_time dropoff_time courier\n' +
         'o1 0 10 10 16 c1\no2 2 10 10 24 c1\no3 20 30 39 54 c1\n',
     );
     expect(files['solution_info_couriers.txt']).toBe(
-      'courier departure_time origin destination\nc1 7 0 r1\nc1 12 r1 o1\nc1 18 o1 o2\nc1 26 o2 r2\nc1 41 r2 o3\n',
+      'courier departure_time origin destination\nc1 0 0 r1\nc1 12 r1 o1\nc1 18 o1 o2\nc1 26 o2 r2\nc1 41 r2 o3\n',
     );
   });
 

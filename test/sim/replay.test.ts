@@ -3,7 +3,9 @@ import { mdrpScenario, parseMdrpInstance } from '../../src/io/mdrp.ts';
 import { Scenario } from '../../src/scenario/schema.ts';
 import { travelMin } from '../../src/sim/replay.ts';
 import { simulate } from '../../src/sim/simulate.ts';
+import { checkMdrpSolution } from '../../src/io/mdrpCheck.ts';
 import { generatedInstance, smallInstance } from '../io/mdrpFixtures.ts';
+import { naiveReplay } from './naiveReplay.ts';
 
 const small = () => Scenario.parse(mdrpScenario(parseMdrpInstance(smallInstance()), 'small'));
 
@@ -17,6 +19,8 @@ describe('replay', () => {
   it('gives the MDRP metrics computed by hand on the small instance', () => {
     const m = simulate(small(), 'median', 1).metrics;
     // o1: 0 → 16, o2: 2 → 24, o3: 20 → 54 (see test/io/mdrp.test.ts for the times); o4 comes after every shift.
+    // c1 is on the move from minute 0 (sent to r1 for o1; o2 joins that pickup at minute 2) until it leaves o3's door
+    // at 56: 56 busy minutes of the 120 + 60 on shift.
     expect(m.mdrp).toEqual({
       ordersDelivered: 3,
       deliveredShare: 0.75,
@@ -25,7 +29,7 @@ describe('replay', () => {
       shareOverTarget: 0,
       readyToDoorMin: { mean: 44 / 3, p10: 7.6, p50: 14, p90: 22 },
       readyToPickupMin: { mean: 3, p10: 0, p50: 0, p90: 7.2 },
-      courierUtilisation: 49 / 180,
+      courierUtilisation: 56 / 180,
       ordersPerCourierHour: 1,
       totalCourierPay: 45,
       shareCouriersPaidGuarantee: 0.5,
@@ -37,14 +41,31 @@ describe('replay', () => {
     expect(m.safety.meanSpeedKmh).toBeCloseTo(19.2, 10);
   });
 
-  it('promises from the arm percentile of preparation times, so strictest promises less than median', () => {
+  it("dispatches with the arm's deadlines, so the arms differ, and every solution passes the eight MDRP checks", () => {
     const s = Scenario.parse(mdrpScenario(parseMdrpInstance(generatedInstance(300, 30, 20)), 'gen'));
-    const strict = simulate(s, 'strictest', 1).metrics;
-    const median = simulate(s, 'median', 1).metrics;
-    expect(strict.service.promisedMin.mean).toBeLessThan(median.service.promisedMin.mean);
-    expect(strict.service.onTimeRate).toBeLessThanOrEqual(median.service.onTimeRate);
-    // The dispatch does not depend on the deadline: the same orders are delivered at the same times.
-    expect(strict.mdrp).toEqual(median.mdrp);
+    const strict = simulate(s, 'strictest', 1, { solution: true });
+    const median = simulate(s, 'median', 1, { solution: true });
+    expect(strict.metrics.service.promisedMin.mean).toBeLessThan(median.metrics.service.promisedMin.mean);
+    expect(strict.metrics.service.onTimeRate).toBeLessThan(median.metrics.service.onTimeRate);
+    // The dispatcher plans against the promise (maxPlannedLateMin, lateness weight), so the plans differ.
+    expect(JSON.stringify(strict.solution)).not.toBe(JSON.stringify(median.solution));
+    for (const r of [strict, median]) expect(checkMdrpSolution(s.replay!, r.solution!)).toEqual([]);
+  });
+
+  it.each([
+    [300, 30, 20],
+    [1000, 60, 40],
+  ])('beats a naive dispatcher (%i orders, %i couriers) on delivered share and click-to-door', (n, c, r) => {
+    const s = Scenario.parse(mdrpScenario(parseMdrpInstance(generatedInstance(n, c, r)), 'gen'));
+    const naive = naiveReplay(s.replay!);
+    expect(checkMdrpSolution(s.replay!, naive)).toEqual([]);
+    const naiveShare = naive.orders.length / s.replay!.orders.length;
+    const naiveC2d = naive.orders.reduce((a, o) => a + o.dropoffMin - o.placementMin, 0) / naive.orders.length;
+    for (const arm of ['strictest', 'median']) {
+      const m = simulate(s, arm, 1).metrics.mdrp!;
+      expect(m.deliveredShare).toBeGreaterThan(naiveShare);
+      expect(m.clickToDoorMin.mean).toBeLessThan(naiveC2d);
+    }
   });
 
   it('balances the money identity to the cent and is deterministic', () => {

@@ -161,46 +161,45 @@ function checkedEntries(
 }
 
 /**
- * Unpacks one checked entry chunk by chunk (`onChunk` gets each piece of output as it comes), reading `chunkBytes`
- * packed bytes at a time: output past the declared size stops it at once, and the CRC-32 is checked at the end.
+ * Unpacks one checked entry piece by piece, reading `chunkBytes` packed bytes at a time and giving each piece of
+ * output as it comes (so a consumer can stream it). Output past the declared size stops it at once, and the CRC-32
+ * is checked at the end, before the last piece is given.
  */
-export function streamEntry(
-  src: ZipSource,
-  e: ZipEntry,
-  onChunk: (chunk: Uint8Array) => void,
-  chunkBytes = CHUNK,
-): void {
+export function* entryChunks(src: ZipSource, e: ZipEntry, chunkBytes = CHUNK): Generator<Uint8Array, void, void> {
   let length = 0;
   let crc = 0;
-  let finished = false;
+  let finished = e.packedSize === 0 && e.method === 0;
+  let ready: Uint8Array[] = [];
   const take = (chunk: Uint8Array, final: boolean) => {
     if (length + chunk.length > e.size) throw new PackError(`"${e.name}" unpacks to more than its declared size`);
     length += chunk.length;
     crc = crc32(chunk, crc);
     if (final) finished = true;
-    if (chunk.length > 0) onChunk(chunk);
+    if (chunk.length > 0) ready.push(chunk);
   };
-  if (e.method === 0) {
-    for (let at = 0; at < e.packedSize; at += chunkBytes) {
-      const n = Math.min(chunkBytes, e.packedSize - at);
-      take(src.read(e.start + at, n).slice(), at + n >= e.packedSize);
-    }
-    if (e.packedSize === 0) finished = true;
-  } else {
-    const inflater = new Inflate((chunk, final) => take(chunk, final));
+  const inflater = e.method === 0 ? undefined : new Inflate((chunk, final) => take(chunk, final));
+  const feed = (packed: Uint8Array, final: boolean) => {
+    if (!inflater) return take(packed.slice(), final);
     try {
-      if (e.packedSize === 0) inflater.push(new Uint8Array(), true);
-      for (let at = 0; at < e.packedSize; at += chunkBytes) {
-        const n = Math.min(chunkBytes, e.packedSize - at);
-        inflater.push(src.read(e.start + at, n), at + n >= e.packedSize);
-      }
+      inflater.push(packed, final);
     } catch (error) {
       if (error instanceof PackError) throw error;
       throw new PackError(`"${e.name}" is damaged (${error instanceof Error ? error.message : String(error)})`);
     }
+  };
+  if (e.packedSize === 0 && inflater) feed(new Uint8Array(), true);
+  for (let at = 0; at < e.packedSize; at += chunkBytes) {
+    const n = Math.min(chunkBytes, e.packedSize - at);
+    const last = at + n >= e.packedSize;
+    feed(src.read(e.start + at, n), last);
+    if (last) break;
+    const out = ready;
+    ready = [];
+    yield* out;
   }
   if (!finished || length !== e.size) throw new PackError(`"${e.name}" is damaged (it is shorter than declared)`);
   if (crc !== e.crc) throw new PackError(`"${e.name}" is damaged (its CRC-32 check failed)`);
+  yield* ready;
 }
 
 function findEndRecord(src: ZipSource): number {

@@ -86,36 +86,28 @@ export async function readDataFile(
   } catch (e) {
     throw new InputError(`cannot read ${file}: ${fileErrorReason(e)}`);
   }
+  let isZip: boolean;
   try {
     const magic = fileSource(fd, size).read(0, 4);
-    const isZip = magic[0] === 0x50 && magic[1] === 0x4b && (magic[2] === 3 || magic[2] === 5);
-    if (isZip || /\.zip$/i.test(file)) return await readZipped(file, fd, size, makeSink, progress, what);
-    const hash = createHash('sha256');
-    const show = byteProgress(progress, `reading ${what}`, size);
-    let read = 0;
-    const tap = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        hash.update(chunk);
-        read += chunk.length;
-        show.update(read);
-        done(null, chunk);
-      },
-    });
-    const records = await parseInto(
-      createReadStream(file, { fd, highWaterMark: CHUNK, autoClose: false }),
-      tap,
-      makeSink(file),
-      file,
-    );
-    show.finish();
-    return { sha256: hash.digest('hex'), bytes: size, label: file, records };
+    isZip = (magic[0] === 0x50 && magic[1] === 0x4b && (magic[2] === 3 || magic[2] === 5)) || /\.zip$/i.test(file);
+    if (isZip) return await readZipped(file, fd, size, makeSink, progress, what);
   } finally {
-    try {
-      closeSync(fd);
-    } catch {
-      // Already closed by the stream.
-    }
+    closeSync(fd);
   }
+  const hash = createHash('sha256');
+  const show = byteProgress(progress, `reading ${what}`, size);
+  let read = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      read += chunk.length;
+      show.update(read);
+      done(null, chunk);
+    },
+  });
+  const records = await parseInto(createReadStream(file, { highWaterMark: CHUNK }), tap, makeSink(file), file);
+  show.finish();
+  return { sha256: hash.digest('hex'), bytes: size, label: file, records };
 }
 
 async function readZipped(

@@ -9,7 +9,8 @@
  * - speed from the data: the median straight-line speed of trips the courier made with nothing else in the bag;
  *   service times and the 90-minute maximum as in the MDRP instances; the target click-to-door is the day's median
  *   promise. Pay follows the scenario's rules (the model's defaults), as the data hold no pay.
- * The scenario records the file's SHA-256 in `meta.sources`, never its rows.
+ * The scenario records the file's SHA-256 in `meta.sources`, never its rows or its ids: orders, couriers and
+ * restaurants are renamed o1, c1, r1… in order of first appearance.
  */
 import { LIMITS, SCHEMA_VERSION, type ReplayInstance, type ScenarioInput } from '../scenario/schema.ts';
 import { distanceKm, LocalPlane, localTimeText, ymd } from './geoTime.ts';
@@ -67,9 +68,10 @@ export class WaybillReplayBuilder implements RecordSink {
   private duplicates = 0;
   private readonly waybillIds = new Set<number | string>();
   private readonly dayRows = new Map<number, number>();
-  readonly orders = new IdIndex();
-  readonly couriers = new IdIndex();
-  readonly pois = new IdIndex();
+  // The data's ids only number things here: the scenario names them o1, c1, r1… in order of first appearance.
+  private readonly orders = new IdIndex(false);
+  private readonly couriers = new IdIndex(false);
+  private readonly pois = new IdIndex(false);
   // Per kept row.
   private readonly order = new Column();
   private readonly courier = new Column();
@@ -255,8 +257,7 @@ export class WaybillReplayBuilder implements RecordSink {
       const sLng = P.sLng.data[i] as number;
       let restaurant = poi >= 0 ? restaurantOfPoi.get(poi) : restaurantAt.get(`${sLat},${sLng}`);
       if (restaurant === undefined) {
-        restaurant = poi >= 0 ? (this.pois.ids[poi] as string) : `s${restaurants.length + 1}`;
-        // A poi id that is also a generated name would collide; the data's ids are digits, so this stays apart.
+        restaurant = `r${restaurants.length + 1}`;
         restaurants.push({ id: restaurant, xM: xm(sLng), yM: ym(sLat) });
         if (poi >= 0) restaurantOfPoi.set(poi, restaurant);
         else restaurantAt.set(`${sLat},${sLng}`, restaurant);
@@ -266,7 +267,7 @@ export class WaybillReplayBuilder implements RecordSink {
       if (ready === 0) withoutReady++;
       const placementMin = minuteOf(placed, 'down');
       orders.push({
-        id: this.orders.ids[o] as string,
+        id: `o${orders.length + 1}`,
         xM: xm(P.rLng.data[i] as number),
         yM: ym(P.rLat.data[i] as number),
         placementMin,
@@ -291,7 +292,7 @@ export class WaybillReplayBuilder implements RecordSink {
         ? { lat: P.sLat.data[i] as number, lng: P.sLng.data[i] as number }
         : { lat: gLat, lng: gLng };
       couriers.push({
-        id: this.couriers.ids[c] as string,
+        id: `c${couriers.length + 1}`,
         xM: Number.isNaN(at.lat + at.lng) ? 0 : xm(at.lng),
         yM: Number.isNaN(at.lat + at.lng) ? 0 : ym(at.lat),
         onMin: Math.max(0, minuteOf((firstGrab[c] as number) - ONLINE_MARGIN_MIN * 60, 'down')),

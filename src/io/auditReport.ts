@@ -56,55 +56,62 @@ function card(label: Bi, value: string, sub: Bi, warn: boolean): string {
   return `<div class="card${warn ? ' warn' : ''}"><div class="sub">${inline(label)}</div><div class="big">${escapeHtml(value)}</div><div class="sub">${inline(sub)}</div></div>`;
 }
 
-/** A histogram of net pay per hour over rider-days in 5 CNY bins, with the minimum wage as a dashed line. */
+/**
+ * A histogram of net pay per hour over rider-days in bins of 1 CNY (2 above 60 CNY), with the minimum wage on a bin
+ * edge as a dashed line, so every bar is wholly below it (orange) or not.
+ */
 function payChart(audit: RiderAudit): string {
   const values = audit.riderDays.map((d) => d.netPerHour).filter((v): v is number => v !== null);
   if (values.length === 0) return '';
-  const bin = 5;
-  const top = Math.min(
-    100,
-    Math.max(audit.standards.minHourlyWage + 10, ...values.map((v) => Math.ceil(v / bin) * bin)),
-  );
-  const bins = Math.max(1, Math.ceil(top / bin));
+  const mw = audit.standards.minHourlyWage;
+  const top = Math.min(120, Math.max(mw + 10, ...values.map((v) => Math.ceil(v))));
+  const bin = top > 60 ? 2 : 1;
+  const origin = mw - bin * Math.floor(mw / bin);
+  const bins = Math.max(1, Math.ceil((top - origin) / bin) + 1);
   const counts = new Array<number>(bins).fill(0);
   for (const v of values) {
-    const i = Math.min(bins - 1, Math.max(0, Math.floor(v / bin)));
+    const i = Math.min(bins - 1, Math.max(0, Math.floor((v - origin) / bin) + 1));
     counts[i] = (counts[i] as number) + 1;
   }
+  // Bin i holds [origin + (i − 1) bin, origin + i bin); bin 0 holds everything below origin.
+  const lo = origin - bin;
+  const hi = origin + (bins - 1) * bin;
   const maxCount = Math.max(...counts);
   const W = 640;
   const H = 240;
   const L = 44;
   const B = 34;
-  const T = 14;
+  const T = 18;
   const plotW = W - L - 12;
   const plotH = H - B - T;
-  const x = (v: number) => L + (v / (bins * bin)) * plotW;
+  const x = (v: number) => L + ((v - lo) / (hi - lo)) * plotW;
   const y = (c: number) => T + plotH - (c / maxCount) * plotH;
   let bars = '';
   counts.forEach((c, i) => {
     if (c === 0) return;
-    const below = (i + 1) * bin <= audit.standards.minHourlyWage;
-    bars += `<rect x="${x(i * bin) + 1}" y="${y(c)}" width="${Math.max(1, plotW / bins - 2)}" height="${T + plotH - y(c)}" fill="${below ? '#D55E00' : '#0072B2'}"/>`;
+    const left = lo + i * bin;
+    const below = left + bin <= mw + 1e-9;
+    bars += `<rect x="${x(left) + 0.5}" y="${y(c)}" width="${Math.max(0.5, plotW / bins - 1)}" height="${T + plotH - y(c)}" fill="${below ? '#D55E00' : '#0072B2'}"/>`;
   });
   let ticks = '';
-  for (let v = 0; v <= bins * bin; v += bin * Math.max(1, Math.round(bins / 10))) {
+  const step = top > 60 ? 20 : 10;
+  for (let v = Math.ceil(Math.max(0, lo) / step) * step; v <= hi; v += step) {
     ticks += `<text x="${x(v)}" y="${H - B + 16}" font-size="11" text-anchor="middle">${v}</text>`;
   }
   ticks += `<text x="${L - 6}" y="${T + 4}" font-size="11" text-anchor="end">${maxCount}</text><text x="${L - 6}" y="${T + plotH}" font-size="11" text-anchor="end">0</text>`;
-  const mw = x(audit.standards.minHourlyWage);
+  const mx = x(mw);
   const unit =
     audit.basis === 'online' ? bi('元/在线小时', 'CNY per online hour') : bi('元/接单小时', 'CNY per engaged hour');
   return (
     `<figure><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="net pay per hour">` +
     `<line x1="${L}" y1="${T + plotH}" x2="${W - 12}" y2="${T + plotH}" stroke="#1d1d1f"/>${bars}${ticks}` +
-    `<line x1="${mw}" y1="${T - 4}" x2="${mw}" y2="${T + plotH}" stroke="#1d1d1f" stroke-dasharray="5 4"/>` +
-    `<text x="${mw + 4}" y="${T + 8}" font-size="11">${escapeHtml(`${audit.standards.minHourlyWage}`)}</text>` +
+    `<line x1="${mx}" y1="${T - 4}" x2="${mx}" y2="${T + plotH}" stroke="#1d1d1f" stroke-dasharray="5 4"/>` +
+    `<text x="${mx + 4}" y="${T - 3}" font-size="11">${escapeHtml(`${mw}`)}</text>` +
     `<text x="${L + plotW / 2}" y="${H - 4}" font-size="11" text-anchor="middle">${escapeHtml(`${unit.zh} / ${unit.en}`)}</text></svg>` +
     `<figcaption>${inline(
       bi(
-        `每个骑手日的净收入（收入减罚款）除以${audit.basis === 'online' ? '在线' : '接单'}时长，每 5 元一档；虚线为最低小时工资 ${audit.standards.minHourlyWage} 元，橙色柱低于它。`,
-        `Net pay (pay less fines) per ${audit.basis} hour of each rider-day, in bins of 5 CNY; the dashed line is the hourly minimum wage of ${audit.standards.minHourlyWage} CNY, orange bars are below it.`,
+        `每个骑手日的净收入（收入减罚款）除以${audit.basis === 'online' ? '在线' : '接单'}时长，每 ${bin} 元一档；虚线为最低小时工资 ${mw} 元，橙色柱低于它。`,
+        `Net pay (pay less fines) per ${audit.basis} hour of each rider-day, in bins of ${bin} CNY; the dashed line is the hourly minimum wage of ${mw} CNY, orange bars are below it.`,
       ),
     )}</figcaption></figure>`
   );

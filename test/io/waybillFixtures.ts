@@ -143,9 +143,16 @@ function lcg(seed: number): () => number {
 /**
  * A large waybill file in the published layout, written piece by piece through `write` (so it never sits in memory):
  * `rows` rows over `days` days from 2022-10-17, couriers working waves of 1–4 orders, one waybill in eight refused
- * first, one order in fifty pre-booked.
+ * first, one order in fifty pre-booked. `writeWave` (when given) gets the lines of the matching courier-wave file.
  */
-export function generateWaybills(rows: number, write: (text: string) => void, days = 8, seed = 12): void {
+export function generateWaybills(
+  rows: number,
+  write: (text: string) => void,
+  days = 8,
+  seed = 12,
+  writeWave?: (text: string) => void,
+): void {
+  writeWave?.('dt,courier_id,wave_id,wave_start_time,wave_end_time,order_ids\n');
   const rnd = lcg(seed);
   const couriersPerDay = Math.max(2, Math.round(rows / days / 40));
   write(`${WAYBILL_COLUMNS.join(',')}\n`);
@@ -161,20 +168,24 @@ export function generateWaybills(rows: number, write: (text: string) => void, da
       buf = '';
     }
   };
-  for (let d = 0; written < rows; d = (d + 1) % days) {
+  // Each pass over the days brings new couriers, so no courier works the same day twice.
+  for (let pass = 0, d = 0; written < rows; d = (d + 1) % days, pass += d === 0 ? 1 : 0) {
     const midnight = MIDNIGHT_1017 + d * 86400;
     const dt = 20221017 + d;
     for (let c = 0; c < couriersPerDay && written < rows; c++) {
-      const courier = 10_000 + c;
+      const courier = 10_000 + 2 * (pass * couriersPerDay + c);
       let t = midnight + (9 + Math.floor(rnd() * 4)) * 3600 + Math.floor(rnd() * 3600);
       const end = t + (4 + Math.floor(rnd() * 8)) * 3600;
       let lat = 45_000_000 + Math.floor(rnd() * 200_000);
       let lng = 130_000_000 + Math.floor(rnd() * 200_000);
+      let waveId = 0;
       while (t < end && written < rows) {
         const wave = 1 + Math.floor(rnd() * 4);
         let last = t;
+        const waveOrders: number[] = [];
         for (let k = 0; k < wave && written < rows; k++) {
           order++;
+          waveOrders.push(order);
           const placed = t - 60 - Math.floor(rnd() * 300);
           const sLat = lat + Math.floor(rnd() * 20_000) - 10_000;
           const sLng = lng + Math.floor(rnd() * 20_000) - 10_000;
@@ -244,6 +255,7 @@ export function generateWaybills(rows: number, write: (text: string) => void, da
           lat = rLat;
           lng = rLng;
         }
+        writeWave?.(`${dt},${courier},${++waveId},${t},${last},"[${waveOrders.join(', ')}]"\n`);
         t = last + 60 + Math.floor(rnd() * 900);
       }
     }

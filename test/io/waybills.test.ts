@@ -18,7 +18,7 @@ import { WaybillReplayBuilder, waybillScenario } from '../../src/io/waybillRepla
 import { WAYBILL_COLUMNS } from '../../src/io/waybillRow.ts';
 import { WaveObserver } from '../../src/io/waves.ts';
 import { validateScenario } from '../../src/scenario/load.ts';
-import { smallWaybills, T0, waybill, waybillCsv, type WaybillSpec } from './waybillFixtures.ts';
+import { generateWaybills, smallWaybills, T0, waybill, waybillCsv, type WaybillSpec } from './waybillFixtures.ts';
 
 /** Feeds CSV text to a sink in pieces of `piece` characters (to cross every line boundary), as a stream would. */
 function feed(sink: RecordSink, text: string, file = 'w.csv', piece = 7): void {
@@ -188,6 +188,27 @@ describe('observe waybills', () => {
     expect(g.get('orders-per-wave')?.n).toBe(4);
     expect(g.get('wave-minutes-mean')?.value).toBe(27.75); // (38 + 20 + 39 + 14) / 4
     expect(g.get('orders-per-wave-derived')?.metric).toBeUndefined();
+  });
+});
+
+describe('observe waybills on a generated file', () => {
+  it('derives the same orders per wave from the waybills as the wave file counts', () => {
+    let waybills = '';
+    let waves = '';
+    generateWaybills(
+      5000,
+      (t) => void (waybills += t),
+      2,
+      3,
+      (t) => void (waves += t),
+    );
+    const obs = observe(waybills, waves);
+    const f = byId(obs.figures);
+    expect(obs.counts.rows).toBe(5000);
+    expect(f.get('orders-per-wave-derived')?.value).toBe(f.get('orders-per-wave')?.value);
+    // Every order is delivered; one waybill in eight is refused first.
+    expect(obs.counts.deliveredOrders).toBe(obs.counts.orders);
+    expect(f.get('waybills-per-order')?.value).toBeCloseTo(1.125, 1);
   });
 });
 

@@ -1,19 +1,23 @@
 // `fairpace observe waybills`, `import waybills` and `audit riders` through main() in this process, on files written
 // here: CSV and zip, good and refused, checking that a refusal writes nothing and that no rider id leaves the audit.
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTargets } from '../../src/analysis/calibrate/targets.ts';
 import { parseCommandLine } from '../../src/cli/args.ts';
 import { main } from '../../src/cli/main.ts';
+import { byteProgress } from '../../src/cli/progress.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { ONLINE_CSV, RIDER_CSV } from '../io/riderFixtures.ts';
 import { smallWaybills, T0, waybill, waybillCsv } from '../io/waybillFixtures.ts';
 import { capture } from './fixtures.ts';
 
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let dir = '';
 const path = (name: string) => join(dir, name);
 const sha = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
@@ -293,5 +297,76 @@ describe('the command line of the data commands', () => {
     expect(usage('audit', 'riders', 'r.csv', '--standards', 'yantai-2021', '--out', 'a.html')).toThrow(
       /--out is a \.zip file/,
     );
+  });
+});
+
+describe('progress through a file', () => {
+  it('shows percent and megabytes on a terminal, at most every 200 ms and always at the end', () => {
+    let text = '';
+    let now = 0;
+    const io = { stderr: (t: string) => void (text += t), stderrIsTTY: true, quiet: false };
+    const p = byteProgress(io, 'reading waybills', 4 * 1024 * 1024, () => now);
+    p.update(1024 * 1024);
+    now = 100;
+    p.update(2 * 1024 * 1024); // too soon: not shown
+    now = 300;
+    p.update(3 * 1024 * 1024);
+    p.update(4 * 1024 * 1024); // the end is always shown
+    p.finish();
+    expect(text).toBe(
+      '\rreading waybills: 25% (1 of 4 MB)\rreading waybills: 75% (3 of 4 MB)\rreading waybills: 100% (4 of 4 MB)\n',
+    );
+    let quiet = '';
+    const q = byteProgress({ stderr: (t) => void (quiet += t), stderrIsTTY: true, quiet: true }, 'x', 10);
+    q.update(10);
+    q.finish();
+    expect(quiet).toBe('');
+  });
+});
+
+describe("the README's example of the real-data commands", () => {
+  it('runs as written on the generated example data', async () => {
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+    const block = /### Try it on generated data\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const commands = block
+      .split('\n')
+      .map((line) => line.replace(/\s+#.*$/, '').trim())
+      .filter((line) => line.startsWith('npx '));
+    expect(commands.map((c) => c.split(' ').slice(1, 4).join(' '))).toEqual([
+      'tsx scripts/example-data.ts example-data',
+      'fairpace observe waybills',
+      'fairpace calibrate scenarios/yantai-2021.json',
+      'fairpace import waybills',
+      'fairpace compare replay.json',
+      'fairpace audit riders',
+    ]);
+    const cwd = await mkdtemp(join(tmpdir(), 'fairpace-readme-'));
+    try {
+      for (const command of commands) {
+        const words = command.split(' ').slice(1);
+        // calibrate and compare of a whole scenario take minutes; other tests run them on smaller inputs.
+        if (words[1] === 'calibrate' || words[1] === 'compare') continue;
+        const args =
+          words[0] === 'tsx'
+            ? // tsx as the README's `npx tsx` finds it, from this checkout (the folder the command runs in has none).
+              [
+                '--import',
+                pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
+                join(ROOT, words[1] as string),
+                ...words.slice(2),
+              ]
+            : [join(ROOT, 'bin', 'fairpace.mjs'), ...words.slice(1)];
+        await new Promise<void>((resolve, reject) =>
+          execFile(process.execPath, args, { cwd, maxBuffer: 16 * 1024 * 1024 }, (error, _out, stderr) =>
+            error ? reject(new Error(`${command}: ${stderr || error.message}`)) : resolve(),
+          ),
+        );
+      }
+      expect(loadTargets(await readFile(join(cwd, 'observed.json'), 'utf8')).ok).toBe(true);
+      expect(loadScenario(await readFile(join(cwd, 'replay.json'), 'utf8')).ok).toBe(true);
+      expect(Object.keys(unzipSync(await readFile(join(cwd, 'audit.zip'))))).toContain('report.html');
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
   });
 });

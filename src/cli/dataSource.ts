@@ -165,7 +165,11 @@ async function parseInto(source: Readable, tap: Transform, sink: RecordSink, lab
   const consume = new Writable({
     write(chunk: Uint8Array, _enc, done) {
       try {
-        reader.push(decoder.decode(chunk, { stream: true }));
+        // Unpacked zip output comes in pieces of a megabyte or more: decode it 64 KiB at a time, for the reason
+        // given at CHUNK.
+        for (let at = 0; at < chunk.length; at += CHUNK) {
+          reader.push(decoder.decode(chunk.subarray(at, at + CHUNK), { stream: true }));
+        }
         done();
       } catch (e) {
         done(e as Error);

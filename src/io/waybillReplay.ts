@@ -51,6 +51,8 @@ export interface WaybillImport {
     ordersWithoutPositions: number;
     /** Orders whose meal-ready estimate is missing (ready when placed). */
     ordersWithoutReadyTime: number;
+    /** Orders placed before the day's midnight (placed at minute 0 in the replay). */
+    ordersPlacedBefore: number;
     /** Courier ids seen only on waybills they did not grab (not in the replay: never online as far as we know). */
     couriersNeverGrabbed: number;
     /** Single-order trips the speed was measured on. */
@@ -223,19 +225,11 @@ export class WaybillReplayBuilder implements RecordSink {
     const xm = (lng: number) => Math.round(plane.x(lng));
     const ym = (lat: number) => Math.round(plane.y(lat));
 
-    // Minute 0: local midnight of the day, or a whole hour earlier if anything happens before it.
-    const midnight = day * 86400 - this.offsetMin * 60;
-    let earliest = midnight;
-    for (let o = 0; o < nOrders; o++) {
-      const i = firstRow[o] as number;
-      if (i >= 0 && posRow[o] !== -1) earliest = Math.min(earliest, T.order.data[i] as number);
-    }
-    for (let c = 0; c < nCouriers; c++) {
-      if (firstGrabRow[c] !== -1) earliest = Math.min(earliest, (firstGrab[c] as number) - ONLINE_MARGIN_MIN * 60);
-    }
-    const origin = midnight - Math.ceil((midnight - earliest) / 3600) * 3600;
+    // Minute 0 is local midnight of the day, as the replay reads hours of the day from minutes (peak hours, per-hour
+    // figures). Anything earlier (an order placed the evening before, a courier on before midnight) starts at 0.
+    const origin = day * 86400 - this.offsetMin * 60;
     const minuteOf = (unix: number, round: 'down' | 'up') =>
-      round === 'down' ? Math.floor((unix - origin) / 60) : Math.ceil((unix - origin) / 60);
+      Math.max(0, round === 'down' ? Math.floor((unix - origin) / 60) : Math.ceil((unix - origin) / 60));
 
     const restaurants: ReplayInstance['restaurants'] = [];
     const restaurantOfPoi = new Map<number, string>();
@@ -243,6 +237,7 @@ export class WaybillReplayBuilder implements RecordSink {
     const orders: ReplayInstance['orders'] = [];
     let withoutPositions = 0;
     let withoutReady = 0;
+    let placedBefore = 0;
     const promised: number[] = [];
     for (let o = 0; o < nOrders; o++) {
       const first = firstRow[o] as number;
@@ -266,6 +261,7 @@ export class WaybillReplayBuilder implements RecordSink {
       const ready = T.ready.data[first] as number;
       if (ready === 0) withoutReady++;
       const placementMin = minuteOf(placed, 'down');
+      if (placed < origin) placedBefore++;
       orders.push({
         id: `o${orders.length + 1}`,
         xM: xm(P.rLng.data[i] as number),
@@ -295,7 +291,7 @@ export class WaybillReplayBuilder implements RecordSink {
         id: `c${couriers.length + 1}`,
         xM: Number.isNaN(at.lat + at.lng) ? 0 : xm(at.lng),
         yM: Number.isNaN(at.lat + at.lng) ? 0 : ym(at.lat),
-        onMin: Math.max(0, minuteOf((firstGrab[c] as number) - ONLINE_MARGIN_MIN * 60, 'down')),
+        onMin: minuteOf((firstGrab[c] as number) - ONLINE_MARGIN_MIN * 60, 'down'),
         offMin: minuteOf((lastDone[c] as number) + ONLINE_MARGIN_MIN * 60, 'up'),
       });
     }
@@ -338,6 +334,7 @@ export class WaybillReplayBuilder implements RecordSink {
         dayRows: rowsOfDay.length,
         ordersWithoutPositions: withoutPositions,
         ordersWithoutReadyTime: withoutReady,
+        ordersPlacedBefore: placedBefore,
         couriersNeverGrabbed: neverGrabbed,
         speedTrips: speed.trips,
       },
@@ -410,7 +407,7 @@ export function waybillScenario(
       name: `Waybills ${result.day}${area}`,
       description:
         `Replay of the waybills of ${result.day}${area} from ${options.fileName}: ${instance.orders.length} orders, ${instance.couriers.length} couriers, ${instance.restaurants.length} restaurants. ` +
-        `Minute 0 is ${localTimeText(result.originUnix, offset)}. Positions are metres on a local plane around the mean restaurant position. ` +
+        `Minute 0 is ${localTimeText(result.originUnix, offset)}; ${counts.ordersPlacedBefore} orders placed before it (pre-booked the day before) are placed at minute 0. Positions are metres on a local plane around the mean restaurant position. ` +
         `Couriers are online from ${ONLINE_MARGIN_MIN} min before their first accept to ${ONLINE_MARGIN_MIN} min after their last delivery of the day. ` +
         `Speed ${p.metersPerMinute} m/min (straight line), ${counts.speedTrips >= MIN_SPEED_TRIPS ? `the median of ${counts.speedTrips} single-order trips` : `a default: only ${counts.speedTrips} single-order trips to measure`}; service ${p.pickupServiceMin} + ${p.dropoffServiceMin} min; target click-to-door ${p.targetClickToDoorMin} min (the day's median promise). ` +
         `Left out: ${counts.ordersWithoutPositions} orders without both positions. ${counts.ordersWithoutReadyTime} orders had no meal-ready estimate (ready when placed). Pay follows the scenario's rules: the data hold none.`,

@@ -344,6 +344,14 @@ describe('import waybills', () => {
     expect(area8.instance.orders).toHaveLength(1);
   });
 
+  it('keeps minute 0 at local midnight: an order pre-booked the evening before is placed at minute 0', () => {
+    const early = waybill({ order_id: 8, waybill_id: 81, is_prebook: 1, platform_order_time: T0 - 12 * 3600 });
+    const r = build(waybillCsv([...smallWaybills(), early]));
+    expect(r.originUnix).toBe(T0 - 11 * 3600);
+    expect(r.counts.ordersPlacedBefore).toBe(1);
+    expect(r.instance.orders.at(-1)).toMatchObject({ placementMin: 0, readyMin: 670 });
+  });
+
   it('measures speed on trips made with nothing else in the bag', () => {
     // 25 trips of 0.0135° north (1501.13 m), each alone: pickup to door 8 min, less 4 min of service → 4 min.
     const rows: WaybillSpec[] = [];

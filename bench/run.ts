@@ -1,12 +1,14 @@
 /**
- * `npm run bench`: orders simulated per second, wall time and peak memory, one case per child process, on one core.
+ * `npm run bench`: orders simulated per second, wall time and peak memory, one case per child process, on one core;
+ * then a generated 600,000-row waybill file observed by `fairpace observe waybills` (bench/observe.ts).
  * `npm run bench -- --metro-30` adds metro-large for 30 days, both arms at once through the CLI on two cores.
  * `npm run bench -- --bargaining` adds a 20-step target search and a 10-parameter sensitivity (bench/bargaining.ts),
  * and the workbench's comparison, tornado and sweep timed in Chromium (test/e2e/perf.mjs --bargaining).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const cases: [string, string?][] = [
   ['scenarios/demo-small.json'],
@@ -45,6 +47,25 @@ console.log(
   'orders: simulated, warm-up days included; skeleton/s: bench/skeleton.ts (heap + grid + nearest idle courier) at the',
 );
 console.log('same size in the same process; ratio = orders/s ÷ skeleton/s.');
+
+{
+  // The issue's budget for the real TSL-Meituan file (654,343 waybills): under 30 s and 500 MiB.
+  const dir = mkdtempSync(join(tmpdir(), 'fairpace-bench-'));
+  const file = join(dir, 'waybills.csv');
+  try {
+    const node = (...args: string[]) =>
+      execFileSync(process.execPath, ['--import', 'tsx', 'bench/observe.ts', ...args], { encoding: 'utf8' });
+    node('generate', file, '600000');
+    const r = JSON.parse(node('run', file)) as { bytes: number; wallMs: number; peakRssMiB: number };
+    const s = r.wallMs / 1000;
+    console.log(
+      `observe waybills: 600,000 rows (${(r.bytes / 2 ** 20).toFixed(0)} MiB generated CSV) in ${s.toFixed(1)} s, peak ${r.peakRssMiB.toFixed(0)} MiB` +
+        ` — budget 30 s and 500 MiB: ${s < 30 && r.peakRssMiB < 500 ? 'within' : 'OVER'}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 if (process.argv.includes('--metro-30')) {
   // Worker threads live in the CLI's process, so GNU time's maximum resident set covers them.

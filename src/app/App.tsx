@@ -11,6 +11,7 @@ import { ScenarioTools, shareProblemText } from './components/ScenarioTools.tsx'
 import { HeadlineCards } from './components/HeadlineCards.tsx';
 import { MdrpCards } from './components/MdrpCards.tsx';
 import { MdrpImport } from './components/MdrpImport.tsx';
+import { RiderAuditPanel } from './components/RiderAuditPanel.tsx';
 import { RunControls } from './components/RunControls.tsx';
 import { ScenarioEditor } from './components/ScenarioEditor.tsx';
 import { SweepView } from './components/SweepView.tsx';
@@ -404,6 +405,7 @@ export function App() {
             t={t}
             onRunning={setBargaining}
           />
+          <RiderAuditPanel scenario={draft.ok ? draft.scenario : null} lang={lang} t={t} />
         </div>
       </main>
     </div>

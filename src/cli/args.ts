@@ -16,6 +16,17 @@ import { CALIBRATE_OPTIONS, calibrateCommand, type CalibrateCommand } from './ca
 import { ZONE_OPTIONS, zoneCommand, type ZoneCommand } from './zoneArgs.ts';
 import { RUN_CONTROL_OPTIONS, runControl, type RunControl } from './runControl.ts';
 import { BATCH as BATCH_REGISTRY, type BatchName } from './batchCommands.ts';
+import {
+  AUDIT_OPTIONS,
+  auditCommand,
+  IMPORT_OPTIONS,
+  importWaybillsCommand,
+  OBSERVE_OPTIONS,
+  observeCommand,
+  type AuditRidersCommand,
+  type ImportWaybillsCommand,
+  type ObserveWaybillsCommand,
+} from './dataArgs.ts';
 
 /** The subcommands, in the order the help lists them. */
 export const COMMANDS = [
@@ -32,6 +43,8 @@ export const COMMANDS = [
   'merge',
   'import',
   'export',
+  'observe',
+  'audit',
 ] as const;
 /** A subcommand's name. */
 export type CommandName = (typeof COMMANDS)[number];
@@ -153,7 +166,10 @@ export type Command =
   | CalibrateCommand
   | MergeCommand
   | ImportMdrpCommand
-  | ExportMdrpCommand;
+  | ExportMdrpCommand
+  | ImportWaybillsCommand
+  | ObserveWaybillsCommand
+  | AuditRidersCommand;
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
@@ -216,7 +232,9 @@ const OPTIONS: Record<CommandName, OptionSpec> = {
   sensitivity: SENSITIVITY_OPTIONS,
   zone: ZONE_OPTIONS,
   calibrate: CALIBRATE_OPTIONS,
-  import: { ...HELP, out: { type: 'string', short: 'o' } },
+  import: IMPORT_OPTIONS,
+  observe: OBSERVE_OPTIONS,
+  audit: AUDIT_OPTIONS,
   export: { ...HELP, arm: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string', short: 'o' } },
 };
 
@@ -259,7 +277,13 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
   const v = parsed.values;
   // --help wins over everything else, so `fairpace sweep --help` works without a file or --param.
   if (v.help) return { kind: 'help', topic: command };
+  if (command === 'import' && parsed.positionals[0] === 'waybills') return importWaybillsCommand(v, parsed.positionals);
+  if (command === 'import' && (v.day !== undefined || v.area !== undefined || v.quiet !== undefined)) {
+    throw new UsageError('--day, --area and --quiet go with import waybills', command);
+  }
   if (command === 'import' || command === 'export') return parseMdrpCommand(command, v, parsed.positionals);
+  if (command === 'observe') return observeCommand(v, parsed.positionals);
+  if (command === 'audit') return auditCommand(v, parsed.positionals);
   if (command === 'merge') return mergeCommand(v, parsed.positionals);
   const parsedCommand = parseFileCommand(command, v, parsed.positionals);
   if (!isBatchCommand(command)) return parsedCommand;
@@ -304,7 +328,7 @@ function mergeCommand(v: Record<string, unknown>, positionals: string[]): MergeC
 }
 
 function parseFileCommand(
-  command: Exclude<CommandName, 'import' | 'export' | 'merge'>,
+  command: Exclude<CommandName, 'import' | 'export' | 'merge' | 'observe' | 'audit'>,
   v: Record<string, string | boolean | (string | boolean)[] | undefined>,
   positionals: string[],
 ): Command {

@@ -13,6 +13,8 @@ import { withBom } from './csv.ts';
 import { emit, jsonText, readScenarioFile, writeFileAtomic } from './files.ts';
 import { helpText } from './help.ts';
 import { exportMdrp, importMdrp } from './mdrpCommands.ts';
+import { importWaybills, observeWaybills } from './waybillCommands.ts';
+import { auditRiders } from './auditCommands.ts';
 
 /** What the commands may touch of the outside world (a seam for tests and for the process wiring in main.ts). */
 export interface CliIo {
@@ -55,8 +57,13 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
     case 'merge':
       return mergePartials(command, BATCH, io);
     case 'import':
+      if (command.format === 'waybills') return importWaybills(command, io);
       io.stdout(await importMdrp(command));
       break;
+    case 'observe':
+      return observeWaybills(command, io);
+    case 'audit':
+      return auditRiders(command, io);
     case 'export':
       io.stdout(await exportMdrp(command));
       break;

@@ -44,7 +44,10 @@ Usage:
   fairpace calibrate <scenario.json> --fit PATH=lo:hi[,PATH=lo:hi...] --out fitted.json [options]
   fairpace merge <partial>... --out FILE [--junit FILE]
   fairpace import mdrp <instance_dir> --out scenario.json
+  fairpace import waybills <file.csv|.zip> [--day YYYYMMDD] [--area ID] --out scenario.json
   fairpace export mdrp <scenario.json> [--arm ID] [--seed N] --out <dir>
+  fairpace observe waybills <file.csv|.zip> [--waves FILE] [--arm ID] [--out targets.json]
+  fairpace audit riders <file.csv|.zip> --standards scenario.json|yantai-2021|tangshan-2022 [--online FILE] [--out audit.zip]
 
 Commands:
   validate   check a scenario file and list each problem with its JSON path
@@ -58,8 +61,11 @@ Commands:
   zone       the zone of agreement: where both sides' limits hold over a grid of two parameters
   calibrate  the model against published figures, target by target; --fit searches parameters to match them
   merge      the output of a batch command run as shards (--shard K/N), from their partial result files
-  import     import mdrp: a Grubhub MDRP instance folder as a replay scenario
+  import     import mdrp: a Grubhub MDRP instance folder as a replay scenario; import waybills: one day of a
+             platform waybill file (TSL-Meituan layout) as a replay scenario
   export     export mdrp: one replay run as the three MDRP solution files
+  observe    observe waybills: the figures of a platform waybill file that the model reports, as a targets file
+  audit      audit riders: riders' own order records against the minimum wage and working-time limits
 
 Options:
   --help, -h       help (also after a command: fairpace compare --help)
@@ -276,10 +282,64 @@ Example:
   fairpace sweep s.json --param rules.pay.base --values 6,8,10 --shard 2/3 --out part-2.jsonl   # one per shard
   fairpace merge part-1.jsonl part-2.jsonl part-3.jsonl --out sweep.json`,
   import: `Usage: fairpace import mdrp <instance_dir> --out scenario.json
+       fairpace import waybills <file.csv|.zip> [--day YYYYMMDD] [--area ID] --out scenario.json
 
-Reads a Grubhub MDRP instance folder (restaurants.txt, orders.txt, couriers.txt, instance_parameters.txt) and
-writes a replay scenario (kind "replay") holding it, with the MDRP pay rule as the pay options. Malformed input exits
-2 with one "<file>:<line>: <message>" per problem.`,
+import mdrp reads a Grubhub MDRP instance folder (restaurants.txt, orders.txt, couriers.txt,
+instance_parameters.txt) and writes a replay scenario (kind "replay") holding it, with the MDRP pay rule as the pay
+options. Malformed input exits 2 with one "<file>:<line>: <message>" per problem.
+
+import waybills streams a platform waybill file in the layout of the INFORMS TSL-Meituan 2024 challenge data (a CSV,
+or a zip holding one CSV) and writes one day of it as a replay scenario: an order per order_id (placement,
+meal-ready estimate, restaurant and customer positions in metres on a local plane), a courier per courier_id who
+accepted a waybill that day, online from 10 min before the first accept to 10 min after the last delivery. The
+scenario records the file's SHA-256 in meta.sources, never its rows. The first malformed line stops it with
+"<file>:<line>: <message>" and exit 2; nothing is written.
+
+Options:
+  --day YYYYMMDD        the day to import (the dt column); needed when the file holds more than one
+  --area ID             only the waybills of this delivery area (the da_id column)
+  --out FILE, -o FILE   the scenario file to write
+  --quiet, -q           no progress on stderr`,
+  observe: `Usage: fairpace observe waybills <file.csv|.zip> [--waves FILE] [--arm ID] [--peak-hours LIST] [--out targets.json]
+
+Streams a platform waybill file in the layout of the INFORMS TSL-Meituan 2024 challenge data (a CSV, or a zip
+holding one CSV) and computes the figures the model also reports, each with the sample's 95% interval: click-to-door
+minutes; promised minutes, overall and by distance band; on-time and late-over-8-min rates; accept-to-pickup and
+pickup-to-door minutes; orders per wave; orders and online hours per courier-day; the bag at acceptance, by hour
+and at the peak; waybills per order (refusals). The figures that have a model metric become a targets file for
+'fairpace calibrate <scenario> --targets FILE'.
+
+Without --out the targets file goes to stdout and the table of figures to stderr; with --out the table goes to
+stdout. The first malformed line stops it with "<file>:<line>: <message>" and exit 2; nothing is written.
+
+Options:
+  --waves FILE          the courier-wave file (courier_id, wave_id, wave_start_time, wave_end_time, order_ids):
+                        orders per wave as the platform counts them
+  --arm ID              the arm the targets describe (default: median)
+  --peak-hours LIST     local hours of the peak for the bag size (default: 11,12,17,18, the scenario default)
+  --out FILE, -o FILE   write the targets file to FILE
+  --quiet, -q           no progress on stderr`,
+  audit: `Usage: fairpace audit riders <records.csv|.zip> --standards scenario.json|yantai-2021|tangshan-2022
+                            [--online FILE] [--salt-file FILE] [--arm ID] [--out audit.zip]
+
+Audits riders' own order records (one row per order: rider_id, accepted_at, picked_up_at, delivered_at, km, pay_cny,
+fine_cny, and optionally promised_at; ISO 8601 times with their UTC offset) per rider-day: net pay per online hour
+(per engaged hour without --online) against the minimum wage, hours against the legal limits, the late share and the
+fines share, each with a 95% interval clustered by rider. Rider ids are replaced by salted hashes; the salt stays in
+--salt-file and no rider id appears in any output.
+
+Without --out it prints the figures. With --out it writes a zip: report.html (bilingual, self-contained),
+targets.json (the figures as a targets file for fairpace calibrate), rider_days.csv and audit.json.
+
+Options:
+  --standards S         where the minimum wage and working-time limits come from: a scenario file, or the preset
+                        yantai-2021 or tangshan-2022
+  --online FILE         riders' online time per day (rider_id, date, online_hours)
+  --salt-file FILE      the salt of the rider-id hashes, made on first use (default: ${'fairpace-audit.salt'});
+                        keep it to match hashes across audits, never share it
+  --arm ID              the arm the targets describe (default: median)
+  --out FILE, -o FILE   the audit zip to write
+  --quiet, -q           no progress on stderr`,
   export: `Usage: fairpace export mdrp <scenario.json> [--arm ID] [--seed N] --out <dir>
 
 Replays one arm of a replay scenario with one seed and writes solution_info_assignments.txt,

@@ -25,7 +25,10 @@ export function parseMdrpCommand(
   positionals: readonly string[],
 ): ImportMdrpCommand | ExportMdrpCommand {
   const [format, path, extra] = positionals;
-  if (format !== 'mdrp') throw new UsageError(`${command} needs a format: ${command} mdrp <path>`, command);
+  if (format !== 'mdrp') {
+    const formats = command === 'import' ? 'mdrp <instance_dir> or import waybills <file>' : 'mdrp <scenario.json>';
+    throw new UsageError(`${command} needs a format: ${command} ${formats}`, command);
+  }
   if (path === undefined || path === '') {
     throw new UsageError(`missing the ${command === 'import' ? 'instance folder' : 'scenario file'} argument`, command);
   }

@@ -65,3 +65,31 @@ export function progressFor(
   if (options.progress === 'json') return jsonProgress((text) => io.stderr(text));
   return io.stderrIsTTY && !options.quiet ? terminalProgress((text) => io.stderr(text)) : silentProgress;
 }
+
+/** Progress through a file on stderr: `reading waybills: 45% (270 of 600 MB)`, on a terminal and not quiet. */
+export function byteProgress(
+  options: { stderr(text: string): void; stderrIsTTY: boolean; quiet: boolean },
+  label: string,
+  total: number,
+  now: () => number = Date.now,
+  intervalMs = 200,
+): { update(done: number): void; finish(): void } {
+  if (!options.stderrIsTTY || options.quiet) return { update() {}, finish() {} };
+  const MB = 1024 * 1024;
+  let last = Number.NEGATIVE_INFINITY;
+  let shown = false;
+  return {
+    update(done) {
+      const t = now();
+      if (done < total && t - last < intervalMs) return;
+      last = t;
+      shown = true;
+      const pct = total > 0 ? Math.floor((100 * done) / total) : 100;
+      options.stderr(`\r${label}: ${pct}% (${(done / MB).toFixed(0)} of ${(total / MB).toFixed(0)} MB)`);
+    },
+    finish() {
+      if (shown) options.stderr('\n');
+      shown = false;
+    },
+  };
+}

@@ -10,9 +10,12 @@ const TABLE = (() => {
   return table;
 })();
 
-/** The CRC-32 of `data` as an unsigned 32-bit number. */
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
+/**
+ * The CRC-32 of `data` as an unsigned 32-bit number; with `previous`, the CRC-32 of the bytes that gave `previous`
+ * followed by `data` (so a large file can be checked piece by piece).
+ */
+export function crc32(data: Uint8Array, previous = 0): number {
+  let c = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = (TABLE[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }

@@ -56,6 +56,18 @@ const DEMO = 'demo-small';
 /** An HTML/script payload as a scenario's name: it must show as text and never run. */
 const PAYLOAD = '<img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>';
 
+/** Rider records in the documented layout: the hand-worked example of test/io/riders.test.ts. */
+const RIDER_RECORDS = [
+  'rider_id,accepted_at,picked_up_at,delivered_at,km,pay_cny,fine_cny,promised_at',
+  'alice-001,2024-05-06T10:00:00+08:00,2024-05-06T10:10:00+08:00,2024-05-06T10:40:00+08:00,3,8,0,2024-05-06T10:45:00+08:00',
+  'alice-001,2024-05-06T10:30:00+08:00,2024-05-06T10:45:00+08:00,2024-05-06T11:20:00+08:00,4,9,5,2024-05-06T11:10:00+08:00',
+  'alice-001,2024-05-07T18:00:00+08:00,2024-05-07T18:20:00+08:00,2024-05-07T18:50:00+08:00,2,7,0,',
+  'bob-002,2024-05-06T12:00:00+08:00,2024-05-06T12:05:00+08:00,2024-05-06T12:30:00+08:00,1.5,6,0,2024-05-06T12:40:00+08:00',
+  '',
+].join('\n');
+const RIDER_ONLINE =
+  'rider_id,date,online_hours\nalice-001,2024-05-06,12\nalice-001,2024-05-07,9\nbob-002,2024-05-06,1.5\nbob-002,2024-05-08,4\n';
+
 /** Runs the CLI; resolves with its exit code and output (never rejects on a non-zero exit). */
 function fairpace(args) {
   return new Promise((resolvePromise) => {
@@ -1026,6 +1038,99 @@ const tests = [
         shown.stars.length === 1 && shown.stars[0] === '★',
         `the current proposal is not starred once: ${shown.stars}`,
       );
+    },
+  },
+  {
+    name: 'rider audit: dropped records audit in the page in both languages, the zip equals `fairpace audit riders` byte for byte and holds no rider id',
+    async fn({ open }) {
+      const dir = tempDir();
+      try {
+        const records = join(dir, 'riders.csv');
+        const online = join(dir, 'online.csv');
+        const bad = join(dir, 'riders-bad.csv');
+        writeFileSync(records, RIDER_RECORDS);
+        writeFileSync(online, RIDER_ONLINE);
+        writeFileSync(bad, RIDER_RECORDS.replace('2024-05-06T10:40:00+08:00', '2024-05-06T10:05:00+08:00'));
+
+        const { page } = await open();
+        await waitForRunDone(page);
+        await reveal(page, tid('rider-audit'));
+        await page.setInputFiles(tid('audit-records'), records);
+        await page.setInputFiles(tid('audit-online'), online);
+        await page.waitForSelector(tid('audit-result'), { timeout: 10_000 });
+        const value = (id) => page.getAttribute(tid(`audit-figure-${id}`), 'data-value');
+        assert(
+          (await value('net-per-hour-mean')) === '1.44',
+          `net per online hour: ${await value('net-per-hour-mean')}`,
+        );
+        assert((await value('below-min-wage')) === '1', `below the minimum wage: ${await value('below-min-wage')}`);
+        const zhTable = (await page.textContent(tid('rider-audit'))) ?? '';
+        assert(zhTable.includes('每在线小时净收入'), `the audit is not in Chinese: ${zhTable.slice(0, 200)}`);
+        await page.click(tid('language-toggle'));
+        await page.waitForFunction(() => document.documentElement.lang === 'en');
+        const enTable = (await page.textContent(tid('rider-audit'))) ?? '';
+        assert(
+          enTable.includes('Net pay per online hour, mean'),
+          `the audit is not in English: ${enTable.slice(0, 200)}`,
+        );
+        assert(enTable.includes('uploaded nowhere'), 'the panel does not say that nothing is uploaded');
+
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('audit-download-zip'))]);
+        assert(download.suggestedFilename() === 'audit.zip', `named ${download.suggestedFilename()}`);
+        const fromApp = join(dir, 'app-audit.zip');
+        await download.saveAs(fromApp);
+        const appBytes = new Uint8Array(readFileSync(fromApp));
+        const files = unzipSync(appBytes);
+        for (const [name, bytes] of Object.entries(files)) {
+          assert(!/alice|bob-002/.test(strFromU8(bytes)), `${name} holds a rider id`);
+        }
+
+        // The CLI with the page's salt writes the same zip.
+        const saltFile = join(dir, 'page.salt');
+        writeFileSync(saltFile, `${await page.inputValue(tid('audit-salt'))}\n`);
+        const cliZip = join(dir, 'cli-audit.zip');
+        const made = await fairpace([
+          'audit',
+          'riders',
+          records,
+          '--online',
+          online,
+          '--standards',
+          'yantai-2021',
+          '--salt-file',
+          saltFile,
+          '--out',
+          cliZip,
+          '--quiet',
+        ]);
+        assert(made.code === 0, `fairpace audit riders failed: ${made.stderr}`);
+        const cliBytes = new Uint8Array(readFileSync(cliZip));
+        assert(
+          cliBytes.length === appBytes.length && cliBytes.every((b, i) => b === appBytes[i]),
+          "the audit.zip of the page differs from the CLI's",
+        );
+
+        // The report renders; its screenshot goes to test-artifacts/.
+        const report = page.context().newPage();
+        const reportPage = await report;
+        await reportPage.setContent(strFromU8(files['report.html']), { waitUntil: 'load' });
+        await reportPage.evaluate(() => document.fonts.ready);
+        mkdirSync(ARTIFACTS, { recursive: true });
+        const shot = join(ARTIFACTS, 'audit-report.png');
+        rmSync(shot, { force: true });
+        await reportPage.screenshot({ path: shot, fullPage: true });
+        assert(statSync(shot).size > 20_000, `${shot} is suspiciously small`);
+        await reportPage.close();
+
+        // A malformed file names file and line, in the page as in the CLI.
+        await page.setInputFiles(tid('audit-records'), bad);
+        await page.waitForSelector(tid('audit-error'), { timeout: 10_000 });
+        const message = (await page.textContent(tid('audit-error'))) ?? '';
+        assert(/riders-bad\.csv:2: delivered_at is before picked_up_at/.test(message), `the audit error: ${message}`);
+        assert(!/alice/.test(message), 'the error names the rider');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   },
   {

@@ -1,0 +1,264 @@
+/**
+ * Waybill files in the published layout of the INFORMS TSL-Meituan 2024 data, written here (the data set itself is
+ * CC BY-NC 4.0 and never committed): a small one whose figures are worked out by hand in waybills.test.ts, and a
+ * generator of large realistic ones for the benchmark.
+ */
+import { WAYBILL_COLUMNS } from '../../src/io/waybillRow.ts';
+
+/** Local midnight of 2022-10-17 in China (UTC+8), Unix seconds. */
+export const MIDNIGHT_1017 = 1665936000;
+/** 11:00 local on 2022-10-17. */
+export const T0 = MIDNIGHT_1017 + 11 * 3600;
+const MIN = 60;
+
+/** One row: every column of the layout, numbers as the data write them. */
+export type WaybillSpec = Record<(typeof WAYBILL_COLUMNS)[number], string | number>;
+
+/** A row with defaults: a grabbed, delivered waybill of area 7 from restaurant 900, 1.5 km north. */
+export function waybill(over: Partial<WaybillSpec>): WaybillSpec {
+  return {
+    order_id: 1,
+    waybill_id: 1,
+    dt: 20221017,
+    da_id: 7,
+    sender_lat: 45000000,
+    sender_lng: 130000000,
+    recipient_lat: 45013500,
+    recipient_lng: 130000000,
+    poi_id: 900,
+    platform_order_time: T0,
+    estimate_arrived_time: T0 + 30 * MIN,
+    estimate_meal_prepare_time: T0 + 10 * MIN,
+    order_push_time: T0,
+    dispatch_time: T0 + MIN,
+    courier_id: 101,
+    grab_lat: 45001000,
+    grab_lng: 130001000,
+    is_courier_grabbed: 1,
+    grab_time: T0 + 2 * MIN,
+    fetch_time: T0 + 12 * MIN,
+    arrive_time: T0 + 25 * MIN,
+    is_prebook: 0,
+    is_weekend: 0,
+    ...over,
+  };
+}
+
+/** CSV text of rows (LF line ends, as pandas writes), with the header; `columns` reorders or drops columns. */
+export function waybillCsv(rows: readonly WaybillSpec[], columns: readonly string[] = WAYBILL_COLUMNS): string {
+  const lines = [columns.join(',')];
+  for (const r of rows) lines.push(columns.map((c) => String((r as Record<string, unknown>)[c] ?? '')).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The hand-worked file: couriers 101 (A) and 102 (B) on 2022-10-17, six orders, seven waybills and one duplicate
+ * row. Order 1 was refused once by B, order 5 is pre-booked, order 6 was never grabbed.
+ */
+export function smallWaybills(): WaybillSpec[] {
+  const refused = waybill({
+    order_id: 1,
+    waybill_id: 11,
+    courier_id: 102,
+    is_courier_grabbed: 0,
+    grab_lat: 0,
+    grab_lng: 0,
+    grab_time: 0,
+    fetch_time: 0,
+    arrive_time: 0,
+  });
+  const o1 = waybill({ order_id: 1, waybill_id: 12 });
+  const o2 = waybill({
+    order_id: 2,
+    waybill_id: 21,
+    platform_order_time: T0 + 5 * MIN,
+    estimate_arrived_time: T0 + 35 * MIN,
+    estimate_meal_prepare_time: T0 + 15 * MIN,
+    grab_time: T0 + 6 * MIN,
+    fetch_time: T0 + 14 * MIN,
+    arrive_time: T0 + 40 * MIN,
+  });
+  const o3 = waybill({
+    order_id: 3,
+    waybill_id: 31,
+    courier_id: 102,
+    poi_id: 901,
+    sender_lat: 45010000,
+    recipient_lat: 45023500,
+    platform_order_time: T0 + 60 * MIN,
+    estimate_arrived_time: T0 + 90 * MIN,
+    estimate_meal_prepare_time: T0 + 70 * MIN,
+    grab_time: T0 + 61 * MIN,
+    fetch_time: T0 + 70 * MIN,
+    arrive_time: T0 + 100 * MIN,
+  });
+  const o4 = waybill({
+    order_id: 4,
+    waybill_id: 41,
+    platform_order_time: T0 + 48 * MIN,
+    estimate_arrived_time: T0 + 78 * MIN,
+    estimate_meal_prepare_time: T0 + 55 * MIN,
+    grab_time: T0 + 50 * MIN,
+    fetch_time: T0 + 55 * MIN,
+    arrive_time: T0 + 70 * MIN,
+  });
+  const o5 = waybill({
+    order_id: 5,
+    waybill_id: 51,
+    courier_id: 102,
+    is_prebook: 1,
+    platform_order_time: T0 - 120 * MIN,
+    estimate_arrived_time: T0 + 120 * MIN,
+    estimate_meal_prepare_time: T0 + 100 * MIN,
+    grab_time: T0 + 101 * MIN,
+    fetch_time: T0 + 105 * MIN,
+    arrive_time: T0 + 115 * MIN,
+  });
+  const o6 = waybill({
+    order_id: 6,
+    waybill_id: 61,
+    courier_id: 0,
+    is_courier_grabbed: 0,
+    platform_order_time: T0 + 120 * MIN,
+    estimate_arrived_time: T0 + 150 * MIN,
+    estimate_meal_prepare_time: T0 + 130 * MIN,
+    grab_lat: 0,
+    grab_lng: 0,
+    grab_time: 0,
+    fetch_time: 0,
+    arrive_time: 0,
+  });
+  return [refused, o1, o2, o2, o3, o4, o5, o6];
+}
+
+/** A small deterministic generator (LCG), so generated files are the same on every machine. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+/**
+ * A large waybill file in the published layout, written piece by piece through `write` (so it never sits in memory):
+ * `rows` rows over `days` days from 2022-10-17, couriers working waves of 1–4 orders, one waybill in eight refused
+ * first, one order in fifty pre-booked. `writeWave` (when given) gets the lines of the matching courier-wave file.
+ */
+export function generateWaybills(
+  rows: number,
+  write: (text: string) => void,
+  days = 8,
+  seed = 12,
+  writeWave?: (text: string) => void,
+): void {
+  writeWave?.('dt,courier_id,wave_id,wave_start_time,wave_end_time,order_ids\n');
+  const rnd = lcg(seed);
+  const couriersPerDay = Math.max(2, Math.round(rows / days / 40));
+  write(`${WAYBILL_COLUMNS.join(',')}\n`);
+  let buf = '';
+  let written = 0;
+  let order = 100_000_000;
+  let wb = 500_000_000;
+  const line = (cells: (string | number)[]) => {
+    buf += `${cells.join(',')}\n`;
+    written++;
+    if (buf.length > 1 << 20) {
+      write(buf);
+      buf = '';
+    }
+  };
+  // Each pass over the days brings new couriers, so no courier works the same day twice.
+  for (let pass = 0, d = 0; written < rows; d = (d + 1) % days, pass += d === 0 ? 1 : 0) {
+    const midnight = MIDNIGHT_1017 + d * 86400;
+    const dt = 20221017 + d;
+    for (let c = 0; c < couriersPerDay && written < rows; c++) {
+      const courier = 10_000 + 2 * (pass * couriersPerDay + c);
+      let t = midnight + (9 + Math.floor(rnd() * 4)) * 3600 + Math.floor(rnd() * 3600);
+      const end = t + (4 + Math.floor(rnd() * 8)) * 3600;
+      let lat = 45_000_000 + Math.floor(rnd() * 200_000);
+      let lng = 130_000_000 + Math.floor(rnd() * 200_000);
+      let waveId = 0;
+      while (t < end && written < rows) {
+        const wave = 1 + Math.floor(rnd() * 4);
+        let last = t;
+        const waveOrders: number[] = [];
+        for (let k = 0; k < wave && written < rows; k++) {
+          order++;
+          waveOrders.push(order);
+          const placed = t - 60 - Math.floor(rnd() * 300);
+          const sLat = lat + Math.floor(rnd() * 20_000) - 10_000;
+          const sLng = lng + Math.floor(rnd() * 20_000) - 10_000;
+          const rLat = sLat + Math.floor(rnd() * 60_000) - 30_000;
+          const rLng = sLng + Math.floor(rnd() * 60_000) - 30_000;
+          const prebook = rnd() < 0.02 ? 1 : 0;
+          const promise = placed + (25 + Math.floor(rnd() * 20)) * 60;
+          const ready = placed + (8 + Math.floor(rnd() * 10)) * 60;
+          const area = 1 + (c % 20);
+          const poi = 5000 + Math.floor(rnd() * 3000);
+          if (rnd() < 0.125 && written < rows - 1) {
+            line([
+              order,
+              ++wb,
+              dt,
+              area,
+              sLat,
+              sLng,
+              rLat,
+              rLng,
+              poi,
+              placed,
+              promise,
+              ready,
+              placed + 10,
+              placed + 30,
+              courier + 1,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              prebook,
+              0,
+            ]);
+          }
+          const grab = t + k * 30;
+          const fetch = Math.max(grab + 120, ready) + Math.floor(rnd() * 120);
+          const arrive = fetch + (8 + Math.floor(rnd() * 25)) * 60 + k * 180;
+          last = Math.max(last, arrive);
+          line([
+            order,
+            ++wb,
+            dt,
+            area,
+            sLat,
+            sLng,
+            rLat,
+            rLng,
+            poi,
+            placed,
+            promise,
+            ready,
+            placed + 10,
+            placed + 30,
+            courier,
+            lat,
+            lng,
+            1,
+            grab,
+            fetch,
+            arrive,
+            prebook,
+            0,
+          ]);
+          lat = rLat;
+          lng = rLng;
+        }
+        writeWave?.(`${dt},${courier},${++waveId},${t},${last},"[${waveOrders.join(', ')}]"\n`);
+        t = last + 60 + Math.floor(rnd() * 900);
+      }
+    }
+  }
+  write(buf);
+}

@@ -123,6 +123,8 @@ interface ReplayDayOutcome {
   promiseSec: Float64Array;
   courierOrders: Float64Array;
   courierBusyMin: Float64Array;
+  /** Each acceptance as (minute, orders in the courier's bag with the new one), in dispatch order. */
+  accepts: number[];
 }
 
 /**
@@ -231,6 +233,7 @@ class ReplayDay implements DispatchContext {
       promiseSec: new Float64Array(nO),
       courierOrders,
       courierBusyMin: new Float64Array(nC),
+      accepts: [],
     };
     for (let c = 0; c < nC; c++) this.gridUpdate(c);
   }
@@ -296,6 +299,7 @@ class ReplayDay implements DispatchContext {
       this.book.courier[o] = c;
       this.assignedMin[o] = t;
       this.fleet.take(c, o, this.pickupAt, this.dropAt);
+      this.out.accepts.push(t, this.fleet.bagCount[c] as number);
       this.joinPickup(c, o, t);
       this.gridUpdate(c);
     }
@@ -493,7 +497,7 @@ function kmBetween(ax: number, ay: number, bx: number, by: number): number {
 
 /** Counts a replay through the recorder: placements, deliveries in execution order, legs, and one courier-day each. */
 function fillTally(scenario: Scenario, rules: Rules, seed: number, day: ReplayDayOutcome): Tally {
-  const { times, movesBy, assignments, courierBusyMin, promiseSec: promise } = day;
+  const { times, movesBy, accepts, courierBusyMin, promiseSec: promise } = day;
   const inst = scenario.replay as ReplayInstance;
   const par = inst.parameters;
   const nC = inst.couriers.length;
@@ -509,9 +513,7 @@ function fillTally(scenario: Scenario, rules: Rules, seed: number, day: ReplayDa
   rec.beginDay(0, 0, scenario.weather[0] ?? 'clear', scenario.holidays.includes(0));
 
   inst.orders.forEach((o, i) => rec.placed(o.placementMin * 60, o.placementMin * 60 + (promise[i] as number)));
-  for (const a of assignments) {
-    for (let k = 1; k <= a.orders.length; k++) rec.accepted(a.assignmentMin * 60, k);
-  }
+  for (let k = 0; k < accepts.length; k += 2) rec.accepted((accepts[k] as number) * 60, accepts[k + 1] as number);
   // Drop-offs are counted in execution order (assignment by assignment), so complaint draws never depend on sorting.
   for (const t of times) {
     const placeSec = t.placementMin * 60;

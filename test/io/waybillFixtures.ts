@@ -144,6 +144,12 @@ function lcg(seed: number): () => number {
  * A large waybill file in the published layout, written piece by piece through `write` (so it never sits in memory):
  * `rows` rows over `days` days from 2022-10-17, couriers working waves of 1–4 orders, one waybill in eight refused
  * first, one order in fifty pre-booked. `writeWave` (when given) gets the lines of the matching courier-wave file.
+ *
+ * The rows are physically coherent, so that a replay of them is a fair test of a dispatcher: 20 delivery areas of
+ * 3.5 × 3 km, each with 150 restaurants at fixed places; a courier stays in its area and rides at its own
+ * straight-line pace (13–18 km/h); a wave's restaurants lie close together and its pickups come first, then its drop-offs
+ * (nearest first), each 0.3–3 km from its restaurant; every time follows from those distances, the food's ready time and
+ * 4 minutes of service at each stop, half before and half after the recorded time (as the replay assumes).
  */
 export function generateWaybills(
   rows: number,
@@ -154,6 +160,23 @@ export function generateWaybills(
 ): void {
   writeWave?.('dt,courier_id,wave_id,wave_start_time,wave_end_time,order_ids\n');
   const rnd = lcg(seed);
+  const AREAS = 20;
+  const PER_AREA = 150;
+  // µdeg per km at 45° N.
+  const LAT_KM = 1e6 / 111.2;
+  const LNG_KM = 1e6 / (111.2 * Math.SQRT1_2);
+  const poiLat: number[] = [];
+  const poiLng: number[] = [];
+  for (let a = 0; a < AREAS; a++) {
+    const lat0 = 45_000_000 + (a % 5) * 5 * LAT_KM;
+    const lng0 = 130_000_000 + Math.floor(a / 5) * 5 * LNG_KM;
+    for (let k = 0; k < PER_AREA; k++) {
+      poiLat.push(Math.round(lat0 + rnd() * 3.5 * LAT_KM));
+      poiLng.push(Math.round(lng0 + rnd() * 3 * LNG_KM));
+    }
+  }
+  const km = (aLat: number, aLng: number, bLat: number, bLng: number) =>
+    Math.hypot((bLat - aLat) / LAT_KM, (bLng - aLng) / LNG_KM);
   const couriersPerDay = Math.max(2, Math.round(rows / days / 40));
   write(`${WAYBILL_COLUMNS.join(',')}\n`);
   let buf = '';
@@ -174,88 +197,108 @@ export function generateWaybills(
     const dt = 20221017 + d;
     for (let c = 0; c < couriersPerDay && written < rows; c++) {
       const courier = 10_000 + 2 * (pass * couriersPerDay + c);
+      const area = c % AREAS;
+      const secPerKm = 3600 / (13 + rnd() * 5);
       let t = midnight + (9 + Math.floor(rnd() * 4)) * 3600 + Math.floor(rnd() * 3600);
       const end = t + (4 + Math.floor(rnd() * 8)) * 3600;
-      let lat = 45_000_000 + Math.floor(rnd() * 200_000);
-      let lng = 130_000_000 + Math.floor(rnd() * 200_000);
+      const start = area * PER_AREA + Math.floor(rnd() * PER_AREA);
+      let lat = poiLat[start] as number;
+      let lng = poiLng[start] as number;
       let waveId = 0;
       while (t < end && written < rows) {
         const wave = 1 + Math.floor(rnd() * 4);
-        let last = t;
-        const waveOrders: number[] = [];
-        for (let k = 0; k < wave && written < rows; k++) {
-          order++;
-          waveOrders.push(order);
-          const placed = t - 60 - Math.floor(rnd() * 300);
-          const sLat = lat + Math.floor(rnd() * 20_000) - 10_000;
-          const sLng = lng + Math.floor(rnd() * 20_000) - 10_000;
-          const rLat = sLat + Math.floor(rnd() * 60_000) - 30_000;
-          const rLng = sLng + Math.floor(rnd() * 60_000) - 30_000;
-          const prebook = rnd() < 0.02 ? 1 : 0;
-          const promise = placed + (25 + Math.floor(rnd() * 20)) * 60;
-          const ready = placed + (8 + Math.floor(rnd() * 10)) * 60;
-          const area = 1 + (c % 20);
-          const poi = 5000 + Math.floor(rnd() * 3000);
-          if (rnd() < 0.125 && written < rows - 1) {
-            line([
-              order,
-              ++wb,
-              dt,
-              area,
-              sLat,
-              sLng,
-              rLat,
-              rLng,
-              poi,
-              placed,
-              promise,
-              ready,
-              placed + 10,
-              placed + 30,
-              courier + 1,
-              0,
-              0,
-              0,
-              0,
-              0,
-              0,
-              prebook,
-              0,
-            ]);
+        const waveOrders: { order: number; poi: number; rLat: number; rLng: number; prebook: number }[] = [];
+        const grabs: number[] = [];
+        const placed: number[] = [];
+        const ready: number[] = [];
+        const first = area * PER_AREA + Math.floor(rnd() * PER_AREA);
+        for (let k = 0; k < wave; k++) {
+          // A wave's restaurants lie close together: after the first, the nearest of six drawn in the area.
+          let poi = first;
+          for (let j = 0, best = Infinity; k > 0 && j < 6; j++) {
+            const q = area * PER_AREA + Math.floor(rnd() * PER_AREA);
+            const dq = km(poiLat[first] as number, poiLng[first] as number, poiLat[q] as number, poiLng[q] as number);
+            if (dq < best) [best, poi] = [dq, q];
           }
-          const grab = t + k * 30;
-          const fetch = Math.max(grab + 120, ready) + Math.floor(rnd() * 120);
-          const arrive = fetch + (8 + Math.floor(rnd() * 25)) * 60 + k * 180;
-          last = Math.max(last, arrive);
-          line([
-            order,
-            ++wb,
-            dt,
-            area,
-            sLat,
-            sLng,
-            rLat,
-            rLng,
+          const r = 0.3 + 2.7 * rnd() ** 1.5;
+          const angle = rnd() * 2 * Math.PI;
+          waveOrders.push({
+            order: ++order,
             poi,
-            placed,
-            promise,
-            ready,
-            placed + 10,
-            placed + 30,
+            rLat: Math.round((poiLat[poi] as number) + r * Math.cos(angle) * LAT_KM),
+            rLng: Math.round((poiLng[poi] as number) + r * Math.sin(angle) * LNG_KM),
+            prebook: rnd() < 0.02 ? 1 : 0,
+          });
+          grabs.push(t + k * 30);
+          placed.push(t + k * 30 - 60 - Math.floor(rnd() * 300));
+          ready.push((placed[k] as number) + (8 + Math.floor(rnd() * 10)) * 60);
+        }
+        // Pickups in order, then drop-offs in order.
+        const grabLat = lat;
+        const grabLng = lng;
+        let clock = t;
+        const fetch: number[] = [];
+        for (let k = 0; k < wave; k++) {
+          const o = waveOrders[k] as (typeof waveOrders)[number];
+          const pLat = poiLat[o.poi] as number;
+          const pLng = poiLng[o.poi] as number;
+          const at = Math.max(clock + Math.round(km(lat, lng, pLat, pLng) * secPerKm) + 120, grabs[k] as number);
+          fetch.push(Math.max(at, ready[k] as number) + Math.floor(rnd() * 120));
+          clock = (fetch[k] as number) + 120;
+          lat = pLat;
+          lng = pLng;
+        }
+        // Drop-offs nearest first.
+        const arrive: number[] = [];
+        const left = waveOrders.map((_, k) => k);
+        while (left.length > 0) {
+          let pick = 0;
+          for (let j = 1; j < left.length; j++) {
+            const a = waveOrders[left[j] as number] as (typeof waveOrders)[number];
+            const b = waveOrders[left[pick] as number] as (typeof waveOrders)[number];
+            if (km(lat, lng, a.rLat, a.rLng) < km(lat, lng, b.rLat, b.rLng)) pick = j;
+          }
+          const k = left.splice(pick, 1)[0] as number;
+          const o = waveOrders[k] as (typeof waveOrders)[number];
+          clock += Math.round(km(lat, lng, o.rLat, o.rLng) * secPerKm) + 120;
+          arrive[k] = clock;
+          clock += 120;
+          lat = o.rLat;
+          lng = o.rLng;
+        }
+        const ids: number[] = [];
+        for (let k = 0; k < wave && written < rows; k++) {
+          const o = waveOrders[k] as (typeof waveOrders)[number];
+          ids.push(o.order);
+          const sLat = poiLat[o.poi] as number;
+          const sLng = poiLng[o.poi] as number;
+          const p = placed[k] as number;
+          const promise = p + Math.round((28 + 5 * km(sLat, sLng, o.rLat, o.rLng) + rnd() * 10) * 60);
+          const common: number[] = [o.order, 0, dt, area + 1, sLat, sLng, o.rLat, o.rLng, 5000 + o.poi, p, promise];
+          common.push(ready[k] as number);
+          if (rnd() < 0.125 && written < rows - 1) {
+            common[1] = ++wb;
+            line([...common, p + 10, p + 30, courier + 1, 0, 0, 0, 0, 0, 0, o.prebook, 0]);
+          }
+          common[1] = ++wb;
+          const g = grabs[k] as number;
+          line([
+            ...common,
+            p + 10,
+            p + 30,
             courier,
-            lat,
-            lng,
+            grabLat,
+            grabLng,
             1,
-            grab,
-            fetch,
-            arrive,
-            prebook,
+            g,
+            fetch[k] as number,
+            arrive[k] as number,
+            o.prebook,
             0,
           ]);
-          lat = rLat;
-          lng = rLng;
         }
-        writeWave?.(`${dt},${courier},${++waveId},${t},${last},"[${waveOrders.join(', ')}]"\n`);
+        const last = Math.max(...arrive);
+        writeWave?.(`${dt},${courier},${++waveId},${t},${last},"[${ids.join(', ')}]"\n`);
         t = last + 60 + Math.floor(rnd() * 900);
       }
     }

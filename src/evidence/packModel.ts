@@ -56,8 +56,10 @@ export function otherModelLine(other: OtherModel): string {
     other.modelDigest === null
       ? `the pack has no model fingerprint (made by Fairpace ${version} before packs recorded one)`
       : `the pack's model fingerprint is ${other.modelDigest} (Fairpace ${version})`;
-  return (
-    `made by another model: ${theirs}, this Fairpace's is ${MODEL_DIGEST} (Fairpace ${FAIRPACE_VERSION}); ` +
-    `install Fairpace ${version} to re-run and verify it`
-  );
+  // The same version number with another fingerprint: a development build whose model changed since the release.
+  const todo =
+    other.fairpaceVersion === FAIRPACE_VERSION && other.modelDigest !== null
+      ? `the version is the same, so re-run and verify it with the build (commit) of Fairpace ${version} that has that fingerprint`
+      : `install Fairpace ${version} to re-run and verify it`;
+  return `made by another model: ${theirs}, this Fairpace's is ${MODEL_DIGEST} (Fairpace ${FAIRPACE_VERSION}); ${todo}`;
 }

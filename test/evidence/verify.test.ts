@@ -157,6 +157,13 @@ describe('verifyPack', () => {
       `made by another model: the pack's model fingerprint is ${otherDigest} (Fairpace 0.2.0), this Fairpace's is ` +
         `${MODEL_DIGEST} (Fairpace ${FAIRPACE_VERSION}); install Fairpace 0.2.0 to re-run and verify it`,
     ]);
+    // The same version with another fingerprint (a development build): the line names the build, not a version.
+    const sameVersion = tampered(zip, { 'manifest.json': canonicalText({ ...manifest, modelDigest: otherDigest }) });
+    expect((await verifyPack(sameVersion, counting)).differences).toEqual([
+      `made by another model: the pack's model fingerprint is ${otherDigest} (Fairpace ${FAIRPACE_VERSION}), this ` +
+        `Fairpace's is ${MODEL_DIGEST} (Fairpace ${FAIRPACE_VERSION}); the version is the same, so re-run and verify ` +
+        `it with the build (commit) of Fairpace ${FAIRPACE_VERSION} that has that fingerprint`,
+    ]);
     // The same pack with this model's fingerprint is re-run (and differs only in its version).
     expect((await verifyPack(zip, counting)).verified).toBe(true);
     expect(ran).toBe(4);

@@ -12,3 +12,4 @@ export * from './zone.ts';
 export * from './gate.ts';
 export * from './runOne.ts';
 export * from './calibrate/index.ts';
+export * from './calibrationOfRuns.ts';

@@ -13,3 +13,5 @@ export * from './gate.ts';
 export * from './runOne.ts';
 export * from './calibrate/index.ts';
 export * from './calibrationOfRuns.ts';
+export * from './catalogue/index.ts';
+export * from './catalogue/targetSources.ts';

@@ -1,4 +1,4 @@
-/** The pack's three charts as SVG text, by file name. */
+/** The pack's charts as SVG text, by file name. */
 import type { Comparison } from '../../analysis/index.ts';
 import type { RunResult } from '../../sim/results.ts';
 import { HEADLINE_METRICS } from '../headlineMetrics.ts';
@@ -7,7 +7,7 @@ import { CHART_FILES } from '../manifest.ts';
 import type { Bi } from '../report/bilingual.ts';
 import { armInterval } from '../report/findings.ts';
 import { headlineChartSvg, type MetricPanel } from './headlineChart.ts';
-import { perDayChartSvg } from './perDayChart.ts';
+import { perDayChartSvg, RISK_TOLERANCE_SERIES } from './perDayChart.ts';
 import { speedChartSvg } from './speedChart.ts';
 
 /** The charts of a pack: `{ "charts/<name>.svg": svg }` in CHART_FILES order. */
@@ -31,10 +31,10 @@ export function packCharts(
       return { mean: d.mean, lo: d.ci95[0], hi: d.ci95[1] };
     }),
   }));
+  const perDay = comparison.arms.map((a, i) => ({ name: shown[i] ?? a.id, perDay: a.perDay }));
   return {
-    'charts/per-day-promised.svg': perDayChartSvg(
-      comparison.arms.map((a, i) => ({ name: shown[i] ?? a.id, perDay: a.perDay })),
-    ),
+    'charts/per-day-promised.svg': perDayChartSvg(perDay),
+    'charts/per-day-risk-tolerance.svg': perDayChartSvg(perDay, RISK_TOLERANCE_SERIES),
     'charts/headline-metrics.svg': headlineChartSvg(shown, panels),
     'charts/speed-km.svg': speedChartSvg(
       comparison.arms.map((a, i) => ({ name: shown[i] ?? a.id, speedHistogramKm: a.speedHistogramKm })),

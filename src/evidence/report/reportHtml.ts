@@ -2,7 +2,7 @@
  * report.html: one self-contained, printable document (inline CSS and SVG, no script, no external resource) in
  * Chinese and English, with a CSS-only language switch. Every user-supplied string is escaped on the way in.
  */
-import type { Comparison } from '../../analysis/index.ts';
+import { labelContext, type Comparison, type RunsCalibration } from '../../analysis/index.ts';
 import { bargainingSection, type BargainingFile } from './bargaining.ts';
 import { rulesForArm } from '../../scenario/rulesForArm.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -15,6 +15,8 @@ import { assumptionsTableHtml, modelSourcesHtml, scenarioSourcesHtml } from './a
 import { bi, blocks, inline, type Bi } from './bilingual.ts';
 import { armInterval, armsSentence, differenceSentence, differencesFor } from './findings.ts';
 import { REPORT_CSS } from './reportCss.ts';
+import { furtherFiguresHtml } from './furtherFigures.ts';
+import { MODEL_DOC, modelCheckSection } from './modelCheck.ts';
 import { rulesTableHtml, scenarioTableHtml } from './ruleTables.ts';
 import { scorecardHtml } from './scorecard.ts';
 
@@ -33,14 +35,20 @@ export interface ReportInput {
   fairpaceVersion: string;
   /** The model fingerprint of the Fairpace that made the pack. */
   modelDigest: string;
-  /** Bargaining results the pack carries (section 8; none by default). */
+  /** Bargaining results the pack carries (the last section; none by default). */
   bargaining?: readonly BargainingFile[];
+  /** The pack's runs held against the default targets (calibration.json). */
+  calibration: RunsCalibration;
 }
 
 const CAPTIONS: Record<(typeof CHART_FILES)[number], Bi> = {
   'charts/per-day-promised.svg': bi(
     '每天各方案的平均承诺配送时长（各次重复的平均值）。开启时限学习时，最严算法会让时限逐日收紧。',
     'Mean promised delivery time per day and arm (mean over replications). With deadline learning on, the strictest algorithm tightens the deadline from day to day.',
+  ),
+  'charts/per-day-risk-tolerance.svg': bi(
+    '每天在线骑手的平均冒险倾向（0–1，各次重复的平均值）。前一天超时订单过多的骑手会更敢冒险（闯红灯、超速）；这条线与上图的承诺时长一起构成“算法棘轮”的两面。',
+    'Mean risk tolerance (0–1) of the couriers online each day, mean over replications. Couriers who were late too often the day before take more risks (red lights, speeding); this line and the promised time above are the two sides of the ratchet.',
   ),
   'charts/headline-metrics.svg': bi(
     '主要指标：条形为各次重复的平均值，误差线为 95% t 区间；字母对应图例中的方案。',
@@ -164,6 +172,15 @@ function findings(input: ReportInput, names: readonly Bi[]): string {
   return (
     `<section id="findings"><h2>3. ${inline(bi('主要发现', 'Headline findings'))}</h2>` +
     `<ol class="findings">${items.join('')}</ol>` +
+    `<h3>${inline(bi('其他数字', 'Further figures'))}</h3>` +
+    blocks(
+      'p',
+      bi(
+        '全职骑手（在线至少若干小时的骑手日，多数调查描述的就是这一群体）、每单的报酬与利润、配送的组织方式和严重超时：每个方案的平均值与 95% 区间，以及与第一个方案的配对差值。',
+        'Full-time courier-days (the group most surveys describe), pay and margin per order, how deliveries are bundled, and serious lateness: each arm’s mean with its 95% interval, and the paired difference from the first arm.',
+      ),
+    ) +
+    furtherFiguresHtml(comparison, input.runsByArm, names, labelContext(scenario)) +
     blocks(
       'p',
       bi(
@@ -207,8 +224,8 @@ function assumptions(input: ReportInput): string {
     blocks(
       'p',
       bi(
-        '以下参数没有可靠的公开来源，是模型的假设（模型说明 MODEL.md 中标为 assumption）。它们都可以在情景文件中修改；用 fairpace sweep 可以检验结论在多大程度上依赖于它们。',
-        'These parameters have no solid public source and are assumptions of the model (marked so in its specification, MODEL.md). All can be changed in the scenario file; fairpace sweep shows how much a conclusion depends on them.',
+        `以下参数没有可靠的公开来源，是模型的假设（模型说明中标为假设，见 Fairpace 仓库中的 ${MODEL_DOC}）。它们都可以在情景文件中修改；用 fairpace sweep 可以检验结论在多大程度上依赖于它们。`,
+        `These parameters have no solid public source and are assumptions of the model (marked so in its description, ${MODEL_DOC} in the Fairpace repository). All can be changed in the scenario file; fairpace sweep shows how much a conclusion depends on them.`,
       ),
     ) +
     assumptionsTableHtml(input.scenario) +
@@ -222,7 +239,7 @@ function assumptions(input: ReportInput): string {
 
 function reproduce(input: ReportInput): string {
   return (
-    `<section id="reproduce"><h2>7. ${inline(bi('如何复现与校验', 'Reproduce and verify'))}</h2>` +
+    `<section id="reproduce"><h2>8. ${inline(bi('如何复现与校验', 'Reproduce and verify'))}</h2>` +
     blocks(
       'p',
       bi(
@@ -252,8 +269,16 @@ function reproduce(input: ReportInput): string {
 }
 
 function bargainingBlock(input: ReportInput): string {
-  const section = bargainingSection(input.bargaining ?? []);
+  const section = bargainingSection(input.bargaining ?? [], 9);
   return section === '' ? '' : `${section}\n`;
+}
+
+/** An arm's display name by id (its id in both languages for an arm the pack did not run). */
+function armNameOf(input: ReportInput, names: readonly Bi[]): (id: string) => Bi {
+  return (id) => {
+    const i = input.comparison.arms.findIndex((a) => a.id === id);
+    return names[i] ?? bi(id, id);
+  };
 }
 
 /** The whole report.html. */
@@ -274,7 +299,9 @@ export function reportHtml(input: ReportInput): string {
     '<div class="doc">\n<nav class="switch" aria-label="语言 / Language">' +
     '<label for="lang-zh">中文</label><label for="lang-en">English</label><label for="lang-both">中文 + English</label></nav>\n' +
     `${header(input, names)}\n${question(input, names)}\n${rules(input, names)}\n${findings(input, names)}\n` +
-    `${charts(input)}\n${compliance(input, names)}\n${assumptions(input)}\n${reproduce(input)}\n` +
+    `${charts(input)}\n${compliance(input, names)}\n${assumptions(input)}\n` +
+    `${modelCheckSection(7, input.calibration, armNameOf(input, names), labelContext(input.scenario))}\n` +
+    `${reproduce(input)}\n` +
     bargainingBlock(input) +
     `<footer>${inline(
       bi(

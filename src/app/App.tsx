@@ -8,7 +8,10 @@ import { ComplianceTable } from './components/ComplianceTable.tsx';
 import { EvidencePanel } from './components/EvidencePanel.tsx';
 import { SavedRuns } from './components/SavedRuns.tsx';
 import { ScenarioTools, shareProblemText } from './components/ScenarioTools.tsx';
+import { DetailFigures } from './components/DetailFigures.tsx';
 import { HeadlineCards } from './components/HeadlineCards.tsx';
+import { MODEL_DOC, ModelCheckNotice, ModelCheckPanel } from './components/ModelCheckPanel.tsx';
+import { contextOf } from './metricDisplay.ts';
 import { MdrpCards } from './components/MdrpCards.tsx';
 import { MdrpImport } from './components/MdrpImport.tsx';
 import { RunControls } from './components/RunControls.tsx';
@@ -156,6 +159,7 @@ export function App() {
   );
   const result = runner.result;
   const resultNames = useMemo(() => (result ? armNames(result.scenario, lang) : {}), [result, lang]);
+  const resultContext = useMemo(() => contextOf(result?.scenario), [result]);
   const stale = result !== null && draft.ok && JSON.stringify(result.scenario) !== JSON.stringify(draft.scenario);
   const comparing = runner.phase.kind === 'running';
   const sweeping = sweep.phase.kind === 'running';
@@ -211,7 +215,7 @@ export function App() {
     openSource({ kind: 'custom', scenario: saved.scenario, from: 'saved' });
     setNotice(null);
     setSavedShown(saved);
-    runner.show({ scenario: saved.scenario, comparison: saved.comparison });
+    runner.show({ scenario: saved.scenario, comparison: saved.comparison, calibration: saved.calibration });
   };
   /**
    * Export: the results on screen with their own scenario, or the edited scenario, run for the pack, whose results
@@ -227,7 +231,7 @@ export function App() {
         edited: true,
         onBuilt: (pack) => {
           setSavedShown(null);
-          runner.show({ scenario, comparison: pack.comparison });
+          runner.show({ scenario, comparison: pack.comparison, calibration: pack.calibration });
         },
       });
     } else {
@@ -344,6 +348,9 @@ export function App() {
           <p className="about" data-testid="about" data-model-digest={MODEL_DIGEST} title={t('app.aboutTitle')}>
             {t('app.about', { version: FAIRPACE_VERSION, digest: MODEL_DIGEST })}
           </p>
+          <p className="about" data-testid="about-model">
+            {t('app.modelDoc', { path: MODEL_DOC })}
+          </p>
         </aside>
 
         <div className="results">
@@ -365,14 +372,29 @@ export function App() {
                   </p>
                 )}
                 <p className="seeds">{t('results.seeds', { seeds: result.comparison.seeds.join(', ') })}</p>
+                <ModelCheckNotice calibration={result.calibration} context={resultContext} lang={lang} t={t} />
                 <HeadlineCards comparison={result.comparison} armNames={resultNames} lang={lang} t={t} />
                 <MdrpCards comparison={result.comparison} armNames={resultNames} lang={lang} t={t} />
                 <h2>{t('compliance.heading')}</h2>
                 <ComplianceTable arms={result.comparison.arms} armNames={resultNames} t={t} />
+                <DetailFigures
+                  comparison={result.comparison}
+                  armNames={resultNames}
+                  context={resultContext}
+                  lang={lang}
+                  t={t}
+                />
                 <ComparisonCharts
                   scenario={result.scenario}
                   comparison={result.comparison}
                   armNames={resultNames}
+                  t={t}
+                />
+                <ModelCheckPanel
+                  calibration={result.calibration}
+                  armNames={resultNames}
+                  context={resultContext}
+                  lang={lang}
                   t={t}
                 />
               </ResultsBoundary>

@@ -6,6 +6,7 @@
 import { FIELD_MESSAGES_EN, FIELD_MESSAGES_ZH } from './i18nFields.ts';
 import { BARGAINING_EN, BARGAINING_ZH } from './i18nBargaining.ts';
 import { EVIDENCE_EN, EVIDENCE_ZH } from './i18nEvidence.ts';
+import { MODEL_CHECK_EN, MODEL_CHECK_ZH } from './i18nModelCheck.ts';
 
 /** Languages the app speaks. */
 export type Lang = 'zh-CN' | 'en';
@@ -237,7 +238,7 @@ const zhCNApp = {
   'mdrp.unit.money': '（实例货币）',
 } satisfies Record<string, string>;
 
-const zhCN = { ...zhCNApp, ...FIELD_MESSAGES_ZH, ...BARGAINING_ZH, ...EVIDENCE_ZH };
+const zhCN = { ...zhCNApp, ...FIELD_MESSAGES_ZH, ...BARGAINING_ZH, ...EVIDENCE_ZH, ...MODEL_CHECK_ZH };
 
 /** A key of the dictionary. */
 export type MessageKey = keyof typeof zhCN;
@@ -246,6 +247,7 @@ const en: Record<MessageKey, string> = {
   ...FIELD_MESSAGES_EN,
   ...BARGAINING_EN,
   ...EVIDENCE_EN,
+  ...MODEL_CHECK_EN,
   'app.title': 'Fairpace algorithm-fairness workbench',
   'app.subtitle':
     'Compare the strictest algorithm with algorithm-median: what each does to couriers’ pay, hours and safety, and to the platform’s margin',

@@ -214,6 +214,85 @@ const tests = [
     },
   },
   {
+    name: 'model check: every target equals `fairpace calibrate --format json`; the notice names the missed ranges',
+    async fn({ open }) {
+      const { page } = await open({ locale: 'zh-CN' });
+      await waitForRunDone(page); // the opening demo-small comparison
+      const cli = await fairpace(['calibrate', `scenarios/${DEMO}.json`, '--format', 'json', '--quiet']);
+      assert(cli.code === 0, `fairpace calibrate failed: ${cli.stderr}`);
+      const expected = JSON.parse(cli.stdout);
+      assert(expected.rows.length >= 8, `the CLI held only ${expected.rows.length} targets`);
+      await reveal(page, tid('model-check'));
+      await page.waitForSelector(`${tid('chart-model-check')} svg g[aria-label]`, {
+        state: 'attached',
+        timeout: 10_000,
+      });
+      const shown = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-testid^="model-check-row-"]')].map((el) => ({
+          id: el.getAttribute('data-testid').slice('model-check-row-'.length),
+          status: el.getAttribute('data-status'),
+          mean: el.getAttribute('data-mean'),
+          lo: el.getAttribute('data-lo'),
+          hi: el.getAttribute('data-hi'),
+          by: el.getAttribute('data-by'),
+          text: el.textContent ?? '',
+        })),
+      );
+      assert(
+        JSON.stringify(shown.map((r) => r.id)) === JSON.stringify(expected.rows.map((r) => r.id)),
+        `targets shown: ${shown.map((r) => r.id).join(', ')}; CLI: ${expected.rows.map((r) => r.id).join(', ')}`,
+      );
+      const problems = [];
+      for (const [i, row] of expected.rows.entries()) {
+        const s = shown[i];
+        const want = {
+          status: row.status,
+          mean: String(row.model.mean),
+          lo: String(row.model.ci95[0]),
+          hi: String(row.model.ci95[1]),
+          by: String(row.by),
+        };
+        for (const [key, value] of Object.entries(want)) {
+          if (s[key] !== value) problems.push(`${row.id}.${key}: browser ${s[key]}, CLI ${value}`);
+        }
+        const words =
+          row.status === 'within' ? '在观测范围内' : row.status === 'below' ? '低于观测范围' : '高于观测范围';
+        if (!s.text.includes(words)) problems.push(`${row.id}: the row does not say ${words}: ${s.text}`);
+      }
+      assertNoProblems(problems, 'model-check rows that differ from the CLI');
+      const panels = await page.getAttribute(tid('chart-model-check'), 'data-panels');
+      assert(Number(panels) === expected.rows.length, `chart-model-check has ${panels} panels`);
+
+      // The notice beside the headline cards, in both languages.
+      const missed = expected.rows.filter((r) => r.status !== 'within').length;
+      const notice = page.locator(tid('model-check-notice'));
+      assert(
+        (await notice.getAttribute('data-missed')) === String(missed),
+        `the notice counts ${await notice.getAttribute('data-missed')} misses, the CLI ${missed}`,
+      );
+      const zh = (await notice.textContent()) ?? '';
+      assert(
+        missed > 0 ? zh.includes(`有 ${missed} 项`) && zh.includes('观测范围之外') : zh.includes('都落在'),
+        `the Chinese notice: ${zh}`,
+      );
+      await page.click(tid('language-toggle'));
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      const en = (await notice.textContent()) ?? '';
+      assert(missed > 0 ? en.includes(`misses ${missed} of`) : en.includes('are within'), `the English notice: ${en}`);
+      assert(!HAN.test(en), `the English notice has Chinese in it: ${en}`);
+      for (const id of ['model-doc', 'about-model']) {
+        const text = (await page.textContent(tid(id))) ?? '';
+        assert(
+          text.includes('docs/model.md') && !text.includes('../'),
+          `${id} does not point to docs/model.md: ${text}`,
+        );
+      }
+      // The couriers' side of the ratchet is charted beside the promised minutes.
+      const risk = await chartMarks(page, 'chart-risk-tolerance');
+      assert(risk && risk.drawn > 0, 'chart-risk-tolerance draws nothing');
+    },
+  },
+  {
     name: 'Cancel stops a running comparison at once; the next run completes',
     async fn({ open, cli }) {
       const { page, liveWorkers } = await open();

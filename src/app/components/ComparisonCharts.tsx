@@ -87,6 +87,16 @@ export function ComparisonCharts({ scenario, comparison, armNames, t }: Props) {
         x: t('chart.perday.x'),
         y: t('chart.perday.y'),
       }),
+      riskTolerance: perDayChart(
+        arms,
+        {
+          title: t('chart.risk.title'),
+          caption: t('chart.risk.caption'),
+          x: t('chart.perday.x'),
+          y: t('chart.risk.y'),
+        },
+        'meanRiskTolerance',
+      ),
       platform: platformChart(arms, {
         title: t('chart.platform.title'),
         caption: t('chart.platform.caption'),
@@ -106,7 +116,10 @@ export function ComparisonCharts({ scenario, comparison, armNames, t }: Props) {
       <PlotFigure options={charts.safety} testId="chart-safety" />
       <PlotFigure options={charts.speed} testId="chart-speed" />
       <PlotFigure options={charts.rhythm} testId="chart-rhythm" />
-      <PlotFigure options={charts.perDay} testId="chart-perday" />
+      <div className="chart-pair">
+        <PlotFigure options={charts.perDay} testId="chart-perday" />
+        <PlotFigure options={charts.riskTolerance} testId="chart-risk-tolerance" />
+      </div>
       <PlotFigure options={charts.platform} testId="chart-platform" />
     </div>
   );

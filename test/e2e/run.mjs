@@ -31,9 +31,13 @@ import {
   waitForRunDone,
 } from './support.mjs';
 
-const TEST_TIMEOUT_MS = 120_000;
-/** The whole run, build included, must end well inside five minutes. */
-const WATCHDOG_MS = 270_000;
+// The calibrated model (scenario schema 2) makes a yantai-2021 run about ten times the work it was (about 4 s of CPU
+// per run on this project's 2-core machines, against 0.27 s before), and five tests run its 20-run comparison in
+// the browser while the CLI computes the same comparison beside it; on a machine shared with other work one such
+// test takes one to two minutes. The suite also grew (the model check, the Latin-word walk, the guide). So a test
+// may take four minutes and the whole run, build included, twenty.
+const TEST_TIMEOUT_MS = 240_000;
+const WATCHDOG_MS = 1_200_000;
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const YANTAI = 'yantai-2021';
 /** What the status line says after Cancel, in either language. */
@@ -59,7 +63,7 @@ function fairpace(args) {
     execFile(
       process.execPath,
       [join(ROOT, 'bin', 'fairpace.mjs'), ...args],
-      { cwd: ROOT, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: ROOT, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => resolvePromise({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
     );
   });

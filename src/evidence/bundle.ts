@@ -6,6 +6,7 @@ import { strFromU8, strToU8 } from 'fflate';
 import {
   calibrationOfRuns,
   DEFAULT_TARGETS,
+  labelContext,
   runsByArmOf,
   summariseCompare,
   type ComparePlan,
@@ -115,7 +116,7 @@ export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zi
   const scenarioJson = canonicalText(scenario);
   const results = resultsText(comparison);
   const digest = packDigest(JSON.parse(scenarioJson), JSON.parse(results));
-  const charts = packCharts(comparison, runsByArm, armNames(scenario, plan.armIds));
+  const charts = packCharts(comparison, runsByArm, armNames(scenario, plan.armIds), labelContext(scenario));
   const [courierDays, perDay, compliance] = packTables(runs, comparison.arms);
   const texts: Record<Exclude<PackFileName, 'manifest.json' | 'tables.xlsx'>, string> = {
     'scenario.json': scenarioJson,

@@ -94,7 +94,16 @@ describe('the metric catalogue', () => {
   });
 
   it('orders the headline and the sensitivity metrics, the latter as `fairpace sensitivity` reports them', () => {
-    expect(SENSITIVITY_PATHS).toEqual([...SENSITIVITY_METRICS]);
+    // The order of `fairpace sensitivity`'s JSON and table, which scripts read.
+    expect([...SENSITIVITY_METRICS]).toEqual([
+      'earnings.shareBelowMinWage',
+      'earnings.netPerOnlineHour.mean',
+      'safety.relativeCrashRisk',
+      'safety.speedingKmShare',
+      'service.onTimeRate',
+      'platform.margin',
+    ]);
+    expect(SENSITIVITY_PATHS).toBe(SENSITIVITY_METRICS);
     expect(HEADLINE_PATHS[0]).toBe('earnings.shareBelowMinWage');
     expect(HEADLINE_PATHS).toContain('service.clickToDoorMin.mean');
     for (const p of HEADLINE_PATHS) expect(lookupMetric(p), p).toBeDefined();

@@ -34,6 +34,8 @@ export interface MetricEntry {
   detail?: number;
   /** Whose figure it is: the platform's own figures are read from its side of the table. */
   side?: 'platform';
+  /** A short ASCII column name, for the command line's narrow tables (the sensitivity ranking). */
+  short?: string;
   label: Bi;
   description: Bi;
 }
@@ -50,6 +52,7 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
     better: 'lower',
     headline: 1,
     sensitivity: 1,
+    short: 'belowMinWage',
     label: bi('时薪低于最低工资的骑手日占比', 'Courier-days below the minimum wage'),
     description: bi(
       '每在线小时净收入低于当地最低小时工资（{wage} 元）的骑手日所占比例。',
@@ -63,6 +66,7 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
     better: 'higher',
     headline: 2,
     sensitivity: 2,
+    short: 'net/h',
     label: bi('每在线小时净收入', 'Net pay per online hour'),
     description: bi(
       '一个骑手日的净收入（配送费减抽成、罚款和支出，加奖励和保底补足）除以在线小时数。',
@@ -223,6 +227,7 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
     better: 'lower',
     headline: 6,
     sensitivity: 4,
+    short: 'speedingKm',
     label: bi('超速（高于每小时 {speed} 公里）里程占比', 'Share of km ridden above {speed} km/h'),
     description: bi(
       '以高于 {speed} 公里/小时（电动自行车设计车速上限）骑行的里程所占比例。',
@@ -253,6 +258,7 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
     better: 'lower',
     headline: 5,
     sensitivity: 3,
+    short: 'crashRisk',
     label: bi('相对事故风险', 'Relative crash risk'),
     description: bi(
       '与以舒适速度、不闯红灯、不疲劳、晴天骑行同样里程相比的伤害事故风险；1 表示没有额外风险。',
@@ -316,6 +322,7 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
     better: 'higher',
     headline: 8,
     sensitivity: 5,
+    short: 'onTime',
     label: bi('准时率', 'On-time rate'),
     description: bi(
       '在承诺时间（加宽限）之前送达的订单所占比例。',
@@ -409,6 +416,7 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
     headline: 11,
     sensitivity: 6,
     side: 'platform',
+    short: 'margin/day',
     label: bi('平台每天配送利润', 'Platform margin per day'),
     description: bi('配送收入减付给骑手的报酬。', 'Delivery revenue less courier pay.'),
   },
@@ -591,7 +599,7 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
     shape: 'perDay',
     unit: 'riskTolerance',
     better: 'lower',
-    label: bi('平均冒险倾向', 'Mean risk tolerance'),
+    label: bi('平均冒险倾向（0–1）', 'Mean risk tolerance (0–1)'),
     description: bi(
       '当天在线骑手的平均冒险倾向（0–1）：前一天超时多的骑手会更敢冒险。',
       'Mean risk tolerance (0–1) of the couriers online that day: couriers late too often yesterday take more risks.',

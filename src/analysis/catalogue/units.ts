@@ -70,8 +70,8 @@ export const UNITS: Readonly<Record<MetricUnit, UnitSpec>> = {
   ordersPerDay: unit(1, 0, { zh: '单/天', en: 'orders/day' }, ''),
   ordersPerHour: unit(1, 2, { zh: '单/小时', en: 'orders/h' }, ''),
   times: unit(1, 2, { zh: '次', en: 'times' }, ''),
-  ratio: unit(1, 3, { zh: '倍（基准 = 1）', en: '× (baseline = 1)' }, '', { zh: '倍', en: '×' }),
+  ratio: unit(1, 3, { zh: '倍', en: '' }, ''),
   index: unit(1, 3, same(''), ''),
   perThousandCourierDays: unit(1, 3, { zh: '起/千骑手日', en: 'per 1,000 courier-days' }, ''),
-  riskTolerance: unit(1, 3, { zh: '（0–1）', en: '(0–1)' }, '', same('')),
+  riskTolerance: unit(1, 3, same(''), ''),
 };

@@ -1,7 +1,8 @@
 /** The pack's charts as SVG text, by file name. */
 import type { Comparison } from '../../analysis/index.ts';
 import type { RunResult } from '../../sim/results.ts';
-import { HEADLINE_METRICS } from '../headlineMetrics.ts';
+import type { LabelContext } from '../../analysis/index.ts';
+import { HEADLINE_METRICS, headlineTitle } from '../headlineMetrics.ts';
 import { bothNames } from '../labels.ts';
 import { CHART_FILES } from '../manifest.ts';
 import type { Bi } from '../report/bilingual.ts';
@@ -15,13 +16,14 @@ export function packCharts(
   comparison: Comparison,
   runsByArm: readonly (readonly RunResult[])[],
   names: readonly Bi[],
+  context: Partial<LabelContext>,
 ): Record<(typeof CHART_FILES)[number], string> {
   const shown = comparison.arms.map((arm, i) => {
     const name = names[i];
     return name ? bothNames(name) : arm.id;
   });
   const panels: MetricPanel[] = HEADLINE_METRICS.filter((m) => m.chart).map((m) => ({
-    title: m.title,
+    title: headlineTitle(m.path, context),
     scale: m.kind === 'share' ? 100 : 1,
     digits: m.digits,
     suffix: m.kind === 'share' ? '%' : '',

@@ -373,7 +373,13 @@ export function App() {
                 )}
                 <p className="seeds">{t('results.seeds', { seeds: result.comparison.seeds.join(', ') })}</p>
                 <ModelCheckNotice calibration={result.calibration} context={resultContext} lang={lang} t={t} />
-                <HeadlineCards comparison={result.comparison} armNames={resultNames} lang={lang} t={t} />
+                <HeadlineCards
+                  comparison={result.comparison}
+                  armNames={resultNames}
+                  context={resultContext}
+                  lang={lang}
+                  t={t}
+                />
                 <MdrpCards comparison={result.comparison} armNames={resultNames} lang={lang} t={t} />
                 <h2>{t('compliance.heading')}</h2>
                 <ComplianceTable arms={result.comparison.arms} armNames={resultNames} t={t} />
@@ -388,6 +394,7 @@ export function App() {
                   scenario={result.scenario}
                   comparison={result.comparison}
                   armNames={resultNames}
+                  lang={lang}
                   t={t}
                 />
                 <ModelCheckPanel

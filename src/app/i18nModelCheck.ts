@@ -37,7 +37,6 @@ export const MODEL_CHECK_ZH = {
   'details.metric': '指标',
   'details.difference': '{arm}减{base}',
   'chart.risk.title': '每天在线骑手的平均冒险倾向',
-  'chart.risk.y': '平均冒险倾向（0–1）',
   'chart.risk.caption':
     '前一天超时过多的骑手第二天更敢冒险（闯红灯、超速）；与左图的承诺时长一起，构成“算法棘轮”的两面。',
 } satisfies Record<string, string>;
@@ -81,7 +80,6 @@ export const MODEL_CHECK_EN: Record<keyof typeof MODEL_CHECK_ZH, string> = {
   'details.metric': 'Metric',
   'details.difference': '{arm} − {base}',
   'chart.risk.title': 'Mean risk tolerance of the couriers online each day',
-  'chart.risk.y': 'Mean risk tolerance (0–1)',
   'chart.risk.caption':
     'Couriers late too often one day take more risks the next (red lights, speeding); with the promised time on the left, these are the two sides of the ratchet.',
 };

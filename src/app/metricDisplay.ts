@@ -79,3 +79,11 @@ export function formatWithUnit(path: string, value: number | undefined, lang: La
   if (number === '–' || unit === '') return number;
   return unit === '%' ? `${number}%` : `${number} ${unit}`;
 }
+
+/** An axis or column label: the metric's name with its unit in brackets ("准时率（%）", "On-time rate (%)"). */
+export function axisLabel(path: string, lang: Lang, context: Partial<LabelContext> = {}): string {
+  const name = metricName(path, lang, context);
+  const unit = unitOf(path, lang);
+  if (unit === '') return name;
+  return lang === 'zh-CN' ? `${name}（${unit}）` : `${name} (${unit})`;
+}

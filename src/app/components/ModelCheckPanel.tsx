@@ -14,7 +14,15 @@ import {
 } from '../../analysis/index.ts';
 import { modelCheckChart, type ModelCheckRow } from '../charts/modelCheckChart.ts';
 import type { Lang, Translate } from '../i18n.ts';
-import { catalogueLang, formatMetric, formatWithUnit, metricName, scaleOf, unitOf } from '../metricDisplay.ts';
+import {
+  catalogueLang,
+  differenceUnitOf,
+  formatMetric,
+  formatWithUnit,
+  metricName,
+  scaleOf,
+  unitOf,
+} from '../metricDisplay.ts';
 import { PlotFigure } from './PlotFigure.tsx';
 
 /** Where the model's documentation lives in the repository. */
@@ -48,7 +56,7 @@ function observedText(row: TargetRow, lang: Lang): string {
 export function verdictText(row: TargetRow, lang: Lang, t: Translate): string {
   if (row.status === 'within') return t('modelcheck.within');
   const by = formatMetric(row.metric, row.by, lang, false, 1);
-  const unit = unitOf(row.metric, lang) === '%' ? t('unit.percentagePoints') : unitOf(row.metric, lang);
+  const unit = differenceUnitOf(row.metric, lang);
   return t(row.status === 'below' ? 'modelcheck.below' : 'modelcheck.above', { by: `${by} ${unit}`.trim() });
 }
 

@@ -15,3 +15,4 @@ export * from './calibrate/index.ts';
 export * from './calibrationOfRuns.ts';
 export * from './catalogue/index.ts';
 export * from './catalogue/targetSources.ts';
+export * from './armName.ts';

@@ -16,3 +16,4 @@ export * from './calibrationOfRuns.ts';
 export * from './catalogue/index.ts';
 export * from './catalogue/targetSources.ts';
 export * from './armName.ts';
+export * from './scorecardText.ts';

@@ -382,7 +382,13 @@ export function App() {
                 />
                 <MdrpCards comparison={result.comparison} armNames={resultNames} lang={lang} t={t} />
                 <h2>{t('compliance.heading')}</h2>
-                <ComplianceTable arms={result.comparison.arms} armNames={resultNames} t={t} />
+                <ComplianceTable
+                  arms={result.comparison.arms}
+                  armNames={resultNames}
+                  scenario={result.scenario}
+                  lang={lang}
+                  t={t}
+                />
                 <DetailFigures
                   comparison={result.comparison}
                   armNames={resultNames}

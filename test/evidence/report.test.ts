@@ -93,7 +93,9 @@ describe('report.html content', () => {
       /<p lang="en">Under Strictest algorithm \(p10\), [\d.]+%( \([\d.]+–[\d.]+%\))? of courier-days earn less than the minimum wage of 21 CNY per online hour \(net\); under Algorithm-median \(p50\), /,
     );
     expect(html).toMatch(/算法取中（p50）减最严算法（p10）：/);
-    expect(html).toContain('Tangshan 8 (不得将最严算法作为考核标准)');
+    expect(html).toContain('唐山方案第 8 项：不得将“最严算法”作为考核标准');
+    // The scorecard explains each threshold in words and shows shares as percentages.
+    expect(html).toContain('每在线小时净收入低于最低工资（21 元/小时）的骑手日不超过 5%');
     expect(html).toContain(
       '<span class="tag"><span lang="zh-CN">未校准</span><span lang="en">uncalibrated</span></span>',
     );

@@ -213,7 +213,7 @@ function compliance(input: ReportInput, names: readonly Bi[]): string {
         'Each check cites its clause (the Yantai 2021 and Tangshan 2022 documents and the laws they refer to), its metric and its threshold. Checks are evaluated on each arm’s means over replications.',
       ),
     ) +
-    scorecardHtml(input.comparison.arms, names) +
+    scorecardHtml(input.comparison.arms, names, input.scenario) +
     '</section>'
   );
 }

@@ -1,4 +1,5 @@
 /** The rule sets under comparison: every rule parameter that differs between arms or from the base rules, and every scenario parameter set away from Fairpace's defaults. */
+import { WEATHER_WORDS } from '../../analysis/index.ts';
 import { getPath } from '../../scenario/paths.ts';
 import { rulesForArm } from '../../scenario/rulesForArm.ts';
 import { Scenario, SCHEMA_VERSION } from '../../scenario/schema.ts';
@@ -9,7 +10,10 @@ import { bi, inline, type Bi } from './bilingual.ts';
 
 /** Names of the rule parameters a negotiation is most often about. */
 const RULE_NAMES: Record<string, Bi> = {
-  'deadline.percentile': bi('配送时限所用的骑行配速百分位', 'Percentile of riding pace behind the deadline'),
+  'deadline.percentile': bi(
+    '配送时限所依据的过往送达用时百分位',
+    'Percentile of past delivery times behind the deadline',
+  ),
   'deadline.learning.windowDays': bi('时限学习窗口（天）', 'Days of past rides the deadline learns from'),
   'deadline.protectionMin': bi('按距离段的最短承诺时长', 'Minimum promised time per distance band'),
   'deadline.windowMin': bi('承诺时间窗（分钟）', 'Promise window (min)'),
@@ -44,7 +48,11 @@ export function ruleName(path: string): Bi | undefined {
   const exact = RULE_NAMES[path];
   if (exact) return exact;
   const weather = /^pay\.weatherBonus\.(\w+)$/.exec(path);
-  if (weather) return bi(`天气补贴：${weather[1]}（元/单）`, `Weather bonus: ${weather[1]} (CNY per order)`);
+  const kind = weather?.[1];
+  if (kind && Object.hasOwn(WEATHER_WORDS, kind)) {
+    const w = WEATHER_WORDS[kind as keyof typeof WEATHER_WORDS];
+    return bi(`天气补贴：${w.zh}（元/单）`, `Weather bonus: ${w.en} (CNY per order)`);
+  }
   return undefined;
 }
 

@@ -17,3 +17,5 @@ export * from './catalogue/index.ts';
 export * from './catalogue/targetSources.ts';
 export * from './armName.ts';
 export * from './scorecardText.ts';
+export * from './strictestCost.ts';
+export * from './strictestCostText.ts';

@@ -8,6 +8,7 @@ import { ComplianceTable } from './components/ComplianceTable.tsx';
 import { EvidencePanel } from './components/EvidencePanel.tsx';
 import { SavedRuns } from './components/SavedRuns.tsx';
 import { ScenarioTools, shareProblemText } from './components/ScenarioTools.tsx';
+import { CostSentence } from './components/CostSentence.tsx';
 import { DetailFigures } from './components/DetailFigures.tsx';
 import { HeadlineCards } from './components/HeadlineCards.tsx';
 import { MODEL_DOC, ModelCheckNotice, ModelCheckPanel } from './components/ModelCheckPanel.tsx';
@@ -372,6 +373,7 @@ export function App() {
                   </p>
                 )}
                 <p className="seeds">{t('results.seeds', { seeds: result.comparison.seeds.join(', ') })}</p>
+                <CostSentence scenario={result.scenario} comparison={result.comparison} lang={lang} t={t} />
                 <ModelCheckNotice calibration={result.calibration} context={resultContext} lang={lang} t={t} />
                 <HeadlineCards
                   comparison={result.comparison}

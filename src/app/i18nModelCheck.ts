@@ -1,6 +1,9 @@
 /** Labels of the model check (the model against published figures) and of the further figures, merged into i18n.ts. */
 
 export const MODEL_CHECK_ZH = {
+  'cost.heading': '最严算法让骑手付出什么',
+  'cost.how':
+    '数字来自两个方案在相同订单、相同骑手下的配对差值：每天收入是平台付给骑手的报酬之差除以骑手人数，超速里程是超速里程占比之差乘以最严算法下每人每天的骑行里程，事故风险是相对事故风险之差占另一方案的比例；每月按 26 个工作日计。',
   'app.modelDoc':
     '关于模型：它如何模拟派单、时限、骑行、风险和报酬，每个默认值的来源和校准，见 Fairpace 仓库中的 {path}。',
   'modelcheck.heading': '模型校验：模型与公开观测对照',
@@ -42,6 +45,9 @@ export const MODEL_CHECK_ZH = {
 } satisfies Record<string, string>;
 
 export const MODEL_CHECK_EN: Record<keyof typeof MODEL_CHECK_ZH, string> = {
+  'cost.heading': 'What the strictest algorithm costs couriers',
+  'cost.how':
+    'From the paired differences of the two arms on the same orders and couriers: pay per day is the difference in what the platform pays couriers divided by the number of couriers; speeding km is the difference in the share of km above the limit times the km a courier rides a day under the stricter arm; crash risk is the difference in relative crash risk as a share of the other arm’s; a month is 26 working days.',
   'app.modelDoc':
     'About the model: how it simulates dispatch, deadlines, riding, risk and pay, and where each default comes from and how it is calibrated, in {path} in the Fairpace repository.',
   'modelcheck.heading': 'Model check: the model against published figures',

@@ -1,9 +1,9 @@
 // report.html: self-contained, bilingual, and every user-supplied string escaped.
 import { describe, expect, it } from 'vitest';
-import type { RunsCalibration } from '../../src/analysis/index.ts';
+import { costSentences, strictestCost, type RunsCalibration } from '../../src/analysis/index.ts';
 import { CHART_FILES } from '../../src/evidence/index.ts';
 import { escapeHtml, safeHref } from '../../src/evidence/escape.ts';
-import { TINY, makePack, textOf, tinyPack, unzipToRecord } from './fixtures.ts';
+import { TINY, makePack, scenarioOf, textOf, tinyPack, unzipToRecord } from './fixtures.ts';
 
 const PAYLOAD = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 
@@ -145,5 +145,23 @@ describe('report.html content', () => {
     // Two arms and one difference column per row.
     expect(table.match(/<tr><th scope="row">/g)?.length).toBe(10);
     expect(html).toContain('charts/per-day-risk-tolerance.svg');
+  });
+
+  it('leads with what the strictest algorithm costs a courier per day and per month, before any other section', async () => {
+    const pack = await tinyPack();
+    const html = textOf(unzipToRecord(pack.zip), 'report.html');
+    const scenario = scenarioOf(JSON.parse(textOf(unzipToRecord(pack.zip), 'scenario.json')));
+    const cost = strictestCost(scenario, pack.comparison, 1);
+    if (!cost) throw new Error('no cost');
+    const s = costSentences(cost, {
+      stricter: { zh: '最严算法（p10）', en: 'Strictest algorithm (p10)' },
+      looser: { zh: '算法取中（p50）', en: 'Algorithm-median (p50)' },
+    });
+    const lead = html.indexOf('<section id="cost" class="lead">');
+    expect(lead).toBeGreaterThan(html.indexOf('</header>'));
+    expect(lead).toBeLessThan(html.indexOf('<section id="question">'));
+    expect(html).toContain(`<p class="cost-day" lang="zh-CN">${s.perDay.zh}</p>`);
+    expect(html).toContain(`<p lang="en">${s.perMonth.en}</p>`);
+    expect(s.perDay.zh).toMatch(/^在最严算法（p10）下，与算法取中（p50）相比，每名骑手每天[少多]收入 [\d.]+ 元/);
   });
 });

@@ -59,6 +59,10 @@ pre.command { margin: 8px 0 12px; padding: 8px 12px; background: #f3f3f1; border
   font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 13px; white-space: pre-wrap; overflow-wrap: anywhere; }
 footer { margin-top: 28px; padding-top: 8px; border-top: 1px solid var(--rule); color: var(--muted); font-size: 12px; }
 a { color: var(--accent); }
+section.lead { border: 2px solid var(--accent); border-radius: 6px; padding: 4px 14px 8px; margin: 16px 0; }
+section.lead h2 { border-bottom: none; margin-top: 8px; }
+p.cost-day { font-weight: 600; font-size: 16px; }
+section.lead hr { border: none; border-top: 1px dotted var(--rule); }
 @page { size: A4; margin: 15mm 14mm 16mm; }
 @media print {
   html { background: #fff; }

@@ -2,7 +2,13 @@
  * report.html: one self-contained, printable document (inline CSS and SVG, no script, no external resource) in
  * Chinese and English, with a CSS-only language switch. Every user-supplied string is escaped on the way in.
  */
-import { labelContext, type Comparison, type RunsCalibration } from '../../analysis/index.ts';
+import {
+  costSentences,
+  labelContext,
+  strictestCost,
+  type Comparison,
+  type RunsCalibration,
+} from '../../analysis/index.ts';
 import { bargainingSection, type BargainingFile } from './bargaining.ts';
 import { rulesForArm } from '../../scenario/rulesForArm.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -273,6 +279,37 @@ function bargainingBlock(input: ReportInput): string {
   return section === '' ? '' : `${section}\n`;
 }
 
+/** The lead: what the stricter arm of each pair costs a courier, per day and per month, and what customers see. */
+function costLead(input: ReportInput, names: readonly Bi[]): string {
+  const { scenario, comparison } = input;
+  const name = armNameOf(input, names);
+  const blocksOf = comparison.arms.slice(1).flatMap((_, i) => {
+    const cost = strictestCost(scenario, comparison, i + 1);
+    if (!cost) return [];
+    const s = costSentences(cost, { stricter: name(cost.stricter), looser: name(cost.looser) });
+    return [
+      blocks('p', s.perDay, 'cost-day') +
+        blocks('p', s.perMonth) +
+        blocks('p', s.customers) +
+        (s.uncertain ? blocks('p', s.uncertain, 'note') : ''),
+    ];
+  });
+  if (blocksOf.length === 0) return '';
+  return (
+    `<section id="cost" class="lead"><h2>${inline(bi('最严算法让骑手付出什么', 'What the strictest algorithm costs couriers'))}</h2>` +
+    blocksOf.join('<hr>') +
+    blocks(
+      'p',
+      bi(
+        '数字来自两个方案在相同订单、相同骑手下的配对差值（见第 3 节）：每天收入是平台付给骑手的报酬之差除以骑手人数，超速里程是超速里程占比之差乘以较严方案下每人每天的骑行里程，事故风险是相对事故风险之差占另一方案的比例；每月按 26 个工作日计。',
+        'From the paired differences of the arms on the same orders and couriers (section 3): pay per day is the difference in what the platform pays couriers divided by the number of couriers; speeding km is the difference in the share of km above the limit times the km a courier rides a day under the stricter arm; crash risk is the difference in relative crash risk as a share of the other arm’s; a month is 26 working days.',
+      ),
+      'note',
+    ) +
+    '</section>'
+  );
+}
+
 /** An arm's display name by id (its id in both languages for an arm the pack did not run). */
 function armNameOf(input: ReportInput, names: readonly Bi[]): (id: string) => Bi {
   return (id) => {
@@ -298,7 +335,7 @@ export function reportHtml(input: ReportInput): string {
     '<input class="lang" type="radio" name="lang" id="lang-both">\n' +
     '<div class="doc">\n<nav class="switch" aria-label="语言 / Language">' +
     '<label for="lang-zh">中文</label><label for="lang-en">English</label><label for="lang-both">中文 + English</label></nav>\n' +
-    `${header(input, names)}\n${question(input, names)}\n${rules(input, names)}\n${findings(input, names)}\n` +
+    `${header(input, names)}\n${costLead(input, names)}\n${question(input, names)}\n${rules(input, names)}\n${findings(input, names)}\n` +
     `${charts(input)}\n${compliance(input, names)}\n${assumptions(input)}\n` +
     `${modelCheckSection(7, input.calibration, armNameOf(input, names), labelContext(input.scenario))}\n` +
     `${reproduce(input)}\n` +

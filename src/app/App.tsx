@@ -35,7 +35,7 @@ import { formatValue } from './editor/fieldText.ts';
 import { DEFAULT_SCENARIO, SCENARIO_FIELDS } from './editor/schemaFields.ts';
 import { defaultLang, localPart, translator, type Lang, type Translate } from './i18n.ts';
 import { DEFAULT_PRESET_ID, PRESETS, presetName } from './presets.ts';
-import { problemText } from './problemText.ts';
+import { pathText, problemText, withRelatedFields } from './problemText.ts';
 import type { SavedRun } from './savedRuns.ts';
 import { readShareHash, type ShareRead } from './shareLink.ts';
 import type { BargainingKind } from '../evidence/bargainingEntry.ts';
@@ -110,12 +110,13 @@ export function App() {
       ? { kind: 'custom', scenario: opening.scenario, from: 'link' }
       : { kind: 'preset', id: DEFAULT_PRESET_ID },
   );
-  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: (t: Translate) => string } | null>(() =>
-    opening.kind === 'ok'
-      ? { kind: 'info', text: (tr) => tr('scenario.fromLink', { name: opening.scenario.meta.name }) }
-      : opening.kind === 'problem'
-        ? { kind: 'error', text: (tr) => shareProblemText(opening.problem, tr) }
-        : null,
+  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: (t: Translate, lang: Lang) => string } | null>(
+    () =>
+      opening.kind === 'ok'
+        ? { kind: 'info', text: (tr) => tr('scenario.fromLink', { name: opening.scenario.meta.name }) }
+        : opening.kind === 'problem'
+          ? { kind: 'error', text: (tr, l) => shareProblemText(opening.problem, tr, l) }
+          : null,
   );
   const [savedShown, setSavedShown] = useState<SavedRun | null>(null);
   const presetId = source.kind === 'preset' ? source.id : CUSTOM;
@@ -135,7 +136,7 @@ export function App() {
   const { byInput, other } = useMemo(
     () =>
       problemsByInput(
-        draft.ok ? [] : draft.problems.map((p) => ({ ...p, message: problemText(p.message, lang) })),
+        draft.ok ? [] : withRelatedFields(draft.problems.map((p) => ({ ...p, message: problemText(p.message, lang) }))),
         new Set([
           ...specs.keys(),
           ...Array.from({ length: nArms }, (_, i) => [armIdKey(i), armLabelKey(i)]).flat(),
@@ -161,7 +162,8 @@ export function App() {
   const result = runner.result;
   const resultNames = useMemo(() => (result ? armNames(result.scenario, lang) : {}), [result, lang]);
   const resultContext = useMemo(() => contextOf(result?.scenario), [result]);
-  const stale = result !== null && draft.ok && JSON.stringify(result.scenario) !== JSON.stringify(draft.scenario);
+  // Whenever the editor no longer holds the results' scenario, valid or not: an invalid edit is an edit too.
+  const stale = result !== null && editorDiffers(result.scenario, draft);
   const comparing = runner.phase.kind === 'running';
   const sweeping = sweep.phase.kind === 'running';
   const evidencing = evidence.running;
@@ -288,13 +290,13 @@ export function App() {
               data-testid="scenario-notice"
               data-kind={notice.kind}
             >
-              {notice.text(t)}
+              {notice.text(t, lang)}
             </p>
           )}
           {!loaded.ok && (
             <p className="error" role="alert">
               {t('preset.invalid')}
-              {loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}
+              {loaded.problems.map((p) => `${pathText(p.path, lang)}: ${problemText(p.message, lang)}`).join('; ')}
             </p>
           )}
           <RunControls
@@ -315,7 +317,7 @@ export function App() {
             <ul className="error" role="alert" data-testid="other-problems">
               {other.map((p) => (
                 <li key={p.path + p.message}>
-                  {p.path}: {p.message}
+                  {pathText(p.path, lang)}: {p.message}
                 </li>
               ))}
             </ul>
@@ -356,7 +358,11 @@ export function App() {
 
         <div className="results">
           <section aria-live="polite" aria-labelledby="results-heading">
-            {stale && <p className="stale">{t('run.stale')}</p>}
+            {stale && (
+              <p className="stale" data-testid="stale" role="status">
+                {t(draft.ok ? 'run.stale' : 'run.staleInvalid')}
+              </p>
+            )}
             {!result && <p className="empty">{comparing ? t('run.running') : t('run.none')}</p>}
             {result && (
               <ResultsBoundary key={result.comparison.scenarioDigest + (savedShown?.id ?? '')} t={t}>

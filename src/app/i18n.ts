@@ -57,6 +57,7 @@ const zhCNApp = {
   'run.blocked': '请先改正标出的字段，才能运行。',
   'run.busy': '参数扫描正在运行，完成或取消后才能运行比较。',
   'run.stale': '参数已修改，下面的结果尚未更新——请点击“运行比较”。',
+  'run.staleInvalid': '参数已修改（且有需要改正的字段），下面的结果来自修改前的情景。',
   'run.none': '还没有结果。',
   'results.heading': '主要指标',
   'results.seeds': '随机种子：{seeds}（各方案使用相同种子，配对比较）',
@@ -142,6 +143,16 @@ const zhCNApp = {
   'scenario.fromLink': '已从分享链接恢复情景“{name}”。',
   'share.tooLong': '分享链接太长（{chars} 个字符，上限 {max}），无法使用。请改用“下载情景 JSON”。',
   'share.corrupted': '分享链接已损坏，无法读取（{detail}）。已打开默认预设。',
+  'share.detail.version': '缺少版本号',
+  'share.detail.characters': '链接中有不该出现的字符，可能复制时被截断或改动了',
+  'share.detail.tooBig': '解开后的内容过大',
+  'share.detail.notScenario': '解开后的内容不是情景数据',
+  'share.detail.unpack': '链接中的数据无法解开，可能复制时不完整',
+  'share.problemSeparator': '；',
+  'scenario.shareNote':
+    '分享链接把整个情景写在地址里，可以在任何一份 Fairpace 中打开：对方在自己的电脑上启动 Fairpace（获取和启动方法见 Fairpace 仓库的说明文件），把链接里“#”之前的部分换成自己 Fairpace 的地址即可。对方没有 Fairpace 时，请改发情景文件。',
+  'scenario.shareNeedsFairpace': '打开这个链接需要 Fairpace；没有 Fairpace 的人请改用情景文件：',
+  'scenario.shareDownload': '下载情景文件',
   'share.newerLink': '这个分享链接来自更新版本的 Fairpace（链接格式 {version}），请先更新。已打开默认预设。',
   'share.newerSchema': '这个分享链接中的情景使用更新的格式（版本 {version}），请先更新 Fairpace。已打开默认预设。',
   'share.invalid': '分享链接中的情景无效，已打开默认预设：',
@@ -247,6 +258,8 @@ const en: Record<MessageKey, string> = {
   'run.blocked': 'Correct the marked fields to run.',
   'run.busy': 'A sweep is running; the comparison can run when it is done or cancelled.',
   'run.stale': 'The parameters changed since these results were computed — press “Run comparison”.',
+  'run.staleInvalid':
+    'The parameters changed (and a field needs correcting); the results below are from the scenario before the edit.',
   'run.none': 'No results yet.',
   'results.heading': 'Headline numbers',
   'results.seeds': 'Seeds: {seeds} (every arm uses the same seeds: a paired comparison)',
@@ -339,6 +352,16 @@ const en: Record<MessageKey, string> = {
   'share.tooLong':
     'The share link would be too long ({chars} characters; the limit is {max}). Download the scenario JSON instead.',
   'share.corrupted': 'The share link is damaged and cannot be read ({detail}). The default preset is open instead.',
+  'share.detail.version': 'it has no version number',
+  'share.detail.characters': 'it has characters a link cannot have; it may have been cut or changed when copied',
+  'share.detail.tooBig': 'it unpacks to too much',
+  'share.detail.notScenario': 'what it unpacks to is not a scenario',
+  'share.detail.unpack': 'its data cannot be unpacked; it may have been copied incompletely',
+  'share.problemSeparator': '; ',
+  'scenario.shareNote':
+    'A share link carries the whole scenario in the address and opens in any copy of Fairpace: the other side starts Fairpace on their own computer (how to get and start it is in the Fairpace repository’s README) and replaces the part of the link before “#” with their Fairpace’s address. If they have no Fairpace, send the scenario file instead.',
+  'scenario.shareNeedsFairpace': 'Opening this link needs Fairpace; for someone without it, use the scenario file:',
+  'scenario.shareDownload': 'Download the scenario file',
   'share.newerLink':
     'This share link comes from a newer Fairpace (link format {version}); update first. The default preset is open instead.',
   'share.newerSchema':

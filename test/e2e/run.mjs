@@ -361,6 +361,58 @@ const tests = [
     },
   },
   {
+    name: 'an invalid field keeps the stale banner; checks across fields, a non-JSON upload and a broken link speak Chinese',
+    async fn({ open, origin }) {
+      const { page } = await open({ locale: 'zh-CN' });
+      await waitForRunDone(page);
+      assert((await page.locator(tid('stale')).count()) === 0, 'the results are marked stale before any edit');
+      const field = tid('field-rules.pay.base');
+      await reveal(page, field);
+      await page.fill(field, '-3');
+      await page.waitForSelector(tid('error-rules.pay.base'), { state: 'visible', timeout: 5_000 });
+      const stale = (await page.textContent(tid('stale'))) ?? '';
+      assert(HAN.test(stale) && stale.includes('修改前'), `no stale banner while a field is invalid: ${stale}`);
+      await page.fill(field, '8.5');
+      await page.waitForSelector(tid('error-rules.pay.base'), { state: 'detached', timeout: 5_000 });
+      assert(await page.isVisible(tid('stale')), 'the stale banner went away while the editor still differs');
+
+      // A check across fields is shown, in Chinese, on the field that was changed as well.
+      const couriers = tid('field-population.couriers');
+      await reveal(page, couriers);
+      await page.fill(couriers, '199999');
+      await page.waitForSelector(tid('error-population.couriers'), { state: 'visible', timeout: 5_000 });
+      const cross = (await page.textContent(tid('error-population.couriers'))) ?? '';
+      assert(/超过上限/.test(cross) && !/[A-Za-z]{3,}/.test(cross), `the check across fields on couriers: ${cross}`);
+
+      const dir = tempDir();
+      try {
+        const notJson = join(dir, 'not.json');
+        writeFileSync(notJson, '{ nope');
+        await page.setInputFiles(tid('upload-scenario'), notJson);
+        await page.waitForSelector(tid('scenario-tools-error'), { timeout: 10_000 });
+        const upload = (await page.textContent(tid('scenario-tools-error'))) ?? '';
+        assert(
+          upload.includes('不是有效的 JSON 文件') && !/Unexpected|token|position/i.test(upload),
+          `the upload error: ${upload}`,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      const note = (await page.textContent(tid('share-note'))) ?? '';
+      assert(note.includes('任何一份 Fairpace') && note.includes('情景文件'), `the share note: ${note}`);
+
+      await page.goto(`${origin}/#s=1.bm90IGRlZmxhdGU`);
+      await page.reload();
+      await page.waitForSelector(`${tid('scenario-notice')}[data-kind="error"]`, { timeout: 10_000 });
+      const broken = (await page.textContent(tid('scenario-notice'))) ?? '';
+      assert(
+        broken.includes('分享链接已损坏') && !/[A-Za-z]{3,}/.test(broken.replaceAll('Fairpace', '')),
+        `the broken link: ${broken}`,
+      );
+      await waitForRunDone(page);
+    },
+  },
+  {
     name: 'Cancel stops a running comparison at once; the next run completes',
     async fn({ open, cli }) {
       const { page, liveWorkers } = await open();

@@ -8,19 +8,23 @@ import { rulesForArm } from '../scenario/rulesForArm.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Bi } from './catalogue/units.ts';
 
-const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
+/** The share of a text's letters that are Chinese characters (0 for a text without letters). */
+function hanShare(s: string): number {
+  const letters = s.match(/[\p{Script=Han}A-Za-z]/gu) ?? [];
+  return letters.length === 0 ? 0 : letters.filter((c) => /\p{Script=Han}/u.test(c)).length / letters.length;
+}
 
-/** A label written "English / 中文" (either order) as its two parts; any other label is the same in both. */
+/**
+ * A label written "English / 中文" (either order) as its two parts; any other label is the same in both. The Chinese
+ * part is the one with more Chinese characters, so an English part may quote a Chinese term ("delivery time (预估送达时间)").
+ */
 export function splitLabel(label: string): Bi {
   const parts = label.split(' / ');
   if (parts.length !== 2) return { zh: label, en: label };
-  const [a = '', b = ''] = parts;
-  const zhFirst = hasHan(a) && !hasHan(b);
-  return zhFirst
-    ? { zh: a.trim(), en: b.trim() }
-    : hasHan(b)
-      ? { zh: b.trim(), en: a.trim() }
-      : { zh: label, en: label };
+  const [a = '', b = ''] = parts.map((p) => p.trim());
+  const [ha, hb] = [hanShare(a), hanShare(b)];
+  if (ha === hb) return { zh: label, en: label };
+  return ha > hb ? { zh: a, en: b } : { zh: b, en: a };
 }
 
 /** A label without the percentile it names ("Algorithm-median (p50)" → "Algorithm-median"). */

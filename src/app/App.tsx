@@ -33,7 +33,7 @@ import {
 } from './editor/draft.ts';
 import { formatValue } from './editor/fieldText.ts';
 import { DEFAULT_SCENARIO, SCENARIO_FIELDS } from './editor/schemaFields.ts';
-import { defaultLang, localPart, translator, type Lang, type Translate } from './i18n.ts';
+import { defaultLang, localParagraphs, localPart, translator, type Lang, type Translate } from './i18n.ts';
 import { DEFAULT_PRESET_ID, PRESETS, presetName } from './presets.ts';
 import { pathText, problemText, withRelatedFields } from './problemText.ts';
 import type { SavedRun } from './savedRuns.ts';
@@ -273,7 +273,7 @@ export function App() {
             <select data-testid="preset-select" value={presetId} onChange={(e) => choosePreset(e.target.value)}>
               {source.kind === 'custom' && (
                 <option value={CUSTOM} data-testid="preset-custom">
-                  {t('preset.custom', { name: source.scenario.meta.name })}
+                  {t('preset.custom', { name: localPart(source.scenario.meta.name, lang) })}
                 </option>
               )}
               {PRESETS.map((p) => (
@@ -283,6 +283,14 @@ export function App() {
               ))}
             </select>
           </label>
+          {loaded.ok && loaded.scenario.meta.description.trim() !== '' && (
+            <details className="preset-description" data-testid="preset-description">
+              <summary>{t('preset.about')}</summary>
+              {localParagraphs(loaded.scenario.meta.description, lang).map((p, i) => (
+                <p key={i}>{p}</p>
+              ))}
+            </details>
+          )}
           {notice && (
             <p
               className={notice.kind === 'error' ? 'error' : 'hint'}
@@ -332,6 +340,7 @@ export function App() {
               changes={changes}
               specs={specs}
               canUndo={editor.history.length > 0}
+              lang={lang}
               t={t}
               onEdit={onEdit}
               onAddArm={onAddArm}
@@ -368,7 +377,7 @@ export function App() {
               <ResultsBoundary key={result.comparison.scenarioDigest + (savedShown?.id ?? '')} t={t}>
                 <h2 id="results-heading">{t('results.heading')}</h2>
                 <p className="scenario-name" data-testid="result-scenario-name">
-                  {t('scenario.shownName', { name: shownName })}
+                  {t('scenario.shownName', { name: localPart(shownName, lang) })}
                 </p>
                 {savedShown && (
                   <p className="hint" data-testid="saved-shown">

@@ -3,6 +3,7 @@
  * English one must have exactly the same keys, so a missing or stray translation fails the typecheck.
  */
 
+import { splitLabel } from '../analysis/armName.ts';
 import { FIELD_MESSAGES_EN, FIELD_MESSAGES_ZH } from './i18nFields.ts';
 import { BARGAINING_EN, BARGAINING_ZH } from './i18nBargaining.ts';
 import { EVIDENCE_EN, EVIDENCE_ZH } from './i18nEvidence.ts';
@@ -18,6 +19,7 @@ const zhCNApp = {
   'lang.toggle': 'English',
   'lang.toggleTitle': 'Switch to English',
   'preset.label': '预设情景',
+  'preset.about': '这个情景是什么',
   'preset.invalid': '预设文件无效：',
   'editor.heading': '情景参数',
   'editor.invalid': '无效：',
@@ -219,6 +221,7 @@ const en: Record<MessageKey, string> = {
   'lang.toggle': '中文',
   'lang.toggleTitle': '切换到中文',
   'preset.label': 'Preset scenario',
+  'preset.about': 'About this scenario',
   'preset.invalid': 'This preset is not valid: ',
   'editor.heading': 'Scenario',
   'editor.invalid': 'Invalid: ',
@@ -447,11 +450,22 @@ export function messageKey(key: string): MessageKey | undefined {
  * The part of a bilingual preset label (`"English / 中文"`) in `lang`; labels without both parts are shown whole.
  */
 export function localPart(label: string, lang: Lang): string {
-  const parts = label.split(' / ');
-  if (parts.length !== 2) return label;
-  const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
-  const [a = '', b = ''] = parts;
-  const zh = hasHan(b) || !hasHan(a) ? b : a;
-  const other = zh === b ? a : b;
-  return lang === 'zh-CN' ? zh : other;
+  const { zh, en } = splitLabel(label);
+  return lang === 'zh-CN' ? zh : en;
+}
+
+/**
+ * The paragraphs of a bilingual text (a preset's description) in the reader's language: those with Chinese characters
+ * in Chinese, the others in English; a text in one language only is shown whole.
+ */
+export function localParagraphs(text: string, lang: Lang): string[] {
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const han = (p: string) => /\p{Script=Han}/u.test(p);
+  const zh = paragraphs.filter(han);
+  const en = paragraphs.filter((p) => !han(p));
+  if (zh.length === 0 || en.length === 0) return paragraphs;
+  return lang === 'zh-CN' ? zh : en;
 }

@@ -72,7 +72,7 @@ describe('report.html content', () => {
       '5. <span lang="zh-CN">合规评分卡</span><span lang="en">Compliance scorecard</span>',
       '6. <span lang="zh-CN">模型假设与来源</span><span lang="en">Assumptions and sources</span>',
       '7. <span lang="zh-CN">模型与观测对照</span><span lang="en">Model against observation</span>',
-      '8. <span lang="zh-CN">如何复现与校验</span><span lang="en">Reproduce and verify</span>',
+      '9. <span lang="zh-CN">如何复现与校验</span><span lang="en">Reproduce and verify</span>',
     ]) {
       expect(html).toContain(heading);
     }
@@ -83,7 +83,7 @@ describe('report.html content', () => {
     const html = textOf(unzipToRecord(pack.zip), 'report.html');
     // The rule that differs between the arms, with the base value and each arm's.
     expect(html).toMatch(
-      /<code>rules\.<wbr>deadline\.<wbr>percentile<\/code><\/th><td class="value">50<\/td><td class="value">10<\/td><td class="value">50<\/td>/,
+      /<code>rules\.<wbr>deadline\.<wbr>percentile<\/code><\/span><\/th><td class="value">50<\/td><td class="value">10<\/td><td class="value">50<\/td>/,
     );
     // A finding about the minimum wage in both languages, naming the wage.
     expect(html).toMatch(

@@ -61,12 +61,12 @@ export function modelCheckHtml(
     const link = href ? ` <a href="${href}">${escapeHtml(row.source.url ?? '')}</a>` : '';
     const strength = STRENGTH_WORDS[row.strength] ?? bi(row.strength, row.strength);
     return (
-      `<tr class="${row.status}"><th scope="row">${inline(metricLabels(row.metric, context))}<br>` +
-      `<code>${escapeHtml(row.metric)}</code></th><td>${inline(armName(row.arm))}</td>` +
+      `<tr class="${row.status}"><th scope="row">${inline(metricLabels(row.metric, context))}` +
+      `<span lang="en"><br><code>${escapeHtml(row.metric)}</code></span></th><td>${inline(armName(row.arm))}</td>` +
       `<td class="value">${inline(observed(row))}</td>` +
       `<td class="value">${inline(metricWithInterval(row.metric, row.model))}</td>` +
       `<td class="status ${row.status === 'within' ? 'pass' : 'fail'}"><b>${row.status === 'within' ? '✓' : '✗'} ${inline(statusWords(row))}</b></td>` +
-      `<td><span class="note">${inline(source)} ${inline(bi(`（${row.source.year} 年）`, `(${row.source.year})`))}${link}<br>` +
+      `<td><span class="note"><cite>${inline(source)}</cite> ${inline(bi(`（${row.source.year} 年）`, `(${row.source.year})`))}${link}<br>` +
       `${inline(bi('来源强度：', 'Strength: '))}${inline(strength)}</span></td></tr>`
     );
   });
@@ -102,7 +102,7 @@ export function modelCheckSection(
     blocks(
       'p',
       bi(
-        `模型的默认值按公开发表的数字校准（${calibration.targetsName}）。下表把本证据包自己的运行结果与这些数字逐项对照：观测范围、模型的平均值及其 95% 区间，以及模型是否落在范围内。2020 年及以前的观测对照“最严算法”方案，2022 年及以后的对照“算法取中”方案。落在范围外的项说明模型在这方面与现实不符，相关结论应谨慎看待。模型的完整说明见 Fairpace 仓库中的 ${MODEL_DOC}；本文件 calibration.json 给出同样的数字。`,
+        `模型的默认值按公开发表的数字校准（中国外卖骑手的公开数据）。下表把本证据包自己的运行结果与这些数字逐项对照：观测范围、模型的平均值及其 95% 区间，以及模型是否落在范围内。2020 年及以前的观测对照“最严算法”方案，2022 年及以后的对照“算法取中”方案。落在范围外的项说明模型在这方面与现实不符，相关结论应谨慎看待。模型的完整说明见 Fairpace 的模型说明 ${MODEL_DOC}；本证据包中的 calibration.json 给出同样的数字。`,
         `The model’s defaults are calibrated against published figures (${calibration.targetsName}). This table holds this pack’s own runs against them one by one: the observed range, the model’s mean with its 95% interval, and whether the model falls inside. Figures observed up to 2020 are held against the strictest arm, those from 2022 on against the median arm. A target outside its range is a way in which the model departs from reality; read conclusions that rest on it with care. The model is described in full in ${MODEL_DOC} in the Fairpace repository; calibration.json in this pack holds the same numbers.`,
       ),
     ) +

@@ -45,6 +45,11 @@ code { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 1
 table.params th:first-child, table.assumptions th:first-child { width: 34%; }
 table.params td.value { width: 33%; }
 table.assumptions td.value { width: 30%; }
+table.inner { width: auto; margin: 0; font-size: 12px; }
+table.inner th, table.inner td { padding: 1px 6px; border-bottom: 1px solid var(--rule); }
+table.inner thead th { border-bottom: 1px solid var(--ink); font-weight: 600; }
+cite { font-style: normal; }
+section.limits li { margin-bottom: 4px; }
 table.scorecard th:first-child { width: 15%; }
 table.scorecard td:nth-child(2) { width: 14%; }
 table.scorecard td:nth-child(3) { width: 27%; }

@@ -25,6 +25,13 @@ import { furtherFiguresHtml } from './furtherFigures.ts';
 import { MODEL_DOC, modelCheckSection } from './modelCheck.ts';
 import { rulesTableHtml, scenarioTableHtml } from './ruleTables.ts';
 import { scorecardHtml } from './scorecard.ts';
+import {
+  authorDescriptionHtml,
+  generatedDescription,
+  limitsSection,
+  ordersPlacedPerDay,
+  promiseRule,
+} from './scenarioText.ts';
 
 /** Everything the report states. */
 export interface ReportInput {
@@ -78,16 +85,14 @@ function seedsText(seeds: readonly number[]): string {
 function header(input: ReportInput, names: readonly Bi[]): string {
   const { scenario, comparison } = input;
   const name = splitLabel(scenario.meta.name);
-  const description = scenario.meta.description
-    .split(/\n\s*\n/)
-    .filter((p) => p.trim() !== '')
-    .map((p) => `<p class="description">${escapeHtml(p.trim())}</p>`)
-    .join('');
+  const generated = generatedDescription(scenario, comparison, ordersPlacedPerDay(input.runsByArm));
+  const description =
+    blocks('p', generated, 'description generated') + authorDescriptionHtml(scenario.meta.description);
   const row = (label: Bi, valueHtml: string) => `<dt>${inline(label)}</dt><dd>${valueHtml}</dd>`;
   return (
     `<header><p class="kicker">${inline(bi('Fairpace 证据包报告', 'Fairpace evidence pack report'))}</p>` +
     `<h1>${inline(name)}</h1>${description}<dl class="meta">` +
-    (scenario.meta.region ? row(bi('地区', 'Region'), escapeHtml(scenario.meta.region)) : '') +
+    (scenario.meta.region ? row(bi('地区', 'Region'), inline(splitLabel(scenario.meta.region))) : '') +
     row(bi('比较的方案', 'Arms compared'), names.map((n) => inline(n)).join('<br>')) +
     row(
       bi('重复次数与随机种子', 'Replications and seeds'),
@@ -115,11 +120,9 @@ function header(input: ReportInput, names: readonly Bi[]): string {
 function question(input: ReportInput, names: readonly Bi[]): string {
   const { scenario, comparison } = input;
   const arms = comparison.arms.map((arm, i) => {
-    const p = rulesForArm(scenario, arm.id).deadline.percentile;
+    const { percentile, basis } = rulesForArm(scenario, arm.id).deadline;
     const name = names[i] ?? bi(arm.id, arm.id);
-    return `<li><b>${inline(name)}</b> <code>${escapeHtml(arm.id)}</code> — ${inline(
-      bi(`配送时限按过去骑行配速的第 ${p} 百分位设定`, `deadline set at the ${p}th percentile of past riding pace`),
-    )}</li>`;
+    return `<li><b>${inline(name)}</b> <code>${escapeHtml(arm.id)}</code> — ${inline(promiseRule(percentile, basis))}</li>`;
   });
   return (
     `<section id="question"><h2>1. ${inline(bi('问题', 'The question'))}</h2>` +
@@ -134,8 +137,8 @@ function question(input: ReportInput, names: readonly Bi[]): string {
     blocks(
       'p',
       bi(
-        '背景：唐山市（2022）实施方案第 8 项要求不得将“最严算法”作为考核标准，而应“算法取中”；烟台市（2021）通知第（九）项要求平台就订单分配、计件单价、抽成比例和算法规则等与工会协商。配送时限按过去骑行配速的某个百分位设定：百分位越低，时限越紧。',
-        'Background: Tangshan’s 2022 plan (task 8) forbids using the strictest algorithm (最严算法) as the assessment standard and asks for algorithm-median (算法取中); Yantai’s 2021 notice (item 九) puts order allocation, piece rates, commission and algorithms to negotiation with the union. The delivery deadline is set from a percentile of past riding pace: the lower the percentile, the tighter the deadline.',
+        '背景：唐山市（2022）实施方案第 8 项要求不得将“最严算法”作为考核标准，而应“算法取中”；烟台市（2021）通知第（九）项要求平台就订单分配、计件单价、抽成比例和算法规则等与工会协商。配送时限按过往同类订单送达用时的某个百分位设定：百分位越低，时限越紧。',
+        'Background: Tangshan’s 2022 plan (task 8) forbids using the strictest algorithm (最严算法) as the assessment standard and asks for algorithm-median (算法取中); Yantai’s 2021 notice (item 九) puts order allocation, piece rates, commission and algorithms to negotiation with the union. The delivery deadline is set from a percentile of past delivery times of similar orders: the lower the percentile, the tighter the deadline.',
       ),
       'note',
     ) +
@@ -230,7 +233,7 @@ function assumptions(input: ReportInput): string {
     blocks(
       'p',
       bi(
-        `以下参数没有可靠的公开来源，是模型的假设（模型说明中标为假设，见 Fairpace 仓库中的 ${MODEL_DOC}）。它们都可以在情景文件中修改；用 fairpace sweep 可以检验结论在多大程度上依赖于它们。`,
+        `以下参数没有可靠的公开来源，是模型的假设（模型说明中标为假设，见 Fairpace 的模型说明 ${MODEL_DOC}）。它们都可以在情景文件中修改；用命令 fairpace sweep 可以检验结论在多大程度上依赖于它们。`,
         `These parameters have no solid public source and are assumptions of the model (marked so in its description, ${MODEL_DOC} in the Fairpace repository). All can be changed in the scenario file; fairpace sweep shows how much a conclusion depends on them.`,
       ),
     ) +
@@ -245,7 +248,7 @@ function assumptions(input: ReportInput): string {
 
 function reproduce(input: ReportInput): string {
   return (
-    `<section id="reproduce"><h2>8. ${inline(bi('如何复现与校验', 'Reproduce and verify'))}</h2>` +
+    `<section id="reproduce"><h2>9. ${inline(bi('如何复现与校验', 'Reproduce and verify'))}</h2>` +
     blocks(
       'p',
       bi(
@@ -275,7 +278,7 @@ function reproduce(input: ReportInput): string {
 }
 
 function bargainingBlock(input: ReportInput): string {
-  const section = bargainingSection(input.bargaining ?? [], 9);
+  const section = bargainingSection(input.bargaining ?? [], 10);
   return section === '' ? '' : `${section}\n`;
 }
 
@@ -338,6 +341,7 @@ export function reportHtml(input: ReportInput): string {
     `${header(input, names)}\n${costLead(input, names)}\n${question(input, names)}\n${rules(input, names)}\n${findings(input, names)}\n` +
     `${charts(input)}\n${compliance(input, names)}\n${assumptions(input)}\n` +
     `${modelCheckSection(7, input.calibration, armNameOf(input, names), labelContext(input.scenario))}\n` +
+    `${limitsSection(8)}\n` +
     `${reproduce(input)}\n` +
     bargainingBlock(input) +
     `<footer>${inline(

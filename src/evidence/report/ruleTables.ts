@@ -5,8 +5,8 @@ import { rulesForArm } from '../../scenario/rulesForArm.ts';
 import { Scenario, SCHEMA_VERSION } from '../../scenario/schema.ts';
 import { differingRulePaths } from '../../sim/compliance.ts';
 import { codePath, escapeHtml } from '../escape.ts';
-import { plainValue } from '../format.ts';
-import { bi, inline, type Bi } from './bilingual.ts';
+import { bi, inline, inlineHtml, type Bi } from './bilingual.ts';
+import { paramHeadingHtml, paramName, paramValueHtml } from './paramCells.ts';
 
 /** Names of the rule parameters a negotiation is most often about. */
 const RULE_NAMES: Record<string, Bi> = {
@@ -43,9 +43,9 @@ const RULE_NAMES: Record<string, Bi> = {
   'platform.deliveryRevenuePerOrder': bi('平台每单配送收入（元）', 'Platform revenue per order (CNY)'),
 };
 
-/** A rule path's name, falling back to the path for parameters without one. */
+/** A rule path's name, falling back to the editor's name of the parameter, or undefined. */
 export function ruleName(path: string): Bi | undefined {
-  const exact = RULE_NAMES[path];
+  const exact = RULE_NAMES[path] ?? paramName(`rules.${path}`);
   if (exact) return exact;
   const weather = /^pay\.weatherBonus\.(\w+)$/.exec(path);
   const kind = weather?.[1];
@@ -56,7 +56,7 @@ export function ruleName(path: string): Bi | undefined {
   return undefined;
 }
 
-const cellOf = (value: unknown) => `<td class="value">${escapeHtml(plainValue(value))}</td>`;
+const cellOf = (value: unknown) => `<td class="value">${paramValueHtml(value)}</td>`;
 
 /** Rule paths where any arm's rules differ from the scenario's base rules (which includes any difference between arms). */
 export function negotiatedRulePaths(scenario: Scenario, armIds: readonly string[]): string[] {
@@ -78,7 +78,9 @@ export function rulesTableHtml(scenario: Scenario, armIds: readonly string[], na
     '</tr>';
   const rows = paths.map((path) => {
     const name = ruleName(path);
-    const label = name ? `${inline(name)}<br>${codePath(`rules.${path}`)}` : codePath(`rules.${path}`);
+    const label = name
+      ? inlineHtml(escapeHtml(name.zh), `${escapeHtml(name.en)}<br>${codePath(`rules.${path}`)}`)
+      : codePath(`rules.${path}`);
     return `<tr><th scope="row">${label}</th>${cellOf(getPath(scenario.rules, path))}${rules.map((r) => cellOf(getPath(r, path))).join('')}</tr>`;
   });
   return `<table class="rules"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
@@ -105,7 +107,7 @@ export function scenarioTableHtml(scenario: Scenario): string {
   const head = `<tr><th>${inline(bi('参数', 'Parameter'))}</th><th>${inline(bi('本情景', 'This scenario'))}</th><th>${inline(bi('默认值', 'Default'))}</th></tr>`;
   const rows = paths.map(
     (path) =>
-      `<tr><th scope="row">${codePath(path)}</th>${cellOf(getPath(scenario, path))}${cellOf(getPath(defaults, path))}</tr>`,
+      `<tr><th scope="row">${paramHeadingHtml(path)}</th>${cellOf(getPath(scenario, path))}${cellOf(getPath(defaults, path))}</tr>`,
   );
   return `<table class="params"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
 }

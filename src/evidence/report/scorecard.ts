@@ -13,7 +13,7 @@ const STATUS: Record<CheckStatus, { mark: string; text: Bi }> = {
   pass: { mark: '✓', text: bi('符合', 'pass') },
   fail: { mark: '✗', text: bi('不符合', 'fail') },
   notApplicable: { mark: '–', text: bi('不适用', 'n/a') },
-  info: { mark: 'i', text: bi('信息', 'info') },
+  info: { mark: '●', text: bi('仅供参考', 'for information') },
 };
 
 /** A rule parameter's name (a path inside `rules`), or the path itself in both languages. */

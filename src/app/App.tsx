@@ -440,7 +440,7 @@ export function App() {
             t={t}
             onExport={onExport}
           />
-          <SavedRuns result={result} defaultName={shownName} lang={lang} t={t} onOpen={openSaved} />
+          <SavedRuns result={result} defaultName={localPart(shownName, lang)} lang={lang} t={t} onOpen={openSaved} />
           <SweepView
             scenario={draft.ok ? draft.scenario : null}
             sweep={sweep}

@@ -159,7 +159,7 @@ const zhCNApp = {
   'share.newerSchema': '这个分享链接中的情景使用更新的格式（版本 {version}），请先更新 Fairpace。已打开默认预设。',
   'share.invalid': '分享链接中的情景无效，已打开默认预设：',
   'evidence.heading': '证据包',
-  'evidence.intro': '证据包（.zip）包含情景、结果、逐日明细、图表和报告，任何人都可以用 fairpace verify 核验。',
+  'evidence.intro': '证据包（.zip）包含情景、结果、逐日明细、图表和报告，任何人都可以用 `fairpace verify` 核验。',
   'evidence.export': '导出证据包',
   'evidence.needResult': '请先完成一次比较，才能导出。',
   'evidence.cancel': '取消',
@@ -372,7 +372,7 @@ const en: Record<MessageKey, string> = {
   'share.invalid': 'The scenario in the share link is invalid; the default preset is open instead:',
   'evidence.heading': 'Evidence pack',
   'evidence.intro':
-    'An evidence pack (.zip) holds the scenario, the results, the courier-day rows, the charts and a report; anyone can check it with fairpace verify.',
+    'An evidence pack (.zip) holds the scenario, the results, the courier-day rows, the charts and a report; anyone can check it with `fairpace verify`.',
   'evidence.export': 'Export evidence pack',
   'evidence.needResult': 'Finish a comparison first to export it.',
   'evidence.cancel': 'Cancel',

@@ -86,19 +86,19 @@ const OWN_ZH: OwnMessages = {
   'unit.weights': '相对权重',
   'hint.meta.sources': '来源列在情景文件中，这里只显示，不能修改。',
   'hint.meta.calibration':
-    '由 fairpace calibrate --fit 写入：拟合了哪些参数、对照哪些观测数据、误差多少。只显示，不能修改。',
+    '由 `fairpace calibrate --fit` 写入：拟合了哪些参数、对照哪些观测数据、误差多少。只显示，不能修改。',
   'hint.city.hotspots': '每个热点写“x, y, 权重, 半径”（公里），热点之间用分号隔开。',
   'hint.demand.ordersPerDay': '留空表示按“骑手人数 × 每名骑手每天订单数”计算。',
   'hint.demand.hourlyProfile': '24 个数，用逗号隔开，依次是 0 点到 23 点的相对订单量。',
   'hint.weather':
-    '每天一个，用逗号隔开：clear 晴、rain 雨、heavyRain 暴雨、snow 雪、heat35/heat37/heat40 高温（未写的天按晴天计）。',
+    '每天一个，用逗号隔开：`clear` 晴、`rain` 雨、`heavyRain` 暴雨、`snow` 雪、`heat35`/`heat37`/`heat40` 高温（未写的天按晴天计）。',
   'hint.holidays': '节假日是第几天（从 0 起），用逗号隔开。',
   'hint.rules.deadline.percentile':
     '按过往同距离、同时段订单送达用时的第几百分位定时限，越低越严：10 即“最严算法”，50 即“算法取中”。',
   'hint.rules.deadline.protectionMin': '每段写“距离上限 公里, 最少 分钟”，段之间用分号隔开，例如 3, 30; 5, 40。',
   'hint.rules.pay.peakHours': '享受高峰补贴的整点，用逗号隔开，例如 11, 12, 17, 18。',
   'hint.rules.pay.dailyTiers': '每档写“单量, 奖励 元”，档之间用分号隔开，例如 20, 30; 30, 60。',
-  'hint.rules.pay.guarantee': '写“每小时金额, online 或 engaged”（按在线或接单时长计），留空表示没有保底。',
+  'hint.rules.pay.guarantee': '写“每小时金额, `online` 或 `engaged`”（按在线或接单时长计），留空表示没有保底。',
   'hint.rules.heat.maxOnlineHoursHeat37': '留空表示不限制。',
   'hint.seed': '相同的种子得到完全相同的结果；各方案使用相同的种子。',
 };
@@ -164,7 +164,7 @@ const OWN_EN: OwnMessages = {
   'unit.weights': 'relative weights',
   'hint.meta.sources': 'Sources are listed in the scenario file; shown here, not edited.',
   'hint.meta.calibration':
-    'Written by fairpace calibrate --fit: which parameters were fitted to which observed figures, and how closely. Shown here, not edited.',
+    'Written by `fairpace calibrate --fit`: which parameters were fitted to which observed figures, and how closely. Shown here, not edited.',
   'hint.city.hotspots': 'Each hotspot as “x, y, weight, spread” (km); hotspots separated by semicolons.',
   'hint.demand.ordersPerDay': 'Empty: couriers × orders per courier-day.',
   'hint.demand.hourlyProfile': '24 numbers separated by commas: relative orders at 0:00 … 23:00.',

@@ -10,15 +10,19 @@ import {
   type CatalogueLang,
   type LabelContext,
 } from '../analysis/index.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import { Scenario, SCHEMA_VERSION } from '../scenario/schema.ts';
 import type { Lang } from './i18n.ts';
 
 /** The catalogue's language code for the app's. */
 export const catalogueLang = (lang: Lang): CatalogueLang => (lang === 'zh-CN' ? 'zh' : 'en');
 
+/** Fairpace's default scenario, for labels while none is valid. */
+const DEFAULT_SCENARIO = Scenario.parse({ schemaVersion: SCHEMA_VERSION });
+
 /** The thresholds labels name, from a scenario (or nothing, for placeholders left as they are). */
 export function contextOf(scenario: Pick<Scenario, 'standards' | 'risk'> | null | undefined): Partial<LabelContext> {
-  return scenario ? labelContext(scenario) : {};
+  // While the editor holds an invalid scenario, labels take Fairpace's defaults rather than show a bare {placeholder}.
+  return labelContext(scenario ?? DEFAULT_SCENARIO);
 }
 
 /** A metric's label in the reader's language. */

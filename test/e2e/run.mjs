@@ -30,6 +30,7 @@ import {
   tid,
   waitForRunDone,
 } from './support.mjs';
+import { latinOnPage, unexpectedLatin } from './latinWords.mjs';
 
 // The calibrated model (scenario schema 2) makes a yantai-2021 run about ten times the work it was (about 4 s of CPU
 // per run on this project's 2-core machines, against 0.27 s before), and five tests run its 20-run comparison in
@@ -410,6 +411,72 @@ const tests = [
         `the broken link: ${broken}`,
       );
       await waitForRunDone(page);
+    },
+  },
+  {
+    name: 'Chinese, every panel: no Latin word outside the whitelist (units, file names, p10, arm ids) after each tool runs',
+    async fn({ open }) {
+      const { page } = await open({ locale: 'zh-CN' });
+      await waitForRunDone(page); // demo-small
+      const ids = ['strictest', 'median'];
+      const problems = [];
+      const walk = async (what) => {
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        for (const line of unexpectedLatin(await latinOnPage(page), ids)) problems.push(`${what}: ${line}`);
+      };
+      await walk('dashboard, editor, model check');
+      // Each tool once, on few replications, so its results and legends are read too.
+      await reveal(page, tid('sweep-run'));
+      await page.click(tid('sweep-run'));
+      await page.waitForSelector(`${tid('sweep-status')}[data-phase="done"]`, { timeout: 180_000 });
+      await page.fill(tid('target-replications'), '1');
+      await page.click(tid('target-run'));
+      await waitForJob(page, 'target');
+      await page.fill(tid('tornado-replications'), '1');
+      await page.click(tid('tornado-run'));
+      await waitForJob(page, 'tornado', 180_000);
+      await page.fill(tid('zone-replications'), '1');
+      await page.click(tid('zone-run'));
+      await waitForJob(page, 'zone', 180_000);
+      await walk('after sweep, target, tornado and zone');
+      // Messages: a field the schema rejects, and a check across fields.
+      await reveal(page, tid('field-rules.pay.base'));
+      await page.fill(tid('field-rules.pay.base'), '-3');
+      await page.waitForSelector(tid('error-rules.pay.base'), { state: 'visible', timeout: 5_000 });
+      await reveal(page, tid('field-city.customerDistanceMedianKm'));
+      await page.fill(tid('field-city.customerDistanceMedianKm'), '9');
+      await walk('with invalid fields');
+      assertNoProblems(problems, 'Latin words in the Chinese workbench');
+    },
+  },
+  {
+    name: 'a renamed percentile relabels its arm: the median arm at p70 is 时限 p70, never 算法取中',
+    async fn({ open }) {
+      const { page } = await open({ locale: 'zh-CN' });
+      await waitForRunDone(page);
+      const cell = tid('field-arms[1].rules.deadline.percentile');
+      await reveal(page, cell);
+      await page.fill(cell, '70');
+      const header = page.locator(`${tid('arms-table')} th[data-arm-id="median"] .arm-name`);
+      await page.waitForFunction(
+        (sel) => document.querySelector(sel)?.textContent?.includes('p70'),
+        `${tid('arms-table')} th[data-arm-id="median"] .arm-name`,
+        { timeout: 5_000 },
+      );
+      const name = (await header.textContent()) ?? '';
+      assert(name.includes('时限 p70') && !name.includes('算法取中'), `the edited arm is called ${name}`);
+      await page.click(tid('run-compare'));
+      await waitForRunDone(page);
+      const cards = await page.locator('.arm-value dt').allTextContents();
+      assert(
+        cards.some((c) => c.includes('时限 p70')),
+        `the cards name the arms ${cards.join(', ')}`,
+      );
+      assert(!cards.some((c) => c.includes('算法取中')), `a card still says 算法取中: ${cards.join(', ')}`);
+      await page.click(tid('language-toggle'));
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      const en = (await header.textContent()) ?? '';
+      assert(en.includes('Deadline p70'), `in English the edited arm is called ${en}`);
     },
   },
   {

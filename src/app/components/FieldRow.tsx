@@ -3,6 +3,7 @@ import { domId, fieldHint, fieldLabel, fieldUnit, shownText } from '../editor/la
 import type { FieldSpec } from '../editor/schemaFields.ts';
 import { localPart, type Lang, type Translate } from '../i18n.ts';
 import { FieldInput } from './FieldInput.tsx';
+import { Rich } from './Rich.tsx';
 
 interface Props {
   /** One spec, or the inputs of one per-weather table. */
@@ -27,7 +28,9 @@ function Sources({ text, t, lang }: { text: string; t: Translate; lang: Lang }) 
     <ul className="sources" data-testid="field-meta.sources">
       {titles.length === 0 && <li>{t('editor.noSources')}</li>}
       {titles.map((title, i) => (
-        <li key={i}>{localPart(title, lang)}</li>
+        <li key={i}>
+          <cite>{localPart(title, lang)}</cite>
+        </li>
       ))}
     </ul>
   );
@@ -128,7 +131,7 @@ export function FieldRow({ specs, texts, presetTexts, defaults, errors, lang, t,
       )}
       {hint && (
         <small id={`${id}-hint`} className="hint">
-          {hint}
+          <Rich text={hint} />
         </small>
       )}
       {error && <Message id={`${id}-error`} error={error} testKey={first.key} t={t} />}

@@ -152,7 +152,6 @@ export function ModelCheckPanel({ calibration, armNames, context, lang, t }: Pro
                     data-lo={String(r.model.ci95[0])}
                     data-hi={String(r.model.ci95[1])}
                     data-by={String(r.by)}
-                    title={source}
                   >
                     <th scope="row">{metricName(r.metric, lang, context)}</th>
                     <td>{armNames[r.arm] ?? r.arm}</td>
@@ -170,7 +169,7 @@ export function ModelCheckPanel({ calibration, armNames, context, lang, t }: Pro
                       {verdictText(r, lang, t)}
                     </td>
                     <td className="source">
-                      {source}
+                      <cite>{source}</cite>
                       {t('modelcheck.year', { year: r.source.year })}
                       <br />
                       <small>{t('modelcheck.strength', { strength })}</small>

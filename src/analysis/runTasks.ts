@@ -8,6 +8,8 @@ export interface RunTask {
   scenario: Scenario;
   armId: string;
   seed: number;
+  /** Keep the order trace in the result (the guide's chart of delivery times); the metrics are the same either way. */
+  orders?: boolean;
 }
 
 /** The part of an AbortSignal the analysis reads (the core has no DOM or Node types). */
@@ -34,7 +36,7 @@ export type Executor = (tasks: RunTask[], onProgress?: ProgressFn, signal?: Canc
 
 /** Runs one task. */
 export function runTask(task: RunTask): RunResult {
-  return simulate(task.scenario, task.armId, task.seed);
+  return simulate(task.scenario, task.armId, task.seed, { orders: task.orders === true });
 }
 
 /** Runs every task in this thread, one after another. */

@@ -11,6 +11,7 @@ import { ScenarioTools, shareProblemText } from './components/ScenarioTools.tsx'
 import { CostSentence } from './components/CostSentence.tsx';
 import { DetailFigures } from './components/DetailFigures.tsx';
 import { HeadlineCards } from './components/HeadlineCards.tsx';
+import { Guide } from './components/Guide.tsx';
 import { MODEL_DOC, ModelCheckNotice, ModelCheckPanel } from './components/ModelCheckPanel.tsx';
 import { contextOf } from './metricDisplay.ts';
 import { MdrpCards } from './components/MdrpCards.tsx';
@@ -366,6 +367,7 @@ export function App() {
         </aside>
 
         <div className="results">
+          <Guide scenario={draft.ok ? draft.scenario : null} lang={lang} t={t} />
           <section aria-live="polite" aria-labelledby="results-heading">
             {stale && (
               <p className="stale" data-testid="stale" role="status">

@@ -5,6 +5,7 @@
 
 import { splitLabel } from '../analysis/armName.ts';
 import { FIELD_MESSAGES_EN, FIELD_MESSAGES_ZH } from './i18nFields.ts';
+import { GUIDE_EN, GUIDE_ZH } from './i18nGuide.ts';
 import { BARGAINING_EN, BARGAINING_ZH } from './i18nBargaining.ts';
 import { EVIDENCE_EN, EVIDENCE_ZH } from './i18nEvidence.ts';
 import { MODEL_CHECK_EN, MODEL_CHECK_ZH } from './i18nModelCheck.ts';
@@ -204,13 +205,14 @@ const zhCNApp = {
   'mdrp.cardsHeading': 'MDRP 基准指标（回放实例）',
 } satisfies Record<string, string>;
 
-const zhCN = { ...zhCNApp, ...FIELD_MESSAGES_ZH, ...BARGAINING_ZH, ...EVIDENCE_ZH, ...MODEL_CHECK_ZH };
+const zhCN = { ...zhCNApp, ...FIELD_MESSAGES_ZH, ...BARGAINING_ZH, ...EVIDENCE_ZH, ...MODEL_CHECK_ZH, ...GUIDE_ZH };
 
 /** A key of the dictionary. */
 export type MessageKey = keyof typeof zhCN;
 
 const en: Record<MessageKey, string> = {
   ...FIELD_MESSAGES_EN,
+  ...GUIDE_EN,
   ...BARGAINING_EN,
   ...EVIDENCE_EN,
   ...MODEL_CHECK_EN,

@@ -480,6 +480,53 @@ const tests = [
     },
   },
   {
+    name: 'the guide: six steps in Chinese, each with a sentence and a chart; each "try it" control reruns the step',
+    async fn({ open }) {
+      const { page, errors } = await open({ locale: 'zh-CN' });
+      await waitForRunDone(page); // demo-small
+      await page.click(`${tid('guide')} > summary`);
+      const steps = ['promise', 'pressure', 'ratchet', 'pay', 'platform', 'model'];
+      const shownFor = (step, value) =>
+        page.waitForFunction(
+          ([s, v]) => {
+            const el = document.querySelector('[data-testid="guide-step"]');
+            const status = document.querySelector('[data-testid="guide-status"]');
+            if (status?.getAttribute('data-phase') === 'error') return { error: status.textContent };
+            return el?.getAttribute('data-shown') === `${s}:${v}` && status?.getAttribute('data-phase') === 'done';
+          },
+          [step, value],
+          { timeout: 180_000 },
+        );
+      const problems = [];
+      for (const [i, step] of steps.entries()) {
+        await page.click(tid(`guide-step-${i + 1}`));
+        const value = Number(await page.getAttribute(tid('guide-step'), 'data-value'));
+        const first = await (await shownFor(step, value)).jsonValue();
+        assert(first === true, `step ${step}: ${JSON.stringify(first)}`);
+        await page.waitForSelector(`${tid(`guide-chart-${step}`)} svg`, { timeout: 15_000 }).catch(() => undefined);
+        const chart = await chartMarks(page, `guide-chart-${step}`);
+        assert(
+          chart && chart.svgs > 0 && chart.drawn > 0,
+          `step ${step} draws no chart: ${JSON.stringify(chart)} ${errors.join('; ')}`,
+        );
+        const sentence = (await page.textContent(tid('guide-sentence'))) ?? '';
+        assert(HAN.test(sentence) && sentence.length > 40, `step ${step} says: ${sentence}`);
+        const runs = Number(await page.getAttribute(tid('guide'), 'data-runs'));
+        await page.click(tid('guide-try-plus'));
+        const next = Number(await page.getAttribute(tid('guide-step'), 'data-value'));
+        assert(next !== value, `step ${step}: "try it" did not change the value (${value})`);
+        const second = await (await shownFor(step, next)).jsonValue();
+        assert(second === true, `step ${step} after "try it": ${JSON.stringify(second)}`);
+        const after = Number(await page.getAttribute(tid('guide'), 'data-runs'));
+        assert(after > runs, `step ${step}: "try it" did not rerun (${runs} runs before, ${after} after)`);
+        for (const line of unexpectedLatin(await latinOnPage(page), ['strictest', 'median'])) {
+          if (line.includes('guide')) problems.push(`${step}: ${line}`);
+        }
+      }
+      assertNoProblems(problems, 'Latin words in the guide');
+    },
+  },
+  {
     name: 'Cancel stops a running comparison at once; the next run completes',
     async fn({ open, cli }) {
       const { page, liveWorkers } = await open();

@@ -86,33 +86,44 @@ export function ModelCheckNotice({ calibration, context, lang, t }: Omit<Props, 
 }
 
 /** The model-check panel. */
+/** The model check as a chart: one panel per target, the observed range with the model's mean and interval. */
+export function modelCheckFigure(
+  calibration: RunsCalibration,
+  armNames: Record<string, string>,
+  context: Partial<LabelContext>,
+  lang: Lang,
+  t: Translate,
+) {
+  const rows: ModelCheckRow[] = calibration.rows.map((r) => {
+    const k = scaleOf(r.metric);
+    const observed: [number, number] =
+      'range' in r.observed
+        ? [r.observed.range[0] * k, r.observed.range[1] * k]
+        : [r.observed.value * k, r.observed.value * k];
+    const unit = unitOf(r.metric, lang);
+    return {
+      title: `${metricName(r.metric, lang, context)} · ${armNames[r.arm] ?? r.arm}`,
+      unit: unit === '' ? '' : unit,
+      observed,
+      single: 'value' in r.observed,
+      mean: r.model.mean * k,
+      lo: shownInterval(r)[0] * k,
+      hi: shownInterval(r)[1] * k,
+      within: r.status === 'within',
+    };
+  });
+  return modelCheckChart(rows, {
+    title: t('modelcheck.chartTitle'),
+    caption: t('modelcheck.chartCaption'),
+    observed: t('modelcheck.observed'),
+    model: t('modelcheck.model'),
+  });
+}
+
 export function ModelCheckPanel({ calibration, armNames, context, lang, t }: Props) {
   const figure = useMemo(() => {
     if (!calibration || calibration.rows.length === 0) return null;
-    const rows: ModelCheckRow[] = calibration.rows.map((r) => {
-      const k = scaleOf(r.metric);
-      const observed: [number, number] =
-        'range' in r.observed
-          ? [r.observed.range[0] * k, r.observed.range[1] * k]
-          : [r.observed.value * k, r.observed.value * k];
-      const unit = unitOf(r.metric, lang);
-      return {
-        title: `${metricName(r.metric, lang, context)} · ${armNames[r.arm] ?? r.arm}`,
-        unit: unit === '' ? '' : unit,
-        observed,
-        single: 'value' in r.observed,
-        mean: r.model.mean * k,
-        lo: shownInterval(r)[0] * k,
-        hi: shownInterval(r)[1] * k,
-        within: r.status === 'within',
-      };
-    });
-    return modelCheckChart(rows, {
-      title: t('modelcheck.chartTitle'),
-      caption: t('modelcheck.chartCaption'),
-      observed: t('modelcheck.observed'),
-      model: t('modelcheck.model'),
-    });
+    return modelCheckFigure(calibration, armNames, context, lang, t);
   }, [calibration, armNames, context, lang, t]);
 
   return (

@@ -141,7 +141,7 @@ function stepSentence(step: GuideStep, out: GuideOutcome, lang: Lang, t: Transla
   if (step === 'promise') {
     const p = Math.round(out.value);
     return t('guide.say.promise', {
-      orders: String(Math.round(out.minutes.length / Math.max(1, out.scenario.time.days))),
+      orders: Math.round(out.minutes.length / Math.max(1, out.scenario.time.days)).toLocaleString(lang),
       p,
       pMin: fmt(percentileOf(out.minutes, p), 0),
       p50Min: fmt(percentileOf(out.minutes, 50), 0),
@@ -289,7 +289,11 @@ export function Guide({ scenario, lang, t }: Props) {
           data-shown={shown ? `${shown.step}:${shown.value}` : ''}
         >
           <h3>
-            {t('guide.stepOf', { n: index + 1, total: GUIDE_STEPS.length })}：{t(`guide.title.${step}` as MessageKey)}
+            {t('guide.stepOf', {
+              n: index + 1,
+              total: GUIDE_STEPS.length,
+              title: t(`guide.title.${step}` as MessageKey),
+            })}
           </h3>
           <p className="guide-sentence" data-testid="guide-sentence">
             {sentence}

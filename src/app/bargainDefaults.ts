@@ -27,3 +27,26 @@ export function zonePayValues(scenario: Scenario): number[] {
 export function unionLimitPercent(scenario: Scenario): number {
   return tidy(scenario.compliance.minWageMaxShare * 100);
 }
+
+/** The precision a parameter is shown to (0.01 CNY of pay, a tenth of a percent of commission, whole percentiles). */
+export const PARAM_PRECISION: Readonly<
+  Record<'rules.pay.base' | 'rules.pay.commissionRate' | 'rules.deadline.percentile', number>
+> = {
+  'rules.pay.base': 0.01,
+  'rules.pay.commissionRate': 0.001,
+  'rules.deadline.percentile': 1,
+};
+
+/**
+ * A target answer at the parameter's display precision, rounded towards the side where the target holds (up for the
+ * smallest value that meets it), so the shown value meets it too; plain 6 significant digits for other parameters.
+ */
+export function shownTargetValue(param: string, value: number, direction: 'smallest' | 'largest' = 'smallest'): string {
+  const step = (PARAM_PRECISION as Record<string, number>)[param];
+  if (step === undefined) return String(Number(value.toPrecision(6)));
+  const digits = Math.max(0, Math.round(-Math.log10(step)));
+  const units = value / step;
+  // A value a hair above a step (binary noise) is not pushed to the next step.
+  const rounded = direction === 'smallest' ? Math.ceil(units - 1e-9) : Math.floor(units + 1e-9);
+  return (rounded * step).toFixed(digits);
+}

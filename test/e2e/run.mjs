@@ -425,13 +425,21 @@ const tests = [
         for (const line of unexpectedLatin(await latinOnPage(page), ids)) problems.push(`${what}: ${line}`);
       };
       await walk('dashboard, editor, model check');
-      // Each tool once, on few replications, so its results and legends are read too.
+      // The tools open on defaults with a readable answer: the sweep over the last arm alone, a 4 × 4 zone with the
+      // union's limit at the scenario's minimum-wage threshold (5% on demo-small).
       await reveal(page, tid('sweep-run'));
+      assert((await page.inputValue(tid('sweep-arms'))) === 'median', 'the sweep does not default to the last arm');
+      assert((await page.inputValue(tid('zone-x-values'))).split(',').length >= 4, 'the zone grid is under 4 wide');
+      assert((await page.inputValue(tid('zone-y-values'))).split(',').length >= 4, 'the zone grid is under 4 high');
+      assert((await page.inputValue(tid('zone-union-threshold'))) === '5', 'the union limit is not the scorecard’s 5%');
+      // Each tool once, on few replications, so its results and legends are read too.
       await page.click(tid('sweep-run'));
       await page.waitForSelector(`${tid('sweep-status')}[data-phase="done"]`, { timeout: 180_000 });
       await page.fill(tid('target-replications'), '1');
       await page.click(tid('target-run'));
       await waitForJob(page, 'target');
+      const found = (await page.textContent(tid('target-result'))) ?? '';
+      assert(!/\d\.\d{3,}/.test(found), `the target answer has false precision: ${found}`);
       await page.fill(tid('tornado-replications'), '1');
       await page.click(tid('tornado-run'));
       await waitForJob(page, 'tornado', 180_000);

@@ -18,7 +18,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { armNames } from '../armNames.ts';
 import { tornadoChart } from '../charts/tornadoChart.ts';
 import { zoneChart } from '../charts/zoneChart.ts';
-import { unionLimitPercent, ZONE_PERCENTILES, zonePayValues } from '../bargainDefaults.ts';
+import { shownTargetValue, unionLimitPercent, ZONE_PERCENTILES, zonePayValues } from '../bargainDefaults.ts';
 import { paramLabel } from '../editor/paramLabel.ts';
 import { HEADLINE_METRICS } from '../headlineMetrics.ts';
 import type { Lang, Translate } from '../i18n.ts';
@@ -57,26 +57,6 @@ export const APP_TARGET_STEPS = 12;
 /** A parameter's name: the editor's label with its unit, the same in every panel. */
 const paramName = (p: string, t: Translate) => paramLabel(p, t);
 
-/** The precision a parameter is shown to (0.01 CNY of pay, a tenth of a percent of commission, whole percentiles). */
-export const PARAM_PRECISION: Readonly<Record<(typeof PARAMS)[number], number>> = {
-  'rules.pay.base': 0.01,
-  'rules.pay.commissionRate': 0.001,
-  'rules.deadline.percentile': 1,
-};
-
-/**
- * A target answer at the parameter's display precision, rounded towards the side where the target holds (up for the
- * smallest value that meets it), so the shown value meets it too; plain 6 significant digits for other parameters.
- */
-export function shownTargetValue(param: string, value: number, direction: 'smallest' | 'largest' = 'smallest'): string {
-  const step = (PARAM_PRECISION as Record<string, number>)[param];
-  if (step === undefined) return String(Number(value.toPrecision(6)));
-  const digits = Math.max(0, Math.round(-Math.log10(step)));
-  const units = value / step;
-  // A value a hair above a step (binary noise) is not pushed to the next step.
-  const rounded = direction === 'smallest' ? Math.ceil(units - 1e-9) : Math.floor(units + 1e-9);
-  return (rounded * step).toFixed(digits);
-}
 const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
 const reps = (text: string) => {
   const n = num(text);

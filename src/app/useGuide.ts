@@ -1,5 +1,5 @@
 /** Runs the guide's comparisons on the shared worker pool: one step's scenario at a time, cancellable. */
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import {
   calibrationOfRuns,
   DEFAULT_TARGETS,
@@ -22,6 +22,8 @@ export interface GuideOutcome {
   calibration: RunsCalibration;
   /** Minutes from order to door of the looser arm's first run (the first step's chart). */
   minutes: number[];
+  /** How many guide runs have finished on this page, this one included. */
+  serial: number;
 }
 
 /** The guide's run state. */
@@ -36,6 +38,7 @@ export interface GuideRunner {
 export function useGuide(): GuideRunner {
   const job = usePoolJob<GuideOutcome>();
   const { run: runJob } = job;
+  const finished = useRef(0);
   const run = useCallback(
     (scenario: Scenario, step: GuideStep, value: number) =>
       runJob(() => {
@@ -64,6 +67,7 @@ export function useGuide(): GuideRunner {
                 runsByArmOf(plan.armIds, plan.seeds.length, plain),
               ),
               minutes: deliveryMinutes(traced?.orders),
+              serial: (finished.current += 1),
             };
           },
         };

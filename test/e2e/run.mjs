@@ -842,7 +842,10 @@ const tests = [
         await page.click(tid('tornado-run'));
         await waitForJob(page, 'tornado');
         await page.fill(tid('zone-replications'), '3');
+        // The grid and limits of the CLI command below, whatever the panel opens on.
+        await page.fill(tid('zone-x-values'), '10,50');
         await page.fill(tid('zone-y-values'), '7,12');
+        await page.fill(tid('zone-union-threshold'), '50');
         await page.fill(tid('zone-platform-threshold'), '-7000');
         await page.click(tid('zone-run'));
         await waitForJob(page, 'zone');

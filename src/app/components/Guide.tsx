@@ -209,7 +209,6 @@ export function Guide({ scenario, lang, t }: Props) {
   const [typed, setTyped] = useState<Partial<Record<GuideStep, number>>>({});
   const value = typed[step] ?? (scenario ? startValue(scenario, step) : TRY[step].min);
   const guide = useGuide();
-  const [runs, setRuns] = useState(0);
   const asked = useRef('');
 
   const stepScenario = useMemo(() => (scenario ? guideScenario(scenario, step, value) : null), [scenario, step, value]);
@@ -226,9 +225,7 @@ export function Guide({ scenario, lang, t }: Props) {
     return () => clearTimeout(timer);
   }, [open, stepScenario, step, value, run]);
   const out = guide.result;
-  useEffect(() => {
-    if (out) setRuns((n) => n + 1);
-  }, [out]);
+  const runs = out?.serial ?? 0;
 
   const shown = out && out.step === step ? out : null;
   const names = useMemo(() => (shown ? namesOf(shown.scenario, lang) : {}), [shown, lang]);

@@ -425,6 +425,10 @@ const tests = [
         for (const line of unexpectedLatin(await latinOnPage(page), ids)) problems.push(`${what}: ${line}`);
       };
       await walk('dashboard, editor, model check');
+      // The arm names in the editor's boxes too (a box's text is not read above).
+      for (const value of await page.locator('input.arm-label').evaluateAll((els) => els.map((e) => e.value))) {
+        if (/[A-Za-z]{2,}/.test(value)) problems.push(`arm label box: ${value}`);
+      }
       // The tools open on defaults with a readable answer: the sweep over the last arm alone, a 4 × 4 zone with the
       // union's limit at the scenario's minimum-wage threshold (5% on demo-small).
       await reveal(page, tid('sweep-run'));

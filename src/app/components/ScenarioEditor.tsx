@@ -66,7 +66,9 @@ export function ScenarioEditor(props: Props) {
         <ArmsTable
           arms={arms}
           texts={texts}
+          presetTexts={props.presetTexts}
           errors={errors}
+          lang={props.lang}
           t={t}
           onEdit={onEdit}
           onAdd={onAddArm}

@@ -31,7 +31,9 @@ function weatherText(scenario: Scenario): Bi | undefined {
   if ([...counts.keys()].every((w) => w === 'clear')) return undefined;
   const parts = [...counts].map(([w, n]) => {
     const word = WEATHER_WORDS[w as keyof typeof WEATHER_WORDS];
-    return bi(`${n} 天${word.zh}`, `${n} day${n === 1 ? '' : 's'} of ${word.en}`);
+    // "2 天暴雨", but "1 天 35 ℃ 高温": a space keeps two numbers apart.
+    const gap = /^\d/.test(word.zh) ? ' ' : '';
+    return bi(`${n} 天${gap}${word.zh}`, `${n} day${n === 1 ? '' : 's'} of ${word.en}`);
   });
   return bi(parts.map((p) => p.zh).join('、'), parts.map((p) => p.en).join(', '));
 }

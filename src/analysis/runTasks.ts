@@ -9,6 +9,8 @@ export interface RunTask {
   scenario: Scenario;
   armId: string;
   seed: number;
+  /** Keep the order trace in the result (the guide's chart of delivery times); the metrics are the same either way. */
+  orders?: boolean;
 }
 
 /** The part of an AbortSignal the analysis reads (the core has no DOM or Node types). */
@@ -35,7 +37,10 @@ export type Executor = (tasks: RunTask[], onProgress?: ProgressFn, signal?: Canc
 
 /** Runs one task; `warmups` lets runs of the same seed share their warm-up (the results are the same). */
 export function runTask(task: RunTask, warmups?: WarmupCache): RunResult {
-  return simulate(task.scenario, task.armId, task.seed, warmups ? { warmups } : {});
+  return simulate(task.scenario, task.armId, task.seed, {
+    orders: task.orders === true,
+    ...(warmups ? { warmups } : {}),
+  });
 }
 
 /**

@@ -10,20 +10,14 @@ import { rulesForArm } from '../scenario/rulesForArm.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
 import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
+import { SENSITIVITY_PATHS } from './catalogue/index.ts';
 import { metricAt } from './metricPaths.ts';
 import { runBatchPlan, type BatchPlan } from './batchPlan.ts';
 import { runInProcess, seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
 import { pairedDifference, type Difference } from './stats.ts';
 
-/** The headline differences sensitivity reports (second arm minus first). */
-export const SENSITIVITY_METRICS = [
-  'earnings.shareBelowMinWage',
-  'earnings.netPerOnlineHour.mean',
-  'safety.relativeCrashRisk',
-  'safety.speedingKmShare',
-  'service.onTimeRate',
-  'platform.margin',
-] as const;
+/** The headline differences sensitivity reports (second arm minus first): the metric catalogue's sensitivity metrics. */
+export const SENSITIVITY_METRICS: readonly string[] = SENSITIVITY_PATHS;
 
 /** A parameter MODEL.md marks as an assumption, with the range it is varied over. */
 export interface AssumptionRange {

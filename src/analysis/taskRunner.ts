@@ -16,6 +16,8 @@ export interface WorkerTask {
   seed: number;
   /** Keep the run's courier-day rows (evidence packs). */
   courierDays?: boolean;
+  /** Keep the run's order trace (the guide's chart of delivery times). */
+  orders?: boolean;
 }
 
 /** A worker's scenarios and warm-ups, and how it runs a task. */
@@ -29,6 +31,7 @@ export class TaskRunner {
     return simulate(scenario, task.armId, task.seed, {
       warmups: this.warmups,
       ...(task.courierDays ? { courierDays: true } : {}),
+      ...(task.orders ? { orders: true } : {}),
     });
   }
 }

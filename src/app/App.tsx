@@ -8,7 +8,12 @@ import { ComplianceTable } from './components/ComplianceTable.tsx';
 import { EvidencePanel } from './components/EvidencePanel.tsx';
 import { SavedRuns } from './components/SavedRuns.tsx';
 import { ScenarioTools, shareProblemText } from './components/ScenarioTools.tsx';
+import { CostSentence } from './components/CostSentence.tsx';
+import { DetailFigures } from './components/DetailFigures.tsx';
 import { HeadlineCards } from './components/HeadlineCards.tsx';
+import { Guide } from './components/Guide.tsx';
+import { MODEL_DOC, ModelCheckNotice, ModelCheckPanel } from './components/ModelCheckPanel.tsx';
+import { contextOf } from './metricDisplay.ts';
 import { MdrpCards } from './components/MdrpCards.tsx';
 import { MdrpImport } from './components/MdrpImport.tsx';
 import { RiderAuditPanel } from './components/RiderAuditPanel.tsx';
@@ -30,9 +35,9 @@ import {
 } from './editor/draft.ts';
 import { formatValue } from './editor/fieldText.ts';
 import { DEFAULT_SCENARIO, SCENARIO_FIELDS } from './editor/schemaFields.ts';
-import { defaultLang, localPart, translator, type Lang, type Translate } from './i18n.ts';
+import { defaultLang, localParagraphs, localPart, translator, type Lang, type Translate } from './i18n.ts';
 import { DEFAULT_PRESET_ID, PRESETS, presetName } from './presets.ts';
-import { problemText } from './problemText.ts';
+import { pathText, problemText, withRelatedFields } from './problemText.ts';
 import type { SavedRun } from './savedRuns.ts';
 import { readShareHash, type ShareRead } from './shareLink.ts';
 import type { BargainingKind } from '../evidence/bargainingEntry.ts';
@@ -107,12 +112,13 @@ export function App() {
       ? { kind: 'custom', scenario: opening.scenario, from: 'link' }
       : { kind: 'preset', id: DEFAULT_PRESET_ID },
   );
-  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: (t: Translate) => string } | null>(() =>
-    opening.kind === 'ok'
-      ? { kind: 'info', text: (tr) => tr('scenario.fromLink', { name: opening.scenario.meta.name }) }
-      : opening.kind === 'problem'
-        ? { kind: 'error', text: (tr) => shareProblemText(opening.problem, tr) }
-        : null,
+  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: (t: Translate, lang: Lang) => string } | null>(
+    () =>
+      opening.kind === 'ok'
+        ? { kind: 'info', text: (tr) => tr('scenario.fromLink', { name: opening.scenario.meta.name }) }
+        : opening.kind === 'problem'
+          ? { kind: 'error', text: (tr, l) => shareProblemText(opening.problem, tr, l) }
+          : null,
   );
   const [savedShown, setSavedShown] = useState<SavedRun | null>(null);
   const presetId = source.kind === 'preset' ? source.id : CUSTOM;
@@ -132,7 +138,7 @@ export function App() {
   const { byInput, other } = useMemo(
     () =>
       problemsByInput(
-        draft.ok ? [] : draft.problems.map((p) => ({ ...p, message: problemText(p.message, lang) })),
+        draft.ok ? [] : withRelatedFields(draft.problems.map((p) => ({ ...p, message: problemText(p.message, lang) }))),
         new Set([
           ...specs.keys(),
           ...Array.from({ length: nArms }, (_, i) => [armIdKey(i), armLabelKey(i)]).flat(),
@@ -157,7 +163,9 @@ export function App() {
   );
   const result = runner.result;
   const resultNames = useMemo(() => (result ? armNames(result.scenario, lang) : {}), [result, lang]);
-  const stale = result !== null && draft.ok && JSON.stringify(result.scenario) !== JSON.stringify(draft.scenario);
+  const resultContext = useMemo(() => contextOf(result?.scenario), [result]);
+  // Whenever the editor no longer holds the results' scenario, valid or not: an invalid edit is an edit too.
+  const stale = result !== null && editorDiffers(result.scenario, draft);
   const comparing = runner.phase.kind === 'running';
   const sweeping = sweep.phase.kind === 'running';
   const evidencing = evidence.running;
@@ -212,7 +220,7 @@ export function App() {
     openSource({ kind: 'custom', scenario: saved.scenario, from: 'saved' });
     setNotice(null);
     setSavedShown(saved);
-    runner.show({ scenario: saved.scenario, comparison: saved.comparison });
+    runner.show({ scenario: saved.scenario, comparison: saved.comparison, calibration: saved.calibration });
   };
   /**
    * Export: the results on screen with their own scenario, or the edited scenario, run for the pack, whose results
@@ -228,7 +236,7 @@ export function App() {
         edited: true,
         onBuilt: (pack) => {
           setSavedShown(null);
-          runner.show({ scenario, comparison: pack.comparison });
+          runner.show({ scenario, comparison: pack.comparison, calibration: pack.calibration });
         },
       });
     } else {
@@ -267,7 +275,7 @@ export function App() {
             <select data-testid="preset-select" value={presetId} onChange={(e) => choosePreset(e.target.value)}>
               {source.kind === 'custom' && (
                 <option value={CUSTOM} data-testid="preset-custom">
-                  {t('preset.custom', { name: source.scenario.meta.name })}
+                  {t('preset.custom', { name: localPart(source.scenario.meta.name, lang) })}
                 </option>
               )}
               {PRESETS.map((p) => (
@@ -277,6 +285,14 @@ export function App() {
               ))}
             </select>
           </label>
+          {loaded.ok && loaded.scenario.meta.description.trim() !== '' && (
+            <details className="preset-description" data-testid="preset-description">
+              <summary>{t('preset.about')}</summary>
+              {localParagraphs(loaded.scenario.meta.description, lang).map((p, i) => (
+                <p key={i}>{p}</p>
+              ))}
+            </details>
+          )}
           {notice && (
             <p
               className={notice.kind === 'error' ? 'error' : 'hint'}
@@ -284,13 +300,13 @@ export function App() {
               data-testid="scenario-notice"
               data-kind={notice.kind}
             >
-              {notice.text(t)}
+              {notice.text(t, lang)}
             </p>
           )}
           {!loaded.ok && (
             <p className="error" role="alert">
               {t('preset.invalid')}
-              {loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}
+              {loaded.problems.map((p) => `${pathText(p.path, lang)}: ${problemText(p.message, lang)}`).join('; ')}
             </p>
           )}
           <RunControls
@@ -311,7 +327,7 @@ export function App() {
             <ul className="error" role="alert" data-testid="other-problems">
               {other.map((p) => (
                 <li key={p.path + p.message}>
-                  {p.path}: {p.message}
+                  {pathText(p.path, lang)}: {p.message}
                 </li>
               ))}
             </ul>
@@ -326,6 +342,7 @@ export function App() {
               changes={changes}
               specs={specs}
               canUndo={editor.history.length > 0}
+              lang={lang}
               t={t}
               onEdit={onEdit}
               onAddArm={onAddArm}
@@ -345,17 +362,25 @@ export function App() {
           <p className="about" data-testid="about" data-model-digest={MODEL_DIGEST} title={t('app.aboutTitle')}>
             {t('app.about', { version: FAIRPACE_VERSION, digest: MODEL_DIGEST })}
           </p>
+          <p className="about" data-testid="about-model">
+            {t('app.modelDoc', { path: MODEL_DOC })}
+          </p>
         </aside>
 
         <div className="results">
+          <Guide scenario={draft.ok ? draft.scenario : null} lang={lang} t={t} />
           <section aria-live="polite" aria-labelledby="results-heading">
-            {stale && <p className="stale">{t('run.stale')}</p>}
+            {stale && (
+              <p className="stale" data-testid="stale" role="status">
+                {t(draft.ok ? 'run.stale' : 'run.staleInvalid')}
+              </p>
+            )}
             {!result && <p className="empty">{comparing ? t('run.running') : t('run.none')}</p>}
             {result && (
               <ResultsBoundary key={result.comparison.scenarioDigest + (savedShown?.id ?? '')} t={t}>
                 <h2 id="results-heading">{t('results.heading')}</h2>
                 <p className="scenario-name" data-testid="result-scenario-name">
-                  {t('scenario.shownName', { name: shownName })}
+                  {t('scenario.shownName', { name: localPart(shownName, lang) })}
                 </p>
                 {savedShown && (
                   <p className="hint" data-testid="saved-shown">
@@ -366,14 +391,43 @@ export function App() {
                   </p>
                 )}
                 <p className="seeds">{t('results.seeds', { seeds: result.comparison.seeds.join(', ') })}</p>
-                <HeadlineCards comparison={result.comparison} armNames={resultNames} lang={lang} t={t} />
+                <CostSentence scenario={result.scenario} comparison={result.comparison} lang={lang} t={t} />
+                <ModelCheckNotice calibration={result.calibration} context={resultContext} lang={lang} t={t} />
+                <HeadlineCards
+                  comparison={result.comparison}
+                  armNames={resultNames}
+                  context={resultContext}
+                  lang={lang}
+                  t={t}
+                />
                 <MdrpCards comparison={result.comparison} armNames={resultNames} lang={lang} t={t} />
                 <h2>{t('compliance.heading')}</h2>
-                <ComplianceTable arms={result.comparison.arms} armNames={resultNames} t={t} />
+                <ComplianceTable
+                  arms={result.comparison.arms}
+                  armNames={resultNames}
+                  scenario={result.scenario}
+                  lang={lang}
+                  t={t}
+                />
+                <DetailFigures
+                  comparison={result.comparison}
+                  armNames={resultNames}
+                  context={resultContext}
+                  lang={lang}
+                  t={t}
+                />
                 <ComparisonCharts
                   scenario={result.scenario}
                   comparison={result.comparison}
                   armNames={resultNames}
+                  lang={lang}
+                  t={t}
+                />
+                <ModelCheckPanel
+                  calibration={result.calibration}
+                  armNames={resultNames}
+                  context={resultContext}
+                  lang={lang}
                   t={t}
                 />
               </ResultsBoundary>
@@ -389,7 +443,7 @@ export function App() {
             t={t}
             onExport={onExport}
           />
-          <SavedRuns result={result} defaultName={shownName} lang={lang} t={t} onOpen={openSaved} />
+          <SavedRuns result={result} defaultName={localPart(shownName, lang)} lang={lang} t={t} onOpen={openSaved} />
           <SweepView
             scenario={draft.ok ? draft.scenario : null}
             sweep={sweep}

@@ -3,10 +3,13 @@
  * English one must have exactly the same keys, so a missing or stray translation fails the typecheck.
  */
 
+import { splitLabel } from '../analysis/armName.ts';
 import { FIELD_MESSAGES_EN, FIELD_MESSAGES_ZH } from './i18nFields.ts';
+import { GUIDE_EN, GUIDE_ZH } from './i18nGuide.ts';
 import { BARGAINING_EN, BARGAINING_ZH } from './i18nBargaining.ts';
 import { EVIDENCE_EN, EVIDENCE_ZH } from './i18nEvidence.ts';
 import { AUDIT_EN, AUDIT_ZH } from './i18nAudit.ts';
+import { MODEL_CHECK_EN, MODEL_CHECK_ZH } from './i18nModelCheck.ts';
 
 /** Languages the app speaks. */
 export type Lang = 'zh-CN' | 'en';
@@ -18,6 +21,7 @@ const zhCNApp = {
   'lang.toggle': 'English',
   'lang.toggleTitle': 'Switch to English',
   'preset.label': '预设情景',
+  'preset.about': '这个情景是什么',
   'preset.invalid': '预设文件无效：',
   'editor.heading': '情景参数',
   'editor.invalid': '无效：',
@@ -57,20 +61,10 @@ const zhCNApp = {
   'run.blocked': '请先改正标出的字段，才能运行。',
   'run.busy': '参数扫描正在运行，完成或取消后才能运行比较。',
   'run.stale': '参数已修改，下面的结果尚未更新——请点击“运行比较”。',
+  'run.staleInvalid': '参数已修改（且有需要改正的字段），下面的结果来自修改前的情景。',
   'run.none': '还没有结果。',
   'results.heading': '主要指标',
   'results.seeds': '随机种子：{seeds}（各方案使用相同种子，配对比较）',
-  'metric.earnings.shareBelowMinWage': '时薪低于最低工资的骑手日占比',
-  'metric.earnings.netPerOnlineHour.mean': '在线每小时净收入',
-  'metric.workload.onlineHours.mean': '每天在线时长',
-  'metric.safety.relativeCrashRisk': '相对事故风险',
-  'metric.safety.speedingKmShare': '超速（>25 公里/小时）里程占比',
-  'metric.service.onTimeRate': '准时率',
-  'metric.platform.margin': '平台每日利润',
-  'unit.percent': '%',
-  'unit.percentagePoints': '个百分点',
-  'unit.ratio': '倍（基准 = 1）',
-  'unit.ratioShort': '倍',
   'diff.higher': '{arm}比{base}高 {value} {unit}（95% 区间：{lo} 至 {hi}）。',
   'diff.lower': '{arm}比{base}低 {value} {unit}（95% 区间：{lo} 至 {hi}）。',
   'diff.same': '{arm}与{base}结果相同。',
@@ -81,24 +75,14 @@ const zhCNApp = {
   'compliance.heading': '合规评分表',
   'compliance.check': '检查项',
   'compliance.clause': '依据条款',
-  'compliance.threshold': '标准',
-  'compliance.value': '数值',
+  'compliance.threshold': '要求',
+  'compliance.valueIs': '本方案：{value}',
   'status.pass': '✓ 达标',
   'status.fail': '✗ 不达标',
   'status.notApplicable': '— 不适用',
   'status.info': 'ⓘ 信息',
-  'check.minWage': '最低工资',
-  'check.workingTime': '工作时间',
-  'check.strictestAlgorithm': '不以最严算法考核',
-  'check.safetyIndicators': '交通安全指标',
-  'check.extremeWeatherPay': '恶劣天气与节假日报酬',
-  'check.heatRules': '高温作业',
-  'check.noDeposit': '不收押金',
-  'check.multiPlatform': '允许多平台接单',
-  'check.negotiatedRules': '协商改动的规则',
   'chart.perday.title': '每天的平均承诺时长（算法棘轮）',
   'chart.perday.x': '第几天',
-  'chart.perday.y': '平均承诺时长（分钟）',
   'chart.perday.caption': '每条线代表一个方案；线逐日下降，说明算法“学习”后在不断压缩时限。',
   'chart.speed.title': '按骑行速度统计的里程',
   'chart.speed.x': '骑行速度（公里/小时）',
@@ -108,37 +92,23 @@ const zhCNApp = {
   'chart.speed.rule25': '25 设计上限',
   'chart.none': '暂无数据。',
   'chart.earnings.title': '骑手每在线小时的净收入',
-  'chart.earnings.x': '每在线小时净收入（元/小时）',
   'chart.earnings.minWage': '最低工资 {wage}',
   'chart.earnings.caption':
     '每行一个方案：色条从最低的 10% 骑手日到最高的 10%（第 10 至第 90 百分位），圆点是中位数，菱形是平均数；虚线是当地最低小时工资，色条在虚线左边的部分就是低于最低工资的骑手日。',
   'chart.workload.title': '每个骑手日的工作量',
-  'chart.workload.hours': '在线时长（小时）',
-  'chart.workload.orders': '完成订单（单/人·天）',
-  'chart.workload.km': '骑行里程（公里/人·天）',
   'chart.workload.standardDay': '标准 {hours} 小时',
   'chart.workload.legalLimit': '法定上限 {hours} 小时',
   'chart.workload.caption':
     '色条从第 10 到第 90 百分位，圆点是中位数，菱形是平均数。在线时长越过虚线，说明骑手为了挣够收入而超时工作。',
   'chart.safety.title': '交通安全',
-  'chart.safety.speeding': '超速（>25 公里/小时）里程占比（%）',
-  'chart.safety.redLights': '每个骑手日闯红灯次数',
-  'chart.safety.crashRisk': '相对事故风险（倍，基准 = 1）',
   'chart.safety.limit': '合规上限',
   'chart.safety.baseline': '基准',
   'chart.safety.caption':
     '条越长越危险。相对事故风险 1 表示以舒适车速、不闯红灯、不疲劳骑行时的风险；虚线是合规评分表的上限。',
   'chart.rhythm.title': '一天中的节奏',
   'chart.rhythm.x': '时刻（点）',
-  'chart.rhythm.onTime': '准时率（%）',
-  'chart.rhythm.promised': '平均承诺时长（分钟）',
-  'chart.rhythm.speeding': '超速里程占比（%）',
   'chart.rhythm.caption': '每条线代表一个方案，按下单的钟点统计；看午餐和晚餐高峰时时限是否更紧、超速是否更多。',
   'chart.platform.title': '平台一方：每天的收入、骑手报酬和利润',
-  'chart.platform.y': '元/天',
-  'chart.platform.revenue': '配送收入',
-  'chart.platform.courierPay': '骑手报酬',
-  'chart.platform.margin': '平台利润',
   'chart.platform.caption': '每组柱子比较各方案；利润一组的差别就是这项规则改动让平台多花或少赚的钱。',
   'chart.sweep.title': '指标随“{param}”的变化',
   'chart.sweep.caption':
@@ -177,11 +147,21 @@ const zhCNApp = {
   'scenario.fromLink': '已从分享链接恢复情景“{name}”。',
   'share.tooLong': '分享链接太长（{chars} 个字符，上限 {max}），无法使用。请改用“下载情景 JSON”。',
   'share.corrupted': '分享链接已损坏，无法读取（{detail}）。已打开默认预设。',
+  'share.detail.version': '缺少版本号',
+  'share.detail.characters': '链接中有不该出现的字符，可能复制时被截断或改动了',
+  'share.detail.tooBig': '解开后的内容过大',
+  'share.detail.notScenario': '解开后的内容不是情景数据',
+  'share.detail.unpack': '链接中的数据无法解开，可能复制时不完整',
+  'share.problemSeparator': '；',
+  'scenario.shareNote':
+    '分享链接把整个情景写在地址里，可以在任何一份 Fairpace 中打开：对方在自己的电脑上启动 Fairpace（获取和启动方法见 Fairpace 仓库的说明文件），把链接里“#”之前的部分换成自己 Fairpace 的地址即可。对方没有 Fairpace 时，请改发情景文件。',
+  'scenario.shareNeedsFairpace': '打开这个链接需要 Fairpace；没有 Fairpace 的人请改用情景文件：',
+  'scenario.shareDownload': '下载情景文件',
   'share.newerLink': '这个分享链接来自更新版本的 Fairpace（链接格式 {version}），请先更新。已打开默认预设。',
   'share.newerSchema': '这个分享链接中的情景使用更新的格式（版本 {version}），请先更新 Fairpace。已打开默认预设。',
   'share.invalid': '分享链接中的情景无效，已打开默认预设：',
   'evidence.heading': '证据包',
-  'evidence.intro': '证据包（.zip）包含情景、结果、逐日明细、图表和报告，任何人都可以用 fairpace verify 核验。',
+  'evidence.intro': '证据包（.zip）包含情景、结果、逐日明细、图表和报告，任何人都可以用 `fairpace verify` 核验。',
   'evidence.export': '导出证据包',
   'evidence.needResult': '请先完成一次比较，才能导出。',
   'evidence.cancel': '取消',
@@ -224,30 +204,28 @@ const zhCNApp = {
   'mdrp.readError': '无法读取实例文件：{message}',
   'mdrp.imported': '已导入 MDRP 实例“{name}”：{orders} 个订单、{couriers} 名骑手、{restaurants} 家餐厅。',
   'mdrp.cardsHeading': 'MDRP 基准指标（回放实例）',
-  'mdrp.kpi.deliveredShare': '送达订单占比',
-  'mdrp.kpi.clickToDoorMean': '下单到送达：平均',
-  'mdrp.kpi.clickToDoorP90': '下单到送达：90 分位',
-  'mdrp.kpi.clickToDoorMax': '下单到送达：最长',
-  'mdrp.kpi.overage': '超出目标时长（平均）',
-  'mdrp.kpi.utilisation': '骑手利用率',
-  'mdrp.kpi.ordersPerCourierHour': '每骑手小时订单数',
-  'mdrp.kpi.totalCourierPay': '骑手报酬总额',
-  'mdrp.kpi.sharePaidGuarantee': '按保底时薪获酬的骑手占比',
-  'mdrp.unit.minutes': '分钟',
-  'mdrp.unit.perHour': '单/小时',
-  'mdrp.unit.money': '（实例货币）',
 } satisfies Record<string, string>;
 
-const zhCN = { ...zhCNApp, ...FIELD_MESSAGES_ZH, ...BARGAINING_ZH, ...EVIDENCE_ZH, ...AUDIT_ZH };
+const zhCN = {
+  ...zhCNApp,
+  ...FIELD_MESSAGES_ZH,
+  ...BARGAINING_ZH,
+  ...EVIDENCE_ZH,
+  ...AUDIT_ZH,
+  ...MODEL_CHECK_ZH,
+  ...GUIDE_ZH,
+};
 
 /** A key of the dictionary. */
 export type MessageKey = keyof typeof zhCN;
 
 const en: Record<MessageKey, string> = {
   ...FIELD_MESSAGES_EN,
+  ...GUIDE_EN,
   ...BARGAINING_EN,
   ...EVIDENCE_EN,
   ...AUDIT_EN,
+  ...MODEL_CHECK_EN,
   'app.title': 'Fairpace algorithm-fairness workbench',
   'app.subtitle':
     'Compare the strictest algorithm with algorithm-median: what each does to couriers’ pay, hours and safety, and to the platform’s margin',
@@ -255,6 +233,7 @@ const en: Record<MessageKey, string> = {
   'lang.toggle': '中文',
   'lang.toggleTitle': '切换到中文',
   'preset.label': 'Preset scenario',
+  'preset.about': 'About this scenario',
   'preset.invalid': 'This preset is not valid: ',
   'editor.heading': 'Scenario',
   'editor.invalid': 'Invalid: ',
@@ -294,20 +273,11 @@ const en: Record<MessageKey, string> = {
   'run.blocked': 'Correct the marked fields to run.',
   'run.busy': 'A sweep is running; the comparison can run when it is done or cancelled.',
   'run.stale': 'The parameters changed since these results were computed — press “Run comparison”.',
+  'run.staleInvalid':
+    'The parameters changed (and a field needs correcting); the results below are from the scenario before the edit.',
   'run.none': 'No results yet.',
   'results.heading': 'Headline numbers',
   'results.seeds': 'Seeds: {seeds} (every arm uses the same seeds: a paired comparison)',
-  'metric.earnings.shareBelowMinWage': 'Courier-days below the minimum hourly wage',
-  'metric.earnings.netPerOnlineHour.mean': 'Net pay per online hour',
-  'metric.workload.onlineHours.mean': 'Online hours per courier-day',
-  'metric.safety.relativeCrashRisk': 'Relative crash risk',
-  'metric.safety.speedingKmShare': 'Share of km ridden above 25 km/h',
-  'metric.service.onTimeRate': 'On-time rate',
-  'metric.platform.margin': 'Platform margin per day',
-  'unit.percent': '%',
-  'unit.percentagePoints': 'percentage points',
-  'unit.ratio': '× (baseline = 1)',
-  'unit.ratioShort': '×',
   'diff.higher': '{arm} is {value} {unit} higher than {base} (95% interval: {lo} to {hi}).',
   'diff.lower': '{arm} is {value} {unit} lower than {base} (95% interval: {lo} to {hi}).',
   'diff.same': '{arm} and {base} give the same result.',
@@ -318,24 +288,14 @@ const en: Record<MessageKey, string> = {
   'compliance.heading': 'Compliance scorecard',
   'compliance.check': 'Check',
   'compliance.clause': 'Clause',
-  'compliance.threshold': 'Standard',
-  'compliance.value': 'value',
+  'compliance.threshold': 'Requirement',
+  'compliance.valueIs': 'Here: {value}',
   'status.pass': '✓ pass',
   'status.fail': '✗ fail',
   'status.notApplicable': '— not applicable',
   'status.info': 'ⓘ info',
-  'check.minWage': 'Minimum wage',
-  'check.workingTime': 'Working time',
-  'check.strictestAlgorithm': 'No strictest algorithm in assessment',
-  'check.safetyIndicators': 'Traffic safety indicators',
-  'check.extremeWeatherPay': 'Extreme-weather and holiday pay',
-  'check.heatRules': 'Work in heat',
-  'check.noDeposit': 'No deposit',
-  'check.multiPlatform': 'Multi-platform work allowed',
-  'check.negotiatedRules': 'Rules changed by negotiation',
   'chart.perday.title': 'Mean promised minutes per day (the ratchet)',
   'chart.perday.x': 'Day',
-  'chart.perday.y': 'Mean promised time (min)',
   'chart.perday.caption':
     'One line per arm; a line that falls day after day means the algorithm keeps tightening deadlines as it learns.',
   'chart.speed.title': 'Kilometres ridden by speed',
@@ -347,38 +307,24 @@ const en: Record<MessageKey, string> = {
   'chart.speed.rule25': '25 design limit',
   'chart.none': 'No data yet.',
   'chart.earnings.title': 'Couriers’ net pay per online hour',
-  'chart.earnings.x': 'Net pay per online hour (CNY/h)',
   'chart.earnings.minWage': 'minimum wage {wage}',
   'chart.earnings.caption':
     'One row per arm: the bar runs from the lowest 10% of courier-days to the highest 10% (10th to 90th percentile), the dot is the median and the diamond the mean; the dashed line is the local minimum hourly wage, and the part of a bar left of it is courier-days below it.',
   'chart.workload.title': 'Workload per courier-day',
-  'chart.workload.hours': 'Online hours (h)',
-  'chart.workload.orders': 'Orders delivered (orders/courier-day)',
-  'chart.workload.km': 'Distance ridden (km/courier-day)',
   'chart.workload.standardDay': 'standard {hours} h',
   'chart.workload.legalLimit': 'legal limit {hours} h',
   'chart.workload.caption':
     'Bars run from the 10th to the 90th percentile, the dot is the median and the diamond the mean. Online hours past the dashed lines are couriers working overtime to reach their income.',
   'chart.safety.title': 'Traffic safety',
-  'chart.safety.speeding': 'Share of km above 25 km/h (%)',
-  'chart.safety.redLights': 'Red lights run per courier-day',
-  'chart.safety.crashRisk': 'Relative crash risk (×, baseline = 1)',
   'chart.safety.limit': 'limit',
   'chart.safety.baseline': 'baseline',
   'chart.safety.caption':
     'Longer bars are more dangerous. A relative crash risk of 1 is riding at comfort speed with no red lights run and no fatigue; dashed lines are the scorecard’s limits.',
   'chart.rhythm.title': 'The day’s rhythm',
   'chart.rhythm.x': 'Hour of day',
-  'chart.rhythm.onTime': 'On-time rate (%)',
-  'chart.rhythm.promised': 'Mean promised time (min)',
-  'chart.rhythm.speeding': 'Share of km speeding (%)',
   'chart.rhythm.caption':
     'One line per arm, by the hour the order was placed: see whether deadlines tighten and speeding rises at the lunch and dinner peaks.',
   'chart.platform.title': 'The platform side: revenue, courier pay and margin per day',
-  'chart.platform.y': 'CNY/day',
-  'chart.platform.revenue': 'Delivery revenue',
-  'chart.platform.courierPay': 'Courier pay',
-  'chart.platform.margin': 'Platform margin',
   'chart.platform.caption':
     'Each group compares the arms; the gap in the margin group is what the rule change costs (or earns) the platform.',
   'chart.sweep.title': 'Metrics along “{param}”',
@@ -421,6 +367,16 @@ const en: Record<MessageKey, string> = {
   'share.tooLong':
     'The share link would be too long ({chars} characters; the limit is {max}). Download the scenario JSON instead.',
   'share.corrupted': 'The share link is damaged and cannot be read ({detail}). The default preset is open instead.',
+  'share.detail.version': 'it has no version number',
+  'share.detail.characters': 'it has characters a link cannot have; it may have been cut or changed when copied',
+  'share.detail.tooBig': 'it unpacks to too much',
+  'share.detail.notScenario': 'what it unpacks to is not a scenario',
+  'share.detail.unpack': 'its data cannot be unpacked; it may have been copied incompletely',
+  'share.problemSeparator': '; ',
+  'scenario.shareNote':
+    'A share link carries the whole scenario in the address and opens in any copy of Fairpace: the other side starts Fairpace on their own computer (how to get and start it is in the Fairpace repository’s README) and replaces the part of the link before “#” with their Fairpace’s address. If they have no Fairpace, send the scenario file instead.',
+  'scenario.shareNeedsFairpace': 'Opening this link needs Fairpace; for someone without it, use the scenario file:',
+  'scenario.shareDownload': 'Download the scenario file',
   'share.newerLink':
     'This share link comes from a newer Fairpace (link format {version}); update first. The default preset is open instead.',
   'share.newerSchema':
@@ -428,7 +384,7 @@ const en: Record<MessageKey, string> = {
   'share.invalid': 'The scenario in the share link is invalid; the default preset is open instead:',
   'evidence.heading': 'Evidence pack',
   'evidence.intro':
-    'An evidence pack (.zip) holds the scenario, the results, the courier-day rows, the charts and a report; anyone can check it with fairpace verify.',
+    'An evidence pack (.zip) holds the scenario, the results, the courier-day rows, the charts and a report; anyone can check it with `fairpace verify`.',
   'evidence.export': 'Export evidence pack',
   'evidence.needResult': 'Finish a comparison first to export it.',
   'evidence.cancel': 'Cancel',
@@ -472,18 +428,6 @@ const en: Record<MessageKey, string> = {
   'mdrp.imported':
     'Imported the MDRP instance “{name}”: {orders} orders, {couriers} couriers, {restaurants} restaurants.',
   'mdrp.cardsHeading': 'MDRP benchmark figures (replayed instance)',
-  'mdrp.kpi.deliveredShare': 'Orders delivered',
-  'mdrp.kpi.clickToDoorMean': 'Click-to-door: mean',
-  'mdrp.kpi.clickToDoorP90': 'Click-to-door: 90th percentile',
-  'mdrp.kpi.clickToDoorMax': 'Click-to-door: maximum',
-  'mdrp.kpi.overage': 'Overage over the target (mean)',
-  'mdrp.kpi.utilisation': 'Courier utilisation',
-  'mdrp.kpi.ordersPerCourierHour': 'Orders per courier-hour',
-  'mdrp.kpi.totalCourierPay': 'Total courier pay',
-  'mdrp.kpi.sharePaidGuarantee': 'Couriers paid the hourly guarantee',
-  'mdrp.unit.minutes': 'min',
-  'mdrp.unit.perHour': 'orders/h',
-  'mdrp.unit.money': '(instance currency)',
 };
 
 /** Both dictionaries, by language. */
@@ -518,11 +462,22 @@ export function messageKey(key: string): MessageKey | undefined {
  * The part of a bilingual preset label (`"English / 中文"`) in `lang`; labels without both parts are shown whole.
  */
 export function localPart(label: string, lang: Lang): string {
-  const parts = label.split(' / ');
-  if (parts.length !== 2) return label;
-  const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
-  const [a = '', b = ''] = parts;
-  const zh = hasHan(b) || !hasHan(a) ? b : a;
-  const other = zh === b ? a : b;
-  return lang === 'zh-CN' ? zh : other;
+  const { zh, en } = splitLabel(label);
+  return lang === 'zh-CN' ? zh : en;
+}
+
+/**
+ * The paragraphs of a bilingual text (a preset's description) in the reader's language: those with Chinese characters
+ * in Chinese, the others in English; a text in one language only is shown whole.
+ */
+export function localParagraphs(text: string, lang: Lang): string[] {
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const han = (p: string) => /\p{Script=Han}/u.test(p);
+  const zh = paragraphs.filter(han);
+  const en = paragraphs.filter((p) => !han(p));
+  if (zh.length === 0 || en.length === 0) return paragraphs;
+  return lang === 'zh-CN' ? zh : en;
 }

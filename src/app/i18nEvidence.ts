@@ -2,13 +2,13 @@
 
 export const EVIDENCE_ZH = {
   'app.about': 'Fairpace {version} · 模型指纹 {digest}',
-  'app.aboutTitle': '模型指纹：对 src/sim 中全部源文件和情景默认值的 SHA-256。证据包记录它，核验时先比对它。',
+  'app.aboutTitle': '模型指纹：模型全部源代码和情景默认值的 SHA-256。证据包记录它，核验时先比对它。',
   'export.differs': '编辑器中的情景已修改，与屏幕上的结果不一致（屏幕上的结果来自修改前的情景）。要导出哪一个？',
   'export.runEdited': '运行修改后的情景并导出',
   'export.shown': '导出屏幕上的结果（连同其原情景）',
   'export.back': '取消',
   'export.editedInvalid': '修改后的情景有无效字段，无法运行；只能导出屏幕上的结果。',
-  'export.include': '一并导出屏幕上的谈判工具结果（与 fairpace evidence --include 相同）：',
+  'export.include': '一并导出屏幕上的谈判工具结果（与 `fairpace evidence --include` 相同）：',
   'export.kind.target': '目标反推',
   'export.kind.sensitivity': '敏感性（龙卷风图）',
   'export.kind.zone': '协议区间',
@@ -33,7 +33,7 @@ export const EVIDENCE_EN: Record<keyof typeof EVIDENCE_ZH, string> = {
   'export.back': 'Cancel',
   'export.editedInvalid':
     'The edited scenario has invalid fields and cannot run; only the results on screen can be exported.',
-  'export.include': 'Include the bargaining results on screen (as fairpace evidence --include does):',
+  'export.include': 'Include the bargaining results on screen (as `fairpace evidence --include` does):',
   'export.kind.target': 'Target',
   'export.kind.sensitivity': 'Sensitivity (tornado)',
   'export.kind.zone': 'Zone of agreement',

@@ -68,15 +68,15 @@ export function importMdrpFiles(files: readonly PickedFile[]): MdrpImport {
   };
 }
 
-/** The MDRP figures shown per arm: path under `metrics`, label key suffix and display. */
+/** The MDRP figures shown per arm, by catalogue path (labels and units come from the catalogue). */
 export const MDRP_KPIS = [
-  { path: 'mdrp.deliveredShare', format: 'share' },
-  { path: 'mdrp.clickToDoorMin.mean', format: 'minutes' },
-  { path: 'mdrp.clickToDoorMin.p90', format: 'minutes' },
-  { path: 'mdrp.clickToDoorMin.max', format: 'minutes' },
-  { path: 'mdrp.clickToDoorOverageMin', format: 'minutes' },
-  { path: 'mdrp.courierUtilisation', format: 'share' },
-  { path: 'mdrp.ordersPerCourierHour', format: 'rate' },
-  { path: 'mdrp.totalCourierPay', format: 'money' },
-  { path: 'mdrp.shareCouriersPaidGuarantee', format: 'share' },
+  'mdrp.deliveredShare',
+  'mdrp.clickToDoorMin.mean',
+  'mdrp.clickToDoorMin.p90',
+  'mdrp.clickToDoorMin.max',
+  'mdrp.clickToDoorOverageMin',
+  'mdrp.courierUtilisation',
+  'mdrp.ordersPerCourierHour',
+  'mdrp.totalCourierPay',
+  'mdrp.shareCouriersPaidGuarantee',
 ] as const;

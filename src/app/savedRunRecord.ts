@@ -2,7 +2,7 @@
  * A saved run's record and its checks, apart from IndexedDB (so they can be tested without a browser): the scenario
  * through the schema, the comparison's shape, and a digest over both.
  */
-import type { Comparison } from '../analysis/index.ts';
+import type { Comparison, RunsCalibration } from '../analysis/index.ts';
 import { canonicalJson, sha256Hex } from '../scenario/canonical.ts';
 import { validateScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -22,6 +22,8 @@ export interface SavedRun {
   savedAt: string;
   scenario: Scenario;
   comparison: Comparison;
+  /** The model check of the comparison's runs, when the run was saved with one. */
+  calibration?: RunsCalibration;
 }
 
 /** A record that failed a check: its key and why. */
@@ -36,9 +38,14 @@ export interface SavedRunList {
   broken: BrokenRun[];
 }
 
-/** The digest stored with a record: SHA-256 of the canonical JSON of its scenario and comparison. */
-export function recordDigest(scenario: unknown, comparison: unknown): string {
-  return sha256Hex(canonicalJson({ comparison, scenario }));
+/**
+ * The digest stored with a record: SHA-256 of the canonical JSON of its scenario and comparison, and of its model
+ * check when it has one (records saved before the model check existed have none, and keep their digest).
+ */
+export function recordDigest(scenario: unknown, comparison: unknown, calibration?: unknown): string {
+  return sha256Hex(
+    canonicalJson(calibration === undefined ? { comparison, scenario } : { calibration, comparison, scenario }),
+  );
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -49,7 +56,7 @@ export function checkRecord(id: RecordKey, value: unknown): SavedRun | BrokenRun
   if (typeof id !== 'number') return broken('the key is not a number');
   if (!isObject(value)) return broken('not an object');
   if (value.version !== RECORD_VERSION) return broken(`unknown record version ${String(value.version)}`);
-  const { name, savedAt, scenario, comparison, digest } = value;
+  const { name, savedAt, scenario, comparison, digest, calibration } = value;
   if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_NAME_CHARS) return broken('no valid name');
   if (typeof savedAt !== 'string' || Number.isNaN(Date.parse(savedAt))) return broken('no valid date');
   const loaded = validateScenario(scenario);
@@ -64,8 +71,22 @@ export function checkRecord(id: RecordKey, value: unknown): SavedRun | BrokenRun
   ) {
     return broken('comparison: not a comparison');
   }
-  if (typeof digest !== 'string' || digest !== recordDigest(scenario, comparison)) {
+  if (
+    calibration !== undefined &&
+    (!isObject(calibration) || !Array.isArray(calibration.rows) || !Array.isArray(calibration.notRun))
+  ) {
+    return broken('calibration: not a model check');
+  }
+  if (typeof digest !== 'string' || digest !== recordDigest(scenario, comparison, calibration)) {
     return broken('its digest does not match its content (the record was changed or damaged)');
   }
-  return { id, name, savedAt, scenario: loaded.scenario, comparison: comparison as unknown as Comparison };
+  const run: SavedRun = {
+    id,
+    name,
+    savedAt,
+    scenario: loaded.scenario,
+    comparison: comparison as unknown as Comparison,
+  };
+  if (calibration !== undefined) run.calibration = calibration as unknown as RunsCalibration;
+  return run;
 }

@@ -3,7 +3,7 @@
  * reopened without running it again. Every record is checked when read (the scenario through the schema, the
  * comparison's shape, and a digest over both); a record that fails is reported and skipped, never shown.
  */
-import type { Comparison } from '../analysis/index.ts';
+import type { Comparison, RunsCalibration } from '../analysis/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import {
   checkRecord,
@@ -80,15 +80,21 @@ export function listSavedRuns(): Promise<SavedRunList> {
   });
 }
 
-/** Saves a comparison under `name`; returns its key. */
-export function saveRun(name: string, scenario: Scenario, comparison: Comparison): Promise<number> {
+/** Saves a comparison (with its model check, when it has one) under `name`; returns its key. */
+export function saveRun(
+  name: string,
+  scenario: Scenario,
+  comparison: Comparison,
+  calibration?: RunsCalibration,
+): Promise<number> {
   const record = {
     version: RECORD_VERSION,
     name: name.trim().slice(0, MAX_NAME_CHARS),
     savedAt: new Date().toISOString(),
     scenario,
     comparison,
-    digest: recordDigest(scenario, comparison),
+    ...(calibration === undefined ? {} : { calibration }),
+    digest: recordDigest(scenario, comparison, calibration),
   };
   return withStore('readwrite', async (store) => Number(await request(store.add(record))));
 }

@@ -87,6 +87,7 @@ export class SimPool {
     const message: WorkerTask = { key, armId: task.armId, seed: task.seed };
     if (!slot.held.has(key)) message.scenario = task.scenario;
     if (courierDays) message.courierDays = true;
+    if (task.orders === true) message.orders = true;
     slot.held.use(key, true);
     return message;
   }

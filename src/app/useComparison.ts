@@ -1,6 +1,14 @@
 /** Runs comparisons on the worker pool: one at a time, cancellable, with progress and readable errors. */
 import { useCallback } from 'react';
-import { planCompare, summariseCompare, type Comparison } from '../analysis/index.ts';
+import {
+  calibrationOfRuns,
+  DEFAULT_TARGETS,
+  planCompare,
+  runsByArmOf,
+  summariseCompare,
+  type Comparison,
+  type RunsCalibration,
+} from '../analysis/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { usePoolJob, type RunPhase } from './usePoolJob.ts';
 
@@ -10,6 +18,13 @@ export type { RunPhase } from './usePoolJob.ts';
 export interface ComparisonResult {
   scenario: Scenario;
   comparison: Comparison;
+  /**
+   * The comparison's runs held against the default targets. The comparison runs every arm of the scenario with the
+   * scenario's seeds, which are exactly the runs `fairpace calibrate` makes (a run depends only on scenario, arm and
+   * seed), so no run of its own is needed and the numbers equal the command's. Absent for a saved run, which keeps
+   * no runs.
+   */
+  calibration?: RunsCalibration;
 }
 
 /** The run state and the two actions. */
@@ -34,7 +49,16 @@ export function useComparison(): ComparisonRunner {
         const plan = planCompare(scenario);
         return {
           tasks: plan.tasks,
-          finish: (results) => ({ scenario, comparison: summariseCompare(scenario, plan, results) }),
+          finish: (results) => ({
+            scenario,
+            comparison: summariseCompare(scenario, plan, results),
+            calibration: calibrationOfRuns(
+              scenario,
+              DEFAULT_TARGETS,
+              plan.seeds,
+              runsByArmOf(plan.armIds, plan.seeds.length, results),
+            ),
+          }),
         };
       }),
     [runJob],

@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import {
   findTarget,
+  lookupMetric,
   runInProcess,
   sensitivityBatch,
   targetGridBatch,
@@ -102,20 +103,14 @@ export const sensitivityCommand = batchCommand({
   },
 });
 
-const SHORT: Record<string, string> = {
-  'earnings.shareBelowMinWage': 'belowMinWage',
-  'earnings.netPerOnlineHour.mean': 'net/h',
-  'safety.relativeCrashRisk': 'crashRisk',
-  'safety.speedingKmShare': 'speedingKm',
-  'service.onTimeRate': 'onTime',
-  'platform.margin': 'margin/day',
-};
+/** A metric's short column name from the catalogue, or its path. */
+const shortName = (path: string) => lookupMetric(path)?.entry.short ?? path;
 
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(2));
 
 /** A readable ranking: one row per parameter, the largest |change| of each headline difference, then any flips. */
 export function formatSensitivityTable(result: SensitivityResult): string {
-  const cols = result.metrics.map((m) => SHORT[m] ?? m);
+  const cols = result.metrics.map(shortName);
   const head = ['rank', 'parameter', 'low..high', 'score', ...cols];
   const rows = result.params.map((p, i) => [
     String(i + 1),

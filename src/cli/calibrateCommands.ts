@@ -22,7 +22,7 @@ import type { CalibrateCommand, CalibrateFormat } from './calibrateArgs.ts';
 import type { CliIo } from './commands.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { emit, jsonText, readBoundedFile, readScenarioFile, writeFileAtomic } from './files.ts';
-import { formatMetric, metricUnit } from './metricFormat.ts';
+import { differenceUnit, formatMetric, formatPlain, metricUnit } from './metricFormat.ts';
 import { withExecutor } from './pool.ts';
 
 /** Exit code of `--check` when a target is outside its range. */
@@ -129,11 +129,11 @@ function observedText(row: TargetRow): string {
 /** Where the model stands: `within`, or `below`/`above` by how much, in the metric's unit. */
 function statusText(row: TargetRow): string {
   if (row.status === 'within') return 'within';
-  const unit = metricUnit(row.metric);
+  const unit = differenceUnit(row.metric);
   // A miss that rounds to zero in the metric's usual digits still shows how small it is.
   const usual = formatMetric(row.by, row.metric);
-  const by = Number(usual) === 0 ? formatMetric(Number(row.by.toPrecision(2)), 'index') : usual;
-  return `${row.status} by ${by}${unit === '%' ? ' pp' : unit ? ` ${unit}` : ''}`;
+  const by = Number(usual) === 0 ? formatPlain(Number(row.by.toPrecision(2)) * (unit === 'pp' ? 100 : 1)) : usual;
+  return `${row.status} by ${by}${unit ? ` ${unit}` : ''}`;
 }
 
 /** The calibration as a plain-text table: one row per target, then the counts. */

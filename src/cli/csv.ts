@@ -11,6 +11,7 @@ import {
   type SweepResult,
 } from '../analysis/index.ts';
 import { CSV_BOM, csvField, csvNumber, csvRecord } from '../evidence/csv.ts';
+import { metricUnit } from './metricFormat.ts';
 
 // The CSV primitives live with the evidence packs, which write CSV too; re-exported for the CLI's callers.
 export { csvField, csvNumber, csvRecord };
@@ -52,16 +53,19 @@ function metricCells(arms: readonly ArmSummary[], sets: readonly DiffSet[], path
 }
 
 /**
- * A comparison as CSV: one row per metric path (every scalar and each distribution's mean), a column per arm with
- * its mean, then the paired difference (second arm − first) and its 95% interval.
+ * A comparison as CSV: one row per metric path (every scalar and each distribution's mean) with its unit from the
+ * metric catalogue (shares as fractions: the unit names how they are shown, `%`), a column per arm with its mean, then
+ * the paired difference (second arm − first) and its 95% interval.
  */
 export function formatCompareCsv(comparison: Comparison): string {
   const { arms } = comparison;
   const sets = diffSets(arms, comparison.differences, comparison);
-  let out = csvRecord(['metric', ...arms.map((a) => a.id), ...diffHeader(sets)]);
+  let out = csvRecord(['metric', 'unit', ...arms.map((a) => a.id), ...diffHeader(sets)]);
   const first = arms[0];
   if (!first) return out;
-  for (const path of differencePaths(first.metrics)) out += csvRecord([path, ...metricCells(arms, sets, path)]);
+  for (const path of differencePaths(first.metrics)) {
+    out += csvRecord([path, metricUnit(path), ...metricCells(arms, sets, path)]);
+  }
   return out;
 }
 
@@ -72,14 +76,20 @@ export function formatCompareCsv(comparison: Comparison): string {
 export function formatSweepCsv(result: SweepResult): string {
   const firstPoint = result.points[0];
   const arms = firstPoint?.arms ?? [];
-  const header = ['param', 'value', 'metric', ...arms.map((a) => a.id), ...diffHeader(diffSets(arms, {}))];
+  const header = ['param', 'value', 'metric', 'unit', ...arms.map((a) => a.id), ...diffHeader(diffSets(arms, {}))];
   let out = csvRecord(header);
   for (const point of result.points) {
     const sets = diffSets(point.arms, point.differences);
     const first = point.arms[0];
     if (!first) continue;
     for (const path of differencePaths(first.metrics)) {
-      out += csvRecord([result.param, csvNumber(point.value), path, ...metricCells(point.arms, sets, path)]);
+      out += csvRecord([
+        result.param,
+        csvNumber(point.value),
+        path,
+        metricUnit(path),
+        ...metricCells(point.arms, sets, path),
+      ]);
     }
   }
   return out;

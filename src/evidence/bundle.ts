@@ -3,7 +3,16 @@
  * the app make byte-identical packs from the same inputs.
  */
 import { strFromU8, strToU8 } from 'fflate';
-import { summariseCompare, type ComparePlan, type Comparison } from '../analysis/index.ts';
+import {
+  calibrationOfRuns,
+  DEFAULT_TARGETS,
+  labelContext,
+  runsByArmOf,
+  summariseCompare,
+  type ComparePlan,
+  type Comparison,
+  type RunsCalibration,
+} from '../analysis/index.ts';
 import { sha256Hex } from '../scenario/canonical.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
@@ -69,12 +78,19 @@ export interface EvidencePack {
   files: PackFile[];
   manifest: Manifest;
   comparison: Comparison;
+  /** The pack's runs held against the default targets (calibration.json). */
+  calibration: RunsCalibration;
   zip: Uint8Array;
 }
 
 /** The JSON text of `fairpace compare` output, which results.json is, byte for byte. */
 export function resultsText(comparison: Comparison): string {
   return `${JSON.stringify(comparison, null, 2)}\n`;
+}
+
+/** The JSON text of calibration.json: like `fairpace calibrate --format json`, plus the targets not run. */
+export function calibrationText(calibration: RunsCalibration): string {
+  return `${JSON.stringify(calibration, null, 2)}\n`;
 }
 
 /** Builds every file of a pack and the manifest over them. Throws if a run kept no courier-day rows. */
@@ -85,7 +101,10 @@ export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zi
     throw new Error('the model fingerprint was not computed: run Fairpace through bin/fairpace.mjs or its Vite build');
   }
   const comparison = summariseCompare(scenario, plan, [...runs]);
-  const runsByArm = plan.armIds.map((_, a) => runs.slice(a * plan.seeds.length, (a + 1) * plan.seeds.length));
+  const byArm = runsByArmOf(plan.armIds, plan.seeds.length, runs);
+  const runsByArm = plan.armIds.map((id) => byArm[id] ?? []);
+  // The default targets: the same file `fairpace calibrate` uses when given none.
+  const calibration = calibrationOfRuns(scenario, DEFAULT_TARGETS, plan.seeds, byArm);
   const extra = input.bargaining ?? [];
   const bargaining = parseBargaining(extra);
   // From the unzipped folder, the carried files are at their names in the pack, so the command remakes this pack.
@@ -97,7 +116,7 @@ export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zi
   const scenarioJson = canonicalText(scenario);
   const results = resultsText(comparison);
   const digest = packDigest(JSON.parse(scenarioJson), JSON.parse(results));
-  const charts = packCharts(comparison, runsByArm, armNames(scenario, plan.armIds));
+  const charts = packCharts(comparison, runsByArm, armNames(scenario, plan.armIds), labelContext(scenario));
   const [courierDays, perDay, compliance] = packTables(runs, comparison.arms);
   const texts: Record<Exclude<PackFileName, 'manifest.json' | 'tables.xlsx'>, string> = {
     'scenario.json': scenarioJson,
@@ -112,7 +131,9 @@ export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zi
       fairpaceVersion: FAIRPACE_VERSION,
       modelDigest: MODEL_DIGEST,
       bargaining,
+      calibration,
     }),
+    'calibration.json': calibrationText(calibration),
     'courier_days.csv': tableCsv(courierDays),
     'per_day.csv': tableCsv(perDay),
     'compliance.csv': tableCsv(compliance),
@@ -139,7 +160,7 @@ export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zi
     files: Object.fromEntries(contents.map((f) => [f.name, sha256Hex(f.bytes)])),
   };
   const files = [{ name: 'manifest.json', bytes: strToU8(canonicalText(manifest)) }, ...contents];
-  return { files, manifest, comparison };
+  return { files, manifest, comparison, calibration };
 }
 
 /** Builds a whole pack, zip included. */

@@ -7,13 +7,15 @@ import { LIMITS } from '../scenario/schema.ts';
 export const PACK_FORMAT = 'fairpace-evidence';
 /**
  * Version of the pack layout; a reader checks only packs of its own version. 2: CSVs start with a byte-order mark,
- * tables.xlsx is added, and the manifest carries the model fingerprint `modelDigest`.
+ * tables.xlsx is added, and the manifest carries the model fingerprint `modelDigest`. 3: calibration.json (the
+ * pack's runs held against the default targets) and the chart of mean risk tolerance per day are added.
  */
-export const PACK_VERSION = 2;
+export const PACK_VERSION = 3;
 
 /** The charts, as SVG files. */
 export const CHART_FILES = [
   'charts/per-day-promised.svg',
+  'charts/per-day-risk-tolerance.svg',
   'charts/headline-metrics.svg',
   'charts/speed-km.svg',
 ] as const;
@@ -23,6 +25,7 @@ export const PACK_FILES = [
   'manifest.json',
   'scenario.json',
   'results.json',
+  'calibration.json',
   'report.html',
   'courier_days.csv',
   'per_day.csv',

@@ -1,8 +1,10 @@
 /**
  * Column headers of the pack's tables in Chinese and English, for the sheets of tables.xlsx (the CSVs keep their
- * column names). A column without an entry here (say, one added to the courier-day rows later) is headed by its
+ * column names). The per-day series are metrics, named by the metric catalogue (with their unit); the other
+ * columns are named here. A column without a name (say, one added to the courier-day rows later) is headed by its
  * column name in both languages, so a new column never breaks a pack.
  */
+import { lookupMetric, metricLabels, metricUnit } from '../analysis/index.ts';
 import type { Bi } from './report/bilingual.ts';
 
 const LABELS: Readonly<Record<string, Bi>> = {
@@ -15,13 +17,12 @@ const LABELS: Readonly<Record<string, Bi>> = {
   onlineHours: { zh: '在线时长（小时）', en: 'Online hours' },
   engagedHours: { zh: '接单时长（小时）', en: 'Engaged hours' },
   longestStretchHours: { zh: '最长连续在线（小时）', en: 'Longest stretch (h)' },
-  orders: { zh: '送达订单', en: 'Orders delivered' },
+  orders: { zh: '当天送达订单', en: 'Orders delivered that day' },
   lateOrders: { zh: '超时订单', en: 'Late orders' },
   km: { zh: '骑行里程（公里）', en: 'Km ridden' },
   speedingKm: { zh: '超速里程（公里）', en: 'Speeding km' },
   fatiguedKm: { zh: '疲劳骑行里程（公里）', en: 'Fatigued km' },
   redLightRuns: { zh: '闯红灯次数', en: 'Red lights run' },
-  relativeCrashRisk: { zh: '相对事故风险', en: 'Relative crash risk' },
   feesCny: { zh: '配送费（元）', en: 'Fees (CNY)' },
   commissionCny: { zh: '平台抽成（元）', en: 'Commission (CNY)' },
   penaltiesCny: { zh: '罚款（元）', en: 'Penalties (CNY)' },
@@ -30,12 +31,6 @@ const LABELS: Readonly<Record<string, Bi>> = {
   expensesCny: { zh: '支出（元）', en: 'Expenses (CNY)' },
   netCny: { zh: '净收入（元）', en: 'Net pay (CNY)' },
   netPerOnlineHour: { zh: '每在线小时净收入（元）', en: 'Net per online hour (CNY)' },
-  promisedMinMean: { zh: '平均承诺时长（分钟）', en: 'Mean promised minutes' },
-  onTimeRate: { zh: '准时率', en: 'On-time rate' },
-  speedingKmShare: { zh: '超速里程占比', en: 'Speeding km share' },
-  shareBelowMinWage: { zh: '低于最低工资的骑手日占比', en: 'Share of courier-days below minimum wage' },
-  onlineHoursMean: { zh: '平均在线时长（小时）', en: 'Mean online hours' },
-  meanRiskTolerance: { zh: '平均冒险倾向', en: 'Mean risk tolerance' },
   check: { zh: '检查项', en: 'Check' },
   clause: { zh: '依据条款', en: 'Clause' },
   metric: { zh: '指标', en: 'Metric' },
@@ -45,7 +40,20 @@ const LABELS: Readonly<Record<string, Bi>> = {
   detail: { zh: '说明', en: 'Detail' },
 };
 
+/** A per-day metric's header: its catalogue label, with its unit unless it is a share or has none. */
+function perDayLabel(path: string): Bi {
+  const label = metricLabels(path);
+  const u = metricUnit(path);
+  const unit = u.scale === 100 ? { zh: '', en: '' } : u.text;
+  return {
+    zh: unit.zh === '' ? label.zh : `${label.zh}（${unit.zh}）`,
+    en: unit.en === '' ? label.en : `${label.en} (${unit.en})`,
+  };
+}
+
 /** The Chinese and English header of a table column (its name in both when it has no label). */
 export function columnLabel(column: string): Bi {
+  const path = `perDay.${column}`;
+  if (lookupMetric(path)) return perDayLabel(path);
   return Object.hasOwn(LABELS, column) ? (LABELS[column] as Bi) : { zh: column, en: column };
 }

@@ -187,6 +187,17 @@ function jsonFileDifferences(name: string, pack: unknown, rerun: unknown): strin
   );
 }
 
+/** A JSON file of a pack parsed, or its text when it is not JSON (so the difference still shows). */
+function parsedOrText(bytes: Uint8Array | undefined): unknown {
+  if (!bytes) return undefined;
+  const text = strFromU8(bytes);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 /** Each file of the pack against the same file made again from the re-run, with what differs in it. */
 export function compareWithRemade(pack: OpenedPack, remade: readonly PackFile[]): string[] {
   const out: string[] = [];
@@ -213,6 +224,9 @@ export function compareWithRemade(pack: OpenedPack, remade: readonly PackFile[])
       out.push(...jsonFileDifferences(file.name, pack.resultsJson, remadeJson()));
     } else if (file.name === 'scenario.json') {
       out.push(...jsonFileDifferences(file.name, pack.scenarioJson, remadeJson()));
+    } else if (file.name === 'calibration.json') {
+      // Named by the target's row, e.g. `calibration.json: rows[2].model.mean: pack 33.1, re-run 33.4`.
+      out.push(...jsonFileDifferences(file.name, parsedOrText(original), remadeJson()));
     } else {
       // tables.xlsx is compared as bytes only; its cells are those of the CSVs, which are compared line by line.
       out.push(`${file.name}: differs from the file made again from the re-run`);

@@ -1,6 +1,6 @@
 /**
  * The scenario file format: the single source of truth. Types are inferred from these schemas; defaults, bounds and
- * the messages a person reads live here and nowhere else. Sections and defaults follow ../shared/MODEL.md.
+ * the messages a person reads live here and nowhere else. Sections and defaults follow docs/model.md.
  */
 import { z } from 'zod';
 

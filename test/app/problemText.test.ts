@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { problemText } from '../../src/app/problemText.ts';
+import { pathText, problemText, withRelatedFields } from '../../src/app/problemText.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
 
 describe('problemText', () => {
   it('puts the schema’s common messages into Chinese, keeping the numbers', () => {
@@ -13,9 +14,33 @@ describe('problemText', () => {
 
   it('leaves English and unrecognised messages as written', () => {
     expect(problemText('Too big: expected number to be <=100', 'en')).toBe('Too big: expected number to be <=100');
-    expect(problemText('maxHoursMax must be at least maxHoursMin', 'zh-CN')).toBe(
+    expect(problemText('maxHoursMax must be at least maxHoursMin', 'en')).toBe(
       'maxHoursMax must be at least maxHoursMin',
     );
+    expect(problemText('something new', 'zh-CN')).toBe('something new');
+  });
+
+  it('puts the schema’s own checks, a file that is not JSON and a newer schema into Chinese', () => {
+    expect(problemText('maxHoursMax must be at least maxHoursMin', 'zh-CN')).toBe('在线时长上限的最大值不能小于最小值');
+    expect(
+      problemText('ordersPerCourierDay × couriers = 160000000 orders a day, above the bound of 5000000', 'zh-CN'),
+    ).toBe('每名骑手每天订单数乘以骑手人数为每天 160000000 单，超过上限 5000000 单');
+    const notJson = loadScenario('{ nope');
+    expect(notJson.ok).toBe(false);
+    if (!notJson.ok) {
+      const message = problemText(notJson.problems[0]?.message ?? '', 'zh-CN');
+      expect(message).toMatch(/^不是有效的 JSON 文件/);
+      expect(message.replaceAll('JSON', '')).not.toMatch(/[A-Za-z]{3,}/);
+      expect(pathText(notJson.problems[0]?.path ?? '', 'zh-CN')).toBe('（文件）');
+    }
+  });
+
+  it('shows a check across fields on the other field too', () => {
+    const problems = withRelatedFields([
+      { path: 'demand.ordersPerCourierDay', message: 'm' },
+      { path: 'x', message: 'n' },
+    ]);
+    expect(problems.map((p) => p.path)).toEqual(['demand.ordersPerCourierDay', 'population.couriers', 'x']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { calibrate, DEFAULT_TARGETS } from '../../src/analysis/index.ts';
 import { checkRecord, recordDigest, RECORD_VERSION } from '../../src/app/savedRunRecord.ts';
 import { MAX_HASH_CHARS, readShareHash, shareHash } from '../../src/app/shareLink.ts';
 import { preset, smallComparison } from './fixtures.ts';
@@ -66,5 +67,31 @@ describe('saved-run records', () => {
     expect(checkRecord(6, { ...record, comparison: { arms: 'x' } })).toMatchObject({
       reason: 'comparison: not a comparison',
     });
+  });
+
+  it('keeps a model check with the record, covered by its digest; a record without one still opens', async () => {
+    const { scenario, comparison } = await smallComparison();
+    const calibration = await calibrate(scenario, DEFAULT_TARGETS);
+    const withCheck = { ...calibration, notRun: [] };
+    const record = {
+      version: RECORD_VERSION,
+      name: 'checked',
+      savedAt: new Date(0).toISOString(),
+      scenario,
+      comparison,
+      calibration: withCheck,
+      digest: recordDigest(scenario, comparison, withCheck),
+    };
+    const ok = checkRecord(1, structuredClone(record));
+    expect('calibration' in ok && ok.calibration?.rows.length).toBe(DEFAULT_TARGETS.targets.length);
+    const changed = structuredClone(record);
+    (changed.calibration.rows[0] as { model: { mean: number } }).model.mean += 1;
+    expect(checkRecord(2, changed)).toMatchObject({ reason: expect.stringMatching(/digest/) });
+    expect(checkRecord(3, { ...record, calibration: { rows: 'x' } })).toMatchObject({
+      reason: 'calibration: not a model check',
+    });
+    const { calibration: _dropped, ...old } = record;
+    const legacy = checkRecord(4, { ...old, digest: recordDigest(scenario, comparison) });
+    expect('scenario' in legacy && legacy.calibration).toBeUndefined();
   });
 });

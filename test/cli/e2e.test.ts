@@ -181,7 +181,7 @@ describe('fairpace with the engine', () => {
     ]);
     expect(csv.code, csv.stderr).toBe(0);
     // The byte-order mark first, so Excel and WPS read the file as UTF-8; --no-bom leaves it out.
-    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFmetric,median,strictest,diff_mean,diff_ci95_lo,diff_ci95_hi');
+    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFmetric,unit,median,strictest,diff_mean,diff_ci95_lo,diff_ci95_hi');
     const plain = await fairpace(['compare', 'tiny.json', '--format', 'csv', '--no-bom', '--arms', 'median,strictest']);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stdout).toBe(csv.stdout.slice(1));
@@ -203,7 +203,7 @@ describe('fairpace with the engine', () => {
     const bytes = await readFile(join(dir, 'sweep.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
-    expect(rows[0]).toBe('param,value,metric,strictest,median,diff_mean,diff_ci95_lo,diff_ci95_hi');
+    expect(rows[0]).toBe('param,value,metric,unit,strictest,median,diff_mean,diff_ci95_lo,diff_ci95_hi');
     expect(rows[1]).toMatch(/^rules\.pay\.base,5,earnings\.netPerOnlineHour\.mean,/);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { differencePaths } from '../../src/analysis/index.ts';
 import { formatCompareTable } from '../../src/cli/compareTable.ts';
 import { csvField, csvNumber, csvRecord, formatCompareCsv, formatSweepCsv } from '../../src/cli/csv.ts';
-import { formatDifference, formatMetric, formatPlain, metricKind, metricUnit } from '../../src/cli/metricFormat.ts';
+import { differenceUnit, formatDifference, formatMetric, formatPlain, metricUnit } from '../../src/cli/metricFormat.ts';
 import { fakeArm, fakeComparison, fakeDifferences, fakeMetrics } from './fixtures.ts';
 
 /** Splits CSV text into records of fields (enough of RFC 4180 for these tests: quoted fields, doubled quotes). */
@@ -38,8 +38,8 @@ function parseCsv(text: string): string[][] {
 
 describe('metric formatting', () => {
   it('knows the units of the section 10 metrics', () => {
-    expect(metricKind('earnings.shareBelowMinWage')).toBe('share');
-    expect(metricKind('service.onTimeRate')).toBe('share');
+    expect(metricUnit('earnings.shareBelowMinWage')).toBe('%');
+    expect(differenceUnit('service.onTimeRate')).toBe('pp');
     expect(metricUnit('earnings.netPerOnlineHour.mean')).toBe('CNY/h');
     expect(metricUnit('platform.margin')).toBe('CNY/day');
     expect(metricUnit('workload.onlineHours.mean')).toBe('h');
@@ -48,16 +48,16 @@ describe('metric formatting', () => {
     expect(metricUnit('safety.relativeCrashRisk')).toBe('');
   });
 
-  it('guesses the unit of a metric it does not know from its name', () => {
-    expect(metricKind('earnings.newThingShare')).toBe('share');
-    expect(metricKind('workload.restHours.mean')).toBe('hours');
-    expect(metricKind('service.waitMin')).toBe('minutes');
+  it('shows a name the catalogue does not know as a plain number without a unit', () => {
+    expect(metricUnit('earnings.newThingShare')).toBe('');
+    expect(formatMetric(0.123456, 'earnings.newThingShare')).toBe('0.1235');
+    expect(formatDifference(2, 'workload.restHours.mean')).toBe('+2');
   });
 
-  it('shows shares as percentages and money with two decimals', () => {
+  it('shows shares as percentages, money per hour with two decimals and money per day in whole CNY', () => {
     expect(formatMetric(0.1234, 'earnings.shareBelowMinWage')).toBe('12.3');
     expect(formatMetric(23.456, 'earnings.netPerOnlineHour.mean')).toBe('23.46');
-    expect(formatMetric(12345.678, 'platform.deliveryRevenue')).toBe('12345.68');
+    expect(formatMetric(12345.678, 'platform.deliveryRevenue')).toBe('12346');
     expect(formatMetric(1.23456, 'safety.relativeCrashRisk')).toBe('1.235');
   });
 
@@ -65,7 +65,7 @@ describe('metric formatting', () => {
     expect(formatDifference(0.012, 'earnings.shareBelowMinWage')).toBe('+1.2');
     expect(formatDifference(-0.5, 'earnings.netPerOnlineHour.mean')).toBe('-0.50');
     expect(formatDifference(-0.0001, 'earnings.netPerOnlineHour.mean')).toBe('0.00');
-    expect(formatDifference(0, 'platform.margin')).toBe('0.00');
+    expect(formatDifference(0, 'platform.margin')).toBe('0');
   });
 
   it('shows missing and non-finite values as n/a', () => {
@@ -196,18 +196,20 @@ describe('CSV', () => {
 
   it('writes one row per difference path with arm values, difference and interval', () => {
     const rows = parseCsv(formatCompareCsv(fakeComparison()));
-    expect(rows[0]).toEqual(['metric', 'strictest', 'median', 'diff_mean', 'diff_ci95_lo', 'diff_ci95_hi']);
+    expect(rows[0]).toEqual(['metric', 'unit', 'strictest', 'median', 'diff_mean', 'diff_ci95_lo', 'diff_ci95_hi']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(differencePaths(fakeMetrics(0)));
     expect(rows.find((r) => r[0] === 'earnings.netPerOnlineHour.mean')).toEqual([
       'earnings.netPerOnlineHour.mean',
+      'CNY/h',
       '20',
       '22',
       '2',
       '1.5',
       '2.5',
     ]);
-    expect(rows.find((r) => r[0] === 'earnings.gini')).toEqual(['earnings.gini', '0.2', '0.2', '', '', '']);
-    expect(rows.every((r) => r.length === 6)).toBe(true);
+    expect(rows.find((r) => r[0] === 'earnings.gini')).toEqual(['earnings.gini', '', '0.2', '0.2', '', '', '']);
+    expect(rows.find((r) => r[0] === 'earnings.shareBelowMinWage')?.[1]).toBe('%');
+    expect(rows.every((r) => r.length === 7)).toBe(true);
   });
 
   it('names the difference columns per arm when there are more than two', () => {
@@ -217,6 +219,7 @@ describe('CSV', () => {
     const [header] = parseCsv(formatCompareCsv(c));
     expect(header).toEqual([
       'metric',
+      'unit',
       'strictest',
       'median',
       'lenient',
@@ -247,6 +250,7 @@ describe('CSV', () => {
       'param',
       'value',
       'metric',
+      'unit',
       'strictest',
       'median',
       'diff_mean',

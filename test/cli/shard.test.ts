@@ -147,8 +147,8 @@ describe('--shard k/n and merge', () => {
     const included = path('included.json');
     await writeFile(included, '{"kind":"note","value":1}\n');
     const r = await wholeAndMerged('evidence', ['evidence', tiny.path, '--include', included]);
-    expect(r.whole.out).toMatch(/^wrote .*evidence\.whole: 12 files, /);
-    expect(r.merged.out).toMatch(/^wrote .*evidence\.merged: 12 files, /);
+    expect(r.whole.out).toMatch(/^wrote .*evidence\.whole: 14 files, /);
+    expect(r.merged.out).toMatch(/^wrote .*evidence\.merged: 14 files, /);
     expect(r.merged.out.replace('merged', 'whole')).toBe(r.whole.out);
     expect(r.mergedBytes.equals(r.wholeBytes)).toBe(true);
   });

@@ -1,7 +1,7 @@
 // Building a pack: the same inputs give the same bytes, and the manifest's digests describe the files.
 import { strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { compare } from '../../src/analysis/index.ts';
+import { calibrate, compare, DEFAULT_TARGETS, type RunsCalibration } from '../../src/analysis/index.ts';
 import {
   CHART_FILES,
   PACK_FILES,
@@ -74,7 +74,7 @@ describe('buildEvidencePack', () => {
     const files = unzipToRecord(zip);
     expect(manifest).toMatchObject({
       format: 'fairpace-evidence',
-      packVersion: 2,
+      packVersion: 3,
       fairpaceVersion: FAIRPACE_VERSION,
       modelDigest: MODEL_DIGEST,
       schemaVersion: 2,
@@ -130,6 +130,27 @@ describe('buildEvidencePack', () => {
     expect(compliance.some((r) => r[1] === 'strictestAlgorithm' && r[0] === 'strictest' && r[6] === 'fail')).toBe(true);
     for (const chart of CHART_FILES)
       expect(textOf(files, chart)).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  });
+
+  it('holds the pack’s own runs against the default targets in calibration.json, as `calibrate` does', async () => {
+    const pack = await tinyPack();
+    const files = unzipToRecord(pack.zip);
+    const scenario = scenarioOf(JSON.parse(textOf(files, 'scenario.json')));
+    const { notRun, ...fromPack } = JSON.parse(textOf(files, 'calibration.json')) as RunsCalibration;
+    expect(notRun).toEqual([]);
+    // The same scenario and seeds run by the calibrate command: the same JSON, row for row.
+    const direct = await calibrate(scenario, DEFAULT_TARGETS, { replications: 2, seed: 1 });
+    expect(fromPack).toEqual(JSON.parse(JSON.stringify(direct)));
+    expect(pack.calibration.rows).toHaveLength(DEFAULT_TARGETS.targets.length);
+    // A pack of one arm lists the other arm's targets as not run, with the reason.
+    const plan = planEvidence(scenario, { arms: ['median'] });
+    const one = buildEvidencePack({ scenario, plan, runs: await runEvidenceInProcess(plan.tasks) });
+    const json = JSON.parse(textOf(unzipToRecord(one.zip), 'calibration.json')) as RunsCalibration;
+    expect(json.rows.every((r) => r.arm === 'median')).toBe(true);
+    expect(json.notRun.map((t) => t.id)).toEqual(
+      DEFAULT_TARGETS.targets.filter((t) => t.arm === 'strictest').map((t) => t.id),
+    );
+    expect(json.notRun[0]?.reason).toMatch(/the arm "strictest" was not among the arms run \(median\)/);
   });
 
   it('refuses a pack of more courier-day rows than it may hold, and an unknown arm', () => {

@@ -1,8 +1,9 @@
 // report.html: self-contained, bilingual, and every user-supplied string escaped.
 import { describe, expect, it } from 'vitest';
+import { costSentences, strictestCost, type RunsCalibration } from '../../src/analysis/index.ts';
 import { CHART_FILES } from '../../src/evidence/index.ts';
 import { escapeHtml, safeHref } from '../../src/evidence/escape.ts';
-import { TINY, makePack, textOf, tinyPack, unzipToRecord } from './fixtures.ts';
+import { TINY, makePack, scenarioOf, textOf, tinyPack, unzipToRecord } from './fixtures.ts';
 
 const PAYLOAD = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 
@@ -70,7 +71,8 @@ describe('report.html content', () => {
       '3. <span lang="zh-CN">主要发现</span><span lang="en">Headline findings</span>',
       '5. <span lang="zh-CN">合规评分卡</span><span lang="en">Compliance scorecard</span>',
       '6. <span lang="zh-CN">模型假设与来源</span><span lang="en">Assumptions and sources</span>',
-      '7. <span lang="zh-CN">如何复现与校验</span><span lang="en">Reproduce and verify</span>',
+      '7. <span lang="zh-CN">模型与观测对照</span><span lang="en">Model against observation</span>',
+      '9. <span lang="zh-CN">如何复现与校验</span><span lang="en">Reproduce and verify</span>',
     ]) {
       expect(html).toContain(heading);
     }
@@ -81,7 +83,7 @@ describe('report.html content', () => {
     const html = textOf(unzipToRecord(pack.zip), 'report.html');
     // The rule that differs between the arms, with the base value and each arm's.
     expect(html).toMatch(
-      /<code>rules\.<wbr>deadline\.<wbr>percentile<\/code><\/th><td class="value">50<\/td><td class="value">10<\/td><td class="value">50<\/td>/,
+      /<code>rules\.<wbr>deadline\.<wbr>percentile<\/code><\/span><\/th><td class="value">50<\/td><td class="value">10<\/td><td class="value">50<\/td>/,
     );
     // A finding about the minimum wage in both languages, naming the wage.
     expect(html).toMatch(
@@ -91,11 +93,75 @@ describe('report.html content', () => {
       /<p lang="en">Under Strictest algorithm \(p10\), [\d.]+%( \([\d.]+–[\d.]+%\))? of courier-days earn less than the minimum wage of 21 CNY per online hour \(net\); under Algorithm-median \(p50\), /,
     );
     expect(html).toMatch(/算法取中（p50）减最严算法（p10）：/);
-    expect(html).toContain('Tangshan 8 (不得将最严算法作为考核标准)');
+    expect(html).toContain('唐山方案第 8 项：不得将“最严算法”作为考核标准');
+    // The scorecard explains each threshold in words and shows shares as percentages.
+    expect(html).toContain('每在线小时净收入低于最低工资（21 元/小时）的骑手日不超过 5%');
     expect(html).toContain(
       '<span class="tag"><span lang="zh-CN">未校准</span><span lang="en">uncalibrated</span></span>',
     );
     expect(html).toContain(`<pre class="command">${pack.manifest.command}</pre>`);
     expect(html).toContain(pack.manifest.digest);
+  });
+
+  it('holds the pack’s runs against the targets: one row per target of calibration.json, with its status', async () => {
+    const files = unzipToRecord((await tinyPack()).zip);
+    const html = textOf(files, 'report.html');
+    const calibration = JSON.parse(textOf(files, 'calibration.json')) as RunsCalibration;
+    const section = html.slice(html.indexOf('<section id="model-check">'), html.indexOf('<section id="reproduce">'));
+    expect(section).toContain('docs/model.md');
+    expect(section.match(/<tr class="(within|below|above)">/g)).toHaveLength(calibration.rows.length);
+    for (const row of calibration.rows) {
+      expect(section).toContain(`<code>${row.metric}</code>`);
+      const words = row.status === 'within' ? '在观测范围内' : row.status === 'below' ? '低于观测范围' : '高于观测范围';
+      const at = section.indexOf(`<code>${row.metric}</code>`);
+      expect(section.slice(at, section.indexOf('</tr>', at))).toContain(words);
+    }
+    expect(section).toContain(
+      `在 ${calibration.rows.length} 项可对照的目标中，${calibration.summary.within} 项落在观测范围内`,
+    );
+    // Every source in Chinese in the Chinese view: the default targets' sources are translated.
+    expect(section).not.toMatch(/<span lang="zh-CN">[^<]*third-party computation/);
+  });
+
+  it('lists the further figures of MODEL section 10 for each arm', async () => {
+    const html = textOf(unzipToRecord((await tinyPack()).zip), 'report.html');
+    const table = html.slice(
+      html.indexOf('<table class="further">'),
+      html.indexOf('</table>', html.indexOf('<table class="further">')),
+    );
+    for (const label of [
+      '全职骑手每在线小时净收入',
+      '全职骑手每天送达订单数',
+      '全职骑手每天在线时长',
+      '每单配送费（扣除前）',
+      '每趟配送的订单数',
+      '高峰时包里的订单数（最大值）',
+      '超时 8 分钟以上的订单占比',
+      '平台每单付给骑手的报酬',
+      '平台每单利润',
+    ]) {
+      expect(table).toContain(`<span lang="zh-CN">${label}</span>`);
+    }
+    // Two arms and one difference column per row.
+    expect(table.match(/<tr><th scope="row">/g)?.length).toBe(10);
+    expect(html).toContain('charts/per-day-risk-tolerance.svg');
+  });
+
+  it('leads with what the strictest algorithm costs a courier per day and per month, before any other section', async () => {
+    const pack = await tinyPack();
+    const html = textOf(unzipToRecord(pack.zip), 'report.html');
+    const scenario = scenarioOf(JSON.parse(textOf(unzipToRecord(pack.zip), 'scenario.json')));
+    const cost = strictestCost(scenario, pack.comparison, 1);
+    if (!cost) throw new Error('no cost');
+    const s = costSentences(cost, {
+      stricter: { zh: '最严算法（p10）', en: 'Strictest algorithm (p10)' },
+      looser: { zh: '算法取中（p50）', en: 'Algorithm-median (p50)' },
+    });
+    const lead = html.indexOf('<section id="cost" class="lead">');
+    expect(lead).toBeGreaterThan(html.indexOf('</header>'));
+    expect(lead).toBeLessThan(html.indexOf('<section id="question">'));
+    expect(html).toContain(`<p class="cost-day" lang="zh-CN">${s.perDay.zh}</p>`);
+    expect(html).toContain(`<p lang="en">${s.perMonth.en}</p>`);
+    expect(s.perDay.zh).toMatch(/^在最严算法（p10）下，与算法取中（p50）相比，每名骑手每天[少多]收入 [\d.]+ 元/);
   });
 });

@@ -66,6 +66,17 @@ describe('verifyPack', () => {
     );
   });
 
+  it('catches a changed number in calibration.json and names the target’s row', async () => {
+    const { zip } = await tinyPack();
+    const text = textOf(unzipToRecord(zip), 'calibration.json');
+    const edited = bumpDigitAfter(text, '"mean": ');
+    const outcome = await verifyPack(tampered(zip, { 'calibration.json': edited }, {}));
+    expect(outcome.verified).toBe(false);
+    expect(outcome.differences).toEqual([
+      expect.stringMatching(/^calibration\.json: rows\[0\]\.model\.mean: pack [\d.e-]+, re-run [\d.e-]+$/),
+    ]);
+  });
+
   it('catches one field of scenario.json changed even when the manifest is re-digested: the re-run differs', async () => {
     const { zip } = await tinyPack();
     const scenario = JSON.parse(textOf(unzipToRecord(zip), 'scenario.json'));
@@ -203,11 +214,11 @@ describe('hostile and damaged packs', () => {
     const { zip } = await tinyPack();
     const files = unzipToRecord(zip);
     expect(await packError(zipOf({ ...files, '../../etc/cron.d/evil': 'x' }))).toEqual([
-      'refused a path that climbs out of the pack: "../../etc/cron.d/evil" (entry 12)',
+      'refused a path that climbs out of the pack: "../../etc/cron.d/evil" (entry 14)',
     ]);
     const many: Record<string, Uint8Array | string> = { ...files };
     for (let i = 0; i < 60; i++) many[`charts/extra-${i}.svg`] = '<svg/>';
-    expect((await packError(zipOf(many)))[0]).toMatch(/holds 71 files; a pack holds at most 64/);
+    expect((await packError(zipOf(many)))[0]).toMatch(/holds 73 files; a pack holds at most 64/);
     expect((await packError(zipOf({ ...files, 'report.html': new Uint8Array(4 * 1024 * 1024) })))[0]).toMatch(
       /"report\.html" would unpack \d+ times larger than it is packed \(above 200 to 1\): a zip bomb\?/,
     );

@@ -128,7 +128,7 @@ describe('the packed package', () => {
       target: ['grid', 3],
       sensitivity: ['rules.pay.base'],
       zoneCells: 2,
-      packFiles: 11,
+      packFiles: 13,
       verified: true,
     });
   });

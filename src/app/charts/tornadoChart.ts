@@ -57,6 +57,8 @@ export function tornadoChart(
   const bars = tornadoBars(result, metric, name, text, scale);
   const params = [...new Set(bars.map((b) => b.param))];
   const reach = Math.max(0, ...bars.map((b) => Math.abs(b.delta)).filter(Number.isFinite));
+  // The legend names the two ends in the reader's language, not by their ids.
+  const endName = (b: TornadoBar) => (b.end === 'low' ? text.low : text.high);
   return {
     title: text.title,
     caption: text.caption,
@@ -68,9 +70,9 @@ export function tornadoChart(
         marginRight: 24,
         x: { label: text.x, domain: [-reach * 1.1 || -1, reach * 1.1 || 1], grid: true },
         y: { label: null, domain: params, padding: 0.2 },
-        color: { domain: ['low', 'high'], range: [armColour(0), armColour(1)], legend: true },
+        color: { domain: [text.low, text.high], range: [armColour(0), armColour(1)], legend: true },
         marks: [
-          Plot.barX(bars, { y: 'param', x1: 0, x2: 'delta', fill: 'end', fillOpacity: 0.85, title: 'label' }),
+          Plot.barX(bars, { y: 'param', x1: 0, x2: 'delta', fill: endName, fillOpacity: 0.85, title: 'label' }),
           Plot.ruleX([0], { stroke: REFERENCE_COLOUR }),
         ],
       },

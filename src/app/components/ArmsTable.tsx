@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { armLabelKey, MAX_ARMS } from '../editor/draft.ts';
 import { domId, fieldLabel, fieldUnit, shownText } from '../editor/labels.ts';
 import { armCell, RULE_FIELDS } from '../editor/schemaFields.ts';
-import type { Translate } from '../i18n.ts';
+import { namesRuleOnly } from '../../analysis/armName.ts';
+import { localPart, type Lang, type Translate } from '../i18n.ts';
 import { FieldInput } from './FieldInput.tsx';
 
 /** Rules always shown, differing or not: the one under negotiation. */
@@ -15,7 +16,10 @@ const ALWAYS_SHOWN = new Set(['deadline.percentile']);
 interface Props {
   arms: readonly { id: string; name: string; label: string }[];
   texts: Record<string, string>;
+  /** The texts of the preset (or file) the editor started from. */
+  presetTexts: Record<string, string>;
   errors: Record<string, string>;
+  lang: Lang;
   t: Translate;
   onEdit: (key: string, text: string) => void;
   /** Adds a proposal: a copy of the last arm with a new id. */
@@ -28,7 +32,7 @@ interface Props {
  * The arms table (`data-testid="arms-table"`); each cell is `field-arms[<i>].rules.<rule path>`. Each arm is a named
  * proposal: its label is editable (`arm-label-<i>`), it can be removed (`remove-arm-<i>`), and `add-arm` adds one.
  */
-export function ArmsTable({ arms, texts, errors, t, onEdit, onAdd, onRemove }: Props) {
+export function ArmsTable({ arms, texts, presetTexts, errors, lang, t, onEdit, onAdd, onRemove }: Props) {
   const [showAll, setShowAll] = useState(false);
   const rows = RULE_FIELDS.map((rule) => {
     const base = texts[`rules.${rule.key}`] ?? '';
@@ -53,7 +57,15 @@ export function ArmsTable({ arms, texts, errors, t, onEdit, onAdd, onRemove }: P
               <th scope="col">{t('editor.rule')}</th>
               <th scope="col">{t('editor.baseRule')}</th>
               {arms.map((arm, i) => {
-                const labelError = errors[armLabelKey(i)];
+                const key = armLabelKey(i);
+                const labelError = errors[key];
+                // A label that only names the deadline rule follows the rule: the box stays empty, with the name the
+                // rule gives as its placeholder. An unedited bilingual label shows the reader's language; typing
+                // names the arm in whatever the person types.
+                const raw = texts[key] ?? arm.label;
+                const preset = presetTexts[key];
+                const followsRule = namesRuleOnly(raw);
+                const shown = followsRule ? '' : raw === preset ? localPart(raw, lang) : raw;
                 return (
                   <th scope="col" key={i} data-arm-id={arm.id}>
                     <span className="arm-name">{arm.name}</span>
@@ -63,8 +75,14 @@ export function ArmsTable({ arms, texts, errors, t, onEdit, onAdd, onRemove }: P
                       data-testid={`arm-label-${i}`}
                       aria-label={t('editor.armLabel', { id: arm.id })}
                       aria-invalid={Boolean(labelError)}
-                      value={texts[armLabelKey(i)] ?? arm.label}
-                      onChange={(e) => onEdit(armLabelKey(i), e.target.value)}
+                      value={shown}
+                      placeholder={followsRule ? arm.name : undefined}
+                      onChange={(e) => {
+                        const typed = e.target.value;
+                        // Emptied again: back to the preset's rule-only label, so the name follows the rule.
+                        const back = typed.trim() === '' && preset !== undefined && namesRuleOnly(preset);
+                        onEdit(key, back ? preset : typed);
+                      }}
                     />
                     {labelError && (
                       <small className="error" role="alert" data-testid={`error-${armLabelKey(i)}`}>

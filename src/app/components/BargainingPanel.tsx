@@ -6,8 +6,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
   findTarget,
+  SENSITIVITY_PATHS,
   sensitivity,
   zoneOfAgreement,
+  type LabelContext,
   type TargetOp,
   type TargetSpec,
   type ZoneResult,
@@ -16,8 +18,19 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { armNames } from '../armNames.ts';
 import { tornadoChart } from '../charts/tornadoChart.ts';
 import { zoneChart } from '../charts/zoneChart.ts';
-import { formatNumber, HEADLINE_METRICS, type HeadlineMetric } from '../headlineMetrics.ts';
-import type { Lang, MessageKey, Translate } from '../i18n.ts';
+import { shownTargetValue, unionLimitPercent, ZONE_PERCENTILES, zonePayValues } from '../bargainDefaults.ts';
+import { paramLabel } from '../editor/paramLabel.ts';
+import { HEADLINE_METRICS } from '../headlineMetrics.ts';
+import type { Lang, Translate } from '../i18n.ts';
+import {
+  contextOf,
+  differenceUnitOf,
+  formatMetric,
+  formatWithUnit,
+  metricName,
+  scaleOf,
+  unitOf,
+} from '../metricDisplay.ts';
 import type { BargainJob, BargainingJobs } from '../useBargainJob.ts';
 import { PlotFigure } from './PlotFigure.tsx';
 import { ProgressRow } from './ProgressRow.tsx';
@@ -41,10 +54,9 @@ const OPS: TargetOp[] = ['<=', '>=', '<', '>'];
 /** Most values the app's target search evaluates (the CLI's --max-steps). */
 export const APP_TARGET_STEPS = 12;
 
-const paramName = (p: string, t: Translate) =>
-  (PARAMS as readonly string[]).includes(p) ? t(`bargain.param.${p}` as MessageKey) : p;
-const metricOf = (path: string): HeadlineMetric =>
-  HEADLINE_METRICS.find((m) => m.path === path) ?? HEADLINE_METRICS[0]!;
+/** A parameter's name: the editor's label with its unit, the same in every panel. */
+const paramName = (p: string, t: Translate) => paramLabel(p, t);
+
 const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
 const reps = (text: string) => {
   const n = num(text);
@@ -62,21 +74,25 @@ interface LimitText {
 function toSpec(row: LimitText): TargetSpec | null {
   const v = num(row.threshold);
   if (!Number.isFinite(v)) return null;
-  return { metric: row.metric, op: row.op, threshold: v / metricOf(row.metric).format.scale };
+  return { metric: row.metric, op: row.op, threshold: v / scaleOf(row.metric) };
 }
 
 function LimitRow({
   id,
   row,
   onChange,
+  lang,
+  context,
   t,
 }: {
   id: string;
   row: LimitText;
   onChange: (r: LimitText) => void;
+  lang: Lang;
+  context: Partial<LabelContext>;
   t: Translate;
 }) {
-  const unit = t(metricOf(row.metric).format.unit);
+  const unit = unitOf(row.metric, lang);
   return (
     <>
       <label className="wide">
@@ -86,9 +102,9 @@ function LimitRow({
           value={row.metric}
           onChange={(e) => onChange({ ...row, metric: e.target.value })}
         >
-          {HEADLINE_METRICS.map((m) => (
-            <option key={m.path} value={m.path}>
-              {t(m.label)}
+          {HEADLINE_METRICS.map((path) => (
+            <option key={path} value={path}>
+              {metricName(path, lang, context)}
             </option>
           ))}
         </select>
@@ -109,7 +125,8 @@ function LimitRow({
       </label>
       <label>
         <span>
-          {t('bargain.threshold')} {unit ? `(${unit})` : ''}
+          {t('bargain.threshold')}
+          {unit ? t('editor.unitInParens', { unit }) : ''}
         </span>
         <input
           data-testid={`${id}-threshold`}
@@ -211,6 +228,7 @@ export function BargainingPanel({ scenario, jobs, busy, lang, t, onRunning }: Pr
   useEffect(() => onRunning(running), [running, onRunning]);
   const blocked = busy || running;
   const names = useMemo(() => (scenario ? armNames(scenario, lang) : {}), [scenario, lang]);
+  const context = useMemo(() => contextOf(scenario), [scenario]);
   const lastArm = scenario?.arms.at(-1)?.id ?? '';
 
   // ── target ──
@@ -255,30 +273,38 @@ export function BargainingPanel({ scenario, jobs, busy, lang, t, onRunning }: Pr
   const tornadoFigure = useMemo(() => {
     const r = tornado.result;
     if (!r) return null;
-    const m = metricOf(sMetric);
     const [a = '', b = ''] = r.arms;
+    const unit = differenceUnitOf(sMetric, lang);
+    const name = metricName(sMetric, lang, context);
     return tornadoChart(
       r,
-      m.path,
-      (p) => p,
+      sMetric,
+      (p) => paramLabel(p, t),
       {
-        title: t('tornado.title', { metric: t(m.label) }),
+        title: t('tornado.title', { metric: name }),
         caption: t('tornado.caption', { diff: `${names[b] ?? b} − ${names[a] ?? a}` }),
-        x: `${t(m.label)} (${t(m.format.differenceUnit)})`,
+        x: unit ? `${name}${t('editor.unitInParens', { unit })}` : name,
         low: t('tornado.low'),
         high: t('tornado.high'),
       },
-      m.format.scale,
+      scaleOf(sMetric),
     );
-  }, [tornado.result, sMetric, t, names]);
+  }, [tornado.result, sMetric, t, names, lang, context]);
 
   // ── zone ──
   const [zx, setZx] = useState<string>('rules.deadline.percentile');
-  const [zxValues, setZxValues] = useState('10,50');
+  const [zxValues, setZxValues] = useState(ZONE_PERCENTILES.join(','));
   const [zy, setZy] = useState<string>('rules.pay.base');
-  const [zyValues, setZyValues] = useState('6,12');
+  // Until the person types their own, the pay values and the union's limit follow the scenario on screen.
+  const [zyTyped, setZyValues] = useState<string | null>(null);
+  const zyValues = zyTyped ?? (scenario ? zonePayValues(scenario).join(',') : '');
   const [zReps, setZReps] = useState('');
-  const [zUnion, setZUnion] = useState<LimitText>({ metric: 'earnings.shareBelowMinWage', op: '<=', threshold: '50' });
+  const [zUnionTyped, setZUnion] = useState<LimitText | null>(null);
+  const zUnion: LimitText = zUnionTyped ?? {
+    metric: 'earnings.shareBelowMinWage',
+    op: '<=',
+    threshold: scenario ? String(unionLimitPercent(scenario)) : '',
+  };
   const [zPlatform, setZPlatform] = useState<LimitText>({ metric: 'platform.margin', op: '>=', threshold: '0' });
   const values = (text: string) => {
     const list = text.split(',').map(num);
@@ -324,18 +350,9 @@ export function BargainingPanel({ scenario, jobs, busy, lang, t, onRunning }: Pr
     });
   }, [zone.result, t]);
 
-  const fmt = (path: string, v: number | undefined) => {
-    const m = metricOf(path);
-    const unit = t(m.format.unit);
-    return `${formatNumber(v, m.format, lang)}${unit && unit !== '%' ? ' ' : ''}${unit}`;
-  };
-  const money = (v: number | undefined, signed = true) =>
-    formatNumber(
-      v,
-      { scale: 1, fractionDigits: 0, unit: 'unit.cnyPerDay', differenceUnit: 'unit.cnyPerDay' },
-      lang,
-      signed,
-    );
+  const fmt = (path: string, v: number | undefined) => formatWithUnit(path, v, lang);
+  // Courier pay and margin per day, in the catalogue's unit and decimals (whole CNY).
+  const money = (v: number | undefined, signed = true) => formatMetric('platform.margin', v, lang, signed);
   const tr = target.result;
   const zr = zone.result;
   const pickText = (r: ZoneResult, i: number) => {
@@ -396,7 +413,7 @@ export function BargainingPanel({ scenario, jobs, busy, lang, t, onRunning }: Pr
               onChange={(e) => setTReps(e.target.value)}
             />
           </label>
-          <LimitRow id="target" row={tRow} onChange={setTRow} t={t} />
+          <LimitRow id="target" row={tRow} onChange={setTRow} lang={lang} context={context} t={t} />
         </div>
         <JobControls id="target" job={target} canRun={tOk} blocked={blocked} t={t} onRun={runTarget} />
         {tr && (
@@ -410,8 +427,8 @@ export function BargainingPanel({ scenario, jobs, busy, lang, t, onRunning }: Pr
               <p>
                 {t('target.found', {
                   param: paramName(tr.param, t),
-                  value: plain(tr.value ?? Number.NaN),
-                  metric: t(metricOf(tr.targets[0].metric).label),
+                  value: shownTargetValue(tr.param, tr.value ?? Number.NaN, tr.direction),
+                  metric: metricName(tr.targets[0].metric, lang, context),
                   mean: fmt(tr.targets[0].metric, tr.targets[0].achieved ?? undefined),
                   low: fmt(tr.targets[0].metric, tr.targets[0].ci95?.[0]),
                   high: fmt(tr.targets[0].metric, tr.targets[0].ci95?.[1]),
@@ -443,9 +460,9 @@ export function BargainingPanel({ scenario, jobs, busy, lang, t, onRunning }: Pr
           <label className="wide">
             <span>{t('bargain.metric')}</span>
             <select data-testid="tornado-metric" value={sMetric} onChange={(e) => setSMetric(e.target.value)}>
-              {HEADLINE_METRICS.filter((m) => m.path !== 'workload.onlineHours.mean').map((m) => (
-                <option key={m.path} value={m.path}>
-                  {t(m.label)}
+              {SENSITIVITY_PATHS.map((path) => (
+                <option key={path} value={path}>
+                  {metricName(path, lang, context)}
                 </option>
               ))}
             </select>
@@ -476,8 +493,8 @@ export function BargainingPanel({ scenario, jobs, busy, lang, t, onRunning }: Pr
               ? t('tornado.flips', {
                   list: tornado.result.params
                     .filter((p) => p.flips.length > 0)
-                    .map((p) => p.path)
-                    .join(', '),
+                    .map((p) => paramLabel(p.path, t, false))
+                    .join(t('export.listSeparator')),
                 })
               : t('tornado.noFlips')}
           </p>
@@ -517,11 +534,11 @@ export function BargainingPanel({ scenario, jobs, busy, lang, t, onRunning }: Pr
         </div>
         <fieldset className="sweep-form">
           <legend>{t('zone.union')}</legend>
-          <LimitRow id="zone-union" row={zUnion} onChange={setZUnion} t={t} />
+          <LimitRow id="zone-union" row={zUnion} onChange={setZUnion} lang={lang} context={context} t={t} />
         </fieldset>
         <fieldset className="sweep-form">
           <legend>{t('zone.platform')}</legend>
-          <LimitRow id="zone-platform" row={zPlatform} onChange={setZPlatform} t={t} />
+          <LimitRow id="zone-platform" row={zPlatform} onChange={setZPlatform} lang={lang} context={context} t={t} />
         </fieldset>
         {(xs === null || ys === null) && <p className="error">{t('zone.badValues')}</p>}
         <JobControls id="zone" job={zone} canRun={zOk} blocked={blocked} t={t} onRun={runZone} />

@@ -10,18 +10,20 @@ import { rhythmChart } from '../charts/rhythmChart.ts';
 import { safetyChart } from '../charts/safetyChart.ts';
 import { speedChart } from '../charts/speedChart.ts';
 import { workloadChart } from '../charts/workloadChart.ts';
-import type { Translate } from '../i18n.ts';
+import type { Lang, Translate } from '../i18n.ts';
+import { axisLabel, contextOf, metricName, unitOf } from '../metricDisplay.ts';
 import { PlotFigure } from './PlotFigure.tsx';
 
 interface Props {
   scenario: Scenario;
   comparison: Comparison;
   armNames: Record<string, string>;
+  lang: Lang;
   t: Translate;
 }
 
 /** Every chart of the comparison dashboard (`chart-<name>`). */
-export function ComparisonCharts({ scenario, comparison, armNames, t }: Props) {
+export function ComparisonCharts({ scenario, comparison, armNames, lang, t }: Props) {
   const arms: ChartArm[] = useMemo(
     () =>
       comparison.arms.map((a) => ({
@@ -35,20 +37,22 @@ export function ComparisonCharts({ scenario, comparison, armNames, t }: Props) {
     [comparison, armNames],
   );
   const { standards, compliance } = scenario;
-  const charts = useMemo(
-    () => ({
+  const charts = useMemo(() => {
+    const context = contextOf(scenario);
+    const axis = (path: string) => axisLabel(path, lang, context);
+    return {
       earnings: earningsChart(arms, standards.minHourlyWage, {
         title: t('chart.earnings.title'),
         caption: t('chart.earnings.caption'),
-        x: t('chart.earnings.x'),
+        x: axis('earnings.netPerOnlineHour.mean'),
         minWage: t('chart.earnings.minWage', { wage: standards.minHourlyWage }),
       }),
       workload: workloadChart(arms, standards, {
         title: t('chart.workload.title'),
         caption: t('chart.workload.caption'),
-        hours: t('chart.workload.hours'),
-        orders: t('chart.workload.orders'),
-        km: t('chart.workload.km'),
+        hours: axis('workload.onlineHours.mean'),
+        orders: axis('workload.ordersPerCourierDay.mean'),
+        km: axis('workload.kmPerCourierDay.mean'),
         standardDay: t('chart.workload.standardDay', { hours: standards.standardDailyHours }),
         legalLimit: t('chart.workload.legalLimit', {
           hours: standards.standardDailyHours + standards.maxDailyOvertime,
@@ -57,9 +61,9 @@ export function ComparisonCharts({ scenario, comparison, armNames, t }: Props) {
       safety: safetyChart(arms, compliance, {
         title: t('chart.safety.title'),
         caption: t('chart.safety.caption'),
-        speeding: t('chart.safety.speeding'),
-        redLights: t('chart.safety.redLights'),
-        crashRisk: t('chart.safety.crashRisk'),
+        speeding: axis('safety.speedingKmShare'),
+        redLights: axis('safety.redLightRunsPerCourierDay'),
+        crashRisk: axis('safety.relativeCrashRisk'),
         limit: t('chart.safety.limit'),
         baseline: t('chart.safety.baseline'),
       }),
@@ -77,27 +81,36 @@ export function ComparisonCharts({ scenario, comparison, armNames, t }: Props) {
         title: t('chart.rhythm.title'),
         caption: t('chart.rhythm.caption'),
         x: t('chart.rhythm.x'),
-        onTime: t('chart.rhythm.onTime'),
-        promised: t('chart.rhythm.promised'),
-        speeding: t('chart.rhythm.speeding'),
+        onTime: axis('perDay.onTimeRate'),
+        promised: axis('perDay.promisedMinMean'),
+        speeding: axis('perDay.speedingKmShare'),
       }),
       perDay: perDayChart(arms, {
         title: t('chart.perday.title'),
         caption: t('chart.perday.caption'),
         x: t('chart.perday.x'),
-        y: t('chart.perday.y'),
+        y: axis('perDay.promisedMinMean'),
       }),
+      riskTolerance: perDayChart(
+        arms,
+        {
+          title: t('chart.risk.title'),
+          caption: t('chart.risk.caption'),
+          x: t('chart.perday.x'),
+          y: axis('perDay.meanRiskTolerance'),
+        },
+        'meanRiskTolerance',
+      ),
       platform: platformChart(arms, {
         title: t('chart.platform.title'),
         caption: t('chart.platform.caption'),
-        y: t('chart.platform.y'),
-        revenue: t('chart.platform.revenue'),
-        courierPay: t('chart.platform.courierPay'),
-        margin: t('chart.platform.margin'),
+        y: unitOf('platform.margin', lang),
+        revenue: metricName('platform.deliveryRevenue', lang, context),
+        courierPay: metricName('platform.courierPay', lang, context),
+        margin: metricName('platform.margin', lang, context),
       }),
-    }),
-    [arms, standards, compliance, t],
-  );
+    };
+  }, [arms, scenario, standards, compliance, lang, t]);
 
   return (
     <div className="charts">
@@ -106,7 +119,10 @@ export function ComparisonCharts({ scenario, comparison, armNames, t }: Props) {
       <PlotFigure options={charts.safety} testId="chart-safety" />
       <PlotFigure options={charts.speed} testId="chart-speed" />
       <PlotFigure options={charts.rhythm} testId="chart-rhythm" />
-      <PlotFigure options={charts.perDay} testId="chart-perday" />
+      <div className="chart-pair">
+        <PlotFigure options={charts.perDay} testId="chart-perday" />
+        <PlotFigure options={charts.riskTolerance} testId="chart-risk-tolerance" />
+      </div>
       <PlotFigure options={charts.platform} testId="chart-platform" />
     </div>
   );

@@ -9,6 +9,7 @@ import type { Translate } from '../i18n.ts';
 import type { EvidenceRunner } from '../useEvidence.ts';
 import { ExportControls, kindName, type ExportWhich } from './ExportControls.tsx';
 import { ProgressRow } from './ProgressRow.tsx';
+import { Rich } from './Rich.tsx';
 
 interface Props {
   evidence: EvidenceRunner;
@@ -51,7 +52,9 @@ export function EvidencePanel({
   return (
     <section className="evidence" aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">{t('evidence.heading')}</h2>
-      <p className="hint">{t('evidence.intro')}</p>
+      <p className="hint">
+        <Rich text={t('evidence.intro')} />
+      </p>
       <ExportControls
         canExport={canExport}
         blocked={blocked}

@@ -5,6 +5,7 @@
 import { useState, type ReactNode } from 'react';
 import { BARGAINING_KINDS, type BargainingKind } from '../../evidence/bargainingEntry.ts';
 import type { MessageKey, Translate } from '../i18n.ts';
+import { Rich } from './Rich.tsx';
 
 /** Which scenario an export packs: the one of the results on screen, or the editor's (run for the export). */
 export type ExportWhich = 'shown' | 'edited';
@@ -49,7 +50,9 @@ export function ExportControls(props: Props) {
   return (
     <>
       <fieldset className="export-include" data-testid="export-include">
-        <legend>{t('export.include')}</legend>
+        <legend>
+          <Rich text={t('export.include')} />
+        </legend>
         {BARGAINING_KINDS.map((kind) => (
           <label key={kind}>
             <input

@@ -1,8 +1,9 @@
 /** One labelled field of the editor: input, unit, default, hint and the schema's message; per-weather tables in a row. */
 import { domId, fieldHint, fieldLabel, fieldUnit, shownText } from '../editor/labels.ts';
 import type { FieldSpec } from '../editor/schemaFields.ts';
-import type { Translate } from '../i18n.ts';
+import { localPart, type Lang, type Translate } from '../i18n.ts';
 import { FieldInput } from './FieldInput.tsx';
+import { Rich } from './Rich.tsx';
 
 interface Props {
   /** One spec, or the inputs of one per-weather table. */
@@ -11,11 +12,12 @@ interface Props {
   presetTexts: Record<string, string>;
   defaults: Record<string, string>;
   errors: Record<string, string>;
+  lang: Lang;
   t: Translate;
   onEdit: (key: string, text: string) => void;
 }
 
-function Sources({ text, t }: { text: string; t: Translate }) {
+function Sources({ text, t, lang }: { text: string; t: Translate; lang: Lang }) {
   let titles: string[] = [];
   try {
     titles = (JSON.parse(text) as { title?: string }[]).map((s) => s.title ?? '');
@@ -26,7 +28,9 @@ function Sources({ text, t }: { text: string; t: Translate }) {
     <ul className="sources" data-testid="field-meta.sources">
       {titles.length === 0 && <li>{t('editor.noSources')}</li>}
       {titles.map((title, i) => (
-        <li key={i}>{title}</li>
+        <li key={i}>
+          <cite>{localPart(title, lang)}</cite>
+        </li>
       ))}
     </ul>
   );
@@ -42,7 +46,7 @@ function Message({ id, error, testKey, t }: { id: string; error: string; testKey
 }
 
 /** A field, or a per-weather table as one row of small inputs. */
-export function FieldRow({ specs, texts, presetTexts, defaults, errors, t, onEdit }: Props) {
+export function FieldRow({ specs, texts, presetTexts, defaults, errors, lang, t, onEdit }: Props) {
   const first = specs[0];
   if (!first) return null;
   const changed = specs.some((s) => (texts[s.key] ?? '').trim() !== (presetTexts[s.key] ?? '').trim());
@@ -100,7 +104,7 @@ export function FieldRow({ specs, texts, presetTexts, defaults, errors, t, onEdi
     <div className={`${className} ${compact ? 'compact' : 'stacked'}`}>
       <label htmlFor={id}>{fieldLabel(first, t)}</label>
       {first.kind === 'readonly' ? (
-        <Sources text={texts[first.key] ?? ''} t={t} />
+        <Sources text={texts[first.key] ?? ''} t={t} lang={lang} />
       ) : (
         <div className="input-row">
           <FieldInput
@@ -127,7 +131,7 @@ export function FieldRow({ specs, texts, presetTexts, defaults, errors, t, onEdi
       )}
       {hint && (
         <small id={`${id}-hint`} className="hint">
-          {hint}
+          <Rich text={hint} />
         </small>
       )}
       {error && <Message id={`${id}-error`} error={error} testKey={first.key} t={t} />}

@@ -1,12 +1,15 @@
 /** One card per headline metric: each arm's value, and each further arm's paired difference from the first. */
-import type { Comparison, Difference } from '../../analysis/index.ts';
+import type { Comparison, Difference, LabelContext } from '../../analysis/index.ts';
 import { metricAt } from '../../analysis/index.ts';
-import { describeDifference, formatNumber, HEADLINE_METRICS, type MetricFormat } from '../headlineMetrics.ts';
+import { describeDifference, HEADLINE_METRICS } from '../headlineMetrics.ts';
 import type { Lang, Translate } from '../i18n.ts';
+import { formatMetric, metricAbout, metricName, unitOf } from '../metricDisplay.ts';
 
 interface Props {
   comparison: Comparison;
   armNames: Record<string, string>;
+  /** The scenario's thresholds that labels name. */
+  context: Partial<LabelContext>;
   lang: Lang;
   t: Translate;
 }
@@ -19,10 +22,8 @@ export function ArmValues({
   comparison,
   armNames,
   path,
-  format,
   lang,
-  t,
-}: Props & { path: string; format: MetricFormat }) {
+}: Pick<Props, 'comparison' | 'armNames' | 'lang'> & { path: string }) {
   return (
     <dl>
       {comparison.arms.map((arm) => {
@@ -36,9 +37,9 @@ export function ArmValues({
                 data-testid={`kpi-${path}-${arm.id}`}
                 data-value={value === undefined ? '' : String(value)}
               >
-                {formatNumber(value, format, lang)}
+                {formatMetric(path, value, lang)}
               </span>{' '}
-              <span className="unit">{t(format.unit)}</span>
+              <span className="unit">{unitOf(path, lang)}</span>
             </dd>
           </div>
         );
@@ -54,27 +55,20 @@ function differenceOf(comparison: Comparison, armId: string, index: number, path
 }
 
 /** The headline cards. Each value's element holds the displayed number; `data-value` the metric at full precision. */
-export function HeadlineCards({ comparison, armNames, lang, t }: Props) {
+export function HeadlineCards({ comparison, armNames, context, lang, t }: Props) {
   const [first, ...others] = comparison.arms;
   return (
     <div className="cards">
-      {HEADLINE_METRICS.map((metric) => (
-        <section className="card" key={metric.path} aria-label={t(metric.label)}>
-          <h3>{t(metric.label)}</h3>
-          <ArmValues
-            comparison={comparison}
-            armNames={armNames}
-            path={metric.path}
-            format={metric.format}
-            lang={lang}
-            t={t}
-          />
+      {HEADLINE_METRICS.map((path) => (
+        <section className="card" key={path} aria-label={metricName(path, lang, context)}>
+          <h3 title={metricAbout(path, lang, context)}>{metricName(path, lang, context)}</h3>
+          <ArmValues comparison={comparison} armNames={armNames} path={path} lang={lang} />
           {first &&
             others.map((arm, i) => (
-              <p className="difference" key={arm.id} data-testid={`diff-${metric.path}-${arm.id}`}>
+              <p className="difference" key={arm.id} data-testid={`diff-${path}-${arm.id}`}>
                 {describeDifference(
-                  differenceOf(comparison, arm.id, i + 1, metric.path),
-                  metric.format,
+                  differenceOf(comparison, arm.id, i + 1, path),
+                  path,
                   { arm: armNames[arm.id] ?? arm.id, base: armNames[first.id] ?? first.id },
                   t,
                   lang,

@@ -59,9 +59,10 @@ export function SavedRuns({ result, defaultName, lang, t, onOpen }: Props) {
   const save = () => {
     if (!result) return;
     const chosen = (name.trim() || defaultName).slice(0, MAX_NAME_CHARS);
-    void act(() => saveRun(chosen, result.scenario, result.comparison), t('saved.saved', { name: chosen })).then(() =>
-      setName(''),
-    );
+    void act(
+      () => saveRun(chosen, result.scenario, result.comparison, result.calibration),
+      t('saved.saved', { name: chosen }),
+    ).then(() => setName(''));
   };
 
   return (

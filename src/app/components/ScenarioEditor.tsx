@@ -5,7 +5,7 @@
 import type { Change } from '../editor/draft.ts';
 import { GROUPS, type GroupId } from '../editor/fieldPaths.ts';
 import { SCENARIO_FIELDS, type FieldSpec } from '../editor/schemaFields.ts';
-import type { Translate } from '../i18n.ts';
+import type { Lang, Translate } from '../i18n.ts';
 import type { RuleSection } from '../i18nFields.ts';
 import { ArmsTable } from './ArmsTable.tsx';
 import { ChangesList } from './ChangesList.tsx';
@@ -21,6 +21,7 @@ interface Props {
   changes: readonly Change[];
   specs: ReadonlyMap<string, FieldSpec>;
   canUndo: boolean;
+  lang: Lang;
   t: Translate;
   onEdit: (key: string, text: string) => void;
   onAddArm: () => void;
@@ -65,7 +66,9 @@ export function ScenarioEditor(props: Props) {
         <ArmsTable
           arms={arms}
           texts={texts}
+          presetTexts={props.presetTexts}
           errors={errors}
+          lang={props.lang}
           t={t}
           onEdit={onEdit}
           onAdd={onAddArm}

@@ -4,7 +4,7 @@ import { canonicalText } from '../../evidence/manifest.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { Lang, Translate } from '../i18n.ts';
-import { problemText } from '../problemText.ts';
+import { pathText, problemText } from '../problemText.ts';
 import { MAX_HASH_CHARS, shareHash, type ShareProblem } from '../shareLink.ts';
 import { downloadBytes } from '../useEvidence.ts';
 
@@ -21,19 +21,33 @@ interface Props {
   onUpload: (scenario: Scenario) => void;
 }
 
+/**
+ * What is wrong with a damaged link, in words: the browser's and the decoder's own messages are English and name
+ * their internals ("Failed to execute 'atob'…"), so they are sorted into a few plain kinds.
+ */
+export function shareDetailText(detail: string, t: Translate): string {
+  if (/version/.test(detail)) return t('share.detail.version');
+  if (/base64|atob|character/i.test(detail)) return t('share.detail.characters');
+  if (/unpacks to more than/.test(detail)) return t('share.detail.tooBig');
+  if (/JSON|Unexpected|token/i.test(detail)) return t('share.detail.notScenario');
+  return t('share.detail.unpack');
+}
+
 /** A share-link problem in words. */
-export function shareProblemText(problem: ShareProblem, t: Translate): string {
+export function shareProblemText(problem: ShareProblem, t: Translate, lang: Lang): string {
   switch (problem.kind) {
     case 'tooLong':
       return t('share.tooLong', { chars: problem.chars, max: MAX_HASH_CHARS });
     case 'corrupted':
-      return t('share.corrupted', { detail: problem.detail });
+      return t('share.corrupted', { detail: shareDetailText(problem.detail, t) });
     case 'newerLink':
       return t('share.newerLink', { version: problem.version });
     case 'newerSchema':
       return t('share.newerSchema', { version: problem.version });
     case 'invalid':
-      return `${t('share.invalid')} ${problem.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
+      return `${t('share.invalid')} ${problem.problems
+        .map((p) => `${pathText(p.path, lang)}: ${problemText(p.message, lang)}`)
+        .join(t('share.problemSeparator'))}`;
   }
 }
 
@@ -47,7 +61,7 @@ export function ScenarioTools({ scenario, fileBase, lang, t, onUpload }: Props) 
     if (!scenario) return;
     const made = shareHash(scenario);
     if ('problem' in made) {
-      setMessage({ kind: 'error', lines: [shareProblemText(made.problem, t)] });
+      setMessage({ kind: 'error', lines: [shareProblemText(made.problem, t, lang)] });
       return;
     }
     const url = `${location.origin}${location.pathname}${location.search}${made.hash}`;
@@ -76,7 +90,7 @@ export function ScenarioTools({ scenario, fileBase, lang, t, onUpload }: Props) 
         kind: 'error',
         lines: [
           t('scenario.uploadInvalid', { file: file.name }),
-          ...loaded.problems.map((p) => `${p.path}: ${problemText(p.message, lang)}`),
+          ...loaded.problems.map((p) => `${pathText(p.path, lang)}: ${problemText(p.message, lang)}`),
         ],
       });
       return;
@@ -85,21 +99,20 @@ export function ScenarioTools({ scenario, fileBase, lang, t, onUpload }: Props) 
     onUpload(loaded.scenario);
   };
 
+  const download = () =>
+    scenario && downloadBytes(canonicalText(scenario), `${fileBase}.json`, 'application/json;charset=utf-8');
+
   return (
     <section className="scenario-tools" aria-labelledby="scenario-tools-heading">
       <h3 id="scenario-tools-heading">{t('scenario.heading')}</h3>
+      <p className="hint" data-testid="share-note">
+        {t('scenario.shareNote')}
+      </p>
       <div className="buttons">
         <button type="button" data-testid="share-link" disabled={!scenario} onClick={() => void share()}>
           {t('scenario.share')}
         </button>
-        <button
-          type="button"
-          data-testid="download-scenario"
-          disabled={!scenario}
-          onClick={() =>
-            scenario && downloadBytes(canonicalText(scenario), `${fileBase}.json`, 'application/json;charset=utf-8')
-          }
-        >
+        <button type="button" data-testid="download-scenario" disabled={!scenario} onClick={download}>
           {t('scenario.download')}
         </button>
         <label className="file-button">
@@ -126,6 +139,10 @@ export function ScenarioTools({ scenario, fileBase, lang, t, onUpload }: Props) 
             onFocus={(e) => e.target.select()}
             aria-label={t('scenario.share')}
           />
+          <p className="hint">{t('scenario.shareNeedsFairpace')}</p>
+          <button type="button" data-testid="share-download" disabled={!scenario} onClick={download}>
+            {t('scenario.shareDownload')}
+          </button>
         </div>
       )}
       {message?.kind === 'error' && (

@@ -7,8 +7,9 @@ import { sweepChart, type SweepMetric } from '../charts/sweepChart.ts';
 import { tradeoffChart } from '../charts/tradeoffChart.ts';
 import { GROUPS } from '../editor/fieldPaths.ts';
 import { fieldLabel, fieldUnit } from '../editor/labels.ts';
-import { HEADLINE_METRICS, type HeadlineMetric } from '../headlineMetrics.ts';
+import { HEADLINE_METRICS } from '../headlineMetrics.ts';
 import type { Lang, Translate } from '../i18n.ts';
+import { contextOf, metricName, scaleOf, unitOf } from '../metricDisplay.ts';
 import { DEFAULT_PARAM, DEFAULT_RANGE, defaultRange, SWEEP_PARAMS as PARAMS, type RangeText } from '../sweepRange.ts';
 import { sweepDifferences } from '../sweepSeries.ts';
 import type { SweepRunner } from '../useSweep.ts';
@@ -29,15 +30,18 @@ const DEFAULT_METRICS = ['earnings.shareBelowMinWage', 'safety.relativeCrashRisk
 const TRADEOFF_X = 'platform.margin';
 const TRADEOFF_Y = ['safety.relativeCrashRisk', 'earnings.shareBelowMinWage', 'safety.speedingKmShare'];
 
-function metricAxis(m: HeadlineMetric, t: Translate): SweepMetric {
-  return { path: m.path, name: t(m.label), unit: t(m.format.unit), scale: m.format.scale };
+function metricAxis(path: string, lang: Lang, scenario: Scenario | null): SweepMetric {
+  return { path, name: metricName(path, lang, contextOf(scenario)), unit: unitOf(path, lang), scale: scaleOf(path) };
 }
 
 /** The sweep section (`sweep-param`, `sweep-run`, `chart-sweep`, `chart-tradeoff`). */
 export function SweepView({ scenario, sweep, busy, lang, t }: Props) {
   const [param, setParam] = useState(DEFAULT_PARAM);
   const [range, setRange] = useState<RangeText>({ ...DEFAULT_RANGE });
-  const [arms, setArms] = useState('');
+  // By default the last arm alone: a sweep of a rule sets it in every arm, so arms that differ only in that rule
+  // would draw the same line and every difference would be 0.
+  const [armsPick, setArms] = useState<string | null>(null);
+  const arms = armsPick ?? scenario?.arms.at(-1)?.id ?? '';
   const [metrics, setMetrics] = useState<string[]>(DEFAULT_METRICS);
   const [tradeoffY, setTradeoffY] = useState(TRADEOFF_Y[0] as string);
   const running = sweep.phase.kind === 'running';
@@ -53,11 +57,7 @@ export function SweepView({ scenario, sweep, busy, lang, t }: Props) {
   const start = () => {
     if (!scenario || !rangeOk) return;
     const [from = 0, to = 0, step = 0] = values;
-    sweep.run(
-      scenario,
-      { param, from, to, step, arms: arms ? [arms] : [] },
-      HEADLINE_METRICS.map((m) => m.path),
-    );
+    sweep.run(scenario, { param, from, to, step, arms: arms ? [arms] : [] }, HEADLINE_METRICS);
   };
 
   const outcome = sweep.result;
@@ -65,7 +65,7 @@ export function SweepView({ scenario, sweep, busy, lang, t }: Props) {
   const paramLabel = paramSpec
     ? `${fieldLabel(paramSpec, t)}${fieldUnit(paramSpec, t) ? ` (${fieldUnit(paramSpec, t)})` : ''}`
     : param;
-  const chosen = HEADLINE_METRICS.filter((m) => metrics.includes(m.path));
+  const chosen = HEADLINE_METRICS.filter((path) => metrics.includes(path));
 
   const charts = useMemo(() => {
     if (!outcome) return null;
@@ -75,20 +75,16 @@ export function SweepView({ scenario, sweep, busy, lang, t }: Props) {
         : armNames(outcome.scenario, lang);
     const ran = outcome.sweep.points[0]?.arms.map((a) => ({ id: a.id, name: names[a.id] ?? a.id })) ?? [];
     const [a, b] = ran;
-    const byPath = (path: string) => HEADLINE_METRICS.find((m) => m.path === path);
-    const x = byPath(TRADEOFF_X);
-    const y = byPath(tradeoffY);
+    const x = TRADEOFF_X;
+    const y = tradeoffY;
     return {
       sweep: sweepChart(
         {
           arms: ran,
           points: outcome.intervals,
-          differences: sweepDifferences(
-            outcome.sweep,
-            chosen.map((m) => m.path),
-          ),
+          differences: sweepDifferences(outcome.sweep, chosen),
         },
-        chosen.map((m) => metricAxis(m, t)),
+        chosen.map((path) => metricAxis(path, lang, outcome.scenario)),
         {
           title: t('chart.sweep.title', { param: paramLabel }),
           caption: t(ran.length >= 2 ? 'chart.sweep.caption' : 'chart.sweep.captionOneArm'),
@@ -96,13 +92,16 @@ export function SweepView({ scenario, sweep, busy, lang, t }: Props) {
           difference: a && b ? `${b.name} − ${a.name}` : '',
         },
       ),
-      tradeoff:
-        x && y
-          ? tradeoffChart(outcome.sweep, names, metricAxis(x, t), metricAxis(y, t), {
-              title: t('chart.tradeoff.title'),
-              caption: t('chart.tradeoff.caption', { param: paramLabel }),
-            })
-          : null,
+      tradeoff: tradeoffChart(
+        outcome.sweep,
+        names,
+        metricAxis(x, lang, outcome.scenario),
+        metricAxis(y, lang, outcome.scenario),
+        {
+          title: t('chart.tradeoff.title'),
+          caption: t('chart.tradeoff.caption', { param: paramLabel }),
+        },
+      ),
     };
   }, [outcome, lang, t, chosen, tradeoffY, paramLabel]);
 
@@ -163,17 +162,15 @@ export function SweepView({ scenario, sweep, busy, lang, t }: Props) {
       {param.startsWith('rules.') && <p className="hint">{t('sweep.rulesNote')}</p>}
       <fieldset className="sweep-metrics">
         <legend>{t('sweep.metrics')}</legend>
-        {HEADLINE_METRICS.map((m) => (
-          <label key={m.path}>
+        {HEADLINE_METRICS.map((path) => (
+          <label key={path}>
             <input
               type="checkbox"
-              data-testid={`sweep-metric-${m.path}`}
-              checked={metrics.includes(m.path)}
-              onChange={(e) =>
-                setMetrics(e.target.checked ? [...metrics, m.path] : metrics.filter((p) => p !== m.path))
-              }
+              data-testid={`sweep-metric-${path}`}
+              checked={metrics.includes(path)}
+              onChange={(e) => setMetrics(e.target.checked ? [...metrics, path] : metrics.filter((p) => p !== path))}
             />{' '}
-            {t(m.label)}
+            {metricName(path, lang, contextOf(scenario))}
           </label>
         ))}
       </fieldset>
@@ -227,14 +224,11 @@ export function SweepView({ scenario, sweep, busy, lang, t }: Props) {
           <label className="tradeoff-y">
             <span>{t('sweep.tradeoffY')}</span>
             <select data-testid="tradeoff-y" value={tradeoffY} onChange={(e) => setTradeoffY(e.target.value)}>
-              {TRADEOFF_Y.map((path) => {
-                const m = HEADLINE_METRICS.find((h) => h.path === path);
-                return (
-                  <option key={path} value={path}>
-                    {m ? t(m.label) : path}
-                  </option>
-                );
-              })}
+              {TRADEOFF_Y.map((path) => (
+                <option key={path} value={path}>
+                  {metricName(path, lang, contextOf(outcome?.scenario ?? scenario))}
+                </option>
+              ))}
             </select>
           </label>
           {charts.tradeoff && <PlotFigure options={charts.tradeoff} testId="chart-tradeoff" />}

@@ -3,32 +3,9 @@
  * per path that the schema does not say: its unit and its group. Tables keyed by these types fail the typecheck when
  * the schema gains a field that nobody labelled.
  */
-import type { Rules, Scenario, Weather } from '../../scenario/schema.ts';
 
-/** A value edited as a whole: scalars, arrays, nullable objects and per-weather tables. */
-type IsLeaf<T> = null extends T
-  ? true
-  : [T] extends [readonly unknown[]]
-    ? true
-    : [T] extends [Record<Weather, number>]
-      ? true
-      : [T] extends [object]
-        ? false
-        : true;
-
-/** Dotted paths to the leaves of T. */
-type LeafPaths<T, Prefix extends string = ''> = {
-  [K in keyof T & string]: IsLeaf<T[K]> extends true ? `${Prefix}${K}` : LeafPaths<T[K], `${Prefix}${K}.`>;
-}[keyof T & string];
-
-/**
- * Every field of the scenario editor (`rules.pay.base`); arms have their own table, fixed literals are not edited, and
- * a replay's kind and instance come from an import, not from typing.
- */
-export type FieldPath = Exclude<LeafPaths<Scenario>, 'schemaVersion' | 'kind' | 'arms' | 'replay'>;
-
-/** A rule's path inside `rules` (`pay.base`): the rows of the arms table. */
-export type RulePath = LeafPaths<Rules>;
+export type { FieldPath, RulePath } from '../../scenario/fieldPath.ts';
+import type { FieldPath } from '../../scenario/fieldPath.ts';
 
 /** The editor's collapsible groups, in the order shown. */
 export const GROUPS = [

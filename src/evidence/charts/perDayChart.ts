@@ -1,8 +1,11 @@
-/** The deadline level day by day: mean promised minutes per arm (the ratchet shows as a falling line). */
+/**
+ * Per-day series, one line per arm: the deadline level (mean promised minutes; the ratchet shows as a falling line)
+ * and the couriers' mean risk tolerance (which rises as they adapt to lateness).
+ */
 import type { DayMetrics } from '../../sim/results.ts';
 import { fixed } from '../format.ts';
 import { xAxis, yAxis } from './axes.ts';
-import { armColour, armDash, both, legend, linear, niceMax, niceTicks, px, svgOpen } from './svg.ts';
+import { armColour, armDash, both, legend, linear, niceMax, niceTicks, px, svgOpen, type Bilingual } from './svg.ts';
 
 const WIDTH = 640;
 const HEIGHT = 340;
@@ -13,14 +16,38 @@ export interface PerDayArm {
   perDay: readonly DayMetrics[];
 }
 
-/** SVG of mean promised minutes per day, one line (or point, for one day) per arm, on an axis from 0. */
-export function perDayChartSvg(arms: readonly PerDayArm[]): string {
-  const title = { zh: '每日平均承诺配送时长', en: 'Mean promised delivery time per day' };
+/** Which per-day series a chart draws, with its title, axis label and decimals. */
+export interface PerDaySeries {
+  field: 'promisedMinMean' | 'meanRiskTolerance';
+  title: Bilingual;
+  axis: Bilingual;
+  digits: number;
+}
+
+/** The ratchet: mean promised minutes. */
+export const PROMISED_SERIES: PerDaySeries = {
+  field: 'promisedMinMean',
+  title: { zh: '每日平均承诺配送时长', en: 'Mean promised delivery time per day' },
+  axis: { zh: '承诺时长（分钟）', en: 'Promised minutes' },
+  digits: 1,
+};
+
+/** The couriers' side of the ratchet: mean risk tolerance (0–1) of the couriers online each day. */
+export const RISK_TOLERANCE_SERIES: PerDaySeries = {
+  field: 'meanRiskTolerance',
+  title: { zh: '每日在线骑手的平均冒险倾向', en: 'Mean risk tolerance of the couriers online per day' },
+  axis: { zh: '冒险倾向（0–1）', en: 'Risk tolerance (0–1)' },
+  digits: 3,
+};
+
+/** SVG of one per-day series, one line (or point, for one day) per arm, on an axis from 0. */
+export function perDayChartSvg(arms: readonly PerDayArm[], series: PerDaySeries = PROMISED_SERIES): string {
+  const { title, field } = series;
   const names = arms.map((a) => a.name);
   const key = legend(names, 16, 46, WIDTH - 32);
   const frame = { left: 56, right: WIDTH - 20, top: 46 + key.height + 8, bottom: HEIGHT - 44 };
   const days = Math.max(1, ...arms.map((a) => a.perDay.length));
-  const values = arms.flatMap((a) => a.perDay.map((d) => d.promisedMinMean)).filter(Number.isFinite);
+  const values = arms.flatMap((a) => a.perDay.map((d) => d[field])).filter(Number.isFinite);
   const yMax = niceMax(Math.max(0, ...values));
   const y = linear(0, yMax, frame.bottom, frame.top);
   const x = days === 1 ? linear(0.5, 1.5, frame.left, frame.right) : linear(1, days, frame.left + 10, frame.right - 10);
@@ -29,11 +56,11 @@ export function perDayChartSvg(arms: readonly PerDayArm[]): string {
   const dayTicks = days === 1 ? [1] : niceTicks(1, days, Math.min(days - 1, 10)).filter((t) => Number.isInteger(t));
 
   let svg = svgOpen(WIDTH, HEIGHT, title) + key.svg;
-  svg += yAxis(frame, niceTicks(0, yMax), y, both({ zh: '承诺时长（分钟）', en: 'Promised minutes' }));
+  svg += yAxis(frame, niceTicks(0, yMax), y, both(series.axis));
   svg += xAxis(frame, dayTicks, x, both({ zh: '第几天', en: 'Day' }));
   for (const [i, arm] of arms.entries()) {
     const points = arm.perDay
-      .map((d, day) => ({ day: day + 1, value: d.promisedMinMean }))
+      .map((d, day) => ({ day: day + 1, value: d[field] }))
       .filter((p) => Number.isFinite(p.value));
     const dash = armDash(i) === 'none' ? '' : ` stroke-dasharray="${armDash(i)}"`;
     if (points.length > 1) {
@@ -48,7 +75,7 @@ export function perDayChartSvg(arms: readonly PerDayArm[]): string {
     // With a single day the lines are points; their values are written above them.
     if (points.length === 1 && points[0]) {
       const p = points[0];
-      svg += `<text x="${px(xOf(p.day, i))}" y="${px(y(p.value) - 9)}" text-anchor="middle">${fixed(p.value, 1)}</text>`;
+      svg += `<text x="${px(xOf(p.day, i))}" y="${px(y(p.value) - 9)}" text-anchor="middle">${fixed(p.value, series.digits)}</text>`;
     }
   }
   return `${svg}</svg>`;

@@ -1,9 +1,10 @@
 /** The parameters MODEL.md marks as assumptions (no solid public source), and the sources of the model's defaults. */
 import { getPath } from '../../scenario/paths.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { codePath, escapeHtml, safeHref } from '../escape.ts';
-import { plainValue } from '../format.ts';
+import { escapeHtml, safeHref } from '../escape.ts';
+import { splitLabel } from '../labels.ts';
 import { bi, inline, type Bi } from './bilingual.ts';
+import { paramHeadingHtml, paramValueHtml } from './paramCells.ts';
 
 /** One assumption: the scenario path of its value and what it means. */
 export interface Assumption {
@@ -110,8 +111,8 @@ export function assumptionsTableHtml(scenario: Scenario): string {
   const rows = ASSUMPTIONS.map((a) => {
     const tag = a.uncalibrated ? bi('未校准', 'uncalibrated') : bi('假设', 'assumption');
     return (
-      `<tr><th scope="row">${codePath(a.path)} <span class="tag">${inline(tag)}</span></th>` +
-      `<td class="value">${escapeHtml(plainValue(getPath(scenario, a.path)))}</td><td>${inline(a.meaning)}</td></tr>`
+      `<tr><th scope="row">${paramHeadingHtml(a.path)} <span class="tag">${inline(tag)}</span></th>` +
+      `<td class="value">${paramValueHtml(getPath(scenario, a.path))}</td><td>${inline(a.meaning)}</td></tr>`
     );
   });
   return `<table class="assumptions"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
@@ -128,14 +129,15 @@ export function scenarioSourcesHtml(scenario: Scenario): string {
         ? ` <a href="${href}">${escapeHtml(s.url)}</a>`
         : ` <span class="url">${escapeHtml(s.url)}</span>`
       : '';
-    const id = s.id ? `<code>${escapeHtml(s.id)}</code> ` : '';
-    const note = s.note ? `<br><span class="note">${escapeHtml(s.note)}</span>` : '';
-    return `<li>${id}${escapeHtml(s.title)}${url}${note}</li>`;
+    // A title or note written "中文 / English" shows one side per language; the id is for the English reader.
+    const id = s.id ? `<span lang="en"><code>${escapeHtml(s.id)}</code> </span>` : '';
+    const note = s.note ? `<br><span class="note">${inline(splitLabel(s.note))}</span>` : '';
+    return `<li>${id}<cite>${inline(splitLabel(s.title))}</cite>${url}${note}</li>`;
   });
   return `<ol class="sources">${items.join('')}</ol>`;
 }
 
 /** The sources of the model's defaults. */
 export function modelSourcesHtml(): string {
-  return `<ul class="sources">${MODEL_SOURCES.map((s) => `<li>${inline(s)}</li>`).join('')}</ul>`;
+  return `<ul class="sources">${MODEL_SOURCES.map((s) => `<li><cite>${inline(s)}</cite></li>`).join('')}</ul>`;
 }

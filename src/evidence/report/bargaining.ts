@@ -105,15 +105,15 @@ function fileText(file: BargainingFile): Bi {
   return bi('不是已知的谈判工具结果。', 'Not a known bargaining result.');
 }
 
-/** The section, or '' when the pack carries no bargaining result. */
-export function bargainingSection(files: readonly BargainingFile[]): string {
+/** The section, numbered `n`, or '' when the pack carries no bargaining result. */
+export function bargainingSection(files: readonly BargainingFile[], n: number): string {
   if (files.length === 0) return '';
   const items = files.map(
     (f) =>
       `<li><code>${inline(bi(f.name, f.name))}</code>${blocks('p', fileText(f))}<p class="note"><code>SHA-256 ${f.sha256}</code></p></li>`,
   );
   return (
-    `<section id="bargaining"><h2>8. ${inline(bi('谈判工具的结果', 'Bargaining results'))}</h2>` +
+    `<section id="bargaining"><h2>${n}. ${inline(bi('谈判工具的结果', 'Bargaining results'))}</h2>` +
     `<ul class="bargaining">${items.join('')}</ul>` +
     blocks(
       'p',

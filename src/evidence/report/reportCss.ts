@@ -45,6 +45,11 @@ code { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 1
 table.params th:first-child, table.assumptions th:first-child { width: 34%; }
 table.params td.value { width: 33%; }
 table.assumptions td.value { width: 30%; }
+table.inner { width: auto; margin: 0; font-size: 12px; }
+table.inner th, table.inner td { padding: 1px 6px; border-bottom: 1px solid var(--rule); }
+table.inner thead th { border-bottom: 1px solid var(--ink); font-weight: 600; }
+cite { font-style: normal; }
+section.limits li { margin-bottom: 4px; }
 table.scorecard th:first-child { width: 15%; }
 table.scorecard td:nth-child(2) { width: 14%; }
 table.scorecard td:nth-child(3) { width: 27%; }
@@ -59,6 +64,10 @@ pre.command { margin: 8px 0 12px; padding: 8px 12px; background: #f3f3f1; border
   font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 13px; white-space: pre-wrap; overflow-wrap: anywhere; }
 footer { margin-top: 28px; padding-top: 8px; border-top: 1px solid var(--rule); color: var(--muted); font-size: 12px; }
 a { color: var(--accent); }
+section.lead { border: 2px solid var(--accent); border-radius: 6px; padding: 4px 14px 8px; margin: 16px 0; }
+section.lead h2 { border-bottom: none; margin-top: 8px; }
+p.cost-day { font-weight: 600; font-size: 16px; }
+section.lead hr { border: none; border-top: 1px dotted var(--rule); }
 @page { size: A4; margin: 15mm 14mm 16mm; }
 @media print {
   html { background: #fff; }

@@ -2,7 +2,13 @@
  * report.html: one self-contained, printable document (inline CSS and SVG, no script, no external resource) in
  * Chinese and English, with a CSS-only language switch. Every user-supplied string is escaped on the way in.
  */
-import type { Comparison } from '../../analysis/index.ts';
+import {
+  costSentences,
+  labelContext,
+  strictestCost,
+  type Comparison,
+  type RunsCalibration,
+} from '../../analysis/index.ts';
 import { bargainingSection, type BargainingFile } from './bargaining.ts';
 import { rulesForArm } from '../../scenario/rulesForArm.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -15,8 +21,17 @@ import { assumptionsTableHtml, modelSourcesHtml, scenarioSourcesHtml } from './a
 import { bi, blocks, inline, type Bi } from './bilingual.ts';
 import { armInterval, armsSentence, differenceSentence, differencesFor } from './findings.ts';
 import { REPORT_CSS } from './reportCss.ts';
+import { furtherFiguresHtml } from './furtherFigures.ts';
+import { MODEL_DOC, modelCheckSection } from './modelCheck.ts';
 import { rulesTableHtml, scenarioTableHtml } from './ruleTables.ts';
 import { scorecardHtml } from './scorecard.ts';
+import {
+  authorDescriptionHtml,
+  generatedDescription,
+  limitsSection,
+  ordersPlacedPerDay,
+  promiseRule,
+} from './scenarioText.ts';
 
 /** Everything the report states. */
 export interface ReportInput {
@@ -33,14 +48,20 @@ export interface ReportInput {
   fairpaceVersion: string;
   /** The model fingerprint of the Fairpace that made the pack. */
   modelDigest: string;
-  /** Bargaining results the pack carries (section 8; none by default). */
+  /** Bargaining results the pack carries (the last section; none by default). */
   bargaining?: readonly BargainingFile[];
+  /** The pack's runs held against the default targets (calibration.json). */
+  calibration: RunsCalibration;
 }
 
 const CAPTIONS: Record<(typeof CHART_FILES)[number], Bi> = {
   'charts/per-day-promised.svg': bi(
     '每天各方案的平均承诺配送时长（各次重复的平均值）。开启时限学习时，最严算法会让时限逐日收紧。',
     'Mean promised delivery time per day and arm (mean over replications). With deadline learning on, the strictest algorithm tightens the deadline from day to day.',
+  ),
+  'charts/per-day-risk-tolerance.svg': bi(
+    '每天在线骑手的平均冒险倾向（0–1，各次重复的平均值）。前一天超时订单过多的骑手会更敢冒险（闯红灯、超速）；这条线与上图的承诺时长一起构成“算法棘轮”的两面。',
+    'Mean risk tolerance (0–1) of the couriers online each day, mean over replications. Couriers who were late too often the day before take more risks (red lights, speeding); this line and the promised time above are the two sides of the ratchet.',
   ),
   'charts/headline-metrics.svg': bi(
     '主要指标：条形为各次重复的平均值，误差线为 95% t 区间；字母对应图例中的方案。',
@@ -64,16 +85,14 @@ function seedsText(seeds: readonly number[]): string {
 function header(input: ReportInput, names: readonly Bi[]): string {
   const { scenario, comparison } = input;
   const name = splitLabel(scenario.meta.name);
-  const description = scenario.meta.description
-    .split(/\n\s*\n/)
-    .filter((p) => p.trim() !== '')
-    .map((p) => `<p class="description">${escapeHtml(p.trim())}</p>`)
-    .join('');
+  const generated = generatedDescription(scenario, comparison, ordersPlacedPerDay(input.runsByArm));
+  const description =
+    blocks('p', generated, 'description generated') + authorDescriptionHtml(scenario.meta.description);
   const row = (label: Bi, valueHtml: string) => `<dt>${inline(label)}</dt><dd>${valueHtml}</dd>`;
   return (
     `<header><p class="kicker">${inline(bi('Fairpace 证据包报告', 'Fairpace evidence pack report'))}</p>` +
     `<h1>${inline(name)}</h1>${description}<dl class="meta">` +
-    (scenario.meta.region ? row(bi('地区', 'Region'), escapeHtml(scenario.meta.region)) : '') +
+    (scenario.meta.region ? row(bi('地区', 'Region'), inline(splitLabel(scenario.meta.region))) : '') +
     row(bi('比较的方案', 'Arms compared'), names.map((n) => inline(n)).join('<br>')) +
     row(
       bi('重复次数与随机种子', 'Replications and seeds'),
@@ -101,11 +120,9 @@ function header(input: ReportInput, names: readonly Bi[]): string {
 function question(input: ReportInput, names: readonly Bi[]): string {
   const { scenario, comparison } = input;
   const arms = comparison.arms.map((arm, i) => {
-    const p = rulesForArm(scenario, arm.id).deadline.percentile;
+    const { percentile, basis } = rulesForArm(scenario, arm.id).deadline;
     const name = names[i] ?? bi(arm.id, arm.id);
-    return `<li><b>${inline(name)}</b> <code>${escapeHtml(arm.id)}</code> — ${inline(
-      bi(`配送时限按过去骑行配速的第 ${p} 百分位设定`, `deadline set at the ${p}th percentile of past riding pace`),
-    )}</li>`;
+    return `<li><b>${inline(name)}</b> <code>${escapeHtml(arm.id)}</code> — ${inline(promiseRule(percentile, basis))}</li>`;
   });
   return (
     `<section id="question"><h2>1. ${inline(bi('问题', 'The question'))}</h2>` +
@@ -120,8 +137,8 @@ function question(input: ReportInput, names: readonly Bi[]): string {
     blocks(
       'p',
       bi(
-        '背景：唐山市（2022）实施方案第 8 项要求不得将“最严算法”作为考核标准，而应“算法取中”；烟台市（2021）通知第（九）项要求平台就订单分配、计件单价、抽成比例和算法规则等与工会协商。配送时限按过去骑行配速的某个百分位设定：百分位越低，时限越紧。',
-        'Background: Tangshan’s 2022 plan (task 8) forbids using the strictest algorithm (最严算法) as the assessment standard and asks for algorithm-median (算法取中); Yantai’s 2021 notice (item 九) puts order allocation, piece rates, commission and algorithms to negotiation with the union. The delivery deadline is set from a percentile of past riding pace: the lower the percentile, the tighter the deadline.',
+        '背景：唐山市（2022）实施方案第 8 项要求不得将“最严算法”作为考核标准，而应“算法取中”；烟台市（2021）通知第（九）项要求平台就订单分配、计件单价、抽成比例和算法规则等与工会协商。配送时限按过往同类订单送达用时的某个百分位设定：百分位越低，时限越紧。',
+        'Background: Tangshan’s 2022 plan (task 8) forbids using the strictest algorithm (最严算法) as the assessment standard and asks for algorithm-median (算法取中); Yantai’s 2021 notice (item 九) puts order allocation, piece rates, commission and algorithms to negotiation with the union. The delivery deadline is set from a percentile of past delivery times of similar orders: the lower the percentile, the tighter the deadline.',
       ),
       'note',
     ) +
@@ -164,6 +181,15 @@ function findings(input: ReportInput, names: readonly Bi[]): string {
   return (
     `<section id="findings"><h2>3. ${inline(bi('主要发现', 'Headline findings'))}</h2>` +
     `<ol class="findings">${items.join('')}</ol>` +
+    `<h3>${inline(bi('其他数字', 'Further figures'))}</h3>` +
+    blocks(
+      'p',
+      bi(
+        '全职骑手（在线至少若干小时的骑手日，多数调查描述的就是这一群体）、每单的报酬与利润、配送的组织方式和严重超时：每个方案的平均值与 95% 区间，以及与第一个方案的配对差值。',
+        'Full-time courier-days (the group most surveys describe), pay and margin per order, how deliveries are bundled, and serious lateness: each arm’s mean with its 95% interval, and the paired difference from the first arm.',
+      ),
+    ) +
+    furtherFiguresHtml(comparison, input.runsByArm, names, labelContext(scenario)) +
     blocks(
       'p',
       bi(
@@ -196,7 +222,7 @@ function compliance(input: ReportInput, names: readonly Bi[]): string {
         'Each check cites its clause (the Yantai 2021 and Tangshan 2022 documents and the laws they refer to), its metric and its threshold. Checks are evaluated on each arm’s means over replications.',
       ),
     ) +
-    scorecardHtml(input.comparison.arms, names) +
+    scorecardHtml(input.comparison.arms, names, input.scenario) +
     '</section>'
   );
 }
@@ -207,8 +233,8 @@ function assumptions(input: ReportInput): string {
     blocks(
       'p',
       bi(
-        '以下参数没有可靠的公开来源，是模型的假设（模型说明 MODEL.md 中标为 assumption）。它们都可以在情景文件中修改；用 fairpace sweep 可以检验结论在多大程度上依赖于它们。',
-        'These parameters have no solid public source and are assumptions of the model (marked so in its specification, MODEL.md). All can be changed in the scenario file; fairpace sweep shows how much a conclusion depends on them.',
+        `以下参数没有可靠的公开来源，是模型的假设（模型说明中标为假设，见 Fairpace 的模型说明 ${MODEL_DOC}）。它们都可以在情景文件中修改；用命令 fairpace sweep 可以检验结论在多大程度上依赖于它们。`,
+        `These parameters have no solid public source and are assumptions of the model (marked so in its description, ${MODEL_DOC} in the Fairpace repository). All can be changed in the scenario file; fairpace sweep shows how much a conclusion depends on them.`,
       ),
     ) +
     assumptionsTableHtml(input.scenario) +
@@ -222,7 +248,7 @@ function assumptions(input: ReportInput): string {
 
 function reproduce(input: ReportInput): string {
   return (
-    `<section id="reproduce"><h2>7. ${inline(bi('如何复现与校验', 'Reproduce and verify'))}</h2>` +
+    `<section id="reproduce"><h2>9. ${inline(bi('如何复现与校验', 'Reproduce and verify'))}</h2>` +
     blocks(
       'p',
       bi(
@@ -252,8 +278,47 @@ function reproduce(input: ReportInput): string {
 }
 
 function bargainingBlock(input: ReportInput): string {
-  const section = bargainingSection(input.bargaining ?? []);
+  const section = bargainingSection(input.bargaining ?? [], 10);
   return section === '' ? '' : `${section}\n`;
+}
+
+/** The lead: what the stricter arm of each pair costs a courier, per day and per month, and what customers see. */
+function costLead(input: ReportInput, names: readonly Bi[]): string {
+  const { scenario, comparison } = input;
+  const name = armNameOf(input, names);
+  const blocksOf = comparison.arms.slice(1).flatMap((_, i) => {
+    const cost = strictestCost(scenario, comparison, i + 1);
+    if (!cost) return [];
+    const s = costSentences(cost, { stricter: name(cost.stricter), looser: name(cost.looser) });
+    return [
+      blocks('p', s.perDay, 'cost-day') +
+        blocks('p', s.perMonth) +
+        blocks('p', s.customers) +
+        (s.uncertain ? blocks('p', s.uncertain, 'note') : ''),
+    ];
+  });
+  if (blocksOf.length === 0) return '';
+  return (
+    `<section id="cost" class="lead"><h2>${inline(bi('最严算法让骑手付出什么', 'What the strictest algorithm costs couriers'))}</h2>` +
+    blocksOf.join('<hr>') +
+    blocks(
+      'p',
+      bi(
+        '数字来自两个方案在相同订单、相同骑手下的配对差值（见第 3 节）：每天收入是平台付给骑手的报酬之差除以骑手人数，超速里程是超速里程占比之差乘以较严方案下每人每天的骑行里程，事故风险是相对事故风险之差占另一方案的比例；每月按 26 个工作日计。',
+        'From the paired differences of the arms on the same orders and couriers (section 3): pay per day is the difference in what the platform pays couriers divided by the number of couriers; speeding km is the difference in the share of km above the limit times the km a courier rides a day under the stricter arm; crash risk is the difference in relative crash risk as a share of the other arm’s; a month is 26 working days.',
+      ),
+      'note',
+    ) +
+    '</section>'
+  );
+}
+
+/** An arm's display name by id (its id in both languages for an arm the pack did not run). */
+function armNameOf(input: ReportInput, names: readonly Bi[]): (id: string) => Bi {
+  return (id) => {
+    const i = input.comparison.arms.findIndex((a) => a.id === id);
+    return names[i] ?? bi(id, id);
+  };
 }
 
 /** The whole report.html. */
@@ -273,8 +338,11 @@ export function reportHtml(input: ReportInput): string {
     '<input class="lang" type="radio" name="lang" id="lang-both">\n' +
     '<div class="doc">\n<nav class="switch" aria-label="语言 / Language">' +
     '<label for="lang-zh">中文</label><label for="lang-en">English</label><label for="lang-both">中文 + English</label></nav>\n' +
-    `${header(input, names)}\n${question(input, names)}\n${rules(input, names)}\n${findings(input, names)}\n` +
-    `${charts(input)}\n${compliance(input, names)}\n${assumptions(input)}\n${reproduce(input)}\n` +
+    `${header(input, names)}\n${costLead(input, names)}\n${question(input, names)}\n${rules(input, names)}\n${findings(input, names)}\n` +
+    `${charts(input)}\n${compliance(input, names)}\n${assumptions(input)}\n` +
+    `${modelCheckSection(7, input.calibration, armNameOf(input, names), labelContext(input.scenario))}\n` +
+    `${limitsSection(8)}\n` +
+    `${reproduce(input)}\n` +
     bargainingBlock(input) +
     `<footer>${inline(
       bi(

@@ -1,15 +1,19 @@
 /** The rule sets under comparison: every rule parameter that differs between arms or from the base rules, and every scenario parameter set away from Fairpace's defaults. */
+import { WEATHER_WORDS } from '../../analysis/index.ts';
 import { getPath } from '../../scenario/paths.ts';
 import { rulesForArm } from '../../scenario/rulesForArm.ts';
 import { Scenario, SCHEMA_VERSION } from '../../scenario/schema.ts';
 import { differingRulePaths } from '../../sim/compliance.ts';
 import { codePath, escapeHtml } from '../escape.ts';
-import { plainValue } from '../format.ts';
-import { bi, inline, type Bi } from './bilingual.ts';
+import { bi, inline, inlineHtml, type Bi } from './bilingual.ts';
+import { paramHeadingHtml, paramName, paramValueHtml } from './paramCells.ts';
 
 /** Names of the rule parameters a negotiation is most often about. */
 const RULE_NAMES: Record<string, Bi> = {
-  'deadline.percentile': bi('配送时限所用的骑行配速百分位', 'Percentile of riding pace behind the deadline'),
+  'deadline.percentile': bi(
+    '配送时限所依据的过往送达用时百分位',
+    'Percentile of past delivery times behind the deadline',
+  ),
   'deadline.learning.windowDays': bi('时限学习窗口（天）', 'Days of past rides the deadline learns from'),
   'deadline.protectionMin': bi('按距离段的最短承诺时长', 'Minimum promised time per distance band'),
   'deadline.windowMin': bi('承诺时间窗（分钟）', 'Promise window (min)'),
@@ -39,16 +43,20 @@ const RULE_NAMES: Record<string, Bi> = {
   'platform.deliveryRevenuePerOrder': bi('平台每单配送收入（元）', 'Platform revenue per order (CNY)'),
 };
 
-/** A rule path's name, falling back to the path for parameters without one. */
+/** A rule path's name, falling back to the editor's name of the parameter, or undefined. */
 export function ruleName(path: string): Bi | undefined {
-  const exact = RULE_NAMES[path];
+  const exact = RULE_NAMES[path] ?? paramName(`rules.${path}`);
   if (exact) return exact;
   const weather = /^pay\.weatherBonus\.(\w+)$/.exec(path);
-  if (weather) return bi(`天气补贴：${weather[1]}（元/单）`, `Weather bonus: ${weather[1]} (CNY per order)`);
+  const kind = weather?.[1];
+  if (kind && Object.hasOwn(WEATHER_WORDS, kind)) {
+    const w = WEATHER_WORDS[kind as keyof typeof WEATHER_WORDS];
+    return bi(`天气补贴：${w.zh}（元/单）`, `Weather bonus: ${w.en} (CNY per order)`);
+  }
   return undefined;
 }
 
-const cellOf = (value: unknown) => `<td class="value">${escapeHtml(plainValue(value))}</td>`;
+const cellOf = (value: unknown) => `<td class="value">${paramValueHtml(value)}</td>`;
 
 /** Rule paths where any arm's rules differ from the scenario's base rules (which includes any difference between arms). */
 export function negotiatedRulePaths(scenario: Scenario, armIds: readonly string[]): string[] {
@@ -70,7 +78,9 @@ export function rulesTableHtml(scenario: Scenario, armIds: readonly string[], na
     '</tr>';
   const rows = paths.map((path) => {
     const name = ruleName(path);
-    const label = name ? `${inline(name)}<br>${codePath(`rules.${path}`)}` : codePath(`rules.${path}`);
+    const label = name
+      ? inlineHtml(escapeHtml(name.zh), `${escapeHtml(name.en)}<br>${codePath(`rules.${path}`)}`)
+      : codePath(`rules.${path}`);
     return `<tr><th scope="row">${label}</th>${cellOf(getPath(scenario.rules, path))}${rules.map((r) => cellOf(getPath(r, path))).join('')}</tr>`;
   });
   return `<table class="rules"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
@@ -97,7 +107,7 @@ export function scenarioTableHtml(scenario: Scenario): string {
   const head = `<tr><th>${inline(bi('参数', 'Parameter'))}</th><th>${inline(bi('本情景', 'This scenario'))}</th><th>${inline(bi('默认值', 'Default'))}</th></tr>`;
   const rows = paths.map(
     (path) =>
-      `<tr><th scope="row">${codePath(path)}</th>${cellOf(getPath(scenario, path))}${cellOf(getPath(defaults, path))}</tr>`,
+      `<tr><th scope="row">${paramHeadingHtml(path)}</th>${cellOf(getPath(scenario, path))}${cellOf(getPath(defaults, path))}</tr>`,
   );
   return `<table class="params"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
 }

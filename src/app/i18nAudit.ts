@@ -3,9 +3,9 @@
 export const AUDIT_ZH = {
   'audit.heading': '骑手记录审计：收入与工时',
   'audit.hint':
-    '放入会员自己从骑手 App 整理的订单记录（CSV，或装有一个 CSV 的 zip），对照最低工资和工时上限逐个骑手日核算。文件只在这台电脑的浏览器里读取，不会上传到任何地方。',
+    '放入会员自己从骑手手机应用整理的订单记录（CSV，或装有一个 CSV 的 zip），对照最低工资和工时上限逐个骑手日核算。文件只在这台电脑的浏览器里读取，不会上传到任何地方。',
   'audit.layout':
-    '格式（每单一行）：rider_id, accepted_at, picked_up_at, delivered_at, km, pay_cny, fine_cny，可选 promised_at；时间用带时区的 ISO 8601，例如 2024-05-01T11:32:00+08:00。在线时长文件：rider_id, date, online_hours。',
+    '格式（每单一行，列名照写）：{records}，可选 {optional}；时间写明与协调世界时的时差，例如 {example}。在线时长文件：{online}。',
   'audit.records': '订单记录',
   'audit.online': '在线时长（可选）',
   'audit.drop': '把文件拖到这里，或点击选择',
@@ -15,7 +15,7 @@ export const AUDIT_ZH = {
   'audit.standards.editor': '编辑器中的情景（{name}）',
   'audit.salt': '哈希盐（只保存在这台电脑上）',
   'audit.saltHint':
-    '骑手编号会换成加盐哈希，报告里没有任何骑手编号。要与命令行 fairpace audit riders 得到相同的哈希，请粘贴同一个盐；不要把盐交给别人。',
+    '骑手编号会换成加盐哈希，报告里没有任何骑手编号。要与命令行 {command} 得到相同的哈希，请粘贴同一个盐；不要把盐交给别人。',
   'audit.newSalt': '生成新盐',
   'audit.summary': '{riders} 名骑手，{orders} 单，{days} 个骑手日（{first} 至 {last}）',
   'audit.basis.online': '工时为骑手自己记录的在线时长。',
@@ -39,7 +39,7 @@ export const AUDIT_EN: Record<keyof typeof AUDIT_ZH, string> = {
   'audit.hint':
     'Drop the order records members collected from their rider apps (a CSV, or a zip holding one CSV) to check each rider-day against the minimum wage and the working-time limits. The files are read in this browser on this computer and uploaded nowhere.',
   'audit.layout':
-    'Layout (one row per order): rider_id, accepted_at, picked_up_at, delivered_at, km, pay_cny, fine_cny, optionally promised_at; ISO 8601 times with their offset, e.g. 2024-05-01T11:32:00+08:00. Online-time file: rider_id, date, online_hours.',
+    'Layout (one row per order, column names as written): {records}, optionally {optional}; ISO 8601 times with their offset, e.g. {example}. Online-time file: {online}.',
   'audit.records': 'Order records',
   'audit.online': 'Online time (optional)',
   'audit.drop': 'Drop a file here, or click to choose',
@@ -49,7 +49,7 @@ export const AUDIT_EN: Record<keyof typeof AUDIT_ZH, string> = {
   'audit.standards.editor': 'The scenario in the editor ({name})',
   'audit.salt': 'Hash salt (kept on this computer only)',
   'audit.saltHint':
-    'Rider ids become salted hashes; no rider id is in the report. Paste the same salt as fairpace audit riders to get the same hashes; never give the salt away.',
+    'Rider ids become salted hashes; no rider id is in the report. Paste the same salt as {command} to get the same hashes; never give the salt away.',
   'audit.newSalt': 'New salt',
   'audit.summary': '{riders} riders, {orders} orders, {days} rider-days ({first} to {last})',
   'audit.basis.online': 'Hours are the riders’ own online hours.',

@@ -3,10 +3,10 @@
  * standards, and see the audit at once; the report and the audit zip are offered as downloads. Nothing is uploaded:
  * the files are read by this page, and the salt of the rider-id hashes stays in this browser's storage.
  */
-import { useEffect, useMemo, useState, type DragEvent } from 'react';
+import { Fragment, useEffect, useMemo, useState, type DragEvent, type ReactNode } from 'react';
 import type { Scenario } from '../../scenario/schema.ts';
 import { FAIRPACE_VERSION } from '../../version.ts';
-import type { Lang, Translate } from '../i18n.ts';
+import { localPart, type Lang, type Translate } from '../i18n.ts';
 import { MAX_AUDIT_FILE_BYTES, newSalt, runAudit, type DroppedFile, type StandardsChoice } from '../riderAudit.ts';
 import { downloadBytes } from '../useEvidence.ts';
 
@@ -159,7 +159,7 @@ export function RiderAuditPanel({ scenario, lang, t }: Props) {
       <h2 id="rider-audit-heading">{t('audit.heading')}</h2>
       <p className="hint">{t('audit.hint')}</p>
       <p className="hint">
-        <small>{t('audit.layout')}</small>
+        <small>{withCode(t('audit.layout'), AUDIT_LAYOUT)}</small>
       </p>
       <div className="audit-inputs">
         <DropZone label={t('audit.records')} file={records} testId="audit-records" t={t} onFile={load(setRecords)} />
@@ -178,7 +178,7 @@ export function RiderAuditPanel({ scenario, lang, t }: Props) {
               {lang === 'zh-CN' ? '唐山 2022（19 元/小时）' : 'Tangshan 2022 (19 CNY/h)'}
             </option>
             <option value="editor" disabled={!scenario}>
-              {t('audit.standards.editor', { name: scenario?.meta.name ?? '—' })}
+              {t('audit.standards.editor', { name: scenario ? localPart(scenario.meta.name, lang) : '—' })}
             </option>
           </select>
         </label>
@@ -197,7 +197,7 @@ export function RiderAuditPanel({ scenario, lang, t }: Props) {
           </button>
         </label>
         <p className="hint">
-          <small>{t('audit.saltHint')}</small>
+          <small>{withCode(t('audit.saltHint'), { command: 'fairpace audit riders' })}</small>
         </p>
       </div>
       {readError && (
@@ -261,4 +261,21 @@ export function RiderAuditPanel({ scenario, lang, t }: Props) {
       )}
     </section>
   );
+}
+
+/** The file layouts' literal parts: column names and an example time, shown as code in either language. */
+const AUDIT_LAYOUT: Record<string, string> = {
+  records: 'rider_id, accepted_at, picked_up_at, delivered_at, km, pay_cny, fine_cny',
+  optional: 'promised_at',
+  example: '2024-05-01T11:32:00+08:00',
+  online: 'rider_id, date, online_hours',
+};
+
+/** A message whose {name} placeholders become <code> elements holding `parts[name]`. */
+function withCode(message: string, parts: Record<string, string>): ReactNode[] {
+  return message
+    .split(/\{(\w+)\}/)
+    .map((piece, i) =>
+      i % 2 === 1 ? <code key={i}>{parts[piece] ?? piece}</code> : <Fragment key={i}>{piece}</Fragment>,
+    );
 }

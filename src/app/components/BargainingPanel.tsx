@@ -511,7 +511,12 @@ export function BargainingPanel({ scenario, jobs, busy, lang, t, onRunning }: Pr
           </label>
           <label>
             <span>{t('zone.values')}</span>
-            <input data-testid="zone-x-values" value={zxValues} onChange={(e) => setZxValues(e.target.value)} />
+            <input
+              className="list"
+              data-testid="zone-x-values"
+              value={zxValues}
+              onChange={(e) => setZxValues(e.target.value)}
+            />
           </label>
           <label className="wide">
             <span>{t('zone.y')}</span>
@@ -519,7 +524,12 @@ export function BargainingPanel({ scenario, jobs, busy, lang, t, onRunning }: Pr
           </label>
           <label>
             <span>{t('zone.values')}</span>
-            <input data-testid="zone-y-values" value={zyValues} onChange={(e) => setZyValues(e.target.value)} />
+            <input
+              className="list"
+              data-testid="zone-y-values"
+              value={zyValues}
+              onChange={(e) => setZyValues(e.target.value)}
+            />
           </label>
           <label>
             <span>{t('bargain.replications')}</span>

@@ -78,7 +78,7 @@ export function EvidencePanel({
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <label>
+        <label className="file-button">
           <span>{t('evidence.verifyLabel')}</span>
           <input
             type="file"

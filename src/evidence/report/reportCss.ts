@@ -41,6 +41,8 @@ td.value, .value { font-variant-numeric: tabular-nums; overflow-wrap: anywhere; 
 td.status b { white-space: nowrap; }
 td.status.pass b { color: var(--pass); }
 td.status.fail b { color: var(--fail); }
+table.model-check td.value { overflow-wrap: normal; min-width: 5.5em; }
+table.model-check td.status b { white-space: normal; }
 code { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 12px; }
 table.params th:first-child, table.assumptions th:first-child { width: 34%; }
 table.params td.value { width: 33%; }

@@ -492,7 +492,7 @@ export function runReplay(scenario: Scenario, rules: Rules, seed: number): Repla
 
 /** Straight-line km between two points given in metres. */
 function kmBetween(ax: number, ay: number, bx: number, by: number): number {
-  return Math.sqrt((bx - ax) * (bx - ax) + (by - ay) * (by - ay)) / 1000;
+  return dist(bx - ax, by - ay) / 1000;
 }
 
 /** Counts a replay through the recorder: placements, deliveries in execution order, legs, and one courier-day each. */

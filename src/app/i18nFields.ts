@@ -95,6 +95,7 @@ const OWN_ZH: OwnMessages = {
   'hint.holidays': '节假日是第几天（从 0 起），用逗号隔开。',
   'hint.rules.deadline.percentile':
     '按过往同距离、同时段订单送达用时的第几百分位定时限，越低越严：10 即“最严算法”，50 即“算法取中”。',
+  'hint.rules.dispatch.bundleMax': '留空表示 4 单（不超过同时携带上限）；骑手紧缺时才合并派单。',
   'hint.rules.deadline.protectionMin': '每段写“距离上限 公里, 最少 分钟”，段之间用分号隔开，例如 3, 30; 5, 40。',
   'hint.rules.pay.peakHours': '享受高峰补贴的整点，用逗号隔开，例如 11, 12, 17, 18。',
   'hint.rules.pay.dailyTiers': '每档写“单量, 奖励 元”，档之间用分号隔开，例如 20, 30; 30, 60。',
@@ -173,6 +174,7 @@ const OWN_EN: OwnMessages = {
   'hint.holidays': 'Day numbers (from 0) of the holidays, separated by commas.',
   'hint.rules.deadline.percentile':
     'The deadline is set at this percentile of how long past deliveries of the same distance and hour took; lower is stricter: 10 is the strictest algorithm, 50 algorithm-median.',
+  'hint.rules.dispatch.bundleMax': 'Empty: 4 orders (at most the bag); bundles form only when couriers are scarce.',
   'hint.rules.deadline.protectionMin':
     'Each band as “up to km, at least minutes”; bands separated by semicolons, e.g. 3, 30; 5, 40.',
   'hint.rules.pay.peakHours': 'Hours of day with the peak bonus, separated by commas, e.g. 11, 12, 17, 18.',

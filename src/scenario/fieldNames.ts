@@ -105,6 +105,18 @@ export const FIELD_NAMES: Record<FieldPath, FieldName> = {
   'rules.dispatch.fairShareSecPerCny': { zh: '公平派单：每元收入的惩罚', en: 'Fair share: penalty per CNY earned' },
   'rules.dispatch.latenessWeight': { zh: '派单时对超时的加权', en: 'Dispatch weight of added lateness' },
   'rules.dispatch.candidates': { zh: '每单考虑的最近骑手数', en: 'Nearest couriers considered per order' },
+  'rules.dispatch.bundleMax': { zh: '每次合并派单最多几单', en: 'Orders in one bundle, at most' },
+  'rules.dispatch.bundlePickupKm': { zh: '合并派单：餐厅相距至多', en: 'Bundle: restaurants at most this far apart' },
+  'rules.dispatch.bundleReadyGapMin': {
+    zh: '合并派单：出餐时间相差至多',
+    en: 'Bundle: food ready at most this far apart',
+  },
+  'rules.dispatch.bundleAddedMin': { zh: '合并派单：每单增加路程至多', en: 'Bundle: added route per order, at most' },
+  'rules.dispatch.commitHorizonMin': {
+    zh: '延迟确认：骑手到店等餐至多',
+    en: 'Late commitment: courier waits for food at most',
+  },
+  'rules.dispatch.onTheWayMin': { zh: '顺路单：增加的用时至多', en: 'On-the-way order: added time at most' },
   'rules.deadline.percentile': { zh: '配送时限百分位', en: 'Deadline percentile' },
   'rules.deadline.prepEstimateMin': { zh: '估计出餐时间', en: 'Preparation time assumed' },
   'rules.deadline.pickupServiceMin': { zh: '取餐服务时间', en: 'Service time at pickup' },
@@ -168,7 +180,8 @@ export const FIELD_NAMES: Record<FieldPath, FieldName> = {
 
 /** The choices of enum fields and booleans, by value, in both languages. */
 export const OPTION_NAMES = {
-  greedy: { zh: '综合成本最低', en: 'lowest total cost' },
+  rolling: { zh: '合并派单、整体匹配、临近出餐再确认', en: 'bundles, batch matching, late commitment' },
+  greedy: { zh: '逐单插入、综合成本最低', en: 'order by order, lowest total cost' },
   nearest: { zh: '距离最近', en: 'nearest courier' },
   fairShare: { zh: '兼顾收入公平', en: 'fair share of income' },
   online: { zh: '按在线时长', en: 'per online hour' },

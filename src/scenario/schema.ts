@@ -48,20 +48,46 @@ const section = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape).pre
 
 /** The platform's rules: dispatch, deadline, assessment, pay, penalties, platform economics, heat measures. */
 export const Rules = z.strictObject({
-  dispatch: section({
-    policy: z.enum(['greedy', 'nearest', 'fairShare']).default('greedy'),
-    batchSeconds: int(5, 600).default(30),
-    maxBag: int(1, 20).default(10),
-    maxPickupKm: num(0.5, 50).default(5),
-    planningSpeedKmh: num(3, 60).default(15),
-    fairShareSecPerCny: num(0, 3600).default(10),
-    latenessWeight: num(0, 1000).default(10),
-    /** Weight of the new order's own delivery time in the insertion cost (0: detour and lateness only). */
-    deliveryTimeWeight: num(0, 100).default(0),
-    /** The platform gives no courier an order its plan would deliver more than this after the promise; it waits. */
-    maxPlannedLateMin: num(0, 1440).default(20),
-    candidates: int(1, 1000).default(12),
-  }),
+  dispatch: z
+    .strictObject({
+      /**
+       * `rolling` (rolling-horizon bundling, matching and late commitment: src/sim/rollingDispatch.ts), `greedy`
+       * (cheapest insertion, order by order), `nearest` (nearest courier, appended) or `fairShare` (greedy plus a cost
+       * per CNY already earned today).
+       */
+      policy: z.enum(['rolling', 'greedy', 'nearest', 'fairShare']).default('rolling'),
+      batchSeconds: int(5, 600).default(30),
+      maxBag: int(1, 20).default(10),
+      maxPickupKm: num(0.5, 50).default(5),
+      planningSpeedKmh: num(3, 60).default(15),
+      fairShareSecPerCny: num(0, 3600).default(10),
+      latenessWeight: num(0, 1000).default(10),
+      /** Weight of the new order's own delivery time in the insertion cost (0: detour and lateness only). */
+      deliveryTimeWeight: num(0, 100).default(0),
+      /** The platform gives no courier an order its plan would deliver more than this after the promise; it waits. */
+      maxPlannedLateMin: num(0, 1440).default(20),
+      candidates: int(1, 1000).default(12),
+      /**
+       * rolling: the most orders one bundle holds (null: 4, or maxBag when smaller; an explicit value above maxBag is
+       * refused); the batch's target size is orders per free courier, up to this.
+       */
+      bundleMax: int(1, 20).nullable().default(null),
+      /** rolling: restaurants of one bundle lie at most this far from its first, straight-line km. */
+      bundlePickupKm: num(0, 10).default(1.5),
+      /** rolling: food of one bundle is ready at most this long after the first order's, minutes. */
+      bundleReadyGapMin: num(0, 120).default(10),
+      /** rolling: an order joins a bundle only when it adds at most this much to the bundle's route, minutes. */
+      bundleAddedMin: num(0, 120).default(12),
+      /** rolling: an assignment is committed only when the courier would wait at most this long for the food, minutes. */
+      commitHorizonMin: num(0, 120).default(5),
+      /** rolling: a courier with a bag takes a further order only when it adds at most this to the plan, minutes. */
+      onTheWayMin: num(0, 120).default(5),
+    })
+    .refine((d) => d.bundleMax === null || d.bundleMax <= d.maxBag, {
+      path: ['bundleMax'],
+      message: 'a bundle cannot hold more orders than the bag (maxBag)',
+    })
+    .prefault({} as never),
   deadline: section({
     /**
      * What the promise is learned from: `deliveryDuration` (the percentile of past click-to-door durations per
@@ -463,6 +489,18 @@ export const Scenario = z
         message: `ordersPerCourierDay × couriers = ${perDay} orders a day, above the bound of ${LIMITS.ordersPerDay}`,
       });
     }
+    s.arms.forEach((arm, i) => {
+      const over = arm.rules.dispatch ?? {};
+      const maxBag = over.maxBag ?? s.rules.dispatch.maxBag;
+      const bundleMax = over.bundleMax ?? s.rules.dispatch.bundleMax;
+      if (bundleMax !== null && bundleMax > maxBag) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['arms', i, 'rules', 'dispatch', over.bundleMax !== undefined ? 'bundleMax' : 'maxBag'],
+          message: `this arm's bundles (bundleMax ${bundleMax}) would not fit its bag (maxBag ${maxBag})`,
+        });
+      }
+    });
     s.holidays.forEach((d, i) => {
       if (d >= s.time.days) {
         ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `day ${d} is outside 0..${s.time.days - 1}` });

@@ -9,6 +9,7 @@ import type { Engine } from './engine.ts';
 import type { Fleet } from './fleet.ts';
 import { CANCELLED, type OrderBook } from './orderBook.ts';
 import type { InsertionSearch, PlanParams } from './plan.ts';
+import type { DispatchWork } from './rollingDispatch.ts';
 import type { SpatialGrid } from './spatialGrid.ts';
 
 /**
@@ -35,6 +36,8 @@ export interface DispatchContext {
   readonly noFitCount: Uint8Array;
   readonly noFitCouriers: Int32Array;
   readonly fitlessScratch: Int32Array;
+  /** Where dispatch counts its work (evaluations, orders considered and left waiting). */
+  readonly work: DispatchWork;
   /** Where the chosen courier's plan takes the order's stops (set by `choose`). */
   pickupAt: number;
   dropAt: number;
@@ -102,6 +105,7 @@ function cheapestInsertion(
         }
       }
     }
+    if (!known) e.work.evaluations++;
     let cost = known ? Infinity : insertion.cheapest(fleet, c, e.book, o, now);
     if (cost === Infinity) {
       if (busy) e.fitlessScratch[fitless++] = c;
@@ -128,6 +132,14 @@ function cheapestInsertion(
 
 /** Every policy of the schema. */
 export const DISPATCH_POLICIES: Record<PolicyId, DispatchPolicy> = {
+  /**
+   * Rolling-horizon bundling and matching (rollingDispatch.ts). Its batches go through `RollingDispatcher`; asked
+   * for one order alone, it answers as greedy does.
+   */
+  rolling: {
+    candidates: (d) => d.candidates,
+    choose: (e, o, now, count) => cheapestInsertion(e, o, now, count, null),
+  },
   /** Cheapest insertion among the nearest candidates. */
   greedy: {
     candidates: (d) => d.candidates,
@@ -175,6 +187,16 @@ export function dispatchTick(e: Engine, now: number): void {
   while (e.nextToPlace < orders.count && (orders.placeSec[e.nextToPlace] as number) <= now) {
     e.pending[e.pendingCount++] = e.nextToPlace++;
   }
+  if (e.rolling) {
+    let open = 0;
+    for (let i = 0; i < e.pendingCount; i++) {
+      const o = e.pending[i] as number;
+      if (now - (orders.placeSec[o] as number) > e.cancelAfterSec) e.book.status[o] = CANCELLED;
+      else e.pending[open++] = o;
+    }
+    e.pendingCount = e.rolling.tick(e, e.pending, open, now);
+    return;
+  }
   const declineProb = e.scenario.behaviour.declineProb;
   let kept = 0;
   for (let i = 0; i < e.pendingCount; i++) {
@@ -191,6 +213,7 @@ export function dispatchTick(e: Engine, now: number): void {
       continue;
     }
     const c = bestCourier(e, o, now);
+    e.work.considered++;
     if (c < 0) {
       e.noCourierTick[r] = now;
       e.noCourierVersion[r] = e.grid.version;
@@ -198,6 +221,7 @@ export function dispatchTick(e: Engine, now: number): void {
     if (c >= 0 && !(e.pop.crowd[c] === 1 && declineProb > 0 && e.behaviour() < declineProb)) {
       e.assign(o, c, now, e.pickupAt, e.dropAt);
     } else {
+      e.work.failed++;
       e.pending[kept++] = o;
     }
   }

@@ -31,6 +31,7 @@ import { OrderTrace } from './orderTrace.ts';
 import { draws, stream, type Draws, type Rng } from './random.ts';
 import { hourOf, Recorder } from './recorder.ts';
 import { becomeIdle, endBreak, idleRest, logOff, logOn, scheduleShifts, shiftLimit } from './shifts.ts';
+import { newDispatchWork, RollingDispatcher, type DispatchWork, type RollingHost } from './rollingDispatch.ts';
 import { SpatialGrid } from './spatialGrid.ts';
 import { warmupKey, type WarmupCache } from './warmup.ts';
 import type { Tally } from './tally.ts';
@@ -49,6 +50,8 @@ export interface EngineInput {
   trace?: boolean;
   /** Warm-up states to reuse, and to keep this run's in (see warmup.ts). */
   warmups?: WarmupCache;
+  /** Where to count dispatch's work (the bench); counts add to what it holds. */
+  work?: DispatchWork;
 }
 
 /** What an engine run leaves: the tally, the population it drew and, when asked, the order trace. */
@@ -59,7 +62,7 @@ export interface EngineOutput {
 }
 
 /** The state of one run, shared by the engine's parts. */
-export class Engine {
+export class Engine implements RollingHost {
   readonly city: City;
   readonly pop: Population;
   readonly fleet: Fleet;
@@ -118,6 +121,13 @@ export class Engine {
   /** Where the last chosen courier's plan takes the new order's pickup and drop-off. */
   pickupAt = 0;
   dropAt = 0;
+  // The offer being assigned (several orders of one bundle): how many so far, and whether it began with an empty bag.
+  private offerSize = 0;
+  private offerStartsWave = false;
+  /** What dispatch did over the run (all days, warm-up included), for the bench. */
+  work: DispatchWork = newDispatchWork();
+  /** The rolling-horizon dispatcher, when the arm's policy is `rolling`. */
+  readonly rolling: RollingDispatcher | null;
 
   constructor(
     readonly scenario: Scenario,
@@ -172,6 +182,20 @@ export class Engine {
     this.score = new Float64Array(n).fill(1);
     this.noCourierTick = new Float64Array(this.city.restaurantX.length).fill(-1);
     this.noCourierVersion = new Float64Array(this.city.restaurantX.length).fill(-1);
+    this.rolling = dispatch.policy === 'rolling' ? new RollingDispatcher(rules, n) : null;
+  }
+
+  /** Whether courier c could start a wave now: taking orders (online, not closing) with an empty bag. */
+  isFree(c: number): boolean {
+    const f = this.fleet;
+    const s = f.state[c];
+    return (s === IDLE || s === RIDING || s === SERVICE) && f.closing[c] === 0 && f.bagCount[c] === 0;
+  }
+
+  /** Whether courier c turns down an offer: crowd couriers decline with `declineProb`. */
+  declines(c: number): boolean {
+    const p = this.scenario.behaviour.declineProb;
+    return this.pop.crowd[c] === 1 && p > 0 && this.behaviour() < p;
   }
 
   /** Schedules courier c's next event; any earlier one still queued is superseded. */
@@ -195,7 +219,7 @@ export class Engine {
   }
 
   /** Gives order o to courier c with its stops at the given plan positions. */
-  assign(o: number, c: number, now: number, pickupAt: number, dropAt: number): void {
+  assign(o: number, c: number, now: number, pickupAt: number, dropAt: number, last = true): void {
     // A new stop in a plan can make an insertion feasible that was not (a pickup near it), so memos expire.
     this.grid.touch();
     const f = this.fleet;
@@ -203,8 +227,16 @@ export class Engine {
     this.book.assignedAt[o] = now;
     this.book.courier[o] = c;
     if (f.bagCount[c] === 0) f.engagedSince[c] = now;
+    // A wave starts from an idle courier: an offer made while the last drop-off is still being handed over
+    // continues the wave (as the TSL-Meituan wave records count it).
+    if (this.offerSize === 0) this.offerStartsWave = f.bagCount[c] === 0 && (f.freeAt[c] as number) <= now;
+    this.offerSize++;
     f.take(c, o, pickupAt, dropAt);
-    this.rec.accepted(now, f.bagCount[c] as number);
+    if (!last) return;
+    // The orders of one offer are accepted together: each is counted with the bag as it is once all are in it.
+    for (let k = 0; k < this.offerSize; k++)
+      this.rec.accepted(now, f.bagCount[c] as number, k === 0 && this.offerStartsWave);
+    this.offerSize = 0;
     if (f.state[c] === IDLE) startNextLeg(this, c, now);
     else this.gridUpdate(c);
   }
@@ -405,8 +437,9 @@ function emptyOrders(): DayOrders {
  * warm-up's own streams, counted by a recorder that is thrown away), so day 0 has a history to learn from; then every
  * reported day. Returns the filled tally.
  */
-export function runEngine({ scenario, rules, seed, ordersForDay, trace, warmups }: EngineInput): EngineOutput {
+export function runEngine({ scenario, rules, seed, ordersForDay, trace, warmups, work }: EngineInput): EngineOutput {
   const e = new Engine(scenario, rules, seed);
+  if (work) e.work = work;
   const reported = e.rec;
   const warmup = rules.deadline.warmupDays;
   const key = warmup > 0 && warmups ? warmupKey(scenario, rules, seed) : '';

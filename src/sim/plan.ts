@@ -39,6 +39,12 @@ export class InsertionSearch {
   dropAt = 0;
   /** When the plan with the best insertion ends, seconds. */
   endSec = 0;
+  /** When the plan as it was (without the new order) ends, seconds: `endSec − oldEndSec` is the detour. */
+  oldEndSec = 0;
+  /** When the best insertion reaches the new order's restaurant, seconds. */
+  pickupArriveSec = 0;
+  /** The lateness beyond due times the best insertion adds, the new order's own included, seconds. */
+  addedLateSec = 0;
 
   constructor(
     planCap: number,
@@ -114,6 +120,7 @@ export class InsertionSearch {
     }
     const oldEnd = t;
     const oldLate = lateSum;
+    this.oldEndSec = oldEnd;
 
     const r = orders.restaurant[o] as number;
     const rx = city.restaurantX[r] as number;
@@ -142,8 +149,8 @@ export class InsertionSearch {
       const fy = i === 0 ? ay : (sY[i - 1] as number);
       const approachKm = dist(rx - fx, ry - fy);
       if (approachKm > maxPickupKm) continue;
-      let tj = (prefT[i] as number) + approachKm * secPerKm;
-      tj = (tj > readyO ? tj : readyO) + pickupSvcSec;
+      const arriveI = (prefT[i] as number) + approachKm * secPerKm;
+      let tj = (arriveI > readyO ? arriveI : readyO) + pickupSvcSec;
       let jx = rx;
       let jy = ry;
       let lateJ = prefLate[i] as number;
@@ -182,6 +189,8 @@ export class InsertionSearch {
           this.pickupAt = i;
           this.dropAt = j;
           this.endSec = te;
+          this.pickupArriveSec = arriveI;
+          this.addedLateSec = late - oldLate;
         }
         // Advance: visit plan[j] before the new drop-off.
         if (j < len) {

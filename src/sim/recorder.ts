@@ -138,11 +138,14 @@ export class Recorder {
     t.hourPromisedSumMin[hour] = (t.hourPromisedSumMin[hour] as number) + minutes;
   }
 
-  /** Courier c accepted an order at `atSec`, making `bagSize` orders in the bag (1 means a new wave). */
-  accepted(atSec: number, bagSize: number): void {
+  /**
+   * A courier accepted an order at `atSec`, with `bagSize` orders in the bag once the offer it came in is taken;
+   * `startsWave` when the bag was empty before the offer.
+   */
+  accepted(atSec: number, bagSize: number, startsWave: boolean): void {
     const t = this.tally;
     t.accepted++;
-    if (bagSize === 1) t.waves++;
+    if (startsWave) t.waves++;
     if (this.peakHour[hourOf(atSec, this.timeDay)] === 1) {
       const k = bagSize < BAG_SIZES ? bagSize : BAG_SIZES - 1;
       t.bagAtPeak[k] = (t.bagAtPeak[k] as number) + 1;

@@ -13,6 +13,7 @@ import { Fleet, isDropoff, stopOrder } from './fleet.ts';
 import { ASSIGNED, DELIVERED, OrderBook, PICKED, WAITING } from './orderBook.ts';
 import { InsertionSearch, type PlanParams } from './plan.ts';
 import { stream } from './random.ts';
+import { newDispatchWork, RollingDispatcher, type DispatchWork, type RollingHost } from './rollingDispatch.ts';
 import { hourOf, Recorder } from './recorder.ts';
 import type { ReplayAssignment, ReplayMove, ReplayOrderTimes, ReplaySolution } from './results.ts';
 import { dist, SpatialGrid } from './spatialGrid.ts';
@@ -136,7 +137,7 @@ interface ReplayDayOutcome {
  * checks: consecutive pickups at one restaurant are one assignment, picked up once everything in it is ready, and a
  * courier who could not reach a pickup before the end of the shift hands its orders back to the queue.
  */
-class ReplayDay implements DispatchContext {
+class ReplayDay implements DispatchContext, RollingHost {
   readonly city: City;
   readonly fleet: Fleet;
   readonly grid: SpatialGrid;
@@ -170,11 +171,16 @@ class ReplayDay implements DispatchContext {
   private pending: number[] = [];
   /** Each courier's last pickup, open to orders of the same restaurant until its pickup minute. */
   private readonly open: ({ assignment: ReplayAssignment; restaurant: number; group: number[] } | null)[];
+  /** The rolling-horizon dispatcher, when the arm's policy is `rolling`. */
+  private readonly rolling: RollingDispatcher | null;
+  private offerSize = 0;
+  private offerStartsWave = false;
 
   constructor(
     private readonly world: ReplayWorld,
     readonly rules: Rules,
     private readonly model: DeadlineModel,
+    readonly work: DispatchWork,
   ) {
     const inst = world.inst;
     this.inst = inst;
@@ -235,6 +241,7 @@ class ReplayDay implements DispatchContext {
       courierBusyMin: new Float64Array(nC),
       accepts: [],
     };
+    this.rolling = dispatch.policy === 'rolling' ? new RollingDispatcher(rules, nC) : null;
     for (let c = 0; c < nC; c++) this.gridUpdate(c);
   }
 
@@ -287,23 +294,58 @@ class ReplayDay implements DispatchContext {
 
   private dispatch(t: number): void {
     const now = t * 60;
+    if (this.rolling) {
+      const pool = Int32Array.from(this.pending);
+      const kept = this.rolling.tick(this, pool, pool.length, now);
+      this.pending = Array.from(pool.subarray(0, kept));
+      return;
+    }
     const kept: number[] = [];
     for (const o of this.pending) {
       const c = bestCourier(this, o, now);
+      this.work.considered++;
       if (c < 0) {
+        this.work.failed++;
         kept.push(o);
         continue;
       }
-      this.grid.touch();
-      this.book.status[o] = ASSIGNED;
-      this.book.courier[o] = c;
-      this.assignedMin[o] = t;
-      this.fleet.take(c, o, this.pickupAt, this.dropAt);
-      this.out.accepts.push(t, this.fleet.bagCount[c] as number);
-      this.joinPickup(c, o, t);
-      this.gridUpdate(c);
+      this.assign(o, c, now, this.pickupAt, this.dropAt, true);
     }
     this.pending = kept;
+  }
+
+  /** Whether courier c could start a wave now: on shift, taking orders, with an empty bag. */
+  isFree(c: number, now: number): boolean {
+    const f = this.fleet;
+    const t = now / 60;
+    const courier = this.inst.couriers[c];
+    const on = courier !== undefined && courier.onMin <= t && t < courier.offMin && f.closing[c] === 0;
+    return on && f.bagCount[c] === 0;
+  }
+
+  /** Replayed couriers take what they are given. */
+  declines(): boolean {
+    return false;
+  }
+
+  /** Gives order o to courier c (see RollingHost.assign); the orders of one offer are accepted together. */
+  assign(o: number, c: number, now: number, pickupAt: number, dropAt: number, last: boolean): void {
+    const t = now / 60;
+    const f = this.fleet;
+    this.grid.touch();
+    if (this.offerSize === 0) this.offerStartsWave = f.bagCount[c] === 0 && (f.freeAt[c] as number) <= now;
+    this.offerSize++;
+    this.book.status[o] = ASSIGNED;
+    this.book.courier[o] = c;
+    this.assignedMin[o] = t;
+    f.take(c, o, pickupAt, dropAt);
+    this.pickupAt = pickupAt;
+    this.joinPickup(c, o, t);
+    if (!last) return;
+    const bag = f.bagCount[c] as number;
+    for (let k = 0; k < this.offerSize; k++) this.out.accepts.push(t, bag, k === 0 && this.offerStartsWave ? 1 : 0);
+    this.offerSize = 0;
+    this.gridUpdate(c);
   }
 
   /** Carries out courier c's plan up to minute t: each stop it is free to start by t starts at t. */
@@ -472,14 +514,19 @@ class ReplayDay implements DispatchContext {
 }
 
 /** Replays the scenario's instance under `rules`: warm-up days first (learning the promise), then the reported day. */
-export function runReplay(scenario: Scenario, rules: Rules, seed: number): ReplayOutcome {
+export function runReplay(
+  scenario: Scenario,
+  rules: Rules,
+  seed: number,
+  work: DispatchWork = newDispatchWork(),
+): ReplayOutcome {
   const inst = scenario.replay;
   if (!inst) throw new RangeError('runReplay needs a replay scenario');
   const world = replayWorld(inst);
   const kmh = (inst.parameters.metersPerMinute * 60) / 1000;
   const model = deadlineModelFor(rules.deadline, { comfortKmh: Float64Array.of(kmh), maxRoadKm: world.extentKm });
-  for (let w = 0; w < rules.deadline.warmupDays; w++) new ReplayDay(world, rules, model).run();
-  const day = new ReplayDay(world, rules, model).run();
+  for (let w = 0; w < rules.deadline.warmupDays; w++) new ReplayDay(world, rules, model, work).run();
+  const day = new ReplayDay(world, rules, model, work).run();
   const tally = fillTally(scenario, rules, seed, day);
   const times = [...day.times].sort((a, b) => a.dropoffMin - b.dropoffMin || a.index - b.index);
   const solution: ReplaySolution = {
@@ -513,7 +560,9 @@ function fillTally(scenario: Scenario, rules: Rules, seed: number, day: ReplayDa
   rec.beginDay(0, 0, scenario.weather[0] ?? 'clear', scenario.holidays.includes(0));
 
   inst.orders.forEach((o, i) => rec.placed(o.placementMin * 60, o.placementMin * 60 + (promise[i] as number)));
-  for (let k = 0; k < accepts.length; k += 2) rec.accepted((accepts[k] as number) * 60, accepts[k + 1] as number);
+  for (let k = 0; k < accepts.length; k += 3) {
+    rec.accepted((accepts[k] as number) * 60, accepts[k + 1] as number, accepts[k + 2] === 1);
+  }
   // Drop-offs are counted in execution order (assignment by assignment), so complaint draws never depend on sorting.
   for (const t of times) {
     const placeSec = t.placementMin * 60;

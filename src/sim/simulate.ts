@@ -7,6 +7,7 @@ import { courierDaysOf, summarise } from './metrics.ts';
 import { runReplay } from './replay.ts';
 import { mdrpMetrics } from './replayMetrics.ts';
 import type { RunResult } from './results.ts';
+import type { DispatchWork } from './rollingDispatch.ts';
 import type { WarmupCache } from './warmup.ts';
 
 /** Options of one run. */
@@ -19,6 +20,8 @@ export interface SimulateOptions {
   orders?: boolean;
   /** Warm-up states to reuse across runs of the same seed (a cache owned by the caller; results are the same). */
   warmups?: WarmupCache;
+  /** Where to count dispatch's work (bench/): considered orders, evaluations, orders left waiting. */
+  work?: DispatchWork;
 }
 
 /** Runs one replication of one arm; pure and deterministic in (scenario, armId, seed). */
@@ -31,6 +34,7 @@ export function simulate(scenario: Scenario, armId: string, seed: number, option
     seed,
     trace: options.orders === true,
     ...(options.warmups ? { warmups: options.warmups } : {}),
+    ...(options.work ? { work: options.work } : {}),
   });
   const summary = summarise(scenario, tally);
   const heat = { heat40CourierDays: tally.heat40CourierDays, heat37MaxOnlineHours: tally.heat37MaxOnlineHours };
@@ -54,7 +58,7 @@ function simulateReplay(
   seed: number,
   options: SimulateOptions,
 ): RunResult {
-  const replay = runReplay(scenario, rules, seed);
+  const replay = runReplay(scenario, rules, seed, options.work);
   const summary = summarise(scenario, replay.tally);
   if (scenario.replay) {
     summary.metrics.mdrp = mdrpMetrics(scenario.replay, replay.solution, replay.courierOrders, replay.courierBusyMin);

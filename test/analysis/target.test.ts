@@ -42,8 +42,9 @@ describe('findTarget', () => {
     expect(result.method).toBe('bisection');
     expect(result.value).not.toBeNull();
     const value = result.value as number;
-    // Within the tolerance, plus the cent rounding of the ledger (a few cents over all orders).
-    expect(Math.abs(value - exact)).toBeLessThanOrEqual(0.002);
+    // Within the tolerance, plus the rounding of revenue per order to whole fen (the margin moves in steps of one fen
+    // per order, so the value found lies within half a fen of the unrounded answer).
+    expect(Math.abs(value - exact)).toBeLessThanOrEqual(0.006);
     expect(result.targets[0]?.achieved).toBeGreaterThanOrEqual(goal);
     // The platform's cost change is paired against the scenario's own revenue per order.
     expect(result.platformCost?.currentValue).toBe(revenuePerOrder);

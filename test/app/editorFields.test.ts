@@ -23,7 +23,7 @@ describe('the editor fields read off the schema', () => {
     const byKey = new Map(SCENARIO_FIELDS.map((f) => [f.key, f]));
     expect(byKey.get('rules.deadline.percentile')).toMatchObject({ kind: 'number', min: 0, max: 100 });
     expect(byKey.get('replications')).toMatchObject({ kind: 'number', integer: true, min: 1 });
-    expect(byKey.get('rules.dispatch.policy')?.options).toEqual(['greedy', 'nearest', 'fairShare']);
+    expect(byKey.get('rules.dispatch.policy')?.options).toEqual(['rolling', 'greedy', 'nearest', 'fairShare']);
     expect(byKey.get('weather')).toMatchObject({ kind: 'enumList' });
     expect(byKey.get('demand.hourlyProfile')).toMatchObject({ kind: 'numberList' });
     expect(byKey.get('city.hotspots')).toMatchObject({

@@ -77,15 +77,17 @@ describe('MDRP solution files', () => {
 
   it('are written exactly in the published layout', () => {
     const files = formatMdrpSolution(solution);
+    // Rolling dispatch commits o1 late, at minute 4 (c1 is a minute from r1, the food ready at 10, the horizon 5),
+    // and c1 sets off then; o2 joins that pickup on its way at minute 5, so the assignment's time is 5.
     expect(files['solution_info_assignments.txt']).toBe(
-      'assignment_time pickup_time courier orders\n2 10 c1 o1 o2\n20 39 c1 o3\n',
+      'assignment_time pickup_time courier orders\n5 10 c1 o1 o2\n20 39 c1 o3\n',
     );
     expect(files['solution_info_orders.txt']).toBe(
       'order placement_time ready_time pickup_time dropoff_time courier\n' +
         'o1 0 10 10 16 c1\no2 2 10 10 24 c1\no3 20 30 39 54 c1\n',
     );
     expect(files['solution_info_couriers.txt']).toBe(
-      'courier departure_time origin destination\nc1 0 0 r1\nc1 12 r1 o1\nc1 18 o1 o2\nc1 26 o2 r2\nc1 41 r2 o3\n',
+      'courier departure_time origin destination\nc1 4 0 r1\nc1 12 r1 o1\nc1 18 o1 o2\nc1 26 o2 r2\nc1 41 r2 o3\n',
     );
   });
 

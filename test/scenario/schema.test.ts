@@ -41,7 +41,14 @@ describe('scenario schema defaults', () => {
       warmupPercentile: 50,
       learning: { windowDays: 0, rate: 0.3 },
     });
-    expect(s.rules.dispatch).toMatchObject({ policy: 'greedy', batchSeconds: 30, maxBag: 10 });
+    expect(s.rules.dispatch).toMatchObject({
+      policy: 'rolling',
+      batchSeconds: 30,
+      maxBag: 10,
+      bundleMax: null,
+      commitHorizonMin: 5,
+      onTheWayMin: 5,
+    });
     expect(s.rules.pay).toMatchObject({ base: 7, freeKm: 3, perKm: 1, commissionRate: 0.1, holidayMultiplier: 1 });
     expect(s.rules.pay.weatherBonus).toMatchObject({ rain: 1, heavyRain: 2, heat37: 2 });
     expect(s.rules.pay.guarantee).toBeNull();
@@ -269,7 +276,7 @@ function validPartialScenario() {
         }),
         rules: some({
           dispatch: some({
-            policy: fc.constantFrom('greedy' as const, 'nearest' as const, 'fairShare' as const),
+            policy: fc.constantFrom('rolling' as const, 'greedy' as const, 'nearest' as const, 'fairShare' as const),
             batchSeconds: whole(5, 600),
             maxBag: whole(1, 10),
           }),

@@ -110,7 +110,7 @@ describe('any scenario the schema accepts', () => {
       days: fc.integer({ min: 1, max: 2 }),
       perCourier: fc.double({ min: 0, max: 40, noNaN: true }),
       percentile: fc.double({ min: 0, max: 100, noNaN: true }),
-      policy: fc.constantFrom('greedy', 'nearest', 'fairShare'),
+      policy: fc.constantFrom('rolling', 'greedy', 'nearest', 'fairShare'),
       maxBag: fc.integer({ min: 1, max: 5 }),
       commission: fc.double({ min: 0, max: 1, noNaN: true }),
       base: fc.double({ min: 0, max: 50, noNaN: true }),

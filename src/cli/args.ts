@@ -25,6 +25,7 @@ import {
   observeCommand,
   type AuditRidersCommand,
   type ImportWaybillsCommand,
+  type ObserveTraceCommand,
   type ObserveWaybillsCommand,
 } from './dataArgs.ts';
 
@@ -169,6 +170,7 @@ export type Command =
   | ExportMdrpCommand
   | ImportWaybillsCommand
   | ObserveWaybillsCommand
+  | ObserveTraceCommand
   | AuditRidersCommand;
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;

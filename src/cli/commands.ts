@@ -14,6 +14,7 @@ import { emit, jsonText, readScenarioFile, writeFileAtomic } from './files.ts';
 import { helpText } from './help.ts';
 import { exportMdrp, importMdrp } from './mdrpCommands.ts';
 import { importWaybills, observeWaybills } from './waybillCommands.ts';
+import { observeTrace } from './traceCommands.ts';
 import { auditRiders } from './auditCommands.ts';
 
 /** What the commands may touch of the outside world (a seam for tests and for the process wiring in main.ts). */
@@ -61,6 +62,7 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
       io.stdout(await importMdrp(command));
       break;
     case 'observe':
+      if (command.format === 'trace') return observeTrace(command, io);
       return observeWaybills(command, io);
     case 'audit':
       return auditRiders(command, io);

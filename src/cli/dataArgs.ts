@@ -1,5 +1,6 @@
 /**
- * Parsing the real-data commands (pure, like args.ts): `observe waybills`, `import waybills` and `audit riders`.
+ * Parsing the real-data commands (pure, like args.ts): `observe waybills`, `observe trace`, `import waybills` and
+ * `audit riders`.
  */
 import { UsageError } from './errors.ts';
 
@@ -12,6 +13,18 @@ export interface ObserveWaybillsCommand {
   out?: string;
   /** The arm the targets describe. */
   arm: string;
+  peakHours?: number[];
+  quiet: boolean;
+}
+
+/** `fairpace observe trace <orders.csv> [--arm ID] [--peak-hours LIST] [--out targets.json]`. */
+export interface ObserveTraceCommand {
+  kind: 'observe';
+  format: 'trace';
+  file: string;
+  out?: string;
+  /** The arm the targets describe; left out, the trace's own arm (its arm column), else median. */
+  arm?: string;
   peakHours?: number[];
   quiet: boolean;
 }
@@ -101,20 +114,18 @@ function armOf(v: Values, command: string): string {
   return arm;
 }
 
-/** `observe waybills ...`; throws UsageError. */
-export function observeCommand(v: Values, positionals: readonly string[]): ObserveWaybillsCommand {
+/** `observe waybills ...` or `observe trace ...`; throws UsageError. */
+export function observeCommand(
+  v: Values,
+  positionals: readonly string[],
+): ObserveWaybillsCommand | ObserveTraceCommand {
   const c = 'observe';
-  if (positionals[0] !== 'waybills') throw new UsageError('observe needs a format: observe waybills <file>', c);
-  const file = fileArg(positionals, c, 'waybills', 'waybill file (.csv or .zip)');
-  const hoursText = str(v, 'peak-hours', c);
-  let peakHours: number[] | undefined;
-  if (hoursText !== undefined) {
-    const items = hoursText.split(',').map((s) => s.trim());
-    if (items.some((s) => !/^\d{1,2}$/.test(s) || Number(s) > 23)) {
-      throw new UsageError(`--peak-hours is a list of hours 0–23, e.g. 11,12,17,18 (got '${hoursText}')`, c);
-    }
-    peakHours = [...new Set(items.map(Number))];
+  if (positionals[0] === 'trace') return observeTraceCommand(v, positionals);
+  if (positionals[0] !== 'waybills') {
+    throw new UsageError('observe needs a format: observe waybills <file> or observe trace <orders.csv>', c);
   }
+  const file = fileArg(positionals, c, 'waybills', 'waybill file (.csv or .zip)');
+  const peakHours = peakHoursOf(v, c);
   return {
     kind: 'observe',
     format: 'waybills',
@@ -125,6 +136,38 @@ export function observeCommand(v: Values, positionals: readonly string[]): Obser
     ...(peakHours ? { peakHours } : {}),
     quiet: v.quiet === true,
   };
+}
+
+/** `observe trace ...`; throws UsageError. */
+function observeTraceCommand(v: Values, positionals: readonly string[]): ObserveTraceCommand {
+  const c = 'observe';
+  const file = fileArg(positionals, c, 'trace', 'order trace (the CSV of fairpace run --orders)');
+  if (v.waves !== undefined) throw new UsageError('--waves goes with observe waybills', c);
+  const peakHours = peakHoursOf(v, c);
+  const out = str(v, 'out', c);
+  return {
+    kind: 'observe',
+    format: 'trace',
+    file,
+    ...(out !== undefined ? { out } : {}),
+    ...(v.arm !== undefined ? { arm: armOf(v, c) } : {}),
+    ...(peakHours ? { peakHours } : {}),
+    quiet: v.quiet === true,
+  };
+}
+
+/** `--peak-hours`: distinct hours 0–23. */
+function peakHoursOf(v: Values, c: string): number[] | undefined {
+  const hoursText = str(v, 'peak-hours', c);
+  let peakHours: number[] | undefined;
+  if (hoursText !== undefined) {
+    const items = hoursText.split(',').map((s) => s.trim());
+    if (items.some((s) => !/^\d{1,2}$/.test(s) || Number(s) > 23)) {
+      throw new UsageError(`--peak-hours is a list of hours 0–23, e.g. 11,12,17,18 (got '${hoursText}')`, c);
+    }
+    peakHours = [...new Set(items.map(Number))];
+  }
+  return peakHours;
 }
 
 /** `import waybills ...`; throws UsageError. */

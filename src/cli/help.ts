@@ -47,6 +47,7 @@ Usage:
   fairpace import waybills <file.csv|.zip> [--day YYYYMMDD] [--area ID] --out scenario.json
   fairpace export mdrp <scenario.json> [--arm ID] [--seed N] --out <dir>
   fairpace observe waybills <file.csv|.zip> [--waves FILE] [--arm ID] [--out targets.json]
+  fairpace observe trace <orders.csv> [--arm ID] [--out targets.json]
   fairpace audit riders <file.csv|.zip> --standards scenario.json|yantai-2021|tangshan-2022 [--online FILE] [--out audit.zip]
 
 Commands:
@@ -64,7 +65,8 @@ Commands:
   import     import mdrp: a Grubhub MDRP instance folder as a replay scenario; import waybills: one day of a
              platform waybill file (TSL-Meituan layout) as a replay scenario
   export     export mdrp: one replay run as the three MDRP solution files
-  observe    observe waybills: the figures of a platform waybill file that the model reports, as a targets file
+  observe    observe waybills: the figures of a platform waybill file that the model reports, as a targets file;
+             observe trace: the same figures of the model's own order trace (run --orders)
   audit      audit riders: riders' own order records against the minimum wage and working-time limits
 
 Options:
@@ -301,6 +303,7 @@ Options:
   --out FILE, -o FILE   the scenario file to write
   --quiet, -q           no progress on stderr`,
   observe: `Usage: fairpace observe waybills <file.csv|.zip> [--waves FILE] [--arm ID] [--peak-hours LIST] [--out targets.json]
+       fairpace observe trace <orders.csv> [--arm ID] [--peak-hours LIST] [--out targets.json]
 
 Streams a platform waybill file in the layout of the INFORMS TSL-Meituan 2024 challenge data (a CSV, or a zip
 holding one CSV) and computes the figures the model also reports, each with the sample's 95% interval: click-to-door
@@ -315,10 +318,19 @@ stdout. The first malformed line stops it with "<file>:<line>: <message>" and ex
 Options:
   --waves FILE          the courier-wave file (courier_id, wave_id, wave_start_time, wave_end_time, order_ids):
                         orders per wave as the platform counts them
-  --arm ID              the arm the targets describe (default: median)
+  --arm ID              the arm the targets describe (default: median; for a trace, the trace's own arm)
   --peak-hours LIST     local hours of the peak for the bag size (default: 11,12,17,18, the scenario default)
   --out FILE, -o FILE   write the targets file to FILE
-  --quiet, -q           no progress on stderr`,
+  --quiet, -q           no progress on stderr
+
+observe trace reads the order trace of 'fairpace run <scenario> --orders orders.csv' (times in seconds from the
+midnight of day 0) and computes the same figures with the same definitions, so a model run is read with the
+yardstick of real data: click-to-door; promised minutes, overall and by straight-line distance band; on-time and
+late-over-8-min rates; accept-to-pickup and pickup-to-door minutes (mean, p10, p50, p90); the delivered share;
+orders per wave (a courier's stretch from accepting with an empty bag until the bag is empty again); the bag at
+acceptance, by hour and at the peak; orders and online hours per courier-day (online reckoned from the first accept
+and last delivery, as for waybills). The table goes to stdout; --out also writes the targets file. A malformed line
+stops it with "<file>:<line>: <message>" and exit 2; nothing is written.`,
   audit: `Usage: fairpace audit riders <records.csv|.zip> --standards scenario.json|yantai-2021|tangshan-2022
                             [--online FILE] [--salt-file FILE] [--arm ID] [--out audit.zip]
 

@@ -145,6 +145,96 @@ describe('fairpace observe waybills', () => {
   });
 });
 
+describe('fairpace observe trace', () => {
+  it("reads the engine's own order trace of demo-small with the waybills' yardstick", async () => {
+    const ran = await run('run', 'scenarios/demo-small.json', '--arm', 'median', '--orders', path('o.csv'));
+    expect(ran.code).toBe(0);
+    const service = (JSON.parse(ran.out) as { metrics: { service: { clickToDoorMin: { mean: number } } } }).metrics
+      .service;
+    const r = await run('observe', 'trace', path('o.csv'), '--out', path('trace-targets.json'));
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^\d+ orders over 1 day \(day 0\) of arm median, seed \d+: \d+ delivered by \d+ couriers/);
+    for (const label of [
+      'Click-to-door, mean',
+      'Click-to-door, p90',
+      'Promised minutes, 1–2 km, mean',
+      'Late by more than 8 min',
+      'Accept to pickup, p10',
+      'Accept to pickup, p90',
+      'Pickup to door, p50',
+      'Delivered share',
+      'Bag at acceptance, peak hours, mean',
+      'Orders per wave',
+      'Orders per courier-day, mean',
+    ]) {
+      expect(r.out).toMatch(new RegExp(`^${label}\\s+\\d`, 'm'));
+    }
+    // The trace holds the run's deliveries: its click-to-door mean is the run's, to the table's two decimals.
+    const ctd = Number(/^Click-to-door, mean\s+([\d.]+)\s/m.exec(r.out)?.[1]);
+    expect(Math.abs(ctd - service.clickToDoorMin.mean)).toBeLessThanOrEqual(0.0051);
+    expect(r.out).toMatch(/wrote .*trace-targets\.json: \d+ targets for arm median\n$/);
+    const text = await readFile(path('trace-targets.json'), 'utf8');
+    expect(loadTargets(text).ok).toBe(true);
+    expect(text).toContain(sha(await readFile(path('o.csv'))));
+  });
+
+  it('prints the table alone without --out, and takes --arm', async () => {
+    const before = await listing();
+    const r = await run('observe', 'trace', path('o.csv'), '--arm', 'strictest', '--peak-hours', '12');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^figure\s+value\s+95% interval/m);
+    expect(r.out).toContain('note: the trace is of arm median; the targets describe arm strictest (--arm)');
+    expect(r.out).not.toContain('wrote');
+    expect(await listing()).toEqual(before);
+  });
+
+  it('refuses a malformed trace with file and line, exit 2, no stack, and writes nothing', async () => {
+    const good = await readFile(path('o.csv'), 'utf8');
+    const lines = good.split('\r\n');
+    const cells = (lines[2] as string).split(',');
+    cells[2] = 'soon';
+    lines[2] = cells.join(',');
+    await writeFile(path('bad-trace.csv'), lines.join('\r\n'));
+    await writeFile(path('cols-trace.csv'), 'order_id,courier_id\n1,2\n');
+    const before = await listing();
+    const cases: [string, RegExp][] = [
+      ['bad-trace.csv', /bad-trace\.csv:3: platform_order_time 'soon' is not a time/],
+      ['cols-trace.csv', /cols-trace\.csv:1: missing columns platform_order_time, grab_time/],
+      ['nothing-here.csv', /cannot read .*nothing-here\.csv/],
+    ];
+    for (const [name, message] of cases) {
+      const r = await run('observe', 'trace', path(name), '--out', path('refused-trace.json'));
+      expect(r.code, name).toBe(2);
+      expect(r.err, name).toMatch(message);
+      expect(r.err, name).not.toMatch(/\n.+\n/); // one line
+      expect(r.err).not.toMatch(/at .*\.ts:\d+/); // no stack
+    }
+    expect(await listing()).toEqual(before);
+  });
+
+  it('parses, refuses --waves, and is in the help', async () => {
+    expect(parseCommandLine(['observe', 'trace', 'o.csv'])).toEqual({
+      kind: 'observe',
+      format: 'trace',
+      file: 'o.csv',
+      quiet: false,
+    });
+    expect(parseCommandLine(['observe', 'trace', 'o.csv', '--arm', 'a1', '-o', 't.json'])).toMatchObject({
+      arm: 'a1',
+      out: 't.json',
+    });
+    expect(() => parseCommandLine(['observe', 'trace', 'o.csv', '--waves', 'w.csv'])).toThrow(
+      /--waves goes with observe waybills/,
+    );
+    expect(() => parseCommandLine(['observe', 'trace'])).toThrow(/missing the order trace/);
+    const general = await run('--help');
+    expect(general.out).toContain('fairpace observe trace <orders.csv> [--arm ID] [--out targets.json]');
+    const help = await run('observe', '--help');
+    expect(help.out).toMatch(/^\s+fairpace observe trace <orders\.csv>/m);
+  });
+});
+
 /** A zip whose one CSV unpacks 1000 times larger than it is packed. */
 function bomb(): Uint8Array {
   return zipSync({ 'zeros.csv': new Uint8Array(4 * 1024 * 1024).fill(48) }, { level: 9 });

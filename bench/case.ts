@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { mdrpScenario, parseMdrpInstance } from '../src/io/mdrp.ts';
 import { validateScenario } from '../src/scenario/load.ts';
 import { generatedInstance } from '../test/io/mdrpFixtures.ts';
+import { newDispatchWork } from '../src/sim/rollingDispatch.ts';
 import { simulate } from '../src/sim/simulate.ts';
 import { runSkeleton } from './skeleton.ts';
 
-const [file, daysArg, armArg] = process.argv.slice(2);
-if (!file) throw new Error('usage: case.ts <scenario.json> [days] [arm]');
+const [file, daysArg, armArg, policyArg] = process.argv.slice(2);
+if (!file) throw new Error('usage: case.ts <scenario.json> [days|-] [arm|-] [policy]');
 // `replay:generated` is a generated MDRP instance the size of the largest published one (3,200 orders, 460 couriers).
 const loaded = validateScenario(
   file === 'replay:generated'
@@ -15,13 +16,20 @@ const loaded = validateScenario(
     : JSON.parse(readFileSync(file, 'utf8')),
 );
 if (!loaded.ok) throw new Error(`${file}: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-const days = daysArg ? Number(daysArg) : loaded.scenario.time.days;
-const scenario = { ...loaded.scenario, time: { ...loaded.scenario.time, days } };
-const arm = armArg ?? scenario.arms[0]!.id;
+const days = daysArg && daysArg !== '-' ? Number(daysArg) : loaded.scenario.time.days;
+const base = loaded.scenario;
+const policy = (policyArg ?? base.rules.dispatch.policy) as typeof base.rules.dispatch.policy;
+const scenario = {
+  ...base,
+  time: { ...base.time, days },
+  rules: { ...base.rules, dispatch: { ...base.rules.dispatch, policy } },
+};
+const arm = armArg && armArg !== '-' ? armArg : scenario.arms[0]!.id;
 // One untimed warm-up on a single day lets the JIT settle for small cases, as a long run would.
 simulate({ ...scenario, time: { ...scenario.time, days: 1 } }, arm, scenario.seed);
+const work = newDispatchWork();
 const t0 = performance.now();
-const r = simulate(scenario, arm, scenario.seed);
+const r = simulate(scenario, arm, scenario.seed, { work });
 const ms = performance.now() - t0;
 // Orders simulated: the reported days' and, at the same daily volume, the warm-up days' (synthetic scenarios).
 const warmupDays = scenario.kind === 'replay' ? 0 : scenario.rules.deadline.warmupDays;
@@ -53,5 +61,8 @@ process.stdout.write(
     peakRssMiB,
     skeletonPerSec,
     ratio: orders / (ms / 1000) / skeletonPerSec,
+    policy: scenario.rules.dispatch.policy,
+    evaluationsPerOrder: work.evaluations / orders,
+    failedPerOrder: work.failed / orders,
   }) + '\n',
 );

@@ -21,16 +21,18 @@ console.log(
   `Fairpace benchmark — ${new Date().toISOString()} — node ${process.version}, ${availableParallelism()} cores`,
 );
 console.log(
-  'case                              days  warm-up  couriers     orders   wall s   orders/s  skeleton/s  ratio  peak MiB',
+  'case                              policy   days  warm-up  couriers     orders   wall s   orders/s  skeleton/s  ratio  peak MiB  eval/order  failed/order',
 );
-for (const [file, days] of cases) {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/case.ts', file, ...(days ? [days] : [])], {
+// Each case under the default dispatch (rolling) and the earlier one (greedy), for the work per order side by side.
+for (const [file, days, policy] of cases.flatMap(([f, d]) => ['rolling', 'greedy'].map((p) => [f, d, p] as const))) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/case.ts', file, days ?? '-', '-', policy], {
     encoding: 'utf8',
   });
   const r = JSON.parse(out) as Record<string, number | string>;
   const num = (k: string) => Number(r[k]);
   const cells = [
     String(file).padEnd(33),
+    policy.padEnd(7),
     String(num('days')).padStart(4),
     String(num('warmupDays')).padStart(8),
     String(num('couriers')).padStart(9),
@@ -40,13 +42,16 @@ for (const [file, days] of cases) {
     Math.round(num('skeletonPerSec')).toString().padStart(11),
     num('ratio').toFixed(3).padStart(6),
     num('peakRssMiB').toFixed(0).padStart(9),
+    num('evaluationsPerOrder').toFixed(1).padStart(11),
+    num('failedPerOrder').toFixed(2).padStart(13),
   ];
   console.log(cells.join(' '));
 }
 console.log(
   'orders: simulated, warm-up days included; skeleton/s: bench/skeleton.ts (heap + grid + nearest idle courier) at the',
 );
-console.log('same size in the same process; ratio = orders/s ÷ skeleton/s.');
+console.log('same size in the same process; ratio = orders/s ÷ skeleton/s; eval/order: courier evaluations (a');
+console.log('bundle route or plan insertion) per order; failed/order: times an order was looked at and left waiting.');
 
 {
   // The issue's budget for the real TSL-Meituan file (654,343 waybills): under 30 s and 500 MiB.

@@ -188,6 +188,8 @@ export function mdrpScenario(instance: ReplayInstance, name: string): ScenarioIn
       ],
     },
     rules: {
+      // The MDRP sets no bound on how far a courier may be sent for a pickup: the bound is the instance's extent.
+      dispatch: { maxPickupKm: pickupReachKm(instance) },
       pay: {
         base: p.payPerOrder,
         freeKm: 0,
@@ -201,6 +203,27 @@ export function mdrpScenario(instance: ReplayInstance, name: string): ScenarioIn
     replications: 1,
     replay: instance,
   };
+}
+
+/** The longest straight distance between any two points of an instance, km, rounded up (0.5–50 km). */
+export function pickupReachKm(instance: ReplayInstance): number {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const pts of [instance.restaurants, instance.orders, instance.couriers]) {
+    for (const q of pts) {
+      x0 = Math.min(x0, q.xM);
+      y0 = Math.min(y0, q.yM);
+      x1 = Math.max(x1, q.xM);
+      y1 = Math.max(y1, q.yM);
+    }
+  }
+  if (x0 > x1) return 0.5;
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  const km = Math.ceil(Math.sqrt(dx * dx + dy * dy) / 1000);
+  return Math.min(50, Math.max(0.5, km));
 }
 
 /** A solution in the MDRP format (an assignment need not name its restaurant: its orders do). */

@@ -39,6 +39,8 @@ const TEMPLATE: Metrics = {
     ordersUndelivered: 0,
     onTimeRate: 0,
     clickToDoorMin: D,
+    acceptToPickupMin: D,
+    pickupToDoorMin: D,
     promisedMin: D,
     lateOver8MinRate: 0,
     ordersPerWave: 0,

@@ -242,6 +242,7 @@ export class OrderTimings {
         what: 'grab_time to fetch_time',
         values: this.acceptToPickup,
         mean: this.atp,
+        metric: 'service.acceptToPickupMin.mean',
       },
       {
         id: 'pickup-to-door',
@@ -250,6 +251,7 @@ export class OrderTimings {
         what: 'fetch_time to arrive_time',
         values: this.pickupToDoor,
         mean: this.ptd,
+        metric: 'service.pickupToDoorMin.mean',
       },
     ];
     for (const leg of legs) {
@@ -261,6 +263,7 @@ export class OrderTimings {
             `${leg.labelZh}，平均`,
             'min',
             `Minutes from ${leg.what} of delivered orders; interval clustered by courier.`,
+            leg.metric,
           ),
           leg.mean.interval(),
         ),

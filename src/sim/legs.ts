@@ -131,6 +131,8 @@ function deliver(e: Engine, c: number, o: number, at: number): void {
     at,
     book.promiseAt[o] as number,
     book.lateAt[o] as number,
+    book.assignedAt[o] as number,
+    book.pickedAt[o] as number,
   );
   book.late[o] = late ? 1 : 0;
   book.feeFen[o] = e.rec.lastFeeFen;

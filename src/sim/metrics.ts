@@ -190,6 +190,8 @@ export function summarise(scenario: Scenario, t: Tally): Summary {
       ordersUndelivered: t.cancelled / days,
       onTimeRate: ratio(t.onTime, t.delivered),
       clickToDoorMin: histDist(t.clickToDoorHist, t.clickToDoorSumMin, t.delivered),
+      acceptToPickupMin: histDist(t.acceptToPickupHist, t.acceptToPickupSumMin, t.delivered),
+      pickupToDoorMin: histDist(t.pickupToDoorHist, t.pickupToDoorSumMin, t.delivered),
       promisedMin: histDist(t.promisedHist, t.promisedSumMin, t.placed),
       lateOver8MinRate: ratio(t.lateOver8, t.delivered),
       ordersPerWave: ratio(t.accepted, t.waves),

@@ -154,7 +154,8 @@ export class Recorder {
 
   /**
    * Courier c delivered an order placed at `placeSec`, of `roadKm`, at `atSec`; it was promised for `promiseSec`
-   * and late after `lateAtSec`. Pays the fee, draws a complaint and fines a late order. Returns whether it was late.
+   * and late after `lateAtSec`, accepted at `acceptedSec` and picked up at `pickedSec`. Pays the fee, draws a
+   * complaint and fines a late order. Returns whether it was late.
    */
   delivered(
     c: number,
@@ -163,6 +164,8 @@ export class Recorder {
     atSec: number,
     promiseSec: number,
     lateAtSec: number,
+    acceptedSec: number,
+    pickedSec: number,
   ): boolean {
     const t = this.tally;
     const d = this.day;
@@ -189,6 +192,12 @@ export class Recorder {
     t.revenueFen += this.revenuePerOrderFen;
     t.clickToDoorSumMin += clickToDoorMin;
     addMinutes(t.clickToDoorHist, clickToDoorMin);
+    const acceptToPickupMin = (pickedSec - acceptedSec) / 60;
+    const pickupToDoorMin = (atSec - pickedSec) / 60;
+    t.acceptToPickupSumMin += acceptToPickupMin;
+    addMinutes(t.acceptToPickupHist, acceptToPickupMin);
+    t.pickupToDoorSumMin += pickupToDoorMin;
+    addMinutes(t.pickupToDoorHist, pickupToDoorMin);
     t.dayDelivered[d] = (t.dayDelivered[d] as number) + 1;
     t.hourDelivered[placeHour] = (t.hourDelivered[placeHour] as number) + 1;
     if (!late) {

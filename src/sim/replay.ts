@@ -126,6 +126,8 @@ interface ReplayDayOutcome {
   courierBusyMin: Float64Array;
   /** Each acceptance as (minute, orders in the courier's bag with the new one), in dispatch order. */
   accepts: number[];
+  /** The minute each order was last accepted (by the courier who delivered it, for a delivered order). */
+  assignedMin: Float64Array;
 }
 
 /**
@@ -240,6 +242,7 @@ class ReplayDay implements DispatchContext, RollingHost {
       courierOrders,
       courierBusyMin: new Float64Array(nC),
       accepts: [],
+      assignedMin: this.assignedMin,
     };
     this.rolling = dispatch.policy === 'rolling' ? new RollingDispatcher(rules, nC) : null;
     for (let c = 0; c < nC; c++) this.gridUpdate(c);
@@ -544,7 +547,7 @@ function kmBetween(ax: number, ay: number, bx: number, by: number): number {
 
 /** Counts a replay through the recorder: placements, deliveries in execution order, legs, and one courier-day each. */
 function fillTally(scenario: Scenario, rules: Rules, seed: number, day: ReplayDayOutcome): Tally {
-  const { times, movesBy, accepts, courierBusyMin, promiseSec: promise } = day;
+  const { times, movesBy, accepts, courierBusyMin, promiseSec: promise, assignedMin } = day;
   const inst = scenario.replay as ReplayInstance;
   const par = inst.parameters;
   const nC = inst.couriers.length;
@@ -568,7 +571,16 @@ function fillTally(scenario: Scenario, rules: Rules, seed: number, day: ReplayDa
     const placeSec = t.placementMin * 60;
     const promiseAt = placeSec + (promise[t.index] as number);
     const c = courierIndex.get(t.courier) ?? 0;
-    rec.delivered(c, placeSec, orderKm[t.index] as number, t.dropoffMin * 60, promiseAt, promiseAt + lateAfter);
+    rec.delivered(
+      c,
+      placeSec,
+      orderKm[t.index] as number,
+      t.dropoffMin * 60,
+      promiseAt,
+      promiseAt + lateAfter,
+      (assignedMin[t.index] as number) * 60,
+      t.pickupMin * 60,
+    );
   }
   const tally = rec.tally;
   tally.cancelled = tally.placed - tally.delivered;

@@ -58,6 +58,10 @@ export interface Metrics {
     ordersUndelivered: number;
     onTimeRate: number;
     clickToDoorMin: Dist;
+    /** Minutes from the courier's acceptance to pickup, over delivered orders. */
+    acceptToPickupMin: Dist;
+    /** Minutes from pickup to delivery, over delivered orders. */
+    pickupToDoorMin: Dist;
     promisedMin: Dist;
     /** Share of delivered orders more than 8 minutes after the promise. */
     lateOver8MinRate: number;

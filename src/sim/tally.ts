@@ -54,6 +54,11 @@ export class Tally {
   promisedSumMin = 0;
   readonly clickToDoorHist = new Float64Array(MINUTE_BINS);
   readonly promisedHist = new Float64Array(MINUTE_BINS);
+  /** Delivered orders' minutes from acceptance to pickup, and from pickup to delivery. */
+  acceptToPickupSumMin = 0;
+  pickupToDoorSumMin = 0;
+  readonly acceptToPickupHist = new Float64Array(MINUTE_BINS);
+  readonly pickupToDoorHist = new Float64Array(MINUTE_BINS);
 
   // Heat exposure.
   heat40CourierDays = 0;

@@ -45,7 +45,7 @@ describe('fairpace observe waybills', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Click-to-door, mean\s+30\.5\s/m);
     expect(r.out).toContain('note: 1 duplicate rows (a waybill_id already read) skipped');
-    expect(r.out).toMatch(/wrote .*obs\.json: 21 targets for arm strictest\n$/);
+    expect(r.out).toMatch(/wrote .*obs\.json: 23 targets for arm strictest\n$/);
     const text = await readFile(path('obs.json'), 'utf8');
     const loaded = loadTargets(text);
     expect(loaded.ok).toBe(true);
@@ -149,8 +149,12 @@ describe('fairpace observe trace', () => {
   it("reads the engine's own order trace of demo-small with the waybills' yardstick", async () => {
     const ran = await run('run', 'scenarios/demo-small.json', '--arm', 'median', '--orders', path('o.csv'));
     expect(ran.code).toBe(0);
-    const service = (JSON.parse(ran.out) as { metrics: { service: { clickToDoorMin: { mean: number } } } }).metrics
-      .service;
+    type Mean = { mean: number };
+    const service = (
+      JSON.parse(ran.out) as {
+        metrics: { service: { clickToDoorMin: Mean; acceptToPickupMin: Mean; pickupToDoorMin: Mean } };
+      }
+    ).metrics.service;
     const r = await run('observe', 'trace', path('o.csv'), '--out', path('trace-targets.json'));
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -173,6 +177,11 @@ describe('fairpace observe trace', () => {
     // The trace holds the run's deliveries: its click-to-door mean is the run's, to the table's two decimals.
     const ctd = Number(/^Click-to-door, mean\s+([\d.]+)\s/m.exec(r.out)?.[1]);
     expect(Math.abs(ctd - service.clickToDoorMin.mean)).toBeLessThanOrEqual(0.0051);
+    // So are its accept → pickup and pickup → door means, which are targets too.
+    const atp = Number(/^Accept to pickup, mean\s+([\d.]+)\s.*service\.acceptToPickupMin\.mean$/m.exec(r.out)?.[1]);
+    expect(Math.abs(atp - service.acceptToPickupMin.mean)).toBeLessThanOrEqual(0.0051);
+    const ptd = Number(/^Pickup to door, mean\s+([\d.]+)\s.*service\.pickupToDoorMin\.mean$/m.exec(r.out)?.[1]);
+    expect(Math.abs(ptd - service.pickupToDoorMin.mean)).toBeLessThanOrEqual(0.0051);
     expect(r.out).toMatch(/wrote .*trace-targets\.json: \d+ targets for arm median\n$/);
     const text = await readFile(path('trace-targets.json'), 'utf8');
     expect(loadTargets(text).ok).toBe(true);

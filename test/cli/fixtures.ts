@@ -53,6 +53,8 @@ export function fakeMetrics(base: number): Metrics {
       ordersUndelivered: 10,
       onTimeRate: 0.9,
       clickToDoorMin: dist(31),
+      acceptToPickupMin: dist(9),
+      pickupToDoorMin: dist(18),
       promisedMin: dist(25 + base),
       lateOver8MinRate: 0.05,
       ordersPerWave: 4.2,

@@ -137,13 +137,15 @@ describe('report.html content', () => {
       '每趟配送的订单数',
       '高峰时包里的订单数（最大值）',
       '超时 8 分钟以上的订单占比',
+      '接单到取餐时长',
+      '取餐到送达时长',
       '平台每单付给骑手的报酬',
       '平台每单利润',
     ]) {
       expect(table).toContain(`<span lang="zh-CN">${label}</span>`);
     }
     // Two arms and one difference column per row.
-    expect(table.match(/<tr><th scope="row">/g)?.length).toBe(10);
+    expect(table.match(/<tr><th scope="row">/g)?.length).toBe(12);
     expect(html).toContain('charts/per-day-risk-tolerance.svg');
   });
 

@@ -146,6 +146,10 @@ describe('observe trace', () => {
     expect(['mean', 'p10', 'p50', 'p90'].map((p) => stat(f, `accept-to-pickup-${p}`)?.[0])).toEqual([7, 2, 10, 10]);
     expect(['mean', 'p10', 'p50', 'p90'].map((p) => stat(f, `pickup-to-door-${p}`)?.[0])).toEqual([17, 12, 20, 20]);
     expect(f.get('accept-to-pickup-p50')?.n).toBe(5);
+    // The means are held against the model's metrics; the quantiles are not.
+    expect(f.get('accept-to-pickup-mean')?.metric).toBe('service.acceptToPickupMin.mean');
+    expect(f.get('pickup-to-door-mean')?.metric).toBe('service.pickupToDoorMin.mean');
+    expect(f.get('accept-to-pickup-p50')?.metric).toBeUndefined();
   });
 
   it('has the bag at the peak, by hour, and orders per wave', () => {

@@ -143,7 +143,9 @@ describe('observe waybills', () => {
     expect(ids).toContain('click-to-door-mean');
     expect(ids).toContain('online-hours-mean');
     expect(ids).not.toContain('full-time-orders-mean'); // no full-time courier-day
-    expect(ids).not.toContain('accept-to-pickup-mean'); // no model metric
+    expect(ids).toContain('accept-to-pickup-mean');
+    expect(ids).not.toContain('accept-to-pickup-p50'); // no model metric
+    expect(targets.targets.find((t) => t.id === 'pickup-to-door-mean')?.metric).toBe('service.pickupToDoorMin.mean');
     for (const t of targets.targets) {
       expect(t.arm).toBe('strictest');
       expect(t.range?.[0]).toBeLessThanOrEqual(t.range?.[1] as number);
@@ -151,7 +153,8 @@ describe('observe waybills', () => {
     }
     const ctd = targets.targets.find((t) => t.id === 'click-to-door-p50');
     expect(ctd?.range).toEqual([22, 40]); // n = 4: ranks clamp to the sample's ends
-    expect(targets.description).toContain('Accept to pickup, mean 8 min');
+    expect(targets.description).toContain('Accept to pickup, p50 8.5 min');
+    expect(targets.description).not.toContain('Accept to pickup, mean');
   });
 
   it('reads columns in any order, a pandas index column, a BOM and CRLF line ends', () => {

@@ -99,6 +99,13 @@ describe('one courier, one order', () => {
     const rideSec = (roadKm / 16) * 3600;
     const delivered = leave + rideSec + 120;
     expect(summary.metrics.service.clickToDoorMin.mean).toBeCloseTo((delivered - PLACE) / 60, 9);
+    // Picked up when the food is ready (12:30); accepted between placement and then (when, is the dispatcher's
+    // choice: a late commitment shortens accept → pickup).
+    const { clickToDoorMin, acceptToPickupMin, pickupToDoorMin } = summary.metrics.service;
+    expect(pickupToDoorMin.mean).toBeCloseTo((delivered - (PLACE + PREP_MIN * 60)) / 60, 9);
+    expect(acceptToPickupMin.mean).toBeGreaterThanOrEqual(0);
+    expect(acceptToPickupMin.mean).toBeLessThanOrEqual(PREP_MIN);
+    expect(clickToDoorMin.mean - acceptToPickupMin.mean - pickupToDoorMin.mean).toBeGreaterThanOrEqual(0);
     expect(summary.metrics.service.promisedMin.mean).toBeCloseTo((promisedSec - PLACE) / 60, 9);
     expect(summary.metrics.service.onTimeRate).toBe(0);
 

@@ -41,6 +41,9 @@ describe('replay', () => {
     expect(m.service.ordersPlaced).toBe(4);
     expect(m.service.ordersDelivered).toBe(3);
     expect(m.service.ordersUndelivered).toBe(1);
+    // Accepted at minutes 0, 2 and 20 (o3 when it is placed), picked up at 10, 10 and 39.
+    expect(m.service.acceptToPickupMin.mean).toBeCloseTo((10 + 8 + 19) / 3, 12);
+    expect(m.service.pickupToDoorMin.mean).toBeCloseTo((6 + 14 + 15) / 3, 12);
     expect(m.safety.speedingKmShare).toBe(0);
     expect(m.safety.meanSpeedKmh).toBeCloseTo(19.2, 10);
   });

@@ -339,6 +339,30 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
     description: bi('顾客从下单到收到餐的分钟数。', 'Minutes from placing an order to its delivery.'),
   },
   {
+    path: 'service.acceptToPickupMin',
+    shape: 'distribution',
+    unit: 'minutes',
+    better: 'neither',
+    detail: 10,
+    label: bi('接单到取餐时长', 'Accept-to-pickup time'),
+    description: bi(
+      '已送达订单从骑手接单到取到餐的分钟数（平台派单越晚，这段越短，所以不说越短越好）。',
+      'Minutes from the courier accepting a delivered order to picking it up (a platform that commits late shortens it by design).',
+    ),
+  },
+  {
+    path: 'service.pickupToDoorMin',
+    shape: 'distribution',
+    unit: 'minutes',
+    better: 'lower',
+    detail: 11,
+    label: bi('取餐到送达时长', 'Pickup-to-door time'),
+    description: bi(
+      '已送达订单从骑手取餐到送达顾客的分钟数。',
+      'Minutes from picking up a delivered order to its delivery.',
+    ),
+  },
+  {
     path: 'service.promisedMin',
     shape: 'distribution',
     unit: 'minutes',

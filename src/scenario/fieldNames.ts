@@ -180,8 +180,8 @@ export const FIELD_NAMES: Record<FieldPath, FieldName> = {
 
 /** The choices of enum fields and booleans, by value, in both languages. */
 export const OPTION_NAMES = {
-  rolling: { zh: '合并派单、整体匹配、临近出餐再确认', en: 'bundles, batch matching, late commitment' },
-  greedy: { zh: '逐单插入、综合成本最低', en: 'order by order, lowest total cost' },
+  rolling: { zh: '合单批量匹配', en: 'batch matching' },
+  greedy: { zh: '逐单最低成本', en: 'one order at a time' },
   nearest: { zh: '距离最近', en: 'nearest courier' },
   fairShare: { zh: '兼顾收入公平', en: 'fair share of income' },
   online: { zh: '按在线时长', en: 'per online hour' },

@@ -1,5 +1,7 @@
 /** One labelled field of the editor: input, unit, default, hint and the schema's message; per-weather tables in a row. */
+import { NULL_MEANS_AUTOMATIC } from '../editor/fieldPaths.ts';
 import { domId, fieldHint, fieldLabel, fieldUnit, shownText } from '../editor/labels.ts';
+import type { FieldPath } from '../../scenario/fieldPath.ts';
 import type { FieldSpec } from '../editor/schemaFields.ts';
 import { localPart, type Lang, type Translate } from '../i18n.ts';
 import { FieldInput } from './FieldInput.tsx';
@@ -100,6 +102,7 @@ export function FieldRow({ specs, texts, presetTexts, defaults, errors, lang, t,
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   // Numbers and choices sit beside their label; lists, tuples and text take the whole width under it.
   const compact = first.kind === 'number' || first.kind === 'boolean' || first.kind === 'enum';
+  const emptyName = NULL_MEANS_AUTOMATIC.has(first.key as FieldPath) ? 'editor.auto' : 'editor.none';
   return (
     <div className={`${className} ${compact ? 'compact' : 'stacked'}`}>
       <label htmlFor={id}>{fieldLabel(first, t)}</label>
@@ -113,7 +116,7 @@ export function FieldRow({ specs, texts, presetTexts, defaults, errors, lang, t,
             t={t}
             invalid={Boolean(error)}
             describedBy={described}
-            placeholder={first.nullable ? t('editor.none') : undefined}
+            placeholder={first.nullable ? t(emptyName) : undefined}
             onEdit={onEdit}
           />
           {unit && <span className="unit">{unit}</span>}
@@ -123,9 +126,7 @@ export function FieldRow({ specs, texts, presetTexts, defaults, errors, lang, t,
         <small className="default">
           {t('editor.default', {
             value:
-              defaultText === ''
-                ? t(first.nullable ? 'editor.none' : 'editor.empty')
-                : shownText(first, defaultText, t),
+              defaultText === '' ? t(first.nullable ? emptyName : 'editor.empty') : shownText(first, defaultText, t),
           })}
         </small>
       )}

@@ -212,6 +212,9 @@ export const FIELD_UNITS: Record<FieldPath, UnitId | null> = {
   seed: null,
 };
 
+/** Nullable fields whose empty value means "chosen by the model" (explained by their hint), not "none". */
+export const NULL_MEANS_AUTOMATIC: ReadonlySet<FieldPath> = new Set<FieldPath>(['rules.dispatch.bundleMax']);
+
 /** Fields with a compact or unusual editor, each explained by a hint (`hint.<path>`). */
 export const HINTED_FIELDS = [
   'meta.sources',

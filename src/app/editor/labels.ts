@@ -33,7 +33,7 @@ export function domId(key: string): string {
   return `f-${key.replace(/[^\w-]/g, '_')}`;
 }
 
-/** The name of a choice (`greedy` → 综合成本最低; `true` → 是), or the value itself when it has none. */
+/** The name of a choice (`rolling` → 合单批量匹配; `true` → 是), or the value itself when it has none. */
 export function optionLabel(value: string, t: Translate): string {
   const key = messageKey(`option.${value}`);
   return key ? t(key) : value;

@@ -102,6 +102,13 @@ export class RollingDispatcher {
   private readonly wasFree: Uint8Array;
   private readonly freed: Int32Array;
   private nFreed = 0;
+  // The active orders filed by restaurant cell (bundling), and one seed's possible partners.
+  private cellHead = new Int32Array(0);
+  private cellNext = new Int32Array(0);
+  private cand = new Int32Array(0);
+  private cellKm = 1;
+  private cellCols = 1;
+  private cellRows = 1;
   // Per batch scratch, grown as needed.
   private active = new Int32Array(64);
   private inBundle = new Uint8Array(0);
@@ -257,6 +264,7 @@ export class RollingDispatcher {
     }
     if (this.inBundle.length < nActive) this.inBundle = new Uint8Array(nActive * 2);
     this.inBundle.fill(0, 0, nActive);
+    if (target > 1) this.bucketByRestaurant(h, nActive);
     let nB = 0;
     let n = 0;
     for (let s = 0; s < nActive; s++) {
@@ -272,17 +280,15 @@ export class RollingDispatcher {
         const sy = city.restaurantY[rs] as number;
         const seedReady = orders.readySec[seed] as number;
         let routeSec = this.route(h, this.bundleOf.subarray(n - 1, n), now, this.pickSeq, this.dropSeq);
+        // The orders that may join: restaurants within reach of the seed's, food ready soon after, in pool order.
+        const nCand = this.partnersOf(h, s, sx, sy, seedReady);
         while (size < target) {
           let best = -1;
           let bestAdded = Infinity;
-          for (let q = s + 1; q < nActive; q++) {
+          for (let k = 0; k < nCand; k++) {
+            const q = this.cand[k] as number;
             if (this.inBundle[q] === 1) continue;
             const o = active[q] as number;
-            const readyQ = orders.readySec[o] as number;
-            if (readyQ - seedReady > this.readyGapSec) break; // sorted by ready time
-            const r = orders.restaurant[o] as number;
-            if (dist((city.restaurantX[r] as number) - sx, (city.restaurantY[r] as number) - sy) > this.pickupKm)
-              continue;
             this.bundleOf[n] = o;
             const t = this.route(h, this.bundleOf.subarray(n - size, n + 1), now, this.trialPick, this.trialDrop);
             if (t - routeSec < bestAdded) {
@@ -301,6 +307,63 @@ export class RollingDispatcher {
     }
     this.bundleStart[nB] = n;
     return nB;
+  }
+
+  /** Files the active orders (by their index in `active`) in cells of `bundlePickupKm` by restaurant. */
+  private bucketByRestaurant(h: RollingHost, nActive: number): void {
+    const { city } = h;
+    const orders = h.book.orders;
+    // Cells no smaller than the bundle's reach, and no more than 256 a side.
+    const cell = Math.max(this.pickupKm, city.widthKm / 256, city.heightKm / 256, 1e-3);
+    const cols = Math.max(1, Math.ceil(city.widthKm / cell));
+    const rows = Math.max(1, Math.ceil(city.heightKm / cell));
+    this.cellKm = cell;
+    this.cellCols = cols;
+    this.cellRows = rows;
+    if (this.cellHead.length < cols * rows) this.cellHead = new Int32Array(cols * rows);
+    this.cellHead.fill(-1, 0, cols * rows);
+    if (this.cellNext.length < nActive) this.cellNext = new Int32Array(nActive * 2);
+    if (this.cand.length < nActive) this.cand = new Int32Array(nActive * 2);
+    // Filed from the last, so each cell's list runs in pool order.
+    for (let q = nActive - 1; q >= 0; q--) {
+      const r = orders.restaurant[this.active[q] as number] as number;
+      const c = this.cellOf(city.restaurantX[r] as number, city.restaurantY[r] as number);
+      this.cellNext[q] = this.cellHead[c] as number;
+      this.cellHead[c] = q;
+    }
+  }
+
+  private cellOf(x: number, y: number): number {
+    const cx = Math.min(this.cellCols - 1, Math.max(0, Math.floor(x / this.cellKm)));
+    const cy = Math.min(this.cellRows - 1, Math.max(0, Math.floor(y / this.cellKm)));
+    return cy * this.cellCols + cx;
+  }
+
+  /**
+   * Writes to `cand`, in pool order, the active orders after seed s whose restaurant lies within `bundlePickupKm` of
+   * (sx, sy) and whose food is ready at most `bundleReadyGapMin` after the seed's; returns how many.
+   */
+  private partnersOf(h: RollingHost, s: number, sx: number, sy: number, seedReady: number): number {
+    const { city } = h;
+    const orders = h.book.orders;
+    const cx = Math.min(this.cellCols - 1, Math.max(0, Math.floor(sx / this.cellKm)));
+    const cy = Math.min(this.cellRows - 1, Math.max(0, Math.floor(sy / this.cellKm)));
+    let n = 0;
+    for (let yy = Math.max(0, cy - 1); yy <= Math.min(this.cellRows - 1, cy + 1); yy++) {
+      for (let xx = Math.max(0, cx - 1); xx <= Math.min(this.cellCols - 1, cx + 1); xx++) {
+        for (let q = this.cellHead[yy * this.cellCols + xx] as number; q >= 0; q = this.cellNext[q] as number) {
+          if (q <= s || this.inBundle[q] === 1) continue;
+          const o = this.active[q] as number;
+          if ((orders.readySec[o] as number) - seedReady > this.readyGapSec) continue;
+          const r = orders.restaurant[o] as number;
+          if (dist((city.restaurantX[r] as number) - sx, (city.restaurantY[r] as number) - sy) > this.pickupKm)
+            continue;
+          this.cand[n++] = q;
+        }
+      }
+    }
+    this.cand.subarray(0, n).sort();
+    return n;
   }
 
   /**

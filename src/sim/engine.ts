@@ -192,6 +192,11 @@ export class Engine implements RollingHost {
     return (s === IDLE || s === RIDING || s === SERVICE) && f.closing[c] === 0 && f.bagCount[c] === 0;
   }
 
+  /** The engine's couriers end their shifts by closing (they finish their bags): any pickup time will do. */
+  pickupDeadlineSec(): number {
+    return Infinity;
+  }
+
   /** Whether courier c turns down an offer: crowd couriers decline with `declineProb`. */
   declines(c: number): boolean {
     const p = this.scenario.behaviour.declineProb;

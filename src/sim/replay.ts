@@ -326,6 +326,11 @@ class ReplayDay implements DispatchContext, RollingHost {
     return on && f.bagCount[c] === 0;
   }
 
+  /** A replayed courier picks up no later than its off time (MDRP). */
+  pickupDeadlineSec(c: number): number {
+    return (this.inst.couriers[c]?.offMin ?? 0) * 60;
+  }
+
   /** Replayed couriers take what they are given. */
   declines(): boolean {
     return false;

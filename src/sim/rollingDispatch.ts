@@ -43,6 +43,8 @@ export interface RollingHost {
   isFree(c: number, now: number): boolean;
   /** Whether courier c turns down an offer (crowd couriers may). */
   declines(c: number): boolean;
+  /** The last moment courier c may pick food up, seconds (a replayed courier's shift end; Infinity in the engine). */
+  pickupDeadlineSec(c: number): number;
   /**
    * Gives order o to courier c with its stops at the given plan positions (as `Fleet.take`); `last` is false while
    * more orders of the same bundle follow, so the courier sets off only once the whole bundle is in the plan.
@@ -484,6 +486,8 @@ export class RollingDispatcher {
           const arrive = start + approach;
           h.work.evaluations++;
           const late = this.timeBundle(h, bundle, arrive);
+          // A courier whose shift ends before the bundle's last pickup is not offered it.
+          if (this.timedLastPickup > h.pickupDeadlineSec(c)) continue;
           gap = (orders.readySec[first] as number) - arrive;
           endSec = this.timedEnd;
           cost = this.timedPickupStart - now + approach + plan.latenessWeight * late;
@@ -502,6 +506,7 @@ export class RollingDispatcher {
             this.rememberOffWay(first, c, fleet);
             continue;
           }
+          if (insertion.pickupArriveSec > h.pickupDeadlineSec(c)) continue;
           gap = (orders.readySec[first] as number) - insertion.pickupArriveSec;
           endSec = insertion.endSec;
           pickAt = insertion.pickupAt;
@@ -590,6 +595,7 @@ export class RollingDispatcher {
 
   // What the last timeBundle found: when the first pickup starts and when the route ends, seconds.
   private timedPickupStart = 0;
+  private timedLastPickup = 0;
   private timedEnd = 0;
 
   /**
@@ -614,6 +620,7 @@ export class RollingDispatcher {
       const ready = orders.readySec[o] as number;
       t = t > ready ? t : ready;
       if (k === 0) pickupStart = t;
+      this.timedLastPickup = t;
       t += plan.pickupSvcSec;
       px = x;
       py = y;

@@ -82,6 +82,7 @@ function world(restaurants: [number, number][], couriers: [number, number][], sp
     work: newDispatchWork(),
     isFree: (c) => fleet.bagCount[c] === 0,
     declines: () => false,
+    pickupDeadlineSec: () => Infinity,
     assign: (o, c, _now, pickupAt, dropAt, last) => {
       given.push({ o, c, pickupAt, dropAt, last });
       book.status[o] = ASSIGNED;

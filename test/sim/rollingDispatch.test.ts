@@ -27,7 +27,13 @@ interface Given {
 }
 
 /** A 10 × 10 km city with the given restaurants, couriers standing still at the given points, and orders at t = 0. */
-function world(restaurants: [number, number][], couriers: [number, number][], specs: OrderSpec[], dispatch = {}) {
+function world(
+  restaurants: [number, number][],
+  couriers: [number, number][],
+  specs: OrderSpec[],
+  dispatch = {},
+  shiftEndSec: (c: number) => number = () => Infinity,
+) {
   const rules = Rules.parse({ dispatch: { maxPickupKm: 5, ...dispatch } });
   const city: City = {
     widthKm: 10,
@@ -82,7 +88,7 @@ function world(restaurants: [number, number][], couriers: [number, number][], sp
     work: newDispatchWork(),
     isFree: (c) => fleet.bagCount[c] === 0,
     declines: () => false,
-    pickupDeadlineSec: () => Infinity,
+    pickupDeadlineSec: shiftEndSec,
     assign: (o, c, _now, pickupAt, dropAt, last) => {
       given.push({ o, c, pickupAt, dropAt, last });
       book.status[o] = ASSIGNED;
@@ -230,6 +236,22 @@ describe('rolling dispatch', () => {
     expect(w.tick(0)).toEqual([]);
     expect(w.book.courier[0]).toBe(0);
     expect(w.book.courier[1]).toBe(1);
+  });
+
+  it('offers no courier food it could not pick up before its shift ends', () => {
+    // The nearer courier's shift ends at minute 5, before the food is ready at minute 10: the farther one goes.
+    const w = world(
+      [[5, 5]],
+      [
+        [5, 5],
+        [6, 5],
+      ],
+      [{ r: 0, readyMin: 10, cx: 6, cy: 6 }],
+      {},
+      (c) => (c === 0 ? 5 * 60 : Infinity),
+    );
+    expect(w.tick(6)).toEqual([]);
+    expect(w.book.courier[0]).toBe(1);
   });
 
   it('refuses a bundle larger than the bag, naming the field', () => {

@@ -493,7 +493,9 @@ export const Scenario = z
       const over = arm.rules.dispatch ?? {};
       const maxBag = over.maxBag ?? s.rules.dispatch.maxBag;
       const bundleMax = over.bundleMax ?? s.rules.dispatch.bundleMax;
-      if (bundleMax !== null && bundleMax > maxBag) {
+      // Only an arm that sets either field can break the pair; the scenario's own rules are checked above.
+      const own = over.maxBag !== undefined || over.bundleMax !== undefined;
+      if (own && bundleMax !== null && bundleMax > maxBag) {
         ctx.addIssue({
           code: 'custom',
           path: ['arms', i, 'rules', 'dispatch', over.bundleMax !== undefined ? 'bundleMax' : 'maxBag'],

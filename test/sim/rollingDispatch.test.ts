@@ -264,6 +264,8 @@ describe('rolling dispatch', () => {
     });
     expect(arm.success).toBe(false);
     expect(arm.error?.issues.map((i) => i.path.join('.'))).toContain('arms.0.rules.dispatch.bundleMax');
+    // The scenario's own pair is reported once, not again for every arm that does not touch it.
+    expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(['rules.dispatch.bundleMax']);
     for (const [field, value] of [
       ['commitHorizonMin', -1],
       ['commitHorizonMin', 1e9],

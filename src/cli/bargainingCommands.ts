@@ -22,6 +22,7 @@ import { EXIT_OK, InputError } from './errors.ts';
 import { emit, jsonText, readScenarioFile } from './files.ts';
 import { withExecutor } from './pool.ts';
 import { progressFor } from './progress.ts';
+import { withSuggestions } from './suggest.ts';
 
 /** The analysis options of a target command line. */
 function targetOptions(command: TargetCommand): TargetOptions {
@@ -52,7 +53,7 @@ export async function targetCommand(command: TargetCommand, io: CliIo): Promise<
       findTarget(scenario, targetOptions(command), executor, (done, total) => progress.update(done, total)),
     ).catch((e: unknown) => {
       if (e instanceof RangeError || e instanceof ScenarioPathError) {
-        throw new InputError(`fairpace target: ${e.message}`);
+        throw new InputError(withSuggestions([`fairpace target: ${e.message}`], scenario));
       }
       throw e;
     });

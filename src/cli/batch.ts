@@ -15,6 +15,7 @@ import type { CliIo } from './commands.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { execute } from './execute.ts';
 import { readScenarioFile } from './files.ts';
+import { withSuggestions } from './suggest.ts';
 import { PARTIAL_FORMAT, PARTIAL_FORMAT_VERSION, readPartial, writePartial, type Partial } from './partial.ts';
 import { shardIndices, type RunControl } from './runControl.ts';
 
@@ -66,7 +67,9 @@ function planOrInputError<R>(spec: AnyBatchCommand, scenario: Scenario, options:
   try {
     return spec.plan(scenario, options) as BatchPlan<R>;
   } catch (e) {
-    if (e instanceof RangeError || e instanceof ScenarioPathError) throw new InputError(e.message);
+    if (e instanceof RangeError || e instanceof ScenarioPathError) {
+      throw new InputError(withSuggestions(e.message.split('\n'), scenario));
+    }
     throw e;
   }
 }

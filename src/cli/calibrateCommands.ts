@@ -24,6 +24,7 @@ import { EXIT_OK, InputError } from './errors.ts';
 import { emit, jsonText, readBoundedFile, readScenarioFile, writeFileAtomic } from './files.ts';
 import { differenceUnit, formatMetric, formatPlain, metricUnit } from './metricFormat.ts';
 import { withExecutor } from './pool.ts';
+import { withSuggestions } from './suggest.ts';
 
 /** Exit code of `--check` when a target is outside its range. */
 export const EXIT_OUTSIDE = 1;
@@ -86,7 +87,7 @@ export async function fitCommand(command: CalibrateCommand, io: CliIo): Promise<
     checkFitParams(scenario, params);
     plan(scenario, { targetsFile: name, targets, format: command.format, check: command.check });
   } catch (e) {
-    if (e instanceof ScenarioPathError) throw new InputError(`--fit: ${e.message}`);
+    if (e instanceof ScenarioPathError) throw new InputError(withSuggestions([`--fit: ${e.message}`], scenario));
     if (e instanceof RangeError) throw new InputError(e.message.split('\n'));
     throw e;
   }

@@ -10,7 +10,7 @@ import { BATCH } from './batchCommands.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { verifyCommand } from './evidenceCommands.ts';
 import { withBom } from './csv.ts';
-import { emit, jsonText, readScenarioFile, writeFileAtomic } from './files.ts';
+import { checkOutputs, emit, jsonText, readScenarioFile, writeFilesAtomic, type OutputFile } from './files.ts';
 import { helpText } from './help.ts';
 import { exportMdrp, importMdrp } from './mdrpCommands.ts';
 import { importWaybills, observeWaybills } from './waybillCommands.ts';
@@ -27,6 +27,9 @@ export interface CliIo {
 
 /** Runs a parsed command and returns its exit code (bad input and internal errors throw instead). */
 export async function executeCommand(command: Command, io: CliIo): Promise<number> {
+  // Check before working: every output path is checked before anything is read or run, so a run of an hour never
+  // ends in "cannot write".
+  await checkOutputs(outputsOf(command));
   switch (command.kind) {
     case 'help':
       io.stdout(helpText(command.topic));
@@ -75,6 +78,23 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
   return EXIT_OK;
 }
 
+/**
+ * The files a command will write, with the options that name them: `--out`, `--junit` and `--orders` wherever a
+ * parser sets them (export mdrp's `--out` is a directory it fills).
+ */
+export function outputsOf(command: Command): OutputFile[] {
+  if (command.kind === 'help' || command.kind === 'version' || command.kind === 'validate' || command.kind === 'verify')
+    return [];
+  const fields = command as { out?: unknown; junit?: unknown; orders?: unknown };
+  const outputs: OutputFile[] = [];
+  if (typeof fields.orders === 'string') outputs.push({ option: '--orders', file: fields.orders });
+  if (typeof fields.out === 'string') {
+    outputs.push({ option: '--out', file: fields.out, ...(command.kind === 'export' ? { directory: true } : {}) });
+  }
+  if (typeof fields.junit === 'string') outputs.push({ option: '--junit', file: fields.junit });
+  return outputs;
+}
+
 async function runCommand(command: RunCommand, io: CliIo): Promise<void> {
   const scenario = await readScenarioFile(command.file, io);
   let output;
@@ -87,7 +107,13 @@ async function runCommand(command: RunCommand, io: CliIo): Promise<void> {
   const { orders, ...run } = output;
   if (command.orders !== undefined) {
     if (!orders) throw new InputError('--orders: a replay scenario keeps no order trace (use fairpace export mdrp)');
-    await writeFileAtomic(command.orders, withBom(orderTraceCsv(orders, run.arm.id, run.seed), command.bom));
+    const csv = withBom(orderTraceCsv(orders, run.arm.id, run.seed), command.bom);
+    // Both files or neither: the trace and its run are written together.
+    const files = [{ file: command.orders, data: csv }];
+    if (command.out !== undefined) files.push({ file: command.out, data: jsonText(run) });
+    await writeFilesAtomic(files);
+    if (command.out === undefined) io.stdout(jsonText(run));
+    return;
   }
   await emit(jsonText(run), command.out, io);
 }

@@ -18,7 +18,7 @@ import { batchCommand } from './batch.ts';
 import { formatCompareTable } from './compareTable.ts';
 import { formatCompareCsv, formatSweepCsv, withBom } from './csv.ts';
 import { EXIT_GATE_FAILED, EXIT_OK } from './errors.ts';
-import { emit, jsonText, writeFileAtomic } from './files.ts';
+import { emit, jsonText, writeFilesAtomic } from './files.ts';
 import { formatGateTable, gateJunit, type GateContext } from './gateReport.ts';
 
 /** What decides a comparison and its output. */
@@ -79,8 +79,11 @@ export const compareCommand = batchCommand({
       fairpaceVersion: FAIRPACE_VERSION,
       seeds: comparison.seeds,
     };
-    if (out !== undefined) await writeFileAtomic(out, text);
-    if (junit !== undefined) await writeFileAtomic(junit, gateJunit(gate, context));
+    // The comparison and the JUnit report are written together or not at all.
+    await writeFilesAtomic([
+      ...(out !== undefined ? [{ file: out, data: text }] : []),
+      ...(junit !== undefined ? [{ file: junit, data: gateJunit(gate, context) }] : []),
+    ]);
     io.stdout(formatGateTable(gate, context));
     return gate.holds ? EXIT_OK : EXIT_GATE_FAILED;
   },

@@ -2,6 +2,7 @@
 import { parseCommandLine } from './args.ts';
 import { executeCommand, type CliIo } from './commands.ts';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors.ts';
+import { withSuggestions } from './suggest.ts';
 
 /** Options of `main` beyond the arguments. */
 export interface MainOptions {
@@ -27,7 +28,12 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     return await executeCommand(parseCommandLine(argv), io);
   } catch (e) {
     if (e instanceof InputError) {
-      io.stderr(e.lines.map((line) => `${line}\n`).join(''));
+      // An unknown metric path, wherever it was given, gets the nearest known one as a suggestion.
+      io.stderr(
+        withSuggestions(e.lines)
+          .map((line) => `${line}\n`)
+          .join(''),
+      );
       return EXIT_BAD_INPUT;
     }
     const error = e instanceof Error ? e : new Error(String(e));

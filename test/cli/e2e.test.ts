@@ -139,10 +139,10 @@ describe('fairpace with the engine', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('--out to a place it cannot write is bad input naming the file', async () => {
+  it('--out to a place it cannot write is bad input naming the option and the file, checked before the run', async () => {
     expectBadInput(
       await fairpace(['run', 'tiny.json', '--out', join('no-such-dir', 'r.json')]),
-      /^cannot write no-such-dir\/r\.json: no such file or directory/,
+      /^--out no-such-dir\/r\.json: directory no-such-dir does not exist\n$/,
     );
   });
 

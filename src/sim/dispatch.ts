@@ -4,30 +4,15 @@
  * not compile without its implementation here.
  */
 import type { Rules } from '../scenario/schema.ts';
-import type { City } from './city.ts';
 import type { Engine } from './engine.ts';
-import type { Fleet } from './fleet.ts';
-import { CANCELLED, type OrderBook } from './orderBook.ts';
-import type { InsertionSearch, PlanParams } from './plan.ts';
-import type { DispatchWork } from './rollingDispatch.ts';
-import type { SpatialGrid } from './spatialGrid.ts';
+import { CANCELLED } from './orderBook.ts';
+import type { DispatchWorld } from './rollingDispatch.ts';
 
 /**
  * What a policy reads and writes: the engine's state, or a replay's (src/sim/replay.ts), which dispatches a real
  * order stream with the same policies.
  */
-export interface DispatchContext {
-  readonly rules: Rules;
-  readonly city: City;
-  readonly fleet: Fleet;
-  readonly grid: SpatialGrid;
-  readonly insertion: InsertionSearch;
-  readonly plan: PlanParams;
-  readonly book: OrderBook;
-  /** Assessment scores (0–1) by courier, for `rankByOnTime`. */
-  readonly score: Float64Array;
-  /** Whether a cap on online hours forbids orders that would end past it (heat). */
-  readonly hardCap: boolean;
+export interface DispatchContext extends DispatchWorld {
   /** What each courier earned today, fen (the fairShare policy). */
   readonly rec: { earnedFen(c: number): number };
   // The per-order memo of couriers no insertion fits (see cheapestInsertion), `noFitWidth` per order.
@@ -36,8 +21,6 @@ export interface DispatchContext {
   readonly noFitCount: Uint8Array;
   readonly noFitCouriers: Int32Array;
   readonly fitlessScratch: Int32Array;
-  /** Where dispatch counts its work (evaluations, orders considered and left waiting). */
-  readonly work: DispatchWork;
   /** Where the chosen courier's plan takes the order's stops (set by `choose`). */
   pickupAt: number;
   dropAt: number;

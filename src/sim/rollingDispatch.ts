@@ -26,8 +26,8 @@ import { WAITING, type OrderBook } from './orderBook.ts';
 import type { InsertionSearch, PlanParams } from './plan.ts';
 import { dist, type SpatialGrid } from './spatialGrid.ts';
 
-/** What the rolling dispatcher reads and asks of the engine or replay that runs it. */
-export interface RollingHost {
+/** What every dispatch policy reads: the engine's state, or a replay's (src/sim/replay.ts). */
+export interface DispatchWorld {
   readonly rules: Rules;
   readonly city: City;
   readonly fleet: Fleet;
@@ -35,10 +35,16 @@ export interface RollingHost {
   readonly insertion: InsertionSearch;
   readonly plan: PlanParams;
   readonly book: OrderBook;
+  /** Assessment scores (0–1) by courier, for `rankByOnTime`. */
   readonly score: Float64Array;
+  /** Whether a cap on online hours forbids orders that would end past it (heat). */
   readonly hardCap: boolean;
-  /** Where the dispatcher counts its work. */
+  /** Where dispatch counts its work (evaluations, orders considered and left waiting). */
   readonly work: DispatchWork;
+}
+
+/** What the rolling dispatcher reads and asks of the engine or replay that runs it. */
+export interface RollingHost extends DispatchWorld {
   /** Whether courier c could start a wave now: online, taking orders, the bag empty and the last delivery done. */
   isFree(c: number, now: number): boolean;
   /** Whether courier c turns down an offer (crowd couriers may). */

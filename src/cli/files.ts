@@ -1,6 +1,7 @@
 /** The CLI's file I/O: reading scenario files and writing results atomically. Errors become InputError (exit 2). */
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { decodeUtf8 } from '../io/textEncoding.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 import { resultJsonText } from '../evidence/bargainingEntry.ts';
 import { loadScenario } from '../scenario/load.ts';
@@ -30,14 +31,16 @@ export function fileErrorReason(e: unknown): string {
  * an older schema version loads through its migration, and `io` (when given) gets one `note:` line per change.
  */
 export async function readScenarioFile(file: string, io?: { stderr(text: string): void }): Promise<Scenario> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (e) {
     throw new InputError(`cannot read ${file}: ${fileErrorReason(e)}`);
   }
-  // Editors on Windows often save UTF-8 with a byte-order mark, which JSON.parse refuses.
-  const loaded = loadScenario(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  // A file saved as UTF-16 or GBK is named as such, not echoed; a UTF-8 byte-order mark (Windows editors) is dropped.
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) throw new InputError(`${file}${decoded.line ? `:${decoded.line}` : ''}: ${decoded.problem}`);
+  const loaded = loadScenario(decoded.text);
   if (!loaded.ok) throw new InputError(loaded.problems.map((p) => `${p.path}: ${p.message}`));
   for (const note of loaded.notes) io?.stderr(`note: ${file}: ${note}\n`);
   return loaded.scenario;

@@ -1,0 +1,47 @@
+// A scenario file saved in another encoding is named, by file (and line), not echoed as replacement characters and
+// NUL bytes.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { capture, TINY_SCENARIO } from './fixtures.ts';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'fairpace-encoding-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('scenario files in another encoding', () => {
+  it('names UTF-16 and exits 2, without echoing the bytes', async () => {
+    const file = join(dir, 'utf16.json');
+    const json = JSON.stringify({ ...TINY_SCENARIO, meta: { name: '烟台' } });
+    await writeFile(file, Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.from(json, 'utf16le')]));
+    const io = capture();
+    expect(await main(['validate', file], { io, env: {} })).toBe(2);
+    expect(io.err).toBe(`${file}: the file is UTF-16 (little-endian), not UTF-8: save it as UTF-8 and try again\n`);
+    expect(io.err).not.toMatch(/\u0000|\uFFFD/);
+  });
+
+  it('locates a line that is not UTF-8 (GBK) and exits 2', async () => {
+    const file = join(dir, 'gbk.json');
+    const head = Buffer.from(JSON.stringify(TINY_SCENARIO).slice(0, -1) + ',\n"meta": {"name": "');
+    await writeFile(file, Buffer.concat([head, Buffer.of(0xd1, 0xcc, 0xcc, 0xa8), Buffer.from('"}}')]));
+    const io = capture();
+    expect(await main(['validate', file], { io, env: {} })).toBe(2);
+    expect(io.err).toBe(
+      `${file}:2: the file is not UTF-8 (GBK, GB18030 or another legacy encoding?): save it as UTF-8 and try again\n`,
+    );
+  });
+
+  it('still reads UTF-8 with a byte-order mark', async () => {
+    const file = join(dir, 'bom.json');
+    await writeFile(file, '\uFEFF' + JSON.stringify({ ...TINY_SCENARIO, meta: { name: 'Bom' } }));
+    const io = capture();
+    expect(await main(['validate', file], { io, env: {} })).toBe(0);
+    expect(io.out).toBe('valid: Bom\n');
+  });
+});

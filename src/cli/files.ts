@@ -1,7 +1,7 @@
 /** The CLI's file I/O: reading scenario files and writing results atomically. Errors become InputError (exit 2). */
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { decodeUtf8 } from '../io/textEncoding.ts';
+import { decodeUtf8 } from './textEncoding.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 import { resultJsonText } from '../evidence/bargainingEntry.ts';
 import { loadScenario } from '../scenario/load.ts';

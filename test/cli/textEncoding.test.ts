@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8 } from '../../src/io/textEncoding.ts';
+import { decodeUtf8 } from '../../src/cli/textEncoding.ts';
 
 const utf16le = (s: string) => Uint8Array.from(Buffer.from(s, 'utf16le'));
 const utf16be = (s: string) => Uint8Array.from(Buffer.from(s, 'utf16le').swap16());

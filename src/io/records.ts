@@ -73,6 +73,30 @@ export function checkWidth(file: string, line: number, cells: readonly string[],
   }
 }
 
+/** A record's cells by column name (trimmed; '' for a column the file lacks), and a failure located at its line. */
+export interface RowCells {
+  /** Whether the file has the column. */
+  has(column: string): boolean;
+  get(column: string): string;
+  fail(message: string): never;
+}
+
+/**
+ * Checks a record against its header (read first, and of the header's width) and gives its cells by name; every
+ * failure is a DataFormatError at `file:line`.
+ */
+export function rowCells(file: string, line: number, cells: readonly string[], map: HeaderMap | undefined): RowCells {
+  if (!map) throw new Error('row before header');
+  checkWidth(file, line, cells, map.width);
+  return {
+    has: (column) => map.index.has(column),
+    get: (column) => (cells[map.index.get(column) ?? -1] ?? '').trim(),
+    fail: (message) => {
+      throw new DataFormatError(`${file}:${line}: ${message}`);
+    },
+  };
+}
+
 /** A cell quoted for a message: at most 40 characters, control characters shown as `?`. */
 export function shown(cell: string): string {
   let clean = '';

@@ -25,16 +25,7 @@ import {
   type Figure,
   type ObservedSource,
 } from './observed.ts';
-import {
-  checkWidth,
-  Column,
-  DataFormatError,
-  IdIndex,
-  readHeader,
-  shown,
-  type HeaderMap,
-  type RecordSink,
-} from './records.ts';
+import { Column, type HeaderMap, IdIndex, readHeader, type RecordSink, rowCells, shown } from './records.ts';
 
 /** The columns a rider records file needs. */
 export const RIDER_COLUMNS = [
@@ -106,17 +97,8 @@ export class RiderOrdersReader implements RecordSink {
   }
 
   row(cells: readonly string[], line: number): void {
-    const map = this.map;
-    if (!map) throw new Error('row before header');
-    checkWidth(this.file, line, cells, map.width);
-    const get = (c: string) => {
-      const i = map.index.get(c);
-      return i === undefined ? '' : (cells[i] as string).trim();
-    };
     // Messages never quote the rider id: it is what the audit keeps out of every output.
-    const fail = (message: string): never => {
-      throw new DataFormatError(`${this.file}:${line}: ${message}`);
-    };
+    const { get, fail } = rowCells(this.file, line, cells, this.map);
     const r = this.records;
     if (r.rider.length >= MAX_RIDER_ROWS) fail(`more than ${MAX_RIDER_ROWS} rows: split the file`);
     const riderId = get('rider_id');
@@ -186,13 +168,7 @@ export class RiderOnlineReader implements RecordSink {
   }
 
   row(cells: readonly string[], line: number): void {
-    const map = this.map;
-    if (!map) throw new Error('row before header');
-    checkWidth(this.file, line, cells, map.width);
-    const get = (c: string) => (cells[map.index.get(c) as number] as string).trim();
-    const fail = (message: string): never => {
-      throw new DataFormatError(`${this.file}:${line}: ${message}`);
-    };
+    const { get, fail } = rowCells(this.file, line, cells, this.map);
     const riderId = get('rider_id');
     if (riderId === '') fail('rider_id is empty');
     const dateText = get('date');

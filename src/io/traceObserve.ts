@@ -26,17 +26,7 @@ import {
   type SequenceOptions,
 } from './observeFigures.ts';
 import { ORDER_TRACE_COLUMNS } from './orderTrace.ts';
-import {
-  checkWidth,
-  Column,
-  DataFormatError,
-  IdIndex,
-  idKey,
-  readHeader,
-  shown,
-  type HeaderMap,
-  type RecordSink,
-} from './records.ts';
+import { Column, type HeaderMap, IdIndex, idKey, readHeader, type RecordSink, rowCells, shown } from './records.ts';
 import { DEFAULT_OBSERVE_OPTIONS } from './waybillObserve.ts';
 
 /** The columns the figures need. */
@@ -158,16 +148,7 @@ export class TraceObserver implements RecordSink {
   }
 
   row(cells: readonly string[], line: number): void {
-    const map = this.map;
-    if (!map) throw new Error('row before header');
-    checkWidth(this.file, line, cells, map.width);
-    const get = (c: string) => {
-      const i = map.index.get(c);
-      return i === undefined ? '' : (cells[i] as string).trim();
-    };
-    const fail = (message: string): never => {
-      throw new DataFormatError(`${this.file}:${line}: ${message}`);
-    };
+    const { has: hasColumn, get, fail } = rowCells(this.file, line, cells, this.map);
     /** A time in seconds from the midnight of day 0; NaN when empty and `optional`. */
     const time = (c: string, optional: boolean): number => {
       const text = get(c);
@@ -235,8 +216,8 @@ export class TraceObserver implements RecordSink {
     }
 
     this.dayOrders.set(day, (this.dayOrders.get(day) ?? 0) + 1);
-    if (this.arms.size < MAX_LABELS && map.index.has('arm')) this.arms.add(get('arm'));
-    if (this.seeds.size < MAX_LABELS && map.index.has('seed')) this.seeds.add(get('seed'));
+    if (this.arms.size < MAX_LABELS && hasColumn('arm')) this.arms.add(get('arm'));
+    if (this.seeds.size < MAX_LABELS && hasColumn('seed')) this.seeds.add(get('seed'));
     if (has(promiseSec)) {
       const dx = cx - rx;
       const dy = cy - ry;

@@ -4,16 +4,7 @@
  * (`[123, 456]`). `fairpace observe waybills --waves FILE` reads it for orders per wave as the platform counts them.
  */
 import { ClusteredRatio, figure, quantileInterval, type Figure } from './observed.ts';
-import {
-  checkWidth,
-  Column,
-  DataFormatError,
-  IdIndex,
-  readHeader,
-  shown,
-  type HeaderMap,
-  type RecordSink,
-} from './records.ts';
+import { Column, type HeaderMap, IdIndex, readHeader, type RecordSink, rowCells, shown } from './records.ts';
 
 /** The columns a wave file needs. */
 export const WAVE_COLUMNS = ['courier_id', 'wave_id', 'wave_start_time', 'wave_end_time', 'order_ids'] as const;
@@ -50,13 +41,7 @@ export class WaveObserver implements RecordSink {
   }
 
   row(cells: readonly string[], line: number): void {
-    const map = this.map;
-    if (!map) throw new Error('row before header');
-    checkWidth(this.file, line, cells, map.width);
-    const get = (c: string) => (cells[map.index.get(c) ?? -1] ?? '').trim();
-    const fail = (message: string): never => {
-      throw new DataFormatError(`${this.file}:${line}: ${message}`);
-    };
+    const { get, fail } = rowCells(this.file, line, cells, this.map);
     const courier = get('courier_id');
     const wave = get('wave_id');
     if (!/^[^\s,]{1,40}$/.test(courier)) fail(`courier_id ${shown(courier)} is not an id (1–40 characters, no spaces)`);

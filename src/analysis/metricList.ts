@@ -46,7 +46,20 @@ const TEMPLATE: Metrics = {
     ordersPerWave: 0,
     bagAtPeak: { ...D, max: 0 },
   },
-  platform: { deliveryRevenue: 0, courierPay: 0, margin: 0, courierPayPerOrder: 0, marginPerOrder: 0 },
+  platform: {
+    deliveryRevenue: 0,
+    courierPay: 0,
+    margin: 0,
+    courierPayPerOrder: 0,
+    marginPerOrder: 0,
+    fineIncome: 0,
+    compensationPaid: 0,
+    operatingProfit: 0,
+    operatingProfitPerOrder: 0,
+  },
+  station: { margin: 0, marginPerOrder: 0 },
+  customers: { compensation: 0, compensatedShare: 0, lostOrders: 0, ordersNotPlaced: 0 },
+  insurer: { margin: 0 },
 };
 
 /** Every numeric metric path, e.g. `earnings.shareBelowMinWage`, `workload.onlineHours.p90`. */

@@ -3,11 +3,11 @@
  * types of ./editor/fieldPaths.ts, so a field without a label in either language fails the typecheck.
  */
 import { FIELD_NAMES, OPTION_NAMES, type OptionId } from '../scenario/fieldNames.ts';
-import type { Weather } from '../scenario/schema.ts';
+import type { Rules, Weather } from '../scenario/schema.ts';
 import type { FieldPath, GroupId, HintedField, UnitId } from './editor/fieldPaths.ts';
 
-/** The sections of the rules, shown as sub-groups. */
-export type RuleSection = 'dispatch' | 'deadline' | 'assessment' | 'pay' | 'penalties' | 'platform' | 'heat';
+/** The sections of the rules, shown as sub-groups (every section of the schema, so a new one needs its names). */
+export type RuleSection = keyof Rules;
 
 export type { OptionId } from '../scenario/fieldNames.ts';
 
@@ -45,6 +45,7 @@ const OWN_ZH: OwnMessages = {
   'section.rules.pay': '报酬',
   'section.rules.penalties': '罚款',
   'section.rules.platform': '平台',
+  'section.rules.compensation': '超时赔付顾客',
   'section.rules.heat': '高温措施',
   'weather.clear': '晴',
   'weather.rain': '雨',
@@ -99,6 +100,9 @@ const OWN_ZH: OwnMessages = {
   'hint.rules.deadline.protectionMin': '每段写“距离上限 公里, 最少 分钟”，段之间用分号隔开，例如 3, 30; 5, 40。',
   'hint.rules.pay.peakHours': '享受高峰补贴的整点，用逗号隔开，例如 11, 12, 17, 18。',
   'hint.rules.pay.dailyTiers': '每档写“单量, 奖励 元”，档之间用分号隔开，例如 20, 30; 30, 60。',
+  'hint.rules.penalties.lateTiers':
+    '每档写“超时分钟, 扣配送费的比例”，分钟从小到大，例如 0, 0.4; 6, 0.5; 12, 0.6; 18, 0.7。留空表示不按比例扣。',
+  'hint.rules.compensation.tiers': '每档写“超时分钟, 赔付 元”，分钟从小到大，例如 10, 4; 20, 6; 30, 13。',
   'hint.rules.pay.guarantee': '写“每小时金额, `online` 或 `engaged`”（按在线或接单时长计），留空表示没有保底。',
   'hint.rules.heat.maxOnlineHoursHeat37': '留空表示不限制。',
   'hint.seed': '相同的种子得到完全相同的结果；各方案使用相同的种子。',
@@ -124,6 +128,7 @@ const OWN_EN: OwnMessages = {
   'section.rules.pay': 'Pay',
   'section.rules.penalties': 'Penalties',
   'section.rules.platform': 'Platform',
+  'section.rules.compensation': 'Compensation for late orders',
   'section.rules.heat': 'Heat measures',
   'weather.clear': 'clear',
   'weather.rain': 'rain',
@@ -179,6 +184,10 @@ const OWN_EN: OwnMessages = {
     'Each band as “up to km, at least minutes”; bands separated by semicolons, e.g. 3, 30; 5, 40.',
   'hint.rules.pay.peakHours': 'Hours of day with the peak bonus, separated by commas, e.g. 11, 12, 17, 18.',
   'hint.rules.pay.dailyTiers': 'Each tier as “orders, bonus CNY”; tiers separated by semicolons, e.g. 20, 30; 30, 60.',
+  'hint.rules.penalties.lateTiers':
+    'Each tier as “minutes late, share of the fee”, minutes increasing, e.g. 0, 0.4; 6, 0.5; 12, 0.6; 18, 0.7. Empty: no share-of-fee fine.',
+  'hint.rules.compensation.tiers':
+    'Each tier as “minutes late, compensation CNY”, minutes increasing, e.g. 10, 4; 20, 6; 30, 13.',
   'hint.rules.pay.guarantee': 'As “CNY per hour, online or engaged”; empty means no guarantee.',
   'hint.rules.heat.maxOnlineHoursHeat37': 'Empty means no limit.',
   'hint.seed': 'The same seed gives exactly the same results; every arm uses the same seeds.',

@@ -46,6 +46,24 @@ const perWeather = (def: Record<Weather, number>, min = 0, max = 100) =>
 // Nested sections are filled from their field defaults when left out.
 const section = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape).prefault({} as never);
 
+/** A list of tiers by minutes (`afterMin`), each later than the one before; at most 20. */
+const increasingTiers = <T extends z.ZodObject<{ afterMin: z.ZodNumber }>>(tier: T, def: z.input<T>[] = []) =>
+  z
+    .array(tier)
+    .max(20)
+    .superRefine((tiers, ctx) => {
+      tiers.forEach((t, i) => {
+        const before = i > 0 ? (tiers[i - 1] as { afterMin: number }).afterMin : -Infinity;
+        if ((t as { afterMin: number }).afterMin <= before)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'afterMin'],
+            message: `tiers must be in increasing order of minutes (tier ${i + 1} starts at ${(t as { afterMin: number }).afterMin}, not after ${before})`,
+          });
+      });
+    })
+    .default(def as never);
+
 /** The platform's rules: dispatch, deadline, assessment, pay, penalties, platform economics, heat measures. */
 export const Rules = z.strictObject({
   dispatch: z
@@ -155,11 +173,38 @@ export const Rules = z.strictObject({
     severeLateMin: num(0, 600).default(10),
     severeLateFine: num(0, 1000).default(5),
     complaintFine: num(0, 1000).default(10),
+    /**
+     * A fine as a share of the order's fee by minutes late (the highest tier reached), added to the flat fines above;
+     * empty: none. Tiers in increasing order of minutes.
+     */
+    lateTiers: increasingTiers(z.strictObject({ afterMin: num(0, 600), shareOfFee: share() })),
+    /** Who receives the fines: the platform, the delivery station (agency), or no party of the delivery (a fund). */
+    recipient: z.enum(['platform', 'station', 'none']).default('platform'),
   }),
   platform: section({
     deliveryRevenuePerOrder: num(0, 1000).default(6.5),
+    /** The share of deliveryRevenuePerOrder the customer pays as a delivery fee; the merchant pays the rest as commission. */
+    customerFeeShare: share().default(0.45),
+    /** The food's value of an order: paid by the customer, received by the merchant. */
+    orderValue: num(0, 10_000).default(48),
+    /** The platform's costs per delivered order other than couriers (staff, servers, subsidies, marketing). */
+    otherCostPerOrder: num(0, 1000).default(1.57),
     depositCny: num(0, 100_000).default(0),
     exclusivity: z.boolean().default(false),
+  }),
+  compensation: section({
+    /** Compensation to the customer by minutes after the promise (the highest tier reached), CNY; increasing. */
+    tiers: increasingTiers(z.strictObject({ afterMin: num(0, 600), cny: num(0, 1000) }), [
+      { afterMin: 10, cny: 4 },
+      { afterMin: 20, cny: 6 },
+      { afterMin: 30, cny: 13 },
+    ]),
+    /** Share of orders covered by the compensation promise (drawn per order from its own stream). */
+    coveredShare: share().default(0.19),
+    /** Who pays compensation: an insurer, from premiums merchants pay per covered order, or the platform itself. */
+    funder: z.enum(['merchantInsurance', 'platform']).default('merchantInsurance'),
+    /** The premium a merchant pays per covered delivered order (funder merchantInsurance), CNY. */
+    premiumPerOrder: num(0, 100).default(0.2),
   }),
   heat: section({
     suspendOnHeat40: z.boolean().default(false),
@@ -336,6 +381,15 @@ export const Scenario = z
         prepMedianMin: num(0.1, 180).default(15),
         prepP90Min: num(0.1, 360).default(30),
         cancelAfterMin: num(1, 1440).default(45),
+        /**
+         * Customers order less after lateness: each order delivered more than `afterMin` after its promise, or not
+         * delivered, costs `lostOrdersPerLate` future orders, spread evenly over the next `days` days.
+         */
+        lateResponse: section({
+          lostOrdersPerLate: num(0, 5).default(0.1),
+          afterMin: num(0, 240).default(0),
+          days: int(1, 60).default(7),
+        }),
         weatherFactor: perWeather(
           { clear: 1, rain: 1.2, heavyRain: 1.3, snow: 1.2, heat35: 1, heat37: 1, heat40: 1 },
           0,

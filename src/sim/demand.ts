@@ -13,6 +13,8 @@ export interface DayOrders {
   custY: Float64Array;
   /** Straight-line restaurant-to-customer distance, km. */
   straightKm: Float64Array;
+  /** 1 when the order is covered by the compensation promise (set by the engine for reported days). */
+  covered?: Uint8Array;
 }
 
 /** Expected orders on a day of the given weather. */

@@ -14,7 +14,7 @@ import type { DispatchWorld } from './rollingDispatch.ts';
  */
 export interface DispatchContext extends DispatchWorld {
   /** What each courier earned today, fen (the fairShare policy). */
-  readonly rec: { earnedFen(c: number): number };
+  readonly ledger: { earnedFen(c: number): number };
   // The per-order memo of couriers no insertion fits (see cheapestInsertion), `noFitWidth` per order.
   readonly noFitWidth: number;
   readonly noFitSeq: Float64Array;
@@ -146,7 +146,7 @@ export const DISPATCH_POLICIES: Record<PolicyId, DispatchPolicy> = {
         o,
         now,
         count,
-        (en, c) => (en.rec.earnedFen(c) / 100) * en.rules.dispatch.fairShareSecPerCny,
+        (en, c) => (en.ledger.earnedFen(c) / 100) * en.rules.dispatch.fairShareSecPerCny,
       ),
   },
 };

@@ -29,7 +29,10 @@ import { InsertionSearch, type PlanParams } from './plan.ts';
 import { drawPopulation, type Population } from './population.ts';
 import { OrderTrace } from './orderTrace.ts';
 import { draws, stream, type Draws, type Rng } from './random.ts';
-import { hourOf, Recorder } from './recorder.ts';
+import { CustomerResponse } from './customers.ts';
+import { Ledger } from './ledger.ts';
+import { Recorder } from './recorder.ts';
+import { hourOf } from './time.ts';
 import { becomeIdle, endBreak, idleRest, logOff, logOn, scheduleShifts, shiftLimit } from './shifts.ts';
 import { newDispatchWork, RollingDispatcher, type DispatchWork, type RollingHost } from './rollingDispatch.ts';
 import { SpatialGrid } from './spatialGrid.ts';
@@ -68,8 +71,11 @@ export class Engine implements RollingHost {
   readonly fleet: Fleet;
   readonly grid: SpatialGrid;
   readonly queue = new EventQueue();
-  /** The recorder of the days being simulated (a throw-away one during warm-up). */
+  /** The recorder and the ledger of the days being simulated (throw-away ones during warm-up). */
   rec: Recorder;
+  ledger: Ledger;
+  /** Customers' response to lateness on the reported days (a throw-away one during warm-up). */
+  customers: CustomerResponse;
   deadline: DeadlineModel;
   readonly plan: PlanParams;
   readonly insertion: InsertionSearch;
@@ -139,7 +145,9 @@ export class Engine implements RollingHost {
     const n = this.pop.count;
     const dispatch = rules.dispatch;
     this.fleet = new Fleet(n, dispatch.maxBag);
-    this.rec = new Recorder(scenario, rules, scenario.time.days, n, stream(seed, 'complaints'));
+    this.rec = new Recorder(scenario, rules, scenario.time.days, n);
+    this.ledger = new Ledger(scenario, rules, n, stream(seed, 'complaints'));
+    this.customers = new CustomerResponse(scenario.demand, scenario.time.days);
     this.detourFactor = scenario.city.detourFactor;
     this.deadline = deadlineModelFor(rules.deadline, {
       comfortKmh: this.pop.comfortKmh,
@@ -298,7 +306,8 @@ export class Engine implements RollingHost {
     const holiday = scenario.holidays.includes(day);
     this.day = day;
     this.speedFactor = scenario.behaviour.weatherSpeedFactor[weather];
-    rec.beginDay(recordDay, day, weather, holiday);
+    rec.beginDay(recordDay, day, weather);
+    this.ledger.beginDay(day, weather, holiday);
     const book = new OrderBook(orders, this.detourFactor);
     this.book = book;
     this.noFitSeq = new Float64Array(book.count).fill(-1);
@@ -368,17 +377,24 @@ export class Engine implements RollingHost {
     }
     // Orders never placed into the queue (a suspended day) are undelivered too.
     for (let o = 0; o < m; o++) if (book.status[o] === WAITING) book.status[o] = CANCELLED;
-    for (let o = 0; o < m; o++) if (book.status[o] === CANCELLED) rec.tally.cancelled++;
+    for (let o = 0; o < m; o++) {
+      if (book.status[o] !== CANCELLED) continue;
+      rec.tally.cancelled++;
+      this.customers.undelivered();
+    }
     this.deadline.endDay();
     this.trace?.addDay(day, book, this.city.restaurantX, this.city.restaurantY);
     this.adaptRiskTolerance();
 
-    rec.settleDay({
+    const times = {
       loggedOn: fleet.loggedOn,
       onlineSec: fleet.onlineAccum,
       engagedSec: fleet.engagedAccum,
       longestSec: fleet.longest,
-    });
+    };
+    this.ledger.settleDay(times, (c) => rec.kmToday(c));
+    rec.settleDay(times, this.ledger);
+    rec.tally.lostOrders += this.customers.endDay(day);
   }
 
   /**
@@ -446,6 +462,8 @@ export function runEngine({ scenario, rules, seed, ordersForDay, trace, warmups,
   const e = new Engine(scenario, rules, seed);
   if (work) e.work = work;
   const reported = e.rec;
+  const reportedLedger = e.ledger;
+  const reportedCustomers = e.customers;
   const warmup = rules.deadline.warmupDays;
   const key = warmup > 0 && warmups ? warmupKey(scenario, rules, seed) : '';
   const kept = key ? warmups?.get(key) : undefined;
@@ -457,7 +475,9 @@ export function runEngine({ scenario, rules, seed, ordersForDay, trace, warmups,
     e.score.set(kept.score);
   } else if (warmup > 0) {
     e.useStreams(true);
-    e.rec = new Recorder(scenario, rules, warmup, e.pop.count, stream(seed, 'warmup/complaints'));
+    e.rec = new Recorder(scenario, rules, warmup, e.pop.count);
+    e.ledger = new Ledger(scenario, rules, e.pop.count, stream(seed, 'warmup/complaints'));
+    e.customers = new CustomerResponse(scenario.demand, warmup);
     const demand = draws(stream(seed, 'warmup/demand'));
     const prep = draws(stream(seed, 'warmup/prep'));
     for (let k = 0; k < warmup; k++) {
@@ -466,6 +486,8 @@ export function runEngine({ scenario, rules, seed, ordersForDay, trace, warmups,
     }
     e.useStreams(false);
     e.rec = reported;
+    e.ledger = reportedLedger;
+    e.customers = reportedCustomers;
     if (key) {
       warmups?.set(key, {
         riskTolerance: e.riskTolerance.slice(),
@@ -479,12 +501,20 @@ export function runEngine({ scenario, rules, seed, ordersForDay, trace, warmups,
   if (trace) e.trace = new OrderTrace();
   const demandDraws = draws(stream(seed, 'demand'));
   const prepDraws = draws(stream(seed, 'prep'));
+  const retention = stream(seed, 'retention');
+  const insurance = stream(seed, 'insurance');
+  const coveredShare = rules.compensation.coveredShare;
   for (let day = 0; day < scenario.time.days; day++) {
     const weather = scenario.weather[day] ?? 'clear';
     // Drawn even when replaced, so the demand streams stay aligned across days whatever is injected.
     let orders = drawDayOrders(scenario, e.city, day, weather, demandDraws, prepDraws);
     if (ordersForDay) orders = ordersForDay(day, e.city);
-    e.runDay(day, day, weather, orders);
+    // One draw per drawn order from each stream, whatever the arm, so arms share them (common random numbers).
+    const keepDraw = Float64Array.from({ length: orders.count }, () => retention());
+    orders.covered = Uint8Array.from({ length: orders.count }, () => (insurance() < coveredShare ? 1 : 0));
+    const thinned = e.customers.thin(day, orders, keepDraw);
+    reported.tally.ordersNotPlaced += thinned.dropped;
+    e.runDay(day, day, weather, thinned.orders);
   }
   const out: EngineOutput = { tally: reported.tally, population: e.pop };
   if (e.trace) out.trace = e.trace;

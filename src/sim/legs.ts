@@ -6,7 +6,7 @@
 import type { Engine } from './engine.ts';
 import { isDropoff, RIDING, SERVICE, stopOrder } from './fleet.ts';
 import { DELIVERED, PICKED } from './orderBook.ts';
-import { hourOf } from './recorder.ts';
+import { hourOf } from './time.ts';
 import { chooseSpeed, redRunProbability, requiredKmh } from './riding.ts';
 import { dist } from './spatialGrid.ts';
 
@@ -124,18 +124,27 @@ function deliver(e: Engine, c: number, o: number, at: number): void {
   book.deliveredAt[o] = at;
   fleet.removeFromBag(c, o);
   const placeSec = book.orders.placeSec[o] as number;
-  const late = e.rec.delivered(
+  const atPromise = at - (book.promiseAt[o] as number);
+  const late = e.ledger.delivered(c, {
+    placeSec,
+    roadKm: book.roadKm[o] as number,
+    atSec: at,
+    promiseSec: book.promiseAt[o] as number,
+    lateAtSec: book.lateAt[o] as number,
+    covered: book.orders.covered?.[o] === 1,
+  });
+  e.rec.delivered(
     c,
     placeSec,
-    book.roadKm[o] as number,
     at,
     book.promiseAt[o] as number,
-    book.lateAt[o] as number,
+    late,
     book.assignedAt[o] as number,
     book.pickedAt[o] as number,
   );
+  e.customers.delivered(atPromise);
   book.late[o] = late ? 1 : 0;
-  book.feeFen[o] = e.rec.lastFeeFen;
+  book.feeFen[o] = e.ledger.lastFeeFen;
   e.deadline.observeDelivery(
     book.roadKm[o] as number,
     at - placeSec,
@@ -146,7 +155,7 @@ function deliver(e: Engine, c: number, o: number, at: number): void {
   if (fleet.bagCount[c] === 0)
     fleet.engagedAccum[c] = (fleet.engagedAccum[c] as number) + at - (fleet.engagedSince[c] as number);
   // A courier who has reached the income target takes no new order and logs off once the bag is empty.
-  if (e.rec.earnedFen(c) >= (e.pop.incomeTargetCny[c] as number) * 100) fleet.closing[c] = 1;
+  if (e.ledger.earnedFen(c) >= (e.pop.incomeTargetCny[c] as number) * 100) fleet.closing[c] = 1;
 }
 
 /** Courier c arrives at a stop: picks up (after the food is ready) or drops off, then serves. */

@@ -1,8 +1,9 @@
 /** Summarises a run's tally into the metrics of MODEL.md section 10 (with d3-array for courier-day distributions). */
 import { max, mean, quantileSorted } from 'd3-array';
-import type { Scenario } from '../scenario/schema.ts';
+import type { Rules, Scenario } from '../scenario/schema.ts';
 import type { CourierDay, DayMetrics, Dist, HourMetrics, Ledger, Metrics } from './results.ts';
-import { courierPayOf, netOf, PAY_TERM_NAMES, type PayAmounts } from './payTerms.ts';
+import { balancesOf, flowParties, FLOWS, netBetween, zeroFlows } from './flows.ts';
+import { netOf, PAY_TERM_NAMES, type PayAmounts } from './payTerms.ts';
 import { MINUTE_BINS, type Tally } from './tally.ts';
 
 const ZERO_DIST: Dist = { mean: 0, p10: 0, p50: 0, p90: 0 };
@@ -109,7 +110,7 @@ export interface Summary {
 }
 
 /** Summarises a tally; `minHourlyWage` etc. come from the scenario's standards. */
-export function summarise(scenario: Scenario, t: Tally): Summary {
+export function summarise(scenario: Scenario, rules: Rules, t: Tally): Summary {
   const std = scenario.standards;
   const days = t.days;
   const n = t.cdOnlineHours.length;
@@ -151,9 +152,16 @@ export function summarise(scenario: Scenario, t: Tally): Summary {
     dayOnlineHours[d] = (dayOnlineHours[d] as number) + online;
     if (isBelow) dayBelow[d] = (dayBelow[d] as number) + 1;
   }
-  const courierPayFen = courierPayOf(totals);
   const courierNetFen = netOf(totals);
-  const marginFen = t.revenueFen - courierPayFen;
+  const flows = t.flowFen;
+  const parties = flowParties(rules);
+  const revenueFen = flows.deliveryFee + flows.merchantCommission;
+  const courierPayFen = netBetween(flows, parties, 'couriers', 'platform');
+  const balances = balancesOf(flows, parties);
+  // The margin is the platform's balance before its other costs; operating profit is after them.
+  const marginFen = balances.platform + flows.otherCosts;
+  const fineIncomeFen = parties.fines[1] === 'platform' ? flows.fines : 0;
+  const platformCompensationFen = parties.compensation[0] === 'platform' ? flows.compensation : 0;
   const onlineDist = distOf(t.cdOnlineHours);
 
   const metrics: Metrics = {
@@ -198,12 +206,27 @@ export function summarise(scenario: Scenario, t: Tally): Summary {
       bagAtPeak: countsDist(t.bagAtPeak),
     },
     platform: {
-      deliveryRevenue: t.revenueFen / 100 / days,
+      deliveryRevenue: revenueFen / 100 / days,
       courierPay: courierPayFen / 100 / days,
       margin: marginFen / 100 / days,
       courierPayPerOrder: ratio(courierPayFen / 100, t.delivered),
       marginPerOrder: ratio(marginFen / 100, t.delivered),
+      fineIncome: fineIncomeFen / 100 / days,
+      compensationPaid: platformCompensationFen / 100 / days,
+      operatingProfit: balances.platform / 100 / days,
+      operatingProfitPerOrder: ratio(balances.platform / 100, t.delivered),
     },
+    station: {
+      margin: balances.station / 100 / days,
+      marginPerOrder: ratio(balances.station / 100, t.delivered),
+    },
+    customers: {
+      compensation: flows.compensation / 100 / days,
+      compensatedShare: ratio(t.compensated, t.covered),
+      lostOrders: t.lostOrders / days,
+      ordersNotPlaced: t.ordersNotPlaced / days,
+    },
+    insurer: { margin: balances.insurer / 100 / days },
   };
 
   const perDay: DayMetrics[] = [];
@@ -229,10 +252,13 @@ export function summarise(scenario: Scenario, t: Tally): Summary {
       speedingKmShare: ratio(t.hourSpeedingKm[h] as number, t.hourKm[h] as number),
     });
   }
-  const ledger = { revenue: t.revenueFen / 100 } as Ledger;
+  const ledger = { revenue: revenueFen / 100 } as Ledger;
   for (const term of PAY_TERM_NAMES) ledger[term] = totals[term] / 100;
   ledger.courierNet = courierNetFen / 100;
   ledger.platformMargin = marginFen / 100;
+  ledger.flows = zeroFlows();
+  for (const flow of FLOWS) ledger.flows[flow] = flows[flow] / 100;
+  ledger.parties = balancesOf(ledger.flows, parties);
   return { metrics, perDay, perHour, ledger, speedHistogramKm: Array.from(t.speedHistKm) };
 }
 

@@ -27,11 +27,28 @@ export function commissionFen(pay: Rules['pay'], feeFen: number): number {
   return Math.round(feeFen * pay.commissionRate);
 }
 
-/** Penalties for one late order, fen: fine + per-minute fine + severe-lateness fine + complaint fine if one came. */
-export function latePenaltyFen(penalties: Rules['penalties'], minutesLate: number, complaint: boolean): number {
+/**
+ * Penalties for one late order, fen: fine + per-minute fine + severe-lateness fine + the share of the fee of the
+ * highest `lateTiers` tier passed + complaint fine if one came.
+ */
+export function latePenaltyFen(
+  penalties: Rules['penalties'],
+  minutesLate: number,
+  complaint: boolean,
+  feeFen: number,
+): number {
   let cny = penalties.lateFine + penalties.perMinuteLate * minutesLate;
   if (minutesLate > penalties.severeLateMin) cny += penalties.severeLateFine;
   if (complaint) cny += penalties.complaintFine;
+  let share = 0;
+  for (const tier of penalties.lateTiers) if (minutesLate > tier.afterMin) share = tier.shareOfFee;
+  return fen(cny) + Math.round(feeFen * share);
+}
+
+/** Compensation to the customer of an order delivered `minutesLate` after its promise, fen (highest tier passed). */
+export function compensationFen(compensation: Rules['compensation'], minutesLate: number): number {
+  let cny = 0;
+  for (const tier of compensation.tiers) if (minutesLate > tier.afterMin) cny = tier.cny;
   return fen(cny);
 }
 

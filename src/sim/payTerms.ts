@@ -1,24 +1,25 @@
 /**
- * The terms of a courier's pay for a day (MODEL.md section 8), declared once. Net pay, the platform's courier pay,
- * the ledger and the courier-day rows are all derived from this table, so a new term is added here and nowhere else,
- * and the money-identity test covers it at once:
- * courier net = Σ sign × term; courier pay (what the platform pays) = Σ over platform terms;
- * revenue = platform margin + courier net + the courier's own costs.
+ * The terms of a courier's pay for a day (MODEL.md section 8), declared once. Each term is one money flow of the
+ * ledger (src/sim/ledger.ts), so who pays and who receives it is the ledger's, and the money-conservation test covers
+ * a new term at once: courier net = Σ sign × term; what the courier earned from the work (the minimum guarantee's
+ * yardstick) = the same without the courier's own costs.
  */
+import type { Flow } from './flows.ts';
+
 export const PAY_TERMS = {
   /** Piece-rate fees of delivered orders. */
-  fees: { sign: 1, platform: true },
-  /** The share of fees kept by the platform or agency. */
-  commission: { sign: -1, platform: true },
-  /** Fines for late orders and complaints. */
-  penalties: { sign: -1, platform: true },
+  fees: { sign: 1, flow: 'courierFees', ownCost: false },
+  /** The share of fees kept by the platform. */
+  commission: { sign: -1, flow: 'courierCommission', ownCost: false },
+  /** Fines for late orders and complaints (received as `rules.penalties.recipient` says). */
+  penalties: { sign: -1, flow: 'fines', ownCost: false },
   /** Daily order-count tier bonuses. */
-  bonuses: { sign: 1, platform: true },
+  bonuses: { sign: 1, flow: 'bonuses', ownCost: false },
   /** Minimum-guarantee top-ups. */
-  topUps: { sign: 1, platform: true },
-  /** The courier's own costs (battery, vehicle, per km): not paid by the platform. */
-  expenses: { sign: -1, platform: false },
-} as const satisfies Record<string, { sign: 1 | -1; platform: boolean }>;
+  topUps: { sign: 1, flow: 'topUps', ownCost: false },
+  /** The courier's own costs (battery, vehicle, per km): paid to no party of the delivery. */
+  expenses: { sign: -1, flow: 'courierExpenses', ownCost: true },
+} as const satisfies Record<string, { sign: 1 | -1; flow: Flow; ownCost: boolean }>;
 
 /** The name of a pay term. */
 export type PayTerm = keyof typeof PAY_TERMS;
@@ -36,9 +37,9 @@ export function netOf(amounts: PayAmounts): number {
   return net;
 }
 
-/** What the platform pays couriers: Σ sign × amount over the platform's terms (before the couriers' own costs). */
-export function courierPayOf(amounts: PayAmounts): number {
-  let pay = 0;
-  for (const term of PAY_TERM_NAMES) if (PAY_TERMS[term].platform) pay += PAY_TERMS[term].sign * amounts[term];
-  return pay;
+/** What the courier earned from the work, before their own costs: Σ sign × amount over the other terms. */
+export function earnedOf(amounts: PayAmounts): number {
+  let earned = 0;
+  for (const term of PAY_TERM_NAMES) if (!PAY_TERMS[term].ownCost) earned += PAY_TERMS[term].sign * amounts[term];
+  return earned;
 }

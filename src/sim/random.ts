@@ -11,7 +11,8 @@ import { detExp, detLog } from './detMath.ts';
 export type Rng = () => number;
 
 /** The purposes that have streams. */
-export type DayPurpose = 'demand' | 'prep' | 'shifts' | 'behaviour' | 'riding' | 'complaints';
+export type DayPurpose =
+  'demand' | 'prep' | 'shifts' | 'behaviour' | 'riding' | 'complaints' | 'retention' | 'insurance';
 /**
  * Every purpose: the city and population, the day-by-day purposes, and the same under `warmup/` for the days before
  * day 0, so that the number of warm-up days never changes a reported day's orders or shifts.

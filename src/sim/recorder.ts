@@ -1,25 +1,15 @@
 /**
- * The one place where a run's events become counts: placements, deliveries (pay, fines, lateness), legs ridden
- * (km, speed, red lights, crash risk) and the close of each courier-day (tiers, top-ups, expenses). The synthetic
- * engine and the MDRP replay both call it, so a pay term or a metric is added once.
+ * The one place where a run's events become counts: placements, deliveries (lateness, service times), legs ridden
+ * (km, speed, red lights, crash risk) and the close of each courier-day, whose money it reads from the ledger
+ * (./ledger.ts) and never computes. The synthetic engine and the MDRP replay both call it.
  */
 import type { Rules, Scenario, Weather } from '../scenario/schema.ts';
-import {
-  commissionFen,
-  expensesFen,
-  fen,
-  guaranteeTopUpFen,
-  latePenaltyFen,
-  orderFeeFen,
-  tierBonusFen,
-} from './pay.ts';
-import { courierPayOf, PAY_TERM_NAMES, type PayAmounts } from './payTerms.ts';
-import type { Rng } from './random.ts';
+import { FLOWS } from './flows.ts';
+import type { CourierDayTimes, Ledger } from './ledger.ts';
+import { PAY_TERM_NAMES } from './payTerms.ts';
 import { baselineCrashes, legCrashes, type RiskTerms } from './riding.ts';
 import { addMinutes, BAG_SIZES, SPEED_BINS, Tally } from './tally.ts';
-
-/** The hour of the day (0–23) of an absolute time in seconds. */
-export const hourOf = (sec: number, day: number): number => Math.floor((sec - day * 86400) / 3600) % 24;
+import { hourOf } from './time.ts';
 
 /** The risk terms of one day's weather. */
 export function riskTermsFor(scenario: Scenario, weather: Weather): RiskTerms {
@@ -35,14 +25,6 @@ export function riskTermsFor(scenario: Scenario, weather: Weather): RiskTerms {
   };
 }
 
-/** Online, engaged and longest-stretch seconds of each courier for the day being closed. */
-export interface CourierDayTimes {
-  loggedOn: Uint8Array;
-  onlineSec: Float64Array;
-  engagedSec: Float64Array;
-  longestSec: Float64Array;
-}
-
 /** Counts one run into a Tally, day by day. */
 export class Recorder {
   readonly tally: Tally;
@@ -55,21 +37,14 @@ export class Recorder {
   private readonly redRuns: Float64Array;
   private readonly crashes: Float64Array;
   private readonly baseline: Float64Array;
-  private readonly feesFen: Float64Array;
-  private readonly commissionFen: Float64Array;
-  private readonly penaltiesFen: Float64Array;
 
   private readonly peakHour = new Uint8Array(24);
-  private readonly revenuePerOrderFen: number;
   private readonly speedingKmh: number;
   private readonly fatigueAfterSec: number;
   /** Index of the day in the tally, and the day whose midnight times count from (negative for warm-up days). */
   private day = 0;
   private timeDay = 0;
-  /** The fee of the last delivery, fen (for the order trace). */
-  lastFeeFen = 0;
   private weather: Weather = 'clear';
-  private holiday = false;
   private risk: RiskTerms;
 
   constructor(
@@ -77,8 +52,6 @@ export class Recorder {
     private readonly rules: Rules,
     days: number,
     private readonly couriers: number,
-    /** The `complaints` stream: one draw per late delivery, in delivery order. */
-    private readonly complaints: Rng,
   ) {
     this.tally = new Tally(days);
     const n = couriers;
@@ -90,25 +63,20 @@ export class Recorder {
     this.redRuns = new Float64Array(n);
     this.crashes = new Float64Array(n);
     this.baseline = new Float64Array(n);
-    this.feesFen = new Float64Array(n);
-    this.commissionFen = new Float64Array(n);
-    this.penaltiesFen = new Float64Array(n);
     for (const h of rules.pay.peakHours) this.peakHour[h] = 1;
-    this.revenuePerOrderFen = fen(rules.platform.deliveryRevenuePerOrder);
     this.speedingKmh = scenario.risk.speedingThresholdKmh;
     this.fatigueAfterSec = scenario.risk.fatigueAfterHours * 3600;
     this.risk = riskTermsFor(scenario, 'clear');
   }
 
   /**
-   * Starts a day: its index in the tally, the day its absolute times count from, its weather and holiday status,
+   * Starts a day: its index in the tally, the day its absolute times count from, its weather,
    * and empty accumulators.
    */
-  beginDay(day: number, timeDay: number, weather: Weather, holiday: boolean): void {
+  beginDay(day: number, timeDay: number, weather: Weather): void {
     this.day = day;
     this.timeDay = timeDay;
     this.weather = weather;
-    this.holiday = holiday;
     this.risk = riskTermsFor(this.scenario, weather);
     this.orders.fill(0);
     this.late.fill(0);
@@ -118,9 +86,6 @@ export class Recorder {
     this.redRuns.fill(0);
     this.crashes.fill(0);
     this.baseline.fill(0);
-    this.feesFen.fill(0);
-    this.commissionFen.fill(0);
-    this.penaltiesFen.fill(0);
   }
 
   /** An order was placed with this promise (absolute seconds). */
@@ -153,43 +118,27 @@ export class Recorder {
   }
 
   /**
-   * Courier c delivered an order placed at `placeSec`, of `roadKm`, at `atSec`; it was promised for `promiseSec`
-   * and late after `lateAtSec`, accepted at `acceptedSec` and picked up at `pickedSec`. Pays the fee, draws a
-   * complaint and fines a late order. Returns whether it was late.
+   * Courier c delivered an order placed at `placeSec` at `atSec`; it was promised for `promiseSec`, late for the
+   * courier (`late`, from the ledger), accepted at `acceptedSec` and picked up at `pickedSec`.
    */
   delivered(
     c: number,
     placeSec: number,
-    roadKm: number,
     atSec: number,
     promiseSec: number,
-    lateAtSec: number,
+    late: boolean,
     acceptedSec: number,
     pickedSec: number,
-  ): boolean {
+  ): void {
     const t = this.tally;
     const d = this.day;
-    const rules = this.rules;
     const placeHour = hourOf(placeSec, this.timeDay);
-    const fee = orderFeeFen(rules.pay, roadKm, this.peakHour[placeHour] === 1, this.weather, this.holiday);
-    const lateSec = atSec - lateAtSec;
-    const late = lateSec > 0;
-    let penalty = 0;
-    if (late) {
-      const complaint = this.complaints() < this.scenario.behaviour.complaintProbLate;
-      penalty = latePenaltyFen(rules.penalties, lateSec / 60, complaint);
-      this.late[c] = (this.late[c] as number) + 1;
-    }
+    if (late) this.late[c] = (this.late[c] as number) + 1;
     this.orders[c] = (this.orders[c] as number) + 1;
-    this.feesFen[c] = (this.feesFen[c] as number) + fee;
-    this.commissionFen[c] = (this.commissionFen[c] as number) + commissionFen(rules.pay, fee);
-    this.penaltiesFen[c] = (this.penaltiesFen[c] as number) + penalty;
-    this.lastFeeFen = fee;
     if (atSec - promiseSec > 8 * 60) t.lateOver8++;
 
     const clickToDoorMin = (atSec - placeSec) / 60;
     t.delivered++;
-    t.revenueFen += this.revenuePerOrderFen;
     t.clickToDoorSumMin += clickToDoorMin;
     addMinutes(t.clickToDoorHist, clickToDoorMin);
     const acceptToPickupMin = (pickedSec - acceptedSec) / 60;
@@ -205,7 +154,6 @@ export class Recorder {
       t.dayOnTime[d] = (t.dayOnTime[d] as number) + 1;
       t.hourOnTime[placeHour] = (t.hourOnTime[placeHour] as number) + 1;
     }
-    return late;
   }
 
   /**
@@ -267,30 +215,24 @@ export class Recorder {
     this.tally.dayRiskTolerance[this.day] = mean;
   }
 
-  /** What courier c has earned from the platform today so far, fen: fees − commission − penalties. */
-  earnedFen(c: number): number {
-    return (this.feesFen[c] as number) - (this.commissionFen[c] as number) - (this.penaltiesFen[c] as number);
+  /** Km courier c rode today. */
+  kmToday(c: number): number {
+    return this.km[c] as number;
   }
 
-  /** Closes the day: tiers, guarantee top-ups and expenses per courier who logged on, as courier-day rows. */
-  settleDay(times: CourierDayTimes): void {
+  /** Closes the day: the day's money from the ledger, and a courier-day row per courier who logged on. */
+  settleDay(times: CourierDayTimes, ledger: Ledger): void {
     const t = this.tally;
-    const { pay } = this.rules;
     const weather = this.weather;
+    for (const f of FLOWS) t.flowFen[f] += ledger.day[f];
+    t.covered += ledger.coveredToday;
+    t.compensated += ledger.compensatedToday;
     for (let c = 0; c < this.couriers; c++) {
       if (times.loggedOn[c] !== 1) continue;
       const onlineHours = (times.onlineSec[c] as number) / 3600;
       const engagedHours = (times.engagedSec[c] as number) / 3600;
       const orders = this.orders[c] as number;
-      const amounts: PayAmounts = {
-        fees: this.feesFen[c] as number,
-        commission: this.commissionFen[c] as number,
-        penalties: this.penaltiesFen[c] as number,
-        bonuses: tierBonusFen(pay, orders),
-        topUps: 0,
-        expenses: expensesFen(this.scenario.population, this.km[c] as number),
-      };
-      amounts.topUps = guaranteeTopUpFen(pay, courierPayOf(amounts), onlineHours, engagedHours);
+      const amounts = ledger.amountsOf(c);
       t.cdCourier.push(c);
       t.cdDay.push(this.day);
       t.cdOnlineHours.push(onlineHours);

@@ -14,7 +14,9 @@ import { ASSIGNED, DELIVERED, OrderBook, PICKED, WAITING } from './orderBook.ts'
 import { InsertionSearch, type PlanParams } from './plan.ts';
 import { stream } from './random.ts';
 import { newDispatchWork, RollingDispatcher, type DispatchWork, type RollingHost } from './rollingDispatch.ts';
-import { hourOf, Recorder } from './recorder.ts';
+import { Ledger } from './ledger.ts';
+import { Recorder } from './recorder.ts';
+import { hourOf } from './time.ts';
 import type { ReplayAssignment, ReplayMove, ReplayOrderTimes, ReplaySolution } from './results.ts';
 import { dist, SpatialGrid } from './spatialGrid.ts';
 import type { Tally } from './tally.ts';
@@ -148,7 +150,7 @@ class ReplayDay implements DispatchContext, RollingHost {
   readonly book: OrderBook;
   readonly score: Float64Array;
   readonly hardCap = false;
-  readonly rec: { earnedFen(c: number): number };
+  readonly ledger: { earnedFen(c: number): number };
   readonly noFitWidth: number;
   readonly noFitSeq: Float64Array;
   readonly noFitCount: Uint8Array;
@@ -221,7 +223,7 @@ class ReplayDay implements DispatchContext, RollingHost {
     this.score = new Float64Array(nC).fill(1);
     const courierOrders = new Float64Array(nC);
     const payFen = par.payPerOrder * 100;
-    this.rec = { earnedFen: (c) => (courierOrders[c] as number) * payFen };
+    this.ledger = { earnedFen: (c) => (courierOrders[c] as number) * payFen };
     this.noFitWidth = Math.min(dispatch.candidates, 255);
     this.noFitSeq = new Float64Array(nO).fill(-1);
     this.noFitCount = new Uint8Array(nO);
@@ -564,8 +566,10 @@ function fillTally(scenario: Scenario, rules: Rules, seed: number, day: ReplayDa
     return r ? kmBetween(r.xM, r.yM, o.xM, o.yM) : 0;
   });
   const lateAfter = lateAfterPromiseSec(rules.deadline);
-  const rec = new Recorder(scenario, rules, 1, nC, stream(seed, 'complaints'));
-  rec.beginDay(0, 0, scenario.weather[0] ?? 'clear', scenario.holidays.includes(0));
+  const rec = new Recorder(scenario, rules, 1, nC);
+  const ledger = new Ledger(scenario, rules, nC, stream(seed, 'complaints'));
+  rec.beginDay(0, 0, scenario.weather[0] ?? 'clear');
+  ledger.beginDay(0, scenario.weather[0] ?? 'clear', scenario.holidays.includes(0));
 
   inst.orders.forEach((o, i) => rec.placed(o.placementMin * 60, o.placementMin * 60 + (promise[i] as number)));
   for (let k = 0; k < accepts.length; k += 3) {
@@ -576,16 +580,16 @@ function fillTally(scenario: Scenario, rules: Rules, seed: number, day: ReplayDa
     const placeSec = t.placementMin * 60;
     const promiseAt = placeSec + (promise[t.index] as number);
     const c = courierIndex.get(t.courier) ?? 0;
-    rec.delivered(
-      c,
+    const atSec = t.dropoffMin * 60;
+    const late = ledger.delivered(c, {
       placeSec,
-      orderKm[t.index] as number,
-      t.dropoffMin * 60,
-      promiseAt,
-      promiseAt + lateAfter,
-      (assignedMin[t.index] as number) * 60,
-      t.pickupMin * 60,
-    );
+      roadKm: orderKm[t.index] as number,
+      atSec,
+      promiseSec: promiseAt,
+      lateAtSec: promiseAt + lateAfter,
+      covered: false,
+    });
+    rec.delivered(c, placeSec, atSec, promiseAt, late, (assignedMin[t.index] as number) * 60, t.pickupMin * 60);
   }
   const tally = rec.tally;
   tally.cancelled = tally.placed - tally.delivered;
@@ -613,11 +617,13 @@ function fillTally(scenario: Scenario, rules: Rules, seed: number, day: ReplayDa
     }
   }
   rec.riskToleranceToday(0);
-  rec.settleDay({
+  const courierTimes = {
     loggedOn: new Uint8Array(nC).fill(1),
     onlineSec,
     engagedSec: Float64Array.from(courierBusyMin, (m) => m * 60),
     longestSec: onlineSec,
-  });
+  };
+  ledger.settleDay(courierTimes, (c) => rec.kmToday(c));
+  rec.settleDay(courierTimes, ledger);
   return tally;
 }

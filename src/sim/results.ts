@@ -2,6 +2,7 @@
  * Result types of one simulated run. The metric paths are the contract of MODEL.md section 10: the CLI, the app,
  * the tests and evidence packs all read these names.
  */
+import type { FlowAmounts, Party } from './flows.ts';
 import type { OrderTraceColumns } from './orderTrace.ts';
 import type { PayTerm } from './payTerms.ts';
 
@@ -78,6 +79,34 @@ export interface Metrics {
     /** CNY per delivered order. */
     courierPayPerOrder: number;
     marginPerOrder: number;
+    /** Fines the platform keeps (rules.penalties.recipient platform), CNY per day. */
+    fineIncome: number;
+    /** Compensation the platform pays customers itself (rules.compensation.funder platform), CNY per day. */
+    compensationPaid: number;
+    /** Margin less the platform's other costs per order, CNY per day and per delivered order. */
+    operatingProfit: number;
+    operatingProfitPerOrder: number;
+  };
+  /** The delivery station (agency): what it keeps of fines when they go to it. */
+  station: {
+    margin: number;
+    marginPerOrder: number;
+  };
+  /** Customers: compensation for lateness, and the orders they forgo after it. */
+  customers: {
+    /** Compensation paid to customers, CNY per day (by whoever funds it). */
+    compensation: number;
+    /** Share of covered delivered orders whose customer was compensated (the insurer's claim rate). */
+    compensatedShare: number;
+    /** Future orders customers forgo because of each day's late and undelivered orders, per day (expected). */
+    lostOrders: number;
+    /** Orders not placed on the run's days because of lateness on earlier days, per day. */
+    ordersNotPlaced: number;
+  };
+  /** The insurer of the compensation promise (rules.compensation.funder merchantInsurance). */
+  insurer: {
+    /** Premiums less compensation paid, CNY per day. */
+    margin: number;
   };
   /** Present for replayed MDRP instances only: the benchmark's own figures. */
   mdrp?: MdrpMetrics;
@@ -166,8 +195,16 @@ export interface HourMetrics {
   speedingKmShare: number;
 }
 
-/** Money totals of a run in CNY, one per pay term, kept so the identity of MODEL.md section 8 can be checked to the cent. */
-export type Ledger = { revenue: number } & Record<PayTerm, number> & { courierNet: number; platformMargin: number };
+/**
+ * Money totals of a run in CNY: one per pay term, one per flow between parties and each party's balance, kept so the
+ * identities of MODEL.md section 8 can be checked to the cent.
+ */
+export type Ledger = { revenue: number } & Record<PayTerm, number> & {
+    courierNet: number;
+    platformMargin: number;
+    flows: FlowAmounts;
+    parties: Record<Party, number>;
+  };
 
 /**
  * One courier-day: the inputs of the courier-level metrics (also exported as CSV in evidence packs). Money columns

@@ -44,7 +44,7 @@ function shouldLogOff(e: Engine, c: number, now: number): boolean {
     f.closing[c] === 1 ||
     now >= e.serviceEndAbs ||
     f.onlineSecAt(c, now) >= (f.maxOnlineSec[c] as number) ||
-    e.rec.earnedFen(c) >= (e.pop.incomeTargetCny[c] as number) * 100
+    e.ledger.earnedFen(c) >= (e.pop.incomeTargetCny[c] as number) * 100
   );
 }
 
@@ -52,7 +52,7 @@ function shouldLogOff(e: Engine, c: number, now: number): boolean {
 function incomePressure(e: Engine, c: number, now: number): number {
   const target = (e.pop.incomeTargetCny[c] as number) * 100;
   const online = e.fleet.onlineSecAt(c, now) / (e.fleet.maxOnlineSec[c] as number);
-  const behind = (target - e.rec.earnedFen(c)) / target - (1 - online);
+  const behind = (target - e.ledger.earnedFen(c)) / target - (1 - online);
   return behind <= 0 ? 0 : behind >= 1 ? 1 : behind;
 }
 

@@ -36,7 +36,7 @@ export function simulate(scenario: Scenario, armId: string, seed: number, option
     ...(options.warmups ? { warmups: options.warmups } : {}),
     ...(options.work ? { work: options.work } : {}),
   });
-  const summary = summarise(scenario, tally);
+  const summary = summarise(scenario, rules, tally);
   const heat = { heat40CourierDays: tally.heat40CourierDays, heat37MaxOnlineHours: tally.heat37MaxOnlineHours };
   const result: RunResult = {
     armId,
@@ -59,7 +59,7 @@ function simulateReplay(
   options: SimulateOptions,
 ): RunResult {
   const replay = runReplay(scenario, rules, seed, options.work);
-  const summary = summarise(scenario, replay.tally);
+  const summary = summarise(scenario, rules, replay.tally);
   if (scenario.replay) {
     summary.metrics.mdrp = mdrpMetrics(scenario.replay, replay.solution, replay.courierOrders, replay.courierBusyMin);
   }

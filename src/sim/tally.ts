@@ -1,4 +1,5 @@
 /** Accumulators a run fills as it goes, summarised into metrics at the end (data collection apart from stepping). */
+import { type FlowAmounts, zeroFlows } from './flows.ts';
 import { PAY_TERM_NAMES, type PayTerm } from './payTerms.ts';
 
 /** Order-level minute histograms: 0.1-minute bins up to 600 minutes, the last bin open-ended. */
@@ -44,7 +45,15 @@ export class Tally {
   onTime = 0;
   /** Delivered orders more than 8 minutes after the promise. */
   lateOver8 = 0;
-  revenueFen = 0;
+  /** Money of the run per flow of the ledger, fen. */
+  readonly flowFen: FlowAmounts = zeroFlows();
+  /** Delivered orders covered by the compensation promise, and those compensated. */
+  covered = 0;
+  compensated = 0;
+  /** Future orders customers are expected to forgo after this run's late and undelivered orders. */
+  lostOrders = 0;
+  /** Orders not placed on the run's days because of lateness on earlier days. */
+  ordersNotPlaced = 0;
   /** Orders accepted by couriers, and waves (acceptances by a courier with an empty bag). */
   accepted = 0;
   waves = 0;

@@ -66,7 +66,14 @@ export function fakeMetrics(base: number): Metrics {
       margin: 2345.678,
       courierPayPerOrder: 6.7,
       marginPerOrder: 1.57,
+      fineIncome: 900,
+      compensationPaid: 0,
+      operatingProfit: 345.678,
+      operatingProfitPerOrder: 0.23,
     },
+    station: { margin: 0, marginPerOrder: 0 },
+    customers: { compensation: 120, compensatedShare: 0.02, lostOrders: 30, ordersNotPlaced: 0 },
+    insurer: { margin: 80 },
   };
 }
 

@@ -145,7 +145,7 @@ describe('report.html content', () => {
       expect(table).toContain(`<span lang="zh-CN">${label}</span>`);
     }
     // Two arms and one difference column per row.
-    expect(table.match(/<tr><th scope="row">/g)?.length).toBe(12);
+    expect(table.match(/<tr><th scope="row">/g)?.length).toBe(13);
     expect(html).toContain('charts/per-day-risk-tolerance.svg');
   });
 

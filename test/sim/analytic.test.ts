@@ -82,7 +82,12 @@ function run(percentile: number, extraRules: object = {}) {
       return oneOrder(restaurant.x, restaurant.y);
     },
   });
-  return { scenario, tally, summary: summarise(scenario, tally), r: drawPopulation(scenario, SEED).riskTolerance[0]! };
+  return {
+    scenario,
+    tally,
+    summary: summarise(scenario, rules, tally),
+    r: drawPopulation(scenario, SEED).riskTolerance[0]!,
+  };
 }
 
 describe('one courier, one order', () => {

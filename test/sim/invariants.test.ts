@@ -48,6 +48,8 @@ describe.each(presets)('preset $name', ({ scenario }) => {
     expect(cents(l.courierNet)).toBe(
       cents(l.fees) - cents(l.commission) - cents(l.penalties) + cents(l.bonuses) + cents(l.topUps) - cents(l.expenses),
     );
+    // Every yuan paid by one party is received by another.
+    expect(Object.values(l.parties).reduce((a, v) => a + cents(v), 0)).toBe(0);
     // The courier-day rows add up to the ledger.
     const net = r.courierDays!.reduce((a, d) => a + cents(d.netCny), 0);
     expect(net).toBe(cents(l.courierNet));

@@ -1,0 +1,86 @@
+/**
+ * Customers' response to lateness (MODEL.md section 2b): each order delivered more than
+ * `demand.lateResponse.afterMin` after its promise, or not delivered, costs `lostOrdersPerLate` future orders, spread
+ * evenly over the next `days` days. A day's drawn orders are thinned by the orders lost to it, with one uniform draw
+ * per drawn order from the `retention` stream, so every arm draws the same numbers and an arm that lost more orders
+ * loses a superset of the same orders.
+ */
+import type { Scenario } from '../scenario/schema.ts';
+import type { DayOrders } from './demand.ts';
+
+/** Lateness counted today and the orders it takes from the days ahead. */
+export class CustomerResponse {
+  private readonly ahead: Float64Array;
+  private readonly lostPerLate: number;
+  private readonly afterSec: number;
+  private readonly spread: number;
+  /** Late or undelivered orders today. */
+  private lateToday = 0;
+
+  constructor(demand: Scenario['demand'], days: number) {
+    const r = demand.lateResponse;
+    this.lostPerLate = r.lostOrdersPerLate;
+    this.afterSec = r.afterMin * 60;
+    this.spread = r.days;
+    this.ahead = new Float64Array(days + r.days + 1);
+  }
+
+  /** An order was delivered `secondsAfterPromise` after its promise (negative: early). */
+  delivered(secondsAfterPromise: number): void {
+    if (secondsAfterPromise > this.afterSec) this.lateToday++;
+  }
+
+  /** An order was not delivered. */
+  undelivered(): void {
+    this.lateToday++;
+  }
+
+  /**
+   * Day `day`'s orders, less those lost to earlier lateness: an order is dropped when its `retention` draw is below
+   * the share of the day's orders lost. Returns the orders kept and how many were dropped.
+   */
+  thin(day: number, orders: DayOrders, retention: Float64Array): { orders: DayOrders; dropped: number } {
+    const lost = this.ahead[day] as number;
+    if (lost <= 0 || orders.count === 0) return { orders, dropped: 0 };
+    const share = lost / orders.count;
+    const keep: number[] = [];
+    for (let i = 0; i < orders.count; i++) if ((retention[i] as number) >= share) keep.push(i);
+    return { orders: pickOrders(orders, keep), dropped: orders.count - keep.length };
+  }
+
+  /** Closes day `day`: its lateness becomes lost orders on the days after. Returns the orders lost (expected). */
+  endDay(day: number): number {
+    const lost = this.lateToday * this.lostPerLate;
+    this.lateToday = 0;
+    if (lost > 0) {
+      const each = lost / this.spread;
+      for (let k = 1; k <= this.spread; k++) {
+        const d = day + k;
+        if (d >= 0 && d < this.ahead.length) this.ahead[d] = (this.ahead[d] as number) + each;
+      }
+    }
+    return lost;
+  }
+}
+
+/** The orders at the given indices (in order). */
+function pickOrders(o: DayOrders, keep: readonly number[]): DayOrders {
+  const pick = <A extends Float64Array | Int32Array | Uint8Array>(a: A): A => {
+    const out = new (a.constructor as new (n: number) => A)(keep.length);
+    keep.forEach((i, k) => {
+      out[k] = a[i] as number;
+    });
+    return out;
+  };
+  const out: DayOrders = {
+    count: keep.length,
+    placeSec: pick(o.placeSec),
+    readySec: pick(o.readySec),
+    restaurant: pick(o.restaurant),
+    custX: pick(o.custX),
+    custY: pick(o.custY),
+    straightKm: pick(o.straightKm),
+  };
+  if (o.covered) out.covered = pick(o.covered);
+  return out;
+}

@@ -1,4 +1,5 @@
 /** Paired comparison of arms over replications with common random numbers (MODEL.md section 10). */
+import { flowParties, FLOWS, zeroFlows, type FlowAmounts, type FlowParties } from '../sim/flows.ts';
 import { rulesForArm } from '../scenario/rulesForArm.ts';
 import { digestOf } from '../scenario/canonical.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
@@ -26,6 +27,8 @@ export interface ArmSummary {
   perHour: HourMetrics[];
   speedHistogramKm: number[];
   compliance: ComplianceCheck[];
+  /** Where each delivered order's yuan goes: every ledger flow per delivered order (mean over replications), and who pays and receives each under this arm's rules. */
+  money: { flowsPerOrder: FlowAmounts; parties: FlowParties };
 }
 
 /** The `fairpace compare` output. `differences` is the second arm minus the first. */
@@ -115,7 +118,20 @@ function summariseArm(scenario: Scenario, id: string, runs: RunResult[]): ArmSum
     perHour: meanOf(runs.map((r) => r.perHour)),
     speedHistogramKm: meanOf(runs.map((r) => r.speedHistogramKm)),
     compliance: computeCompliance(scenario, rulesForArm(scenario, id), metrics, heat),
+    money: { flowsPerOrder: flowsPerOrder(runs), parties: flowParties(rulesForArm(scenario, id)) },
   };
+}
+
+/** Each flow per delivered order, averaged over replications (0 for a run that delivered nothing). */
+function flowsPerOrder(runs: RunResult[]): FlowAmounts {
+  return meanOf(
+    runs.map((r) => {
+      const delivered = r.metrics.service.ordersDelivered * r.perDay.length;
+      const out = zeroFlows();
+      if (delivered > 0) for (const f of FLOWS) out[f] = r.ledger.flows[f] / delivered;
+      return out;
+    }),
+  );
 }
 
 /** Paired differences (b − a) for every difference path, replication by replication. */

@@ -21,3 +21,5 @@ export * from './armName.ts';
 export * from './scorecardText.ts';
 export * from './strictestCost.ts';
 export * from './strictestCostText.ts';
+export * from './platformCost.ts';
+export * from './platformCostText.ts';

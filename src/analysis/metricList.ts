@@ -14,6 +14,7 @@ const TEMPLATE: Metrics = {
     penaltyShareOfGross: 0,
     topUpShare: 0,
     feePerOrder: 0,
+    totalPay: 0,
     fullTime: { netPerOnlineHour: D },
   },
   workload: {
@@ -52,6 +53,7 @@ const TEMPLATE: Metrics = {
     margin: 0,
     courierPayPerOrder: 0,
     marginPerOrder: 0,
+    courierPayBeforeFines: 0,
     fineIncome: 0,
     compensationPaid: 0,
     operatingProfit: 0,

@@ -5,7 +5,8 @@
  * first, over replications that share seeds) and its arms' means, nothing else, so anyone can derive the same
  * numbers from `fairpace compare` JSON:
  *
- * - pay: the change of `platform.courierPay` (CNY a day, all couriers) divided by the number of couriers;
+ * - pay: the change of `earnings.totalPay` (CNY a day, all couriers, before their own costs) divided by the number
+ *   of couriers;
  * - hours: the change of `workload.onlineHours.mean`;
  * - speeding km: the change of `safety.speedingKmShare` times the km a courier rides a day under the stricter arm
  *   (`workload.kmPerCourierDay.mean`);
@@ -85,7 +86,7 @@ export function strictestCost(scenario: Scenario, comparison: Comparison, index:
   const get = (path: string) => d[path] ?? { mean: Number.NaN, ci95: [Number.NaN, Number.NaN] as [number, number] };
   const mean = (arm: typeof first, path: string) => metricAt(arm.metrics, path) ?? Number.NaN;
   const couriers = scenario.population.couriers;
-  const payLostPerDay = scaled(get('platform.courierPay'), -sign / couriers);
+  const payLostPerDay = scaled(get('earnings.totalPay'), -sign / couriers);
   const extraHoursPerDay = scaled(get('workload.onlineHours.mean'), sign);
   const extraSpeedingKmPerDay = scaled(
     get('safety.speedingKmShare'),

@@ -16,14 +16,14 @@ export interface CostSentences {
 }
 
 /** `x` to `digits` decimals, never "-0". */
-function fixed(x: number, digits: number): string {
+export function fixed(x: number, digits: number): string {
   if (!Number.isFinite(x)) return '–';
   const text = x.toFixed(digits);
   return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }
 
 /** A figure said in its direction: its size, the interval of that size, and whether it points the usual way. */
-interface Said {
+export interface Said {
   size: string;
   lo: string;
   hi: string;
@@ -31,7 +31,7 @@ interface Said {
   uncertain: boolean;
 }
 
-function say(f: CostFigure, digits: number, scale = 1): Said {
+export function say(f: CostFigure, digits: number, scale = 1): Said {
   const positive = !(f.value < 0);
   const [a, b] = positive ? [f.ci95[0], f.ci95[1]] : [-f.ci95[1], -f.ci95[0]];
   return {
@@ -43,7 +43,7 @@ function say(f: CostFigure, digits: number, scale = 1): Said {
   };
 }
 
-const interval = (s: Said, unitZh: string, unitEn: string): Bi =>
+export const interval = (s: Said, unitZh: string, unitEn: string): Bi =>
   s.lo === '–' || s.lo === s.hi
     ? { zh: '', en: '' }
     : { zh: `（95% 区间 ${s.lo} 至 ${s.hi}${unitZh}）`, en: ` (95% interval ${s.lo} to ${s.hi}${unitEn})` };

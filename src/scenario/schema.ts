@@ -387,7 +387,7 @@ export const Scenario = z
          */
         lateResponse: section({
           lostOrdersPerLate: num(0, 5).default(0.1),
-          afterMin: num(0, 240).default(0),
+          afterMin: num(0, 240).default(10),
           days: int(1, 60).default(7),
         }),
         weatherFactor: perWeather(

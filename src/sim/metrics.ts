@@ -173,6 +173,7 @@ export function summarise(scenario: Scenario, rules: Rules, t: Tally): Summary {
       penaltyShareOfGross: ratio(totals.penalties, totals.fees),
       topUpShare: ratio(toppedUp, n),
       feePerOrder: ratio(totals.fees / 100, t.delivered),
+      totalPay: (courierNetFen + totals.expenses) / 100 / days,
       fullTime: { netPerOnlineHour: distOf(fullTimeHourly) },
     },
     workload: {
@@ -211,6 +212,7 @@ export function summarise(scenario: Scenario, rules: Rules, t: Tally): Summary {
       margin: marginFen / 100 / days,
       courierPayPerOrder: ratio(courierPayFen / 100, t.delivered),
       marginPerOrder: ratio(marginFen / 100, t.delivered),
+      courierPayBeforeFines: (courierPayFen + fineIncomeFen) / 100 / days,
       fineIncome: fineIncomeFen / 100 / days,
       compensationPaid: platformCompensationFen / 100 / days,
       operatingProfit: balances.platform / 100 / days,

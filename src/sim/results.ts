@@ -31,6 +31,8 @@ export interface Metrics {
     topUpShare: number;
     /** Gross fee per delivered order, CNY. */
     feePerOrder: number;
+    /** What all couriers earn a day before their own costs (fees − commission − fines + bonuses + top-ups), CNY. */
+    totalPay: number;
     /** Over full-time courier-days (online ≥ standards.fullTimeMinHours), the group most surveys describe. */
     fullTime: { netPerOnlineHour: Dist };
   };
@@ -79,6 +81,8 @@ export interface Metrics {
     /** CNY per delivered order. */
     courierPayPerOrder: number;
     marginPerOrder: number;
+    /** What the platform pays couriers before the fines it keeps: courierPay + fineIncome, CNY per day. */
+    courierPayBeforeFines: number;
     /** Fines the platform keeps (rules.penalties.recipient platform), CNY per day. */
     fineIncome: number;
     /** Compensation the platform pays customers itself (rules.compensation.funder platform), CNY per day. */

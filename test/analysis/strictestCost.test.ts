@@ -19,7 +19,7 @@ function comparison(): Comparison {
   strict.metrics.service.onTimeRate = 0.71;
   median.metrics.service.onTimeRate = 0.853;
   c.differences = fakeDifferences({
-    'platform.courierPay': { mean: 500, ci95: [300, 700] },
+    'earnings.totalPay': { mean: 500, ci95: [300, 700] },
     'workload.onlineHours.mean': { mean: -0.3, ci95: [-0.5, -0.1] },
     'safety.speedingKmShare': { mean: -0.02, ci95: [-0.03, -0.01] },
     'safety.relativeCrashRisk': { mean: -0.1, ci95: [-0.15, -0.05] },
@@ -58,7 +58,7 @@ describe('strictestCost', () => {
       ],
     });
     // Now the differences are strictest − median: a courier-pay difference of −500 is still 10 CNY lost.
-    c.differences = fakeDifferences({ 'platform.courierPay': { mean: -500, ci95: [-700, -300] } });
+    c.differences = fakeDifferences({ 'earnings.totalPay': { mean: -500, ci95: [-700, -300] } });
     const cost = strictestCost(s, c, 1);
     expect(cost?.stricter).toBe('strictest');
     close(cost?.payLostPerDay.value ?? Number.NaN, 10);

@@ -1,4 +1,6 @@
 /** Hand-built comparison objects for the formatting tests (no engine needed), and the CLI tests' shared set-up. */
+import { flowParties, zeroFlows } from '../../src/sim/flows.ts';
+import { Rules } from '../../src/scenario/schema.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +30,7 @@ export function fakeMetrics(base: number): Metrics {
       penaltyShareOfGross: 0.031,
       topUpShare: 0,
       feePerOrder: 7.1,
+      totalPay: 10000 + base * 100,
       fullTime: { netPerOnlineHour: dist(21 + base) },
     },
     workload: {
@@ -66,6 +69,7 @@ export function fakeMetrics(base: number): Metrics {
       margin: 2345.678,
       courierPayPerOrder: 6.7,
       marginPerOrder: 1.57,
+      courierPayBeforeFines: 10900,
       fineIncome: 900,
       compensationPaid: 0,
       operatingProfit: 345.678,
@@ -96,6 +100,7 @@ export function fakeArm(id: string, label: string, base: number): ArmSummary {
     perDay: [],
     perHour: [],
     speedHistogramKm: [],
+    money: { flowsPerOrder: zeroFlows(), parties: flowParties(Rules.parse({})) },
     compliance: [
       check('minWage', base > 1 ? 'pass' : 'fail', 0.25 - base / 100),
       check('negotiatedRules', 'info', 'a, b'),

@@ -273,7 +273,7 @@ describe('customers after lateness', () => {
 
     const kept = (late: number) => {
       const r = new CustomerResponse(shortFleet({ lostOrdersPerLate: 1, days: 2 }).demand, 5);
-      for (let i = 0; i < late; i++) r.delivered(60);
+      for (let i = 0; i < late; i++) r.delivered(11 * 60);
       expect(r.endDay(0)).toBe(late);
       return new Set(r.thin(1, orders, draws).orders.placeSec);
     };

@@ -130,6 +130,17 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
     ),
   },
   {
+    path: 'earnings.totalPay',
+    shape: 'scalar',
+    unit: 'cnyPerDay',
+    better: 'higher',
+    label: bi('全体骑手每天的收入', 'All couriers’ pay per day'),
+    description: bi(
+      '全体骑手每天挣到的钱（配送费减抽成和罚款，加奖励和保底补足），未扣骑手自己的开支。',
+      'What all couriers earn a day (fees less commission and fines, plus bonuses and top-ups), before their own costs.',
+    ),
+  },
+  {
     path: 'earnings.fullTime.netPerOnlineHour',
     shape: 'distribution',
     unit: 'cnyPerHour',
@@ -463,6 +474,18 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
     detail: 6,
     label: bi('平台每单利润', 'Platform margin per order'),
     description: bi('每天的配送利润除以送达订单数。', 'Margin per day divided by the orders delivered.'),
+  },
+  {
+    path: 'platform.courierPayBeforeFines',
+    shape: 'scalar',
+    unit: 'cnyPerDay',
+    better: 'lower',
+    side: 'platform',
+    label: bi('平台每天付给骑手的报酬（未扣罚款）', 'Courier pay per day before fines'),
+    description: bi(
+      '配送费减抽成，加奖励和保底补足；不扣平台留下的罚款。',
+      'Fees less commission, plus bonuses and top-ups, before the fines the platform keeps.',
+    ),
   },
   {
     path: 'platform.fineIncome',

@@ -44,6 +44,8 @@ export interface MedianPlatformCost {
   /** Future orders a day customers keep placing under the looser arm (expected), and their worth to the platform. */
   retainedOrdersPerDay: CostFigure;
   retainedWorthPerDay: CostFigure;
+  /** The looser arm's margin per delivered order, at which retained orders are valued. */
+  marginPerOrder: number;
   /** Who receives fines and who pays compensation under the looser arm (the parts that are 0 say why). */
   finesTo: Scenario['rules']['penalties']['recipient'];
   compensationBy: Scenario['rules']['compensation']['funder'];
@@ -96,6 +98,7 @@ export function platformCost(
     parts,
     retainedOrdersPerDay,
     retainedWorthPerDay: scaled(get('customers.lostOrders'), -turn * marginPerOrder),
+    marginPerOrder,
     finesTo: rules.penalties.recipient,
     compensationBy: rules.compensation.funder,
   };

@@ -5,7 +5,8 @@
  */
 import type { Bi } from './catalogue/units.ts';
 import type { MedianPlatformCost, PlatformCostPart } from './platformCost.ts';
-import { interval, say, type Said } from './strictestCostText.ts';
+import type { CostFigure } from './strictestCost.ts';
+import { fixed, interval, say, type Said } from './strictestCostText.ts';
 
 /** The sentences of one arm pair. */
 export interface PlatformCostSentences {
@@ -20,6 +21,9 @@ export interface PlatformCostSentences {
 }
 
 const cny = (s: Said) => interval(s, ' 元', ' CNY');
+
+/** A part that is exactly zero in every replication (no fines taken, no compensation paid, in both arms). */
+const nothing = (f: CostFigure) => f.value === 0 && f.ci95[0] === 0 && f.ci95[1] === 0;
 
 /** A part said as "X more / less", or why it is zero. */
 function partText(part: PlatformCostPart, s: Said, cost: MedianPlatformCost): Bi {
@@ -46,6 +50,9 @@ function partText(part: PlatformCostPart, s: Said, cost: MedianPlatformCost): Bi
               : 'fines go to no party of the delivery, not the platform',
         };
       }
+      if (nothing(cost.parts.fines)) {
+        return { zh: '两个方案下平台都没有收到罚款', en: 'the platform keeps no fines under either arm' };
+      }
       return {
         zh: `平台收到的罚款${s.positive ? '少' : '多'} ${s.size} 元${i.zh}`,
         en: `fines the platform keeps ${s.positive ? 'down' : 'up'} ${s.size} CNY${i.en}`,
@@ -56,6 +63,9 @@ function partText(part: PlatformCostPart, s: Said, cost: MedianPlatformCost): Bi
           zh: '超时赔付由商家投保的准时险支付，不影响平台',
           en: 'compensation for late orders is paid by the merchants’ insurance, not the platform',
         };
+      }
+      if (nothing(cost.parts.compensation)) {
+        return { zh: '两个方案下平台都没有付超时赔付', en: 'the platform pays no compensation under either arm' };
       }
       return {
         zh: `平台自付的超时赔付${s.positive ? '多' : '少'} ${s.size} 元${i.zh}`,
@@ -90,20 +100,25 @@ export function platformCostSentences(
     (Object.keys(said) as PlatformCostPart[]).map((k) => [k, partText(k, said[k], cost)]),
   ) as Record<PlatformCostPart, Bi>;
   const kept = say(cost.retainedOrdersPerDay, 0);
-  const worth = say(cost.retainedWorthPerDay, 0);
+  const worth = cost.retainedWorthPerDay.value;
+  const perOrder = fixed(cost.marginPerOrder, 2);
+  const worthZh = `按${looser.zh}下每单利润 ${perOrder} 元计，对平台${worth >= 0 ? '约值' : '反而少赚'} ${fixed(Math.abs(worth), 0)} 元`;
+  const worthEn = `which at ${looser.en}'s margin of ${perOrder} CNY per order ${worth >= 0 ? 'is worth about' : 'would cost the platform about'} ${fixed(Math.abs(worth), 0)} CNY a day`;
   const retained: Bi = {
     zh:
       `此外，超时${kept.positive ? '少' : '多'}了，顾客此后每天${kept.positive ? '多' : '少'}下约 ${kept.size} 单${interval(kept, ' 单', '').zh}，` +
-      `按${looser.zh}下每单利润约值 ${worth.size} 元（这是以后的收入，不计入上面的每日成本；顾客流失的幅度是假设）。`,
+      `${worthZh}（这发生在以后，不计入上面的每日成本；顾客流失的幅度是假设）。`,
     en:
       `Besides, with ${kept.positive ? 'fewer' : 'more'} late orders customers later place about ${kept.size} ${kept.positive ? 'more' : 'fewer'} orders a day` +
-      `${interval(kept, '', ' orders').en}, worth about ${worth.size} CNY a day at ${looser.en}'s margin per order ` +
-      '(a later gain, not part of the daily cost above; how many orders customers forgo is an assumption).',
+      `${interval(kept, '', ' orders').en}, ${worthEn} ` +
+      '(this comes later and is not part of the daily cost above; how many orders customers forgo is an assumption).',
   };
   const out: PlatformCostSentences = { total, parts, retained };
   // Parts that are zero by the rules (fines or compensation not the platform's) carry no uncertainty.
   const applies = (k: PlatformCostPart) =>
-    (k !== 'fines' || cost.finesTo === 'platform') && (k !== 'compensation' || cost.compensationBy === 'platform');
+    !nothing(cost.parts[k]) &&
+    (k !== 'fines' || cost.finesTo === 'platform') &&
+    (k !== 'compensation' || cost.compensationBy === 'platform');
   const open = [day, kept, ...(Object.keys(said) as PlatformCostPart[]).filter(applies).map((k) => said[k])];
   if (open.some((s) => s.uncertain)) {
     out.uncertain = {

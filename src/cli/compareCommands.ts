@@ -65,7 +65,7 @@ export const compareCommand = batchCommand({
   async finish({ comparison, gate }, { scenario, options, out, junit, io }) {
     const text =
       options.format === 'table'
-        ? formatCompareTable(comparison, { scenarioName: scenario.meta.name })
+        ? formatCompareTable(comparison, { scenarioName: scenario.meta.name, scenario })
         : options.format === 'csv'
           ? withBom(formatCompareCsv(comparison), options.bom)
           : jsonText(comparison);

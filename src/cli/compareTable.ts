@@ -1,5 +1,15 @@
 /** `fairpace compare --format table`: the arms side by side with paired differences, then each arm's scorecard. */
-import { differencePaths, metricAt, type Comparison, type Difference } from '../analysis/index.ts';
+import {
+  armDisplayName,
+  differencePaths,
+  metricAt,
+  PLATFORM_COST_PARTS,
+  platformCost,
+  platformCostSentences,
+  type Comparison,
+  type Difference,
+} from '../analysis/index.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import type { ComplianceCheck } from '../sim/results.ts';
 import { formatDifference, formatMetric, formatPlain, metricUnit } from './metricFormat.ts';
 
@@ -7,6 +17,8 @@ import { formatDifference, formatMetric, formatPlain, metricUnit } from './metri
 export interface TableOptions {
   /** The scenario's `meta.name`, shown in the heading. */
   scenarioName?: string;
+  /** The scenario, for what each pair of arms costs the platform (its arms' deadlines and rules). */
+  scenario?: Scenario;
 }
 
 /** One set of differences shown as a pair of columns: `B - A` and its interval. */
@@ -23,11 +35,31 @@ const GAP = '  ';
 export function formatCompareTable(comparison: Comparison, options: TableOptions = {}): string {
   const lines = [...headerLines(comparison, options), ''];
   lines.push(...metricTable(comparison), '');
+  if (options.scenario) lines.push(...platformCostLines(options.scenario, comparison));
   for (const arm of comparison.arms) {
     lines.push(`Compliance: ${arm.id} (${arm.label})`);
     lines.push(...scorecard(arm.compliance).map((l) => `${GAP}${l}`), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** What the looser arm of each pair costs the platform, in words, and its parts (they add up to the whole). */
+function platformCostLines(scenario: Scenario, c: Comparison): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < c.arms.length; i++) {
+    const cost = platformCost(scenario, c, i);
+    if (!cost) continue;
+    const s = platformCostSentences(cost, {
+      stricter: armDisplayName(scenario, cost.stricter),
+      looser: armDisplayName(scenario, cost.looser),
+    });
+    out.push(`Platform: ${cost.looser} vs ${cost.stricter}`, `${GAP}${s.total.en}`);
+    for (const part of PLATFORM_COST_PARTS) out.push(`${GAP}- ${s.parts[part].en}`);
+    out.push(`${GAP}${s.retained.en}`);
+    if (s.uncertain) out.push(`${GAP}${s.uncertain.en}`);
+    out.push('');
+  }
+  return out;
 }
 
 function headerLines(c: Comparison, options: TableOptions): string[] {

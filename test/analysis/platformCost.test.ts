@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { platformCost, platformCostSentences, type Comparison } from '../../src/analysis/index.ts';
 import { Scenario } from '../../src/scenario/schema.ts';
+import { formatCompareTable } from '../../src/cli/compareTable.ts';
 import { fakeComparison, fakeDifferences } from '../cli/fixtures.ts';
 
 /** strictest (first) and median; median − strictest chosen so that margin = revenue − pay before fines + fines − compensation. */
@@ -59,5 +60,14 @@ describe('platformCost', () => {
     );
     expect(s.retained.zh).toContain('顾客此后每天多下约 120 单');
     expect(s.uncertain).toBeUndefined();
+  });
+
+  it('is printed under the comparison table, with each part on its own line', () => {
+    const text = formatCompareTable(comparison(), { scenario: scenario() });
+    const block = text.slice(text.indexOf('Platform: median vs strictest'));
+    expect(block).toContain('costs the platform 8300 CNY a day (95% interval 7700 to 8900 CNY)');
+    expect(block).toContain('  - fines the platform keeps down 8000 CNY (95% interval 7500 to 8500 CNY)');
+    expect(block).toContain('about 120 more orders a day');
+    expect(block).toContain('margin of 0.50 CNY per order is worth about 60 CNY a day');
   });
 });

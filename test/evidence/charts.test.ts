@@ -4,6 +4,8 @@ import { ARM_COLOURS, niceMax, niceTicks, powerOfTenBelow } from '../../src/evid
 import { headlineChartSvg } from '../../src/evidence/charts/headlineChart.ts';
 import { perDayChartSvg } from '../../src/evidence/charts/perDayChart.ts';
 import { speedChartSvg } from '../../src/evidence/charts/speedChart.ts';
+import { orderMoneyChartSvg } from '../../src/evidence/charts/orderMoneyChart.ts';
+import type { OrderMoney } from '../../src/evidence/orderMoney.ts';
 import type { DayMetrics } from '../../src/sim/results.ts';
 
 const day = (d: number, promisedMinMean: number): DayMetrics => ({
@@ -86,6 +88,44 @@ describe('SVG charts', () => {
     expect(svg).toContain('15 km/h 非机动车道限速');
     expect(svg).toContain('e-bike design limit (GB 17761-2018)');
     expect(svg.match(/stroke-dasharray="4,3"/g)).toHaveLength(2);
+  });
+
+  it('draw each arm’s order money as a stacked bar, a loss left of zero and the revenue as a tick', () => {
+    const money = (couriers: number, fines: number): OrderMoney => ({
+      revenue: 6.5,
+      parts: [
+        { part: 'couriers', cny: couriers },
+        { part: 'fines', cny: fines },
+        { part: 'otherCosts', cny: 1.57 },
+        { part: 'platform', cny: 6.5 - couriers - fines - 1.57 },
+      ],
+      finesTo: 'platform',
+      compensationByPlatform: false,
+      operatingProfit: 6.5 - couriers - 1.57,
+    });
+    const svg = orderMoneyChartSvg(
+      [
+        { name: 'A <b>&', money: money(5.6, 1.18) },
+        { name: 'B', money: money(4, 0.5) },
+      ],
+      48,
+    );
+    expect(balanced(svg)).toBe(true);
+    expect(svg).toContain('A &lt;b&gt;&amp;');
+    expect(svg).toContain('每单配送钱款的去向 / Where the delivery money of an order goes');
+    // Four parts of A, four of B (B's platform part is positive), and the legend's five swatches.
+    expect(svg.match(/<rect x=/g)).toHaveLength(8 + 5);
+    expect(svg).toContain('>-1.85</text>');
+    // B's platform part (0.43) is too narrow for its number; the note under the bar says the profit.
+    expect(svg).not.toContain('>0.43</text>');
+    expect(svg).toContain('平台每单收入 6.50 元，利润 0.93 元（含罚款 0.50 元）');
+    expect(svg).toContain('平台亏损（罚款以外） / Platform: loss, besides fines');
+    expect(svg).toContain('平台所得（罚款以外） / Platform: left over, besides fines');
+    expect(svg).toContain('平台每单收入 6.50 元，利润 -0.67 元（含罚款 1.18 元）');
+    expect(svg).toContain('Food value left out (48.00 CNY an order, customer to merchant)');
+    // The revenue ticks: one per arm, plus the legend's.
+    expect(svg.match(/stroke-width="2.5"/g)).toHaveLength(3);
+    expect(svg).not.toMatch(/NaN|Infinity|undefined/);
   });
 
   it('choose round ticks without logarithms', () => {

@@ -1,6 +1,16 @@
 // report.html: self-contained, bilingual, and every user-supplied string escaped.
 import { describe, expect, it } from 'vitest';
-import { costSentences, strictestCost, type RunsCalibration } from '../../src/analysis/index.ts';
+import {
+  costSentences,
+  PLATFORM_COST_PARTS,
+  platformCost,
+  platformCostSentences,
+  strictestCost,
+  type RunsCalibration,
+} from '../../src/analysis/index.ts';
+import { escapeHtml as esc } from '../../src/evidence/escape.ts';
+import { fixed } from '../../src/evidence/format.ts';
+import { orderMoney } from '../../src/evidence/orderMoney.ts';
 import { CHART_FILES } from '../../src/evidence/index.ts';
 import { escapeHtml, safeHref } from '../../src/evidence/escape.ts';
 import { TINY, makePack, scenarioOf, textOf, tinyPack, unzipToRecord } from './fixtures.ts';
@@ -57,8 +67,8 @@ describe('report.html content', () => {
     expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|@import|url\(|\ssrc=/i);
     expect(html).toMatch(/@page \{ size: A4;/);
     expect(html).toMatch(/@media print/);
-    // The charts are inlined, one per chart file.
-    expect(html.match(/<svg xmlns/g)).toHaveLength(CHART_FILES.length);
+    // The charts are inlined, one per chart file, and the platform section's chart of each order's money.
+    expect(html.match(/<svg xmlns/g)).toHaveLength(CHART_FILES.length + 1);
   });
 
   it('is in Chinese first and in English, with a language switch', async () => {
@@ -165,5 +175,45 @@ describe('report.html content', () => {
     expect(html).toContain(`<p class="cost-day" lang="zh-CN">${s.perDay.zh}</p>`);
     expect(html).toContain(`<p lang="en">${s.perMonth.en}</p>`);
     expect(s.perDay.zh).toMatch(/^在最严算法（p10）下，与算法取中（p50）相比，每名骑手每天[少多]收入 [\d.]+ 元/);
+  });
+
+  it('says next to it what algorithm-median costs the platform, part by part, and charts each order’s money', async () => {
+    const pack = await tinyPack();
+    const files = unzipToRecord(pack.zip);
+    const html = textOf(files, 'report.html');
+    const scenario = scenarioOf(JSON.parse(textOf(files, 'scenario.json')));
+    const cost = platformCost(scenario, pack.comparison, 1);
+    if (!cost) throw new Error('no platform cost');
+    const s = platformCostSentences(cost, {
+      stricter: { zh: '最严算法（p10）', en: 'Strictest algorithm (p10)' },
+      looser: { zh: '算法取中（p50）', en: 'Algorithm-median (p50)' },
+    });
+    const start = html.indexOf('<section id="platform-cost" class="lead">');
+    expect(start).toBeGreaterThan(html.indexOf('<section id="cost" class="lead">'));
+    expect(start).toBeLessThan(html.indexOf('<section id="question">'));
+    const section = html.slice(start, html.indexOf('</section>', start));
+    expect(section).toContain(
+      '<h2><span lang="zh-CN">平台的账</span><span lang="en">What it costs the platform</span></h2>',
+    );
+    expect(section).toContain(`<p class="cost-day" lang="zh-CN">${esc(s.total.zh)}</p>`);
+    expect(section).toContain(`<p class="cost-day" lang="en">${esc(s.total.en)}</p>`);
+    for (const part of PLATFORM_COST_PARTS) {
+      expect(section).toContain(`<li lang="zh-CN">${esc(s.parts[part].zh)}</li>`);
+    }
+    expect(section).toContain(`<p lang="zh-CN">${esc(s.retained.zh)}</p>`);
+    // The total is the margin's paired difference, per day, with the sign of a cost.
+    const d = pack.comparison.differences['platform.margin'];
+    expect(cost.perDay.value).toBeCloseTo(-(d?.mean ?? Number.NaN), 9);
+    expect(s.total.zh).toContain(
+      `每天${cost.perDay.value >= 0 ? '少赚' : '多赚'} ${Math.abs(cost.perDay.value).toFixed(0)} 元`,
+    );
+    // The chart: each arm's order money, with the platform's profit per order under its bar.
+    expect(section).toContain('<figure><svg xmlns');
+    expect(section).toContain('每单配送钱款的去向 / Where the delivery money of an order goes');
+    for (const arm of pack.comparison.arms) {
+      const m = orderMoney(arm.money);
+      expect(section).toContain(`利润 ${fixed(m.operatingProfit, 2)} 元`);
+    }
+    expect(section).toContain('<figcaption><span lang="zh-CN">每个方案一根横条');
   });
 });

@@ -69,6 +69,7 @@ a { color: var(--accent); }
 section.lead { border: 2px solid var(--accent); border-radius: 6px; padding: 4px 14px 8px; margin: 16px 0; }
 section.lead h2 { border-bottom: none; margin-top: 8px; }
 p.cost-day { font-weight: 600; font-size: 16px; }
+ul.cost-parts { margin: 0 0 8px; padding-left: 1.4em; }
 section.lead hr { border: none; border-top: 1px dotted var(--rule); }
 @page { size: A4; margin: 15mm 14mm 16mm; }
 @media print {

@@ -22,6 +22,7 @@ import { bi, blocks, inline, type Bi } from './bilingual.ts';
 import { armInterval, armsSentence, differenceSentence, differencesFor } from './findings.ts';
 import { REPORT_CSS } from './reportCss.ts';
 import { furtherFiguresHtml } from './furtherFigures.ts';
+import { platformCostSection } from './platformCost.ts';
 import { MODEL_DOC, modelCheckSection } from './modelCheck.ts';
 import { rulesTableHtml, scenarioTableHtml } from './ruleTables.ts';
 import { scorecardHtml } from './scorecard.ts';
@@ -338,7 +339,7 @@ export function reportHtml(input: ReportInput): string {
     '<input class="lang" type="radio" name="lang" id="lang-both">\n' +
     '<div class="doc">\n<nav class="switch" aria-label="语言 / Language">' +
     '<label for="lang-zh">中文</label><label for="lang-en">English</label><label for="lang-both">中文 + English</label></nav>\n' +
-    `${header(input, names)}\n${costLead(input, names)}\n${question(input, names)}\n${rules(input, names)}\n${findings(input, names)}\n` +
+    `${header(input, names)}\n${costLead(input, names)}\n${platformCostSection(input.scenario, input.comparison, names)}\n${question(input, names)}\n${rules(input, names)}\n${findings(input, names)}\n` +
     `${charts(input)}\n${compliance(input, names)}\n${assumptions(input)}\n` +
     `${modelCheckSection(7, input.calibration, armNameOf(input, names), labelContext(input.scenario))}\n` +
     `${limitsSection(8)}\n` +

@@ -1,0 +1,125 @@
+/**
+ * Where each delivered order's delivery money goes, one stacked bar per arm: the platform's revenue per order split
+ * into what couriers keep, fines (by who receives them), compensation the platform pays, its other costs and what
+ * is left for it. A negative part (the platform's loss) runs left of zero; a black tick marks the revenue.
+ */
+import { escapeHtml } from '../escape.ts';
+import { fixed } from '../format.ts';
+import { moneySegments, profitNote, stackSegments, type MoneySegment, type OrderMoney } from '../orderMoney.ts';
+import { tickDigits } from './axes.ts';
+import { both, GRID, INK, linear, MUTED, niceMax, niceTicks, px, svgOpen, textWidth } from './svg.ts';
+
+const WIDTH = 640;
+const LEFT = 20;
+const RIGHT = WIDTH - 24;
+const BAR = 22;
+/** Per arm: its name, the bar, and the profit note in Chinese and then English. */
+const ROW = 84;
+/** Narrowest segment (px) that carries its number. */
+const LABEL_MIN_PX = 34;
+
+/** One arm: its display name (both languages) and its order money. */
+export interface MoneyArm {
+  name: string;
+  money: OrderMoney;
+}
+
+/** The two-decimal CNY the chart writes. */
+const cny = (x: number): string => fixed(x, 2);
+
+/** Legend entries: every segment key in first appearance, then the revenue tick. */
+function legendSvg(arms: readonly MoneyArm[], y0: number): { svg: string; height: number } {
+  const seen = new Map<string, MoneySegment>();
+  for (const arm of arms) for (const s of moneySegments(arm.money)) if (!seen.has(s.key)) seen.set(s.key, s);
+  const entries = [...seen.values()].map((s) => ({
+    swatch: s.colour,
+    text: both(s.label),
+    width: textWidth(both(s.label), 11),
+  }));
+  const tick = both({ zh: '黑色竖线：平台每单收入', en: 'Black tick: platform revenue per order' });
+  entries.push({ swatch: '', text: tick, width: textWidth(tick, 11) });
+  let svg = '';
+  let x = LEFT;
+  let y = y0;
+  for (const e of entries) {
+    const w = 18 + e.width;
+    if (x > LEFT && x + w > RIGHT) {
+      x = LEFT;
+      y += 17;
+    }
+    svg += e.swatch
+      ? `<rect x="${px(x)}" y="${px(y - 10)}" width="12" height="12" fill="${e.swatch}"/>`
+      : `<line x1="${px(x + 6)}" x2="${px(x + 6)}" y1="${px(y - 12)}" y2="${px(y + 3)}" stroke="${INK}" stroke-width="2.5"/>`;
+    svg += `<text x="${px(x + 18)}" y="${px(y)}" font-size="11">${e.text}</text>`;
+    x += w + 14;
+  }
+  return { svg, height: y - y0 + 17 };
+}
+
+/** SVG of the order money of each arm; `orderValue` is the food's value per order, named in the note as left out. */
+export function orderMoneyChartSvg(arms: readonly MoneyArm[], orderValue: number): string {
+  const title = {
+    zh: '每单配送钱款的去向',
+    en: 'Where the delivery money of an order goes',
+  };
+  const key = legendSvg(arms, 50);
+  const stacks = arms.map((a) => stackSegments(moneySegments(a.money)));
+  const ends = stacks.flatMap((s) => s.flatMap((p) => [p.from, p.to]));
+  const lo = Math.min(0, ...ends);
+  const hi = Math.max(0, ...ends, ...arms.map((a) => a.money.revenue).filter(Number.isFinite));
+  const d0 = lo < 0 ? -niceMax(-lo, 3) : 0;
+  const d1 = hi > 0 ? niceMax(hi, 6) : 1;
+  const ticks = niceTicks(d0, d1, 7);
+  const x = linear(d0, d1, LEFT, RIGHT);
+  const top = 50 + key.height + 10;
+  const bottom = top + arms.length * ROW;
+  const height = bottom + 62;
+
+  let svg = svgOpen(WIDTH, height, title) + key.svg;
+  svg += `<line x1="${px(LEFT)}" x2="${px(RIGHT)}" y1="${px(bottom)}" y2="${px(bottom)}" stroke="${MUTED}"/>`;
+  // Grid lines cross the bars only, so they never run through the notes under them.
+  const gridAt = (t: number, y1: number, y2: number, stroke: string) =>
+    `<line x1="${px(x(t))}" x2="${px(x(t))}" y1="${px(y1)}" y2="${px(y2)}" stroke="${stroke}"/>`;
+  for (const t of ticks) {
+    for (let i = 0; i < arms.length; i++) svg += gridAt(t, top + i * ROW + 16, top + i * ROW + 22 + BAR + 4, GRID);
+    svg +=
+      gridAt(t, bottom, bottom + 4, MUTED) +
+      `<text x="${px(x(t))}" y="${px(bottom + 16)}" text-anchor="middle" font-size="11" fill="${MUTED}">` +
+      `${escapeHtml(fixed(t, tickDigits(ticks)))}</text>`;
+  }
+  svg +=
+    `<text x="${px((LEFT + RIGHT) / 2)}" y="${px(bottom + 32)}" text-anchor="middle">` +
+    `${both({ zh: '元，每个送达订单', en: 'CNY per delivered order' })}</text>`;
+  for (const [i, arm] of arms.entries()) {
+    const y0 = top + i * ROW;
+    const barTop = y0 + 22;
+    svg += `<text x="${px(LEFT)}" y="${px(y0 + 14)}" font-weight="bold">${escapeHtml(arm.name)}</text>`;
+    for (const { segment, from, to } of stacks[i] ?? []) {
+      const w = x(to) - x(from);
+      if (!(w > 0)) continue;
+      svg += `<rect x="${px(x(from))}" y="${px(barTop)}" width="${px(w)}" height="${BAR}" fill="${segment.colour}"/>`;
+      if (w >= LABEL_MIN_PX) {
+        svg +=
+          `<text x="${px((x(from) + x(to)) / 2)}" y="${px(barTop + 15)}" text-anchor="middle" font-size="11" ` +
+          `fill="${segment.ink}">${escapeHtml(cny(segment.cny))}</text>`;
+      }
+    }
+    if (Number.isFinite(arm.money.revenue)) {
+      const rx = x(arm.money.revenue);
+      svg += `<line x1="${px(rx)}" x2="${px(rx)}" y1="${px(barTop - 5)}" y2="${px(barTop + BAR + 5)}" stroke="${INK}" stroke-width="2.5"/>`;
+    }
+    // Two lines: the note in both languages would not fit one.
+    const note = profitNote(arm.money, cny);
+    svg +=
+      `<text x="${px(LEFT)}" y="${px(barTop + BAR + 17)}" font-size="11" fill="${MUTED}">${escapeHtml(note.zh)}</text>` +
+      `<text x="${px(LEFT)}" y="${px(barTop + BAR + 31)}" font-size="11" fill="${MUTED}">${escapeHtml(note.en)}</text>`;
+  }
+  for (let i = 0; i < arms.length; i++) svg += gridAt(0, top + i * ROW + 16, top + i * ROW + 22 + BAR + 4, INK);
+  svg +=
+    `<text x="${px(LEFT)}" y="${px(height - 10)}" font-size="11" fill="${MUTED}">` +
+    `${both({
+      zh: `不含餐费（每单 ${cny(orderValue)} 元，由顾客直接付给商家）`,
+      en: `Food value left out (${cny(orderValue)} CNY an order, customer to merchant)`,
+    })}</text>`;
+  return `${svg}</svg>`;
+}

@@ -64,5 +64,7 @@ process.stdout.write(
     policy: scenario.rules.dispatch.policy,
     evaluationsPerOrder: work.evaluations / orders,
     failedPerOrder: work.failed / orders,
+    postponedPerOrder: work.postponed / orders,
+    noCourierPerOrder: work.noCourier / orders,
   }) + '\n',
 );

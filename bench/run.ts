@@ -21,7 +21,7 @@ console.log(
   `Fairpace benchmark — ${new Date().toISOString()} — node ${process.version}, ${availableParallelism()} cores`,
 );
 console.log(
-  'case                              policy   days  warm-up  couriers     orders   wall s   orders/s  skeleton/s  ratio  peak MiB  eval/order  failed/order',
+  'case                              policy   days  warm-up  couriers     orders   wall s   orders/s  skeleton/s  ratio  peak MiB  eval/order  failed/order  postponed  no courier',
 );
 // Each case under the default dispatch (rolling) and the earlier one (greedy), for the work per order side by side.
 for (const [file, days, policy] of cases.flatMap(([f, d]) => ['rolling', 'greedy'].map((p) => [f, d, p] as const))) {
@@ -44,6 +44,8 @@ for (const [file, days, policy] of cases.flatMap(([f, d]) => ['rolling', 'greedy
     num('peakRssMiB').toFixed(0).padStart(9),
     num('evaluationsPerOrder').toFixed(1).padStart(11),
     num('failedPerOrder').toFixed(2).padStart(13),
+    num('postponedPerOrder').toFixed(2).padStart(10),
+    num('noCourierPerOrder').toFixed(2).padStart(11),
   ];
   console.log(cells.join(' '));
 }
@@ -51,7 +53,9 @@ console.log(
   'orders: simulated, warm-up days included; skeleton/s: bench/skeleton.ts (heap + grid + nearest idle courier) at the',
 );
 console.log('same size in the same process; ratio = orders/s ÷ skeleton/s; eval/order: courier evaluations (a');
-console.log('bundle route or plan insertion) per order; failed/order: times an order was looked at and left waiting.');
+console.log('bundle route or plan insertion) per order; failed/order: times an order was looked at and left waiting,');
+console.log('of which postponed (rolling: late commitment, the courier would wait for the food) and no courier (none');
+console.log('within reach could take it); the rest lost the batch matching to other bundles.');
 
 {
   // The issue's budget for the real TSL-Meituan file (654,343 waybills): under 30 s and 500 MiB.

@@ -64,12 +64,21 @@ export interface DispatchWork {
   considered: number;
   /** Of those, the ones that ended without an assignment (no courier, postponed, declined). */
   failed: number;
+  /** Of the failed (rolling policy): postponed by late commitment, and left with no courier at all. */
+  postponed: number;
+  noCourier: number;
   /** Courier evaluations: a bundle's route from a free courier, or an insertion into a busy courier's plan. */
   evaluations: number;
 }
 
 /** A zeroed work count. */
-export const newDispatchWork = (): DispatchWork => ({ considered: 0, failed: 0, evaluations: 0 });
+export const newDispatchWork = (): DispatchWork => ({
+  considered: 0,
+  failed: 0,
+  postponed: 0,
+  noCourier: 0,
+  evaluations: 0,
+});
 
 const STAY_PER_ORDER = 1e7;
 /** The most orders in one bundle when the scenario does not say (and the bag allows): an assumption. */
@@ -552,6 +561,7 @@ export class RollingDispatcher {
           if ((this.nextLook[o] as number) > now) continue;
           failedOrders++;
           if (none) {
+            h.work.noCourier++;
             this.noCourier[o] = 1;
             this.nextLook[o] = now + MAX_REST_SEC;
           }
@@ -569,6 +579,7 @@ export class RollingDispatcher {
         for (let k = from; k < from + size; k++) this.noCourier[this.bundleOf[k] as number] = 0;
         for (let k = from; k < from + size; k++) this.nextLook[this.bundleOf[k] as number] = until;
         failedOrders += size;
+        h.work.postponed += size;
         continue;
       }
       if (h.declines(c)) {

@@ -76,8 +76,11 @@ const FINES_LABELS: Record<FinesRecipient, Bi> = {
 };
 const FINES_COLOURS: Record<FinesRecipient, string> = { platform: '#E69F00', station: '#F0E442', elsewhere: '#CC79A7' };
 
-/** The segment of one part: label by who receives fines, and the platform's part as profit or loss. */
-function segmentOf(part: OrderMoneyPart, cny: number, finesTo: FinesRecipient): MoneySegment {
+/**
+ * The segment of one part: fines labelled by who receives them, and the platform's part as profit or loss, "besides
+ * fines" when it keeps some (they are their own segment).
+ */
+function segmentOf(part: OrderMoneyPart, cny: number, finesTo: FinesRecipient, keepsFines: boolean): MoneySegment {
   switch (part) {
     case 'couriers':
       return {
@@ -112,7 +115,7 @@ function segmentOf(part: OrderMoneyPart, cny: number, finesTo: FinesRecipient): 
         cny,
       };
     case 'platform': {
-      const besides = finesTo === 'platform';
+      const besides = keepsFines;
       if (cny < 0) {
         return {
           key: besides ? 'platform-loss-besides-fines' : 'platform-loss',
@@ -139,7 +142,8 @@ function segmentOf(part: OrderMoneyPart, cny: number, finesTo: FinesRecipient): 
 
 /** The drawn segments of an arm's order money, in part order. */
 export function moneySegments(money: OrderMoney): MoneySegment[] {
-  return money.parts.map(({ part, cny }) => segmentOf(part, cny, money.finesTo));
+  const keepsFines = money.finesTo === 'platform' && money.parts.some((p) => p.part === 'fines' && p.cny !== 0);
+  return money.parts.map(({ part, cny }) => segmentOf(part, cny, money.finesTo, keepsFines));
 }
 
 /** A segment with its ends (CNY): positive parts stack right from zero in order, negative ones left. */
@@ -164,12 +168,12 @@ export function stackSegments(segments: readonly MoneySegment[]): StackedSegment
   });
 }
 
-/** The platform's profit per order in words: revenue, then profit, with the fines it keeps when it keeps them. */
+/** The platform's profit per order in words: revenue, then profit, with the fines it keeps when it keeps any. */
 export function profitNote(money: OrderMoney, format: (cny: number) => string): Bi {
   const revenue = format(money.revenue);
   const profit = format(money.operatingProfit);
   const fines = money.parts.find((p) => p.part === 'fines')?.cny ?? 0;
-  const kept = money.finesTo === 'platform';
+  const kept = money.finesTo === 'platform' && fines !== 0;
   return {
     zh: `平台每单收入 ${revenue} 元，利润 ${profit} 元${kept ? `（含罚款 ${format(fines)} 元）` : ''}`,
     en: `Platform per order: revenue ${revenue}, profit ${profit} CNY${kept ? ` (incl. ${format(fines)} of fines)` : ''}`,

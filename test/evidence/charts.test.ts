@@ -128,6 +128,32 @@ describe('SVG charts', () => {
     expect(svg).not.toMatch(/NaN|Infinity|undefined/);
   });
 
+  it('leave a part that is 0 for every arm out of the order-money legend (points instead of fines)', () => {
+    const svg = orderMoneyChartSvg(
+      [
+        {
+          name: 'A',
+          money: {
+            revenue: 6.5,
+            parts: [
+              { part: 'couriers', cny: 6 },
+              { part: 'fines', cny: 0 },
+              { part: 'otherCosts', cny: 1.5 },
+              { part: 'platform', cny: -1 },
+            ],
+            finesTo: 'platform',
+            compensationByPlatform: false,
+            operatingProfit: -1,
+          },
+        },
+      ],
+      48,
+    );
+    expect(balanced(svg)).toBe(true);
+    expect(svg).not.toContain('罚款（归平台）');
+    expect(svg.match(/<rect x=/g)).toHaveLength(3 + 3); // three drawn parts, three legend swatches
+  });
+
   it('choose round ticks without logarithms', () => {
     expect(niceTicks(0, 40)).toEqual([0, 10, 20, 30, 40]);
     expect(niceTicks(0, 1.56, 4)).toEqual([0, 0.5, 1, 1.5]);

@@ -95,6 +95,12 @@ describe('orderMoney', () => {
       en: 'Platform per order: revenue 7.00, profit -0.25 CNY (incl. 2.00 of fines)',
     });
     expect(profitNote(money('station', 'platform'), (x) => fixed(x, 2)).zh).toBe('平台每单收入 7.00 元，利润 -3.00 元');
+    const noFines = orderMoney({
+      flowsPerOrder: { ...FLOWS, fines: 0 },
+      parties: flowParties(rulesWith('platform', 'merchantInsurance')),
+    });
+    expect(profitNote(noFines, (x) => fixed(x, 2)).en).toBe('Platform per order: revenue 7.00, profit -2.25 CNY');
+    expect(moneySegments(noFines).at(-1)?.label.en).toBe('Platform: loss');
   });
 
   it('gives the platform’s operating profit per order of a real comparison', async () => {

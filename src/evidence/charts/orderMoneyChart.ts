@@ -30,7 +30,9 @@ const cny = (x: number): string => fixed(x, 2);
 /** Legend entries: every segment key in first appearance, then the revenue tick. */
 function legendSvg(arms: readonly MoneyArm[], y0: number): { svg: string; height: number } {
   const seen = new Map<string, MoneySegment>();
-  for (const arm of arms) for (const s of moneySegments(arm.money)) if (!seen.has(s.key)) seen.set(s.key, s);
+  // A part that is zero for every arm (no fines under points instead of fines) takes no room and no legend entry.
+  for (const arm of arms)
+    for (const s of moneySegments(arm.money)) if (s.cny !== 0 && !seen.has(s.key)) seen.set(s.key, s);
   const entries = [...seen.values()].map((s) => ({
     swatch: s.colour,
     text: both(s.label),

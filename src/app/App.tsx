@@ -9,6 +9,7 @@ import { EvidencePanel } from './components/EvidencePanel.tsx';
 import { SavedRuns } from './components/SavedRuns.tsx';
 import { ScenarioTools, shareProblemText } from './components/ScenarioTools.tsx';
 import { CostSentence } from './components/CostSentence.tsx';
+import { PlatformCost } from './components/PlatformCost.tsx';
 import { DetailFigures } from './components/DetailFigures.tsx';
 import { HeadlineCards } from './components/HeadlineCards.tsx';
 import { Guide } from './components/Guide.tsx';
@@ -392,6 +393,7 @@ export function App() {
                 )}
                 <p className="seeds">{t('results.seeds', { seeds: result.comparison.seeds.join(', ') })}</p>
                 <CostSentence scenario={result.scenario} comparison={result.comparison} lang={lang} t={t} />
+                <PlatformCost scenario={result.scenario} comparison={result.comparison} lang={lang} t={t} />
                 <ModelCheckNotice calibration={result.calibration} context={resultContext} lang={lang} t={t} />
                 <HeadlineCards
                   comparison={result.comparison}

@@ -10,6 +10,7 @@ import { BARGAINING_EN, BARGAINING_ZH } from './i18nBargaining.ts';
 import { EVIDENCE_EN, EVIDENCE_ZH } from './i18nEvidence.ts';
 import { AUDIT_EN, AUDIT_ZH } from './i18nAudit.ts';
 import { MODEL_CHECK_EN, MODEL_CHECK_ZH } from './i18nModelCheck.ts';
+import { PLATFORM_EN, PLATFORM_ZH } from './i18nPlatform.ts';
 
 /** Languages the app speaks. */
 export type Lang = 'zh-CN' | 'en';
@@ -214,6 +215,7 @@ const zhCN = {
   ...EVIDENCE_ZH,
   ...AUDIT_ZH,
   ...MODEL_CHECK_ZH,
+  ...PLATFORM_ZH,
   ...GUIDE_ZH,
 };
 
@@ -227,6 +229,7 @@ const en: Record<MessageKey, string> = {
   ...EVIDENCE_EN,
   ...AUDIT_EN,
   ...MODEL_CHECK_EN,
+  ...PLATFORM_EN,
   'app.title': 'Fairpace algorithm-fairness workbench',
   'app.subtitle':
     'Compare the strictest algorithm with algorithm-median: what each does to couriers’ pay, hours and safety, and to the platform’s margin',

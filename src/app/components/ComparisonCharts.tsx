@@ -5,13 +5,16 @@ import type { Scenario } from '../../scenario/schema.ts';
 import type { ChartArm } from '../charts/chartTypes.ts';
 import { earningsChart } from '../charts/earningsChart.ts';
 import { perDayChart } from '../charts/perDayChart.ts';
+import { orderMoneyChart } from '../charts/orderMoneyChart.ts';
 import { platformChart } from '../charts/platformChart.ts';
 import { rhythmChart } from '../charts/rhythmChart.ts';
 import { safetyChart } from '../charts/safetyChart.ts';
 import { speedChart } from '../charts/speedChart.ts';
 import { workloadChart } from '../charts/workloadChart.ts';
 import type { Lang, Translate } from '../i18n.ts';
-import { axisLabel, contextOf, metricName, unitOf } from '../metricDisplay.ts';
+import { orderMoney } from '../../evidence/orderMoney.ts';
+import { fixed } from '../../evidence/format.ts';
+import { axisLabel, catalogueLang, contextOf, metricName, unitOf } from '../metricDisplay.ts';
 import { PlotFigure } from './PlotFigure.tsx';
 
 interface Props {
@@ -109,8 +112,22 @@ export function ComparisonCharts({ scenario, comparison, armNames, lang, t }: Pr
         courierPay: metricName('platform.courierPay', lang, context),
         margin: metricName('platform.margin', lang, context),
       }),
+      // Results saved before the ledger have no money flows: no chart rather than a wrong one.
+      money: comparison.arms.every((a) => a.money)
+        ? orderMoneyChart(
+            comparison.arms.map((a) => ({ name: armNames[a.id] ?? a.id, money: orderMoney(a.money) })),
+            catalogueLang(lang),
+            {
+              title: t('chart.money.title'),
+              caption: t('chart.money.caption', {
+                orderValue: fixed(comparison.arms[0]?.money.flowsPerOrder.orderValue ?? Number.NaN, 2),
+              }),
+              x: t('chart.money.x'),
+            },
+          )
+        : null,
     };
-  }, [arms, scenario, standards, compliance, lang, t]);
+  }, [arms, comparison, armNames, scenario, standards, compliance, lang, t]);
 
   return (
     <div className="charts">
@@ -124,6 +141,7 @@ export function ComparisonCharts({ scenario, comparison, armNames, lang, t }: Pr
         <PlotFigure options={charts.riskTolerance} testId="chart-risk-tolerance" />
       </div>
       <PlotFigure options={charts.platform} testId="chart-platform" />
+      {charts.money && <PlotFigure options={charts.money} testId="chart-money" />}
     </div>
   );
 }

@@ -18,7 +18,7 @@ interface Props {
 }
 
 /** A figure's value and interval as data attributes (`data-<name>`, `-lo`, `-hi`). */
-function figureData(name: string, f: CostFigure): Record<string, string> {
+export function figureData(name: string, f: CostFigure): Record<string, string> {
   return {
     [`data-${name}`]: String(f.value),
     [`data-${name}-lo`]: String(f.ci95[0]),

@@ -372,6 +372,81 @@ const tests = [
     },
   },
   {
+    name: 'what algorithm-median costs the platform equals `fairpace compare` JSON, part by part, with the order-money chart, in both languages',
+    async fn({ open, cli }) {
+      const { page } = await open({ locale: 'zh-CN' });
+      await waitForRunDone(page); // demo-small
+      const comparison = await cli(DEMO);
+      // Derived here from the CLI's JSON alone: median − strictest differences, turned into what median costs the
+      // platform (less revenue, more pay, fewer fines kept and more compensation paid are costs).
+      const d = comparison.differences;
+      const median = comparison.arms.find((a) => a.id === 'median');
+      const flip = (ci, k) => [ci[0] * k, ci[1] * k].sort((a, b) => a - b);
+      const figure = (path, k) => [d[path].mean * k, flip(d[path].ci95, k)];
+      const delivered = median.metrics.service.ordersDelivered;
+      const expected = {
+        day: figure('platform.margin', -1),
+        order: figure('platform.margin', -1 / delivered),
+        revenue: figure('platform.deliveryRevenue', -1),
+        'courier-pay': figure('platform.courierPayBeforeFines', 1),
+        fines: figure('platform.fineIncome', -1),
+        compensation: figure('platform.compensationPaid', 1),
+        'retained-orders': figure('customers.lostOrders', -1),
+      };
+      const block = page.locator(tid('platform-cost-strictest-median'));
+      await block.waitFor();
+      const near = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+      const shown = {};
+      const problems = [];
+      for (const [name, [value, [lo, hi]]] of Object.entries(expected)) {
+        const [v, l, h] = await Promise.all(
+          [name, `${name}-lo`, `${name}-hi`].map(async (a) => Number(await block.getAttribute(`data-${a}`))),
+        );
+        shown[name] = v;
+        if (!near(v, value) || !near(l, lo) || !near(h, hi)) {
+          problems.push(`${name}: browser ${v} [${l}, ${h}], from the CLI ${value} [${lo}, ${hi}]`);
+        }
+      }
+      // The parts add up to the whole.
+      const sum = shown.revenue + shown['courier-pay'] + shown.fines + shown.compensation;
+      if (!near(sum, shown.day)) problems.push(`the parts add up to ${sum}, not ${shown.day}`);
+      assertNoProblems(problems, 'platform cost figures that differ from the CLI');
+
+      const day = expected.day[0];
+      const zh = (await page.locator(tid('platform-cost')).textContent()) ?? '';
+      assert(zh.includes('平台的账'), `no heading: ${zh}`);
+      assert(
+        zh.includes(`让平台每天${day >= 0 ? '少赚' : '多赚'} ${Math.abs(day).toFixed(0)} 元`) &&
+          zh.includes(`每个送达订单${day >= 0 ? '少赚' : '多赚'} ${Math.abs(expected.order[0]).toFixed(2)} 元`),
+        `the Chinese sentence: ${zh}`,
+      );
+      assert((await block.locator('li').count()) === 4, 'the four parts are not listed');
+      assert(zh.includes('顾客此后每天'), `no retained orders: ${zh}`);
+      const chartZh = (await page.locator(tid('chart-money')).textContent()) ?? '';
+      assert(
+        chartZh.includes('每单配送钱款的去向') && chartZh.includes('平台每单收入'),
+        `the chart in Chinese: ${chartZh}`,
+      );
+      const marks = await chartMarks(page, 'chart-money');
+      assert(
+        marks && marks.marks.includes('bar') && marks.drawn > 0,
+        `chart-money draws nothing: ${JSON.stringify(marks)}`,
+      );
+
+      await page.click(tid('language-toggle'));
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      const en = (await page.locator(tid('platform-cost')).textContent()) ?? '';
+      assert(
+        en.includes('What it costs the platform') &&
+          en.includes(`${day >= 0 ? 'costs' : 'earns'} the platform ${Math.abs(day).toFixed(0)} CNY a day`) &&
+          !HAN.test(en),
+        `the English sentence: ${en}`,
+      );
+      const chartEn = (await page.locator(tid('chart-money')).textContent()) ?? '';
+      assert(chartEn.includes('Platform per order') && !HAN.test(chartEn), `the chart in English: ${chartEn}`);
+    },
+  },
+  {
     name: 'an invalid field keeps the stale banner; checks across fields, a non-JSON upload and a broken link speak Chinese',
     async fn({ open, origin }) {
       const { page } = await open({ locale: 'zh-CN' });

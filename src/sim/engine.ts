@@ -7,7 +7,7 @@
  */
 import type { Rules, Scenario, Weather } from '../scenario/schema.ts';
 import { buildCity, type City } from './city.ts';
-import { deadlineModelFor, lateAfterPromiseSec, type DeadlineModel } from './deadline/index.ts';
+import { deadlineLines, deadlineModelFor, type DeadlineLines, type DeadlineModel } from './deadline/index.ts';
 import { drawDayOrders, type DayOrders } from './demand.ts';
 import { dispatchTick } from './dispatch.ts';
 import { EventQueue } from './eventQueue.ts';
@@ -88,10 +88,8 @@ export class Engine implements RollingHost {
   readonly detourFactor: number;
   readonly signalsPerKm: number;
   readonly rushWhenLate: boolean;
-  /** Seconds from the promise (or its window's end) to the late line. */
-  readonly graceSec: number;
-  /** How long after the late line the severe-late fine applies, seconds (Infinity when it carries no fine). */
-  readonly severeAfterSec: number;
+  /** The lines of every order's deadline (window, grace, severe lateness), from the arm's rules. */
+  readonly lines: DeadlineLines;
   /** The order trace of the reported days, when asked for. */
   trace: OrderTrace | null = null;
   readonly breakAfterSec: number;
@@ -180,8 +178,7 @@ export class Engine implements RollingHost {
     this.riding = stream(seed, 'riding');
     this.shifts = draws(stream(seed, 'shifts'));
     this.rushWhenLate = rules.penalties.perMinuteLate > 0;
-    this.graceSec = rules.deadline.graceMin * 60;
-    this.severeAfterSec = rules.penalties.severeLateFine > 0 ? rules.penalties.severeLateMin * 60 : Infinity;
+    this.lines = deadlineLines(rules);
     this.breakAfterSec = scenario.behaviour.breakAfterHours * 3600;
     this.cancelAfterSec = scenario.demand.cancelAfterMin * 60;
     this.assessDays = rules.assessment.windowDays;
@@ -319,16 +316,12 @@ export class Engine implements RollingHost {
     this.nextToPlace = 0;
 
     this.deadline.startDay();
-    const windowSec = rules.deadline.windowMin * 60;
-    const lateAfter = lateAfterPromiseSec(rules.deadline);
     for (let o = 0; o < m; o++) {
       const place = orders.placeSec[o] as number;
       const hour = hourOf(place, day);
       const promise =
         place + this.deadline.promiseSec(book.roadKm[o] as number, (orders.readySec[o] as number) - place, hour);
-      book.promiseAt[o] = promise;
-      book.dueAt[o] = promise + windowSec;
-      book.lateAt[o] = promise + lateAfter;
+      book.promise(o, promise, this.lines);
       rec.placed(place, promise);
     }
     this.updateScores();

@@ -85,7 +85,13 @@ export function startNextLeg(e: Engine, c: number, now: number): void {
       }
       if (!isDropoff(stopAt)) continue;
       const o = stopOrder(stopAt);
-      const need = requiredKmh(viaKm, (dueAt[o] as number) - now - services, e.graceSec, e.severeAfterSec, vmax);
+      const need = requiredKmh(
+        viaKm,
+        (dueAt[o] as number) - now - services,
+        e.lines.graceSec,
+        e.lines.severeAfterSec,
+        vmax,
+      );
       if (need > vreq) vreq = need;
     }
     const choice = chooseSpeed(v0, vmax, r, vreq, e.rushWhenLate);

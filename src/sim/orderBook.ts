@@ -1,4 +1,5 @@
 /** One day's orders as the platform tracks them: the drawn orders plus status, promise and what happened when. */
+import type { DeadlineLines } from './deadline/lines.ts';
 import type { DayOrders } from './demand.ts';
 
 /** Order states. */
@@ -47,5 +48,12 @@ export class OrderBook {
     this.courier = new Int32Array(m).fill(-1);
     this.late = new Uint8Array(m);
     this.feeFen = new Float64Array(m);
+  }
+
+  /** Order o is promised for `promiseAt` (absolute seconds): its due and late lines follow from the deadline's lines. */
+  promise(o: number, promiseAt: number, lines: DeadlineLines): void {
+    this.promiseAt[o] = promiseAt;
+    this.dueAt[o] = promiseAt + lines.windowSec;
+    this.lateAt[o] = promiseAt + lines.lateAfterSec;
   }
 }

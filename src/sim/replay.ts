@@ -6,7 +6,7 @@
  */
 import type { ReplayInstance, Rules, Scenario } from '../scenario/schema.ts';
 import type { City } from './city.ts';
-import { deadlineModelFor, lateAfterPromiseSec, type DeadlineModel } from './deadline/index.ts';
+import { deadlineLines, deadlineModelFor, type DeadlineModel } from './deadline/index.ts';
 import type { DayOrders } from './demand.ts';
 import { bestCourier, type DispatchContext } from './dispatch.ts';
 import { Fleet, isDropoff, stopOrder } from './fleet.ts';
@@ -255,15 +255,12 @@ class ReplayDay implements DispatchContext, RollingHost {
     const { inst, world, book, model, rules } = this;
     const orders = world.orders;
     model.startDay();
-    const windowSec = rules.deadline.windowMin * 60;
-    const lateAfter = lateAfterPromiseSec(rules.deadline);
+    const lines = deadlineLines(rules);
     for (let o = 0; o < book.count; o++) {
       const place = orders.placeSec[o] as number;
       const sec = model.promiseSec(book.roadKm[o] as number, (orders.readySec[o] as number) - place, hourOf(place, 0));
       this.out.promiseSec[o] = sec;
-      book.promiseAt[o] = place + sec;
-      book.dueAt[o] = place + sec + windowSec;
-      book.lateAt[o] = place + sec + lateAfter;
+      book.promise(o, place + sec, lines);
     }
     const nO = book.count;
     const nC = inst.couriers.length;
@@ -565,7 +562,7 @@ function fillTally(scenario: Scenario, rules: Rules, seed: number, day: ReplayDa
     const r = restaurants.get(o.restaurant);
     return r ? kmBetween(r.xM, r.yM, o.xM, o.yM) : 0;
   });
-  const lateAfter = lateAfterPromiseSec(rules.deadline);
+  const lateAfter = deadlineLines(rules).lateAfterSec;
   const rec = new Recorder(scenario, rules, 1, nC);
   const ledger = new Ledger(scenario, rules, nC, stream(seed, 'complaints'));
   rec.beginDay(0, 0, scenario.weather[0] ?? 'clear');

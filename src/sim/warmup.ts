@@ -8,6 +8,7 @@
 import { canonicalJson } from '../scenario/canonical.ts';
 import type { Rules, Scenario } from '../scenario/schema.ts';
 import type { DeadlineModel } from './deadline/common.ts';
+import { DEADLINE_BASES } from './deadline/index.ts';
 
 /** What a warm-up leaves behind for day 0. */
 export interface WarmupState {
@@ -24,7 +25,7 @@ export interface WarmupState {
  */
 export function warmupKey(scenario: Scenario, rules: Rules, seed: number): string {
   const { arms: _arms, meta: _meta, replications: _r, seed: _s, ...world } = scenario;
-  const ownPercentile = rules.deadline.basis === 'ridingPace';
+  const ownPercentile = DEADLINE_BASES[rules.deadline.basis].warmupReadsArmPercentile;
   const deadline = ownPercentile ? rules.deadline : { ...rules.deadline, percentile: null };
   return canonicalJson({ world, rules: { ...rules, deadline }, seed });
 }

@@ -24,11 +24,6 @@ export function withProtection(deadline: DeadlineRules, roadKm: number, estimate
   return Math.max(estimateSec, floor);
 }
 
-/** Seconds after the promise before an order counts as late: the window plus the grace. */
-export function lateAfterPromiseSec(deadline: DeadlineRules): number {
-  return 60 * (deadline.windowMin + deadline.graceMin);
-}
-
 /**
  * The platform's delivery-time model as the engine and the replay see it: promise each order, learn from what
  * happened, and move the estimate at the close of each day.

@@ -4,27 +4,11 @@
  * not compile without its implementation here.
  */
 import type { Rules } from '../scenario/schema.ts';
-import type { Engine } from './engine.ts';
+import type { EngineState } from './engineState.ts';
+import type { DispatchContext } from './dispatchContext.ts';
 import { CANCELLED } from './orderBook.ts';
-import type { DispatchWorld } from './rollingDispatch.ts';
 
-/**
- * What a policy reads and writes: the engine's state, or a replay's (src/sim/replay.ts), which dispatches a real
- * order stream with the same policies.
- */
-export interface DispatchContext extends DispatchWorld {
-  /** What each courier earned today, fen (the fairShare policy). */
-  readonly ledger: { earnedFen(c: number): number };
-  // The per-order memo of couriers no insertion fits (see cheapestInsertion), `noFitWidth` per order.
-  readonly noFitWidth: number;
-  readonly noFitSeq: Float64Array;
-  readonly noFitCount: Uint8Array;
-  readonly noFitCouriers: Int32Array;
-  readonly fitlessScratch: Int32Array;
-  /** Where the chosen courier's plan takes the order's stops (set by `choose`). */
-  pickupAt: number;
-  dropAt: number;
-}
+export type { DispatchContext } from './dispatchContext.ts';
 
 /** The dispatch policies of the schema. */
 export type PolicyId = Rules['dispatch']['policy'];
@@ -165,7 +149,7 @@ export function bestCourier(e: DispatchContext, o: number, now: number): number 
  * One batch: orders placed by now join the queue; orders waiting too long are cancelled; the rest, oldest first, go
  * to the policy's courier, unless a crowd courier declines.
  */
-export function dispatchTick(e: Engine, now: number): void {
+export function dispatchTick(e: EngineState, now: number): void {
   const orders = e.book.orders;
   while (e.nextToPlace < orders.count && (orders.placeSec[e.nextToPlace] as number) <= now) {
     e.pending[e.pendingCount++] = e.nextToPlace++;
@@ -202,7 +186,7 @@ export function dispatchTick(e: Engine, now: number): void {
       e.noCourierVersion[r] = e.grid.version;
     }
     if (c >= 0 && !(e.pop.crowd[c] === 1 && declineProb > 0 && e.behaviour() < declineProb)) {
-      e.assign(o, c, now, e.pickupAt, e.dropAt);
+      e.assign(o, c, now, e.pickupAt, e.dropAt, true);
     } else {
       e.work.failed++;
       e.pending[kept++] = o;

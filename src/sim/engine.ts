@@ -20,10 +20,10 @@ import {
   EV_SERVICE_DONE,
   EV_SERVICE_END,
   EV_SHIFT_LIMIT,
-  onLegEnd,
   PRIORITY,
-  startNextLeg,
-} from './legs.ts';
+} from './events.ts';
+import type { EngineState } from './engineState.ts';
+import { onLegEnd, startNextLeg } from './legs.ts';
 import { ASSIGNED, CANCELLED, OrderBook, WAITING } from './orderBook.ts';
 import { InsertionSearch, type PlanParams } from './plan.ts';
 import { drawPopulation, type Population } from './population.ts';
@@ -33,8 +33,8 @@ import { CustomerResponse } from './customers.ts';
 import { Ledger } from './ledger.ts';
 import { Recorder } from './recorder.ts';
 import { hourOf } from './time.ts';
-import { becomeIdle, endBreak, idleRest, logOff, logOn, scheduleShifts, shiftLimit } from './shifts.ts';
-import { newDispatchWork, RollingDispatcher, type DispatchWork, type RollingHost } from './rollingDispatch.ts';
+import { endBreak, idleRest, logOff, logOn, scheduleShifts, shiftLimit } from './shifts.ts';
+import { newDispatchWork, RollingDispatcher, type DispatchWork } from './rollingDispatch.ts';
 import { SpatialGrid } from './spatialGrid.ts';
 import { warmupKey, type WarmupCache } from './warmup.ts';
 import type { Tally } from './tally.ts';
@@ -65,7 +65,7 @@ export interface EngineOutput {
 }
 
 /** The state of one run, shared by the engine's parts. */
-export class Engine implements RollingHost {
+export class Engine implements EngineState {
   readonly city: City;
   readonly pop: Population;
   readonly fleet: Fleet;
@@ -224,10 +224,6 @@ export class Engine implements RollingHost {
     this.grid.update(c, eligible, f.x[c] as number, f.y[c] as number);
   }
 
-  becomeIdle(c: number, now: number): void {
-    becomeIdle(this, c, now);
-  }
-
   /** Gives order o to courier c with its stops at the given plan positions. */
   assign(o: number, c: number, now: number, pickupAt: number, dropAt: number, last = true): void {
     // A new stop in a plan can make an insertion feasible that was not (a pickup near it), so memos expire.
@@ -350,16 +346,10 @@ export class Engine implements RollingHost {
           this.closeService(now);
           continue;
         }
-        if (kind === EV_SHIFT_LIMIT) {
-          shiftLimit(this, c, now);
-          continue;
-        }
-        if (queue.poppedToken !== fleet.token[c]) continue; // superseded
-        if (kind === EV_LOGON) logOn(this, c, now);
-        else if (kind === EV_LEG_END) onLegEnd(this, c, now);
-        else if (kind === EV_SERVICE_DONE) startNextLeg(this, c, now);
-        else if (kind === EV_BREAK_END) endBreak(this, c, now);
-        else if (kind === EV_IDLE_REST) idleRest(this, c, now);
+        const handler = HANDLERS[kind] as Handler;
+        // A courier's event is superseded by a later one scheduled for the same courier (shift limits never are).
+        if (handler.superseded && queue.poppedToken !== fleet.token[c]) continue;
+        handler.run(this, c, now);
       }
       if (tick <= this.serviceEndAbs) {
         dispatchTick(this, tick);
@@ -433,6 +423,22 @@ export class Engine implements RollingHost {
     }
   }
 }
+
+/** What happens at a courier's event, and whether a later event for the same courier supersedes it. */
+interface Handler {
+  run(e: EngineState, c: number, now: number): void;
+  superseded: boolean;
+}
+
+/** The courier events by kind (the end of service is the engine's own). */
+const HANDLERS: Record<number, Handler> = {
+  [EV_LEG_END]: { run: onLegEnd, superseded: true },
+  [EV_SERVICE_DONE]: { run: startNextLeg, superseded: true },
+  [EV_BREAK_END]: { run: endBreak, superseded: true },
+  [EV_SHIFT_LIMIT]: { run: shiftLimit, superseded: false },
+  [EV_LOGON]: { run: logOn, superseded: true },
+  [EV_IDLE_REST]: { run: idleRest, superseded: true },
+};
 
 function emptyOrders(): DayOrders {
   return {

@@ -3,44 +3,35 @@
  * before the most urgent order's deadline, with red lights run under pressure; a pickup collects every ready order of
  * that restaurant, a drop-off delivers and pays.
  */
-import type { Engine } from './engine.ts';
+import type { EngineState } from './engineState.ts';
 import { isDropoff, RIDING, SERVICE, stopOrder } from './fleet.ts';
 import { DELIVERED, PICKED } from './orderBook.ts';
 import { hourOf } from './time.ts';
 import { chooseSpeed, redRunProbability, requiredKmh } from './riding.ts';
 import { dist } from './spatialGrid.ts';
-
-// Event kinds, with priorities that order simultaneous events: arrivals before breaks end, before shift limits,
-// before log-ons, before the end of service.
-export const EV_LEG_END = 0;
-export const EV_SERVICE_DONE = 1;
-export const EV_BREAK_END = 2;
-export const EV_SHIFT_LIMIT = 3;
-export const EV_LOGON = 4;
-export const EV_SERVICE_END = 5;
-export const EV_IDLE_REST = 6;
-export const PRIORITY = [0, 0, 1, 2, 3, 4, 1];
+import { EV_LEG_END, EV_SERVICE_DONE } from './events.ts';
+import { becomeIdle } from './shifts.ts';
 
 /** Where a plan stop is: an order's restaurant (pickup) or its customer (drop-off). */
-function stopX(e: Engine, stop: number): number {
+function stopX(e: EngineState, stop: number): number {
   const o = stopOrder(stop);
   const orders = e.book.orders;
   return isDropoff(stop) ? (orders.custX[o] as number) : (e.city.restaurantX[orders.restaurant[o] as number] as number);
 }
-function stopY(e: Engine, stop: number): number {
+function stopY(e: EngineState, stop: number): number {
   const o = stopOrder(stop);
   const orders = e.book.orders;
   return isDropoff(stop) ? (orders.custY[o] as number) : (e.city.restaurantY[orders.restaurant[o] as number] as number);
 }
 
 /** Courier c sets off for the next stop of the plan, or becomes idle when the plan is empty. */
-export function startNextLeg(e: Engine, c: number, now: number): void {
+export function startNextLeg(e: EngineState, c: number, now: number): void {
   const { fleet, pop, book } = e;
   const len = fleet.planLen[c] as number;
   fleet.touch(c);
   if (len === 0) {
     fleet.freeAt[c] = now;
-    e.becomeIdle(c, now);
+    becomeIdle(e, c, now);
     return;
   }
   const base = c * fleet.planCap;
@@ -124,7 +115,7 @@ export function startNextLeg(e: Engine, c: number, now: number): void {
 }
 
 /** Courier c delivers order o at `at`: pay, fines, assessment, and the end of an engaged stretch. */
-function deliver(e: Engine, c: number, o: number, at: number): void {
+function deliver(e: EngineState, c: number, o: number, at: number): void {
   const { fleet, book } = e;
   book.status[o] = DELIVERED;
   book.deliveredAt[o] = at;
@@ -165,7 +156,7 @@ function deliver(e: Engine, c: number, o: number, at: number): void {
 }
 
 /** Courier c arrives at a stop: picks up (after the food is ready) or drops off, then serves. */
-export function onLegEnd(e: Engine, c: number, now: number): void {
+export function onLegEnd(e: EngineState, c: number, now: number): void {
   const { fleet, book } = e;
   const orders = book.orders;
   const t = fleet.legTarget[c] as number;

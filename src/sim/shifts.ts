@@ -2,12 +2,12 @@
  * A courier's day (MODEL.md section 3): log on at the usual hour, take breaks after long stretches (less often under
  * income pressure), and log off at the income target, at the hours limit or when service closes.
  */
-import type { Engine } from './engine.ts';
+import type { EngineState } from './engineState.ts';
 import { BREAK, DONE, IDLE, OFF } from './fleet.ts';
-import { EV_BREAK_END, EV_IDLE_REST, EV_LOGON, EV_SHIFT_LIMIT, PRIORITY } from './legs.ts';
+import { EV_BREAK_END, EV_IDLE_REST, EV_LOGON, EV_SHIFT_LIMIT, PRIORITY } from './events.ts';
 
 /** Courier c logs on at `now`. */
-export function logOn(e: Engine, c: number, now: number): void {
+export function logOn(e: EngineState, c: number, now: number): void {
   const f = e.fleet;
   f.touch(c);
   f.state[c] = IDLE;
@@ -20,14 +20,14 @@ export function logOn(e: Engine, c: number, now: number): void {
   e.gridUpdate(c);
 }
 
-function endStretch(e: Engine, c: number, now: number): void {
+function endStretch(e: EngineState, c: number, now: number): void {
   const f = e.fleet;
   const stretch = now - (f.stretchStart[c] as number);
   if (stretch > (f.longest[c] as number)) f.longest[c] = stretch;
 }
 
 /** Courier c logs off for the day at `now`. */
-export function logOff(e: Engine, c: number, now: number): void {
+export function logOff(e: EngineState, c: number, now: number): void {
   const f = e.fleet;
   if (f.state[c] !== BREAK) {
     f.onlineAccum[c] = (f.onlineAccum[c] as number) + now - (f.onlineSince[c] as number);
@@ -38,7 +38,7 @@ export function logOff(e: Engine, c: number, now: number): void {
   e.gridUpdate(c);
 }
 
-function shouldLogOff(e: Engine, c: number, now: number): boolean {
+function shouldLogOff(e: EngineState, c: number, now: number): boolean {
   const f = e.fleet;
   return (
     f.closing[c] === 1 ||
@@ -49,7 +49,7 @@ function shouldLogOff(e: Engine, c: number, now: number): boolean {
 }
 
 /** Income pressure: how far behind the pace to the income target the courier is, 0–1. */
-function incomePressure(e: Engine, c: number, now: number): number {
+function incomePressure(e: EngineState, c: number, now: number): number {
   const target = (e.pop.incomeTargetCny[c] as number) * 100;
   const online = e.fleet.onlineSecAt(c, now) / (e.fleet.maxOnlineSec[c] as number);
   const behind = (target - e.ledger.earnedFen(c)) / target - (1 - online);
@@ -57,7 +57,7 @@ function incomePressure(e: Engine, c: number, now: number): number {
 }
 
 /** Courier c goes on a break of breakMinMinutes–breakMaxMinutes (off the grid; breaks are not online time). */
-function takeBreak(e: Engine, c: number, now: number): void {
+function takeBreak(e: EngineState, c: number, now: number): void {
   const f = e.fleet;
   const beh = e.scenario.behaviour;
   const minutes = beh.breakMinMinutes + (beh.breakMaxMinutes - beh.breakMinMinutes) * e.behaviour();
@@ -73,7 +73,7 @@ function takeBreak(e: Engine, c: number, now: number): void {
  * Courier c has nothing to do: logs off, takes a break, or waits for an order. A courier still waiting after
  * `idleRestMin` rests (riders stop when orders dry up, e.g. in the afternoon lull).
  */
-export function becomeIdle(e: Engine, c: number, now: number): void {
+export function becomeIdle(e: EngineState, c: number, now: number): void {
   const f = e.fleet;
   const beh = e.scenario.behaviour;
   if (shouldLogOff(e, c, now)) {
@@ -94,14 +94,14 @@ export function becomeIdle(e: Engine, c: number, now: number): void {
 }
 
 /** Courier c has waited `idleRestMin` without an order: rests, unless it is time to log off. */
-export function idleRest(e: Engine, c: number, now: number): void {
+export function idleRest(e: EngineState, c: number, now: number): void {
   if (e.fleet.state[c] !== IDLE) return;
   if (shouldLogOff(e, c, now)) logOff(e, c, now);
   else takeBreak(e, c, now);
 }
 
 /** Courier c's break ends at `now`. */
-export function endBreak(e: Engine, c: number, now: number): void {
+export function endBreak(e: EngineState, c: number, now: number): void {
   const f = e.fleet;
   f.onlineSince[c] = now;
   // Only a break of 20 minutes or more ends an online stretch (workload.longestStretchHours).
@@ -112,7 +112,7 @@ export function endBreak(e: Engine, c: number, now: number): void {
 }
 
 /** The shift limit of courier c fired at `now`: log off when idle, else close (or check again later). */
-export function shiftLimit(e: Engine, c: number, now: number): void {
+export function shiftLimit(e: EngineState, c: number, now: number): void {
   const f = e.fleet;
   if (f.state[c] === OFF || f.state[c] === DONE) return;
   const left = (f.maxOnlineSec[c] as number) - f.onlineSecAt(c, now);
@@ -131,7 +131,7 @@ export function shiftLimit(e: Engine, c: number, now: number): void {
  * the `shifts` stream stays aligned across arms; `hoursCap` is today's heat cap (null for none).
  */
 export function scheduleShifts(
-  e: Engine,
+  e: EngineState,
   dayStart: number,
   serviceStartAbs: number,
   suspended: boolean,

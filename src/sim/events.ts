@@ -1,0 +1,13 @@
+/**
+ * The engine's event kinds, with priorities that order simultaneous events: arrivals before breaks end, before shift
+ * limits, before log-ons, before the end of service. The engine dispatches them through its handler table.
+ */
+export const EV_LEG_END = 0;
+export const EV_SERVICE_DONE = 1;
+export const EV_BREAK_END = 2;
+export const EV_SHIFT_LIMIT = 3;
+export const EV_LOGON = 4;
+export const EV_SERVICE_END = 5;
+export const EV_IDLE_REST = 6;
+/** The priority of each kind (lower first at the same time). */
+export const PRIORITY = [0, 0, 1, 2, 3, 4, 1];

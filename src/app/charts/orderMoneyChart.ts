@@ -97,17 +97,17 @@ export function orderMoneyChart(arms: readonly MoneyChartArm[], lang: CatalogueL
             insetBottom: BAR_INSET_PX,
             title: (b: MoneyBar) => `${b.arm}\n${b.label}: ${number(b)}`,
           }),
-          Plot.text(
-            labelled.filter((b) => b.ink !== '#ffffff'),
-            { ...textAt, fill: '#222222' },
-          ),
-          Plot.text(
-            labelled.filter((b) => b.ink === '#ffffff'),
-            { ...textAt, fill: '#ffffff' },
-          ),
           // Zero and the revenue tick cross the bars only, never the names and notes around them.
           Plot.ruleX(rows, { x: 0, y: 'arm', stroke: '#222222' }),
           Plot.tickX(rows, { x: 'revenue', y: 'arm', stroke: '#222222', strokeWidth: 3, inset: 2 }),
+          // Colours as values (ink and halo), not through the colour scale; the halo keeps the tick off the number.
+          Plot.text(labelled, {
+            ...textAt,
+            fill: 'ink',
+            stroke: 'colour',
+            strokeWidth: 4,
+            paintOrder: 'stroke',
+          }),
           Plot.text(rows, {
             y: 'arm',
             text: 'arm',

@@ -96,19 +96,21 @@ export function orderMoneyChartSvg(arms: readonly MoneyArm[], orderValue: number
     const y0 = top + i * ROW;
     const barTop = y0 + 22;
     svg += `<text x="${px(LEFT)}" y="${px(y0 + 14)}" font-weight="bold">${escapeHtml(arm.name)}</text>`;
-    for (const { segment, from, to } of stacks[i] ?? []) {
-      const w = x(to) - x(from);
-      if (!(w > 0)) continue;
-      svg += `<rect x="${px(x(from))}" y="${px(barTop)}" width="${px(w)}" height="${BAR}" fill="${segment.colour}"/>`;
-      if (w >= LABEL_MIN_PX) {
-        svg +=
-          `<text x="${px((x(from) + x(to)) / 2)}" y="${px(barTop + 15)}" text-anchor="middle" font-size="11" ` +
-          `fill="${segment.ink}">${escapeHtml(cny(segment.cny))}</text>`;
-      }
+    const drawn = (stacks[i] ?? []).filter(({ from, to }) => x(to) - x(from) > 0);
+    for (const { segment, from, to } of drawn) {
+      svg += `<rect x="${px(x(from))}" y="${px(barTop)}" width="${px(x(to) - x(from))}" height="${BAR}" fill="${segment.colour}"/>`;
     }
     if (Number.isFinite(arm.money.revenue)) {
       const rx = x(arm.money.revenue);
       svg += `<line x1="${px(rx)}" x2="${px(rx)}" y1="${px(barTop - 5)}" y2="${px(barTop + BAR + 5)}" stroke="${INK}" stroke-width="2.5"/>`;
+    }
+    // The numbers come after the revenue tick, each with a halo of its segment's colour, so the tick never hides one.
+    for (const { segment, from, to } of drawn) {
+      if (x(to) - x(from) < LABEL_MIN_PX) continue;
+      svg +=
+        `<text x="${px((x(from) + x(to)) / 2)}" y="${px(barTop + 15)}" text-anchor="middle" font-size="11" ` +
+        `fill="${segment.ink}" stroke="${segment.colour}" stroke-width="4" paint-order="stroke">` +
+        `${escapeHtml(cny(segment.cny))}</text>`;
     }
     // Two lines: the note in both languages would not fit one.
     const note = profitNote(arm.money, cny);

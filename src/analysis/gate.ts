@@ -8,7 +8,8 @@ import type { RunResult } from '../sim/results.ts';
 import type { ComparePlan } from './compare.ts';
 import { isMetricPath } from './metricList.ts';
 import { metricAt } from './metricPaths.ts';
-import { meanInterval, pairedDifference } from './stats.ts';
+import { differenceBounds, valueBounds } from './metricBounds.ts';
+import { boundedDifference, boundedInterval, FEW_REPLICATIONS } from './stats.ts';
 import { targetHolds, type TargetOp } from './target.ts';
 
 /** One assertion as given: on one arm (`kind: 'arm'`) or on the paired difference (`kind: 'diff'`). */
@@ -40,6 +41,9 @@ export interface GateResult {
   /** Every assertion holds. */
   holds: boolean;
   assertions: AssertionOutcome[];
+  /** Replications per arm; below FEW_REPLICATIONS the intervals say little, and the report says so. */
+  replications: number;
+  fewReplications: boolean;
 }
 
 const NUMBER = '[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?';
@@ -102,8 +106,8 @@ export function evaluateGate(
     const subject = a.kind === 'arm' ? arm : `${second} − ${first}`;
     const { mean, ci95 } =
       a.kind === 'arm'
-        ? meanInterval(series(arm, a.metric))
-        : pairedDifference(series(first, a.metric), series(second, a.metric));
+        ? boundedInterval(series(arm, a.metric), valueBounds(a.metric))
+        : boundedDifference(series(first, a.metric), series(second, a.metric), differenceBounds(a.metric));
     const upper = a.op === '<=' || a.op === '<';
     const judged = confidence === 'mean' ? mean : upper ? ci95[1] : ci95[0];
     return {
@@ -117,5 +121,11 @@ export function evaluateGate(
       holds: targetHolds({ metric: a.metric, op: a.op, threshold: a.threshold }, { mean, ci95 }, confidence),
     };
   });
-  return { confidence, holds: outcomes.every((o) => o.holds), assertions: outcomes };
+  return {
+    confidence,
+    holds: outcomes.every((o) => o.holds),
+    assertions: outcomes,
+    replications: n,
+    fewReplications: n < FEW_REPLICATIONS,
+  };
 }

@@ -53,3 +53,32 @@ export function meanInterval(values: readonly number[]): Difference {
   const half = tCritical95(n - 1) * Math.sqrt(ss / (n - 1) / n);
   return { mean, ci95: [mean - half, mean + half] };
 }
+
+/**
+ * Mean and 95% interval of a metric over replications: the t interval, cut to the values the metric can take
+ * (a share's mean to [0, 1], a difference of shares to [−1, 1]). With few replications a t interval of a share can
+ * reach past 1 (0.336 to 1.289 on two replications); the cut keeps the judged end a possible value, and callers say
+ * when fewer than `FEW_REPLICATIONS` were run.
+ */
+export function boundedInterval(values: readonly number[], bounds: readonly [number, number] | null): Difference {
+  const d = meanInterval(values);
+  if (!bounds) return d;
+  const [lo, hi] = bounds;
+  const cut = (x: number) => (x < lo ? lo : x > hi ? hi : x);
+  return { mean: d.mean, ci95: [cut(d.ci95[0]), cut(d.ci95[1])] };
+}
+
+/** Below this many replications an interval says little; gates and reports say so. */
+export const FEW_REPLICATIONS = 3;
+
+/** The paired difference b − a with its interval cut to `bounds` (see boundedInterval). */
+export function boundedDifference(
+  a: readonly number[],
+  b: readonly number[],
+  bounds: readonly [number, number] | null,
+): Difference {
+  const n = Math.min(a.length, b.length);
+  const diffs: number[] = [];
+  for (let i = 0; i < n; i++) diffs.push((b[i] as number) - (a[i] as number));
+  return boundedInterval(diffs, bounds);
+}

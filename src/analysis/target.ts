@@ -15,7 +15,8 @@ import { isMetricPath } from './metricList.ts';
 import { metricAt } from './metricPaths.ts';
 import { runBatchPlan, type BatchPlan } from './batchPlan.ts';
 import { runInProcess, seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
-import { meanInterval, pairedDifference, type Difference } from './stats.ts';
+import { valueBounds } from './metricBounds.ts';
+import { boundedInterval, pairedDifference, type Difference } from './stats.ts';
 
 /** A comparison operator of a target. */
 export type TargetOp = '<=' | '>=' | '<' | '>';
@@ -429,7 +430,10 @@ function targetResult(scenario: Scenario, options: TargetOptions, found: Found):
 function estimatesAt(runs: RunResult[], paths: readonly string[]): Record<string, MetricEstimate> {
   const out: Record<string, MetricEstimate> = {};
   for (const path of paths) {
-    const { mean, ci95 } = meanInterval(runs.map((r) => metricAt(r.metrics, path) ?? Number.NaN));
+    const { mean, ci95 } = boundedInterval(
+      runs.map((r) => metricAt(r.metrics, path) ?? Number.NaN),
+      valueBounds(path),
+    );
     out[path] = { mean, ci95 };
   }
   return out;

@@ -15,7 +15,8 @@ import { metricAt } from './metricPaths.ts';
 import type { RunResult } from '../sim/results.ts';
 import { runBatchPlan, type BatchPlan } from './batchPlan.ts';
 import { runInProcess, seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
-import { meanInterval } from './stats.ts';
+import { valueBounds } from './metricBounds.ts';
+import { boundedInterval } from './stats.ts';
 import { TARGET_OPS, currentParamValue, targetHolds, type MetricEstimate, type TargetSpec } from './target.ts';
 
 /** One axis of the grid: a numeric scenario path and the values it takes. */
@@ -192,7 +193,10 @@ function judgeZone(
     const runs = results.slice(i * seeds.length, (i + 1) * seeds.length);
     const metrics: Record<string, MetricEstimate> = {};
     for (const path of metricNames) {
-      const { mean, ci95 } = meanInterval(runs.map((r) => metricAt(r.metrics, path) ?? Number.NaN));
+      const { mean, ci95 } = boundedInterval(
+        runs.map((r) => metricAt(r.metrics, path) ?? Number.NaN),
+        valueBounds(path),
+      );
       metrics[path] = { mean, ci95 };
     }
     const check = (list: TargetSpec[]): ZoneLimitCheck[] =>

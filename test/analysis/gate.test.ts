@@ -149,3 +149,60 @@ describe('evaluateGate', () => {
     );
   });
 });
+
+describe('intervals that respect their metric', () => {
+  /** Two replications per arm; shareBelowMinWage takes the given values. */
+  function shareRuns(strictest: number[], median: number[]): RunResult[] {
+    return [...strictest, ...median].map((share) => {
+      const metrics = fakeMetrics(0);
+      metrics.earnings.shareBelowMinWage = share;
+      return { metrics } as RunResult;
+    });
+  }
+  const TWO: ComparePlan = { armIds: ['strictest', 'median'], seeds: [1, 2], tasks: [] };
+
+  it('keeps a share’s interval inside [0, 1] and a difference of shares inside [−1, 1], and says when replications are few', () => {
+    // median 0.4 and 0.9: the t interval on two replications is 0.65 ± 3.18, far past 0 and 1.
+    const gate = evaluateGate(
+      TWO,
+      shareRuns([0.1, 0.2], [0.4, 0.9]),
+      [
+        parseAssertion('earnings.shareBelowMinWage <= 1.01', 'arm'),
+        parseAssertion('earnings.shareBelowMinWage <= 1', 'diff'),
+      ],
+      'ci',
+    );
+    const [arm, diff] = gate.assertions;
+    expect(arm?.ci95).toEqual([0, 1]);
+    expect(arm?.holds).toBe(true);
+    expect(diff?.ci95[0]).toBe(-1);
+    expect(diff?.ci95[1]).toBeLessThanOrEqual(1);
+    expect(gate.fewReplications).toBe(true);
+    expect(gate.replications).toBe(2);
+    // A metric without natural bounds keeps its t interval.
+    const gini = evaluateGate(
+      TWO,
+      shareRuns([0.1, 0.2], [0.4, 0.9]),
+      [parseAssertion('earnings.gini <= 1', 'arm')],
+      'ci',
+    );
+    expect(gini.assertions[0]?.ci95[0]).toBe(0.2);
+  });
+
+  it('never leaves [0, 1] for any share values and replications', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 }), (values) => {
+        const plan: ComparePlan = { armIds: ['strictest', 'median'], seeds: values.map((_, i) => i + 1), tasks: [] };
+        const gate = evaluateGate(
+          plan,
+          shareRuns(values, values),
+          [parseAssertion('earnings.shareBelowMinWage <= 1', 'arm')],
+          'ci',
+        );
+        const [lo, hi] = gate.assertions[0]?.ci95 ?? [Number.NaN, Number.NaN];
+        expect(lo).toBeGreaterThanOrEqual(0);
+        expect(hi).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+});

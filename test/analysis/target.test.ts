@@ -112,12 +112,12 @@ describe('findTarget', () => {
   });
 
   it('detects a predicate that is not monotone and falls back to a grid scan', async () => {
-    // A fake engine: the metric is |percentile − 50|, so "≤ 10" holds only in the middle of [0, 100].
+    // A fake engine (a metric without natural bounds, so no interval is cut): the metric is |percentile − 50|, so "≤ 10" holds only in the middle of [0, 100].
     const fake: Executor = async (tasks) =>
       tasks.map((t) => {
         const p = getPath(t.scenario, 'rules.deadline.percentile') as number;
         const metrics = fakeMetrics(0);
-        metrics.earnings.shareBelowMinWage = Math.abs(p - 50);
+        metrics.safety.redLightRunsPerCourierDay = Math.abs(p - 50);
         return { metrics } as RunResult;
       });
     const result = await findTarget(
@@ -126,7 +126,7 @@ describe('findTarget', () => {
         param: 'rules.deadline.percentile',
         min: 0,
         max: 100,
-        targets: [{ metric: 'earnings.shareBelowMinWage', op: '<=', threshold: 10 }],
+        targets: [{ metric: 'safety.redLightRunsPerCourierDay', op: '<=', threshold: 10 }],
         maxSteps: 25,
       },
       fake,
@@ -163,13 +163,13 @@ describe('findTarget', () => {
   });
 
   it('with a grid, evaluates evenly spaced values in one batch and brackets the answer between two of them', async () => {
-    // A fake engine: the metric is the base pay itself, so ">= 13" first holds at the grid value 15.
+    // A fake engine (a metric without natural bounds, so no interval is cut): the metric is the base pay itself, so ">= 13" first holds at the grid value 15.
     const batches: number[] = [];
     const fake: Executor = async (tasks) => {
       batches.push(tasks.length);
       return tasks.map((t) => {
         const metrics = fakeMetrics(0);
-        metrics.earnings.shareBelowMinWage = getPath(t.scenario, 'rules.pay.base') as number;
+        metrics.safety.redLightRunsPerCourierDay = getPath(t.scenario, 'rules.pay.base') as number;
         return { metrics } as RunResult;
       });
     };
@@ -179,7 +179,7 @@ describe('findTarget', () => {
         param: 'rules.pay.base',
         min: 0,
         max: 20,
-        targets: [{ metric: 'earnings.shareBelowMinWage', op: '>=', threshold: 13 }],
+        targets: [{ metric: 'safety.redLightRunsPerCourierDay', op: '>=', threshold: 13 }],
         grid: 5,
         arm: 'median',
         seed: 1,
@@ -201,7 +201,7 @@ describe('findTarget', () => {
       param: 'rules.pay.base',
       min: 0,
       max: 20,
-      targets: [parseTarget('earnings.shareBelowMinWage < 13')],
+      targets: [parseTarget('safety.redLightRunsPerCourierDay < 13')],
     };
     const largest = await findTarget(SMALL, { ...below, grid: 5, direction: 'largest' }, fake);
     expect(largest).toMatchObject({ value: 10, bracket: [15, 10] });

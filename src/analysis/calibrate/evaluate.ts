@@ -5,7 +5,8 @@
 import { digestOf } from '../../scenario/canonical.ts';
 import type { RunResult } from '../../sim/results.ts';
 import { metricAt } from '../metricPaths.ts';
-import { meanInterval } from '../stats.ts';
+import { valueBounds } from '../metricBounds.ts';
+import { boundedInterval } from '../stats.ts';
 import type { Target, TargetsFile } from './targets.ts';
 
 /** Where the model stands against one target. */
@@ -56,7 +57,7 @@ export function evaluateTargets(file: TargetsFile, runsByArm: Record<string, rea
   const rows = file.targets.map((t): TargetRow => {
     const runs = runsByArm[t.arm] ?? [];
     const values = runs.map((r) => metricAt(r.metrics, t.metric) ?? Number.NaN);
-    const { mean, ci95 } = meanInterval(values);
+    const { mean, ci95 } = boundedInterval(values, valueBounds(t.metric));
     const { status, by } = statusOf(t, mean, ci95);
     summary[status]++;
     const row: TargetRow = {

@@ -44,6 +44,12 @@ export const ASSUMPTIONS: readonly AssumptionRange[] = [
   { path: 'city.signalsPerKm', lowFactor: 0.67, highFactor: 1.33, basis: '±33% (2–4 at the default 3)' },
   { path: 'behaviour.complaintProbLate', lowFactor: 0.5, highFactor: 2, basis: '×0.5 to ×2' },
   { path: 'demand.weatherFactor.rain', lowFactor: 0.9, highFactor: 1.1, basis: '±10% (matters only on rain days)' },
+  {
+    path: 'demand.lateResponse.lostOrdersPerLate',
+    lowFactor: 0,
+    highFactor: 5,
+    basis: '×0 to ×5 (0–0.5 at the default 0.1; no size published; matters only in runs of more than one day)',
+  },
 ];
 
 /** A parameter to vary: a path, with an explicit range or the default ±20% of the scenario's value. */

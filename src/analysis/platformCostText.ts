@@ -22,6 +22,13 @@ export interface PlatformCostSentences {
 
 const cny = (s: Said) => interval(s, ' 元', ' CNY');
 
+/** A name with its first letter in lower case, unless the second is a capital too (an acronym). */
+const midSentence = (name: string) =>
+  /^[A-Z][a-z]/.test(name) ? `${name.charAt(0).toLowerCase()}${name.slice(1)}` : name;
+
+/** `x` to `digits` decimals with a real minus sign (U+2212) when negative. */
+const signed = (x: number, digits: number) => fixed(x, digits).replace(/^-/, '\u2212');
+
 /** A part that is exactly zero in every replication (no fines taken, no compensation paid, in both arms). */
 const nothing = (f: CostFigure) => f.value === 0 && f.ci95[0] === 0 && f.ci95[1] === 0;
 
@@ -79,7 +86,9 @@ export function platformCostSentences(
   cost: MedianPlatformCost,
   names: { stricter: Bi; looser: Bi },
 ): PlatformCostSentences {
-  const { stricter, looser } = names;
+  // English names are read mid-sentence: "the strictest algorithm", not "Strictest algorithm".
+  const stricter = { zh: names.stricter.zh, en: midSentence(names.stricter.en) };
+  const looser = { zh: names.looser.zh, en: midSentence(names.looser.en) };
   const day = say(cost.perDay, 0);
   const order = say(cost.perOrder, 2);
   const dayI = cny(day);
@@ -87,10 +96,14 @@ export function platformCostSentences(
   const total: Bi = {
     zh:
       `与${stricter.zh}相比，${looser.zh}让平台每天${day.positive ? '少赚' : '多赚'} ${day.size} 元${dayI.zh}，` +
-      `每个送达订单${order.positive ? '少赚' : '多赚'} ${order.size} 元${orderI.zh}。`,
+      (order.size === fixed(0, 2)
+        ? `每个送达订单相差不到 0.01 元。`
+        : `每个送达订单${order.positive ? '少赚' : '多赚'} ${order.size} 元${orderI.zh}。`),
     en:
       `Compared with ${stricter.en}, ${looser.en} ${day.positive ? 'costs' : 'earns'} the platform ${day.size} CNY a day${dayI.en}, ` +
-      `${order.size} CNY per delivered order${orderI.en}.`,
+      (order.size === fixed(0, 2)
+        ? 'less than 0.01 CNY per delivered order.'
+        : `${order.size} CNY per delivered order${orderI.en}.`),
   };
   const said = Object.fromEntries(Object.entries(cost.parts).map(([k, f]) => [k, say(f, 0)])) as Record<
     PlatformCostPart,
@@ -101,7 +114,7 @@ export function platformCostSentences(
   ) as Record<PlatformCostPart, Bi>;
   const kept = say(cost.retainedOrdersPerDay, 0);
   const worth = cost.retainedWorthPerDay.value;
-  const perOrder = fixed(cost.marginPerOrder, 2);
+  const perOrder = signed(cost.marginPerOrder, 2);
   const worthZh = `按${looser.zh}下每单利润 ${perOrder} 元计，对平台${worth >= 0 ? '约值' : '反而少赚'} ${fixed(Math.abs(worth), 0)} 元`;
   const worthEn = `which at ${looser.en}'s margin of ${perOrder} CNY per order ${worth >= 0 ? 'is worth about' : 'would cost the platform about'} ${fixed(Math.abs(worth), 0)} CNY a day`;
   const retained: Bi = {

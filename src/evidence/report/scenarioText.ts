@@ -3,6 +3,7 @@
  * the author's description, which may be stale), the author's description split by language, and the short "limits
  * of this model" section.
  */
+import { DEADLINE_BASES, type DeadlineRules } from '../../sim/deadline/index.ts';
 import type { Comparison } from '../../analysis/index.ts';
 import { WEATHER_WORDS } from '../../analysis/index.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -85,17 +86,10 @@ export function authorDescriptionHtml(description: string): string {
   return zh.map((p) => one(p, 'zh-CN')).join('') + en.map((p) => one(p, 'en')).join('');
 }
 
-/** How a promise is set, in words, for an arm's percentile and the deadline's basis. */
-export function promiseRule(percentile: number, basis: string): Bi {
-  return basis === 'ridingPace'
-    ? bi(
-        `配送时限按过往骑行速度的第 ${percentile} 百分位设定`,
-        `deadline set at the ${percentile}th percentile of past riding pace`,
-      )
-    : bi(
-        `配送时限按过往同类订单送达用时的第 ${percentile} 百分位设定`,
-        `deadline set at the ${percentile}th percentile of past delivery times of similar orders`,
-      );
+/** How a promise is set, in words, for an arm's percentile and the deadline's basis (the basis says it itself). */
+export function promiseRule(percentile: number, basis: DeadlineRules['basis']): Bi {
+  const { zh, en } = DEADLINE_BASES[basis].describe(percentile);
+  return bi(zh, en);
 }
 
 const LIMITS: readonly Bi[] = [

@@ -15,6 +15,7 @@ import { DataFormatError, type RecordSink } from '../io/records.ts';
 import { InputError } from './errors.ts';
 import { fileErrorReason } from './files.ts';
 import { byteProgress } from './progress.ts';
+import { firstInvalidUtf8, foreignEncoding, LEGACY_ENCODING, lineFeeds, unfinishedTail } from './textEncoding.ts';
 
 /** What reading a file gives besides the records. */
 export interface DataFileInfo {
@@ -158,18 +159,50 @@ async function readZipped(
   return { sha256, bytes: size, entry: csv.name, label, records };
 }
 
-/** Decodes the bytes as UTF-8 and reads them as CSV into the sink: the first record is the header. */
+/** Thrown while decoding: the input is not UTF-8; `line` locates the first bad byte when it is known. */
+class EncodingProblem extends Error {
+  constructor(
+    readonly problem: string,
+    readonly line?: number,
+  ) {
+    super(problem);
+  }
+}
+
+/**
+ * Decodes the bytes as UTF-8 and reads them as CSV into the sink: the first record is the header. A file in UTF-16,
+ * UTF-32 or with NUL bytes is named as such from its first bytes; one in a legacy encoding (GBK…) is refused at the
+ * line of its first byte that is not UTF-8.
+ */
 async function parseInto(source: Readable, tap: Transform, sink: RecordSink, label: string): Promise<number> {
   const reader = new CsvLineReader(sink, label);
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  let first = true;
+  // The bytes of a character the last piece began and did not finish: the decoder holds them for the next piece.
+  let held: Uint8Array = new Uint8Array(0);
+  const decode = (piece: Uint8Array) => {
+    if (first && piece.length > 0) {
+      first = false;
+      const foreign = foreignEncoding(piece.subarray(0, 256));
+      if (foreign !== undefined) throw new EncodingProblem(foreign);
+    }
+    let text: string;
+    try {
+      text = decoder.decode(piece, { stream: true });
+    } catch {
+      // Every line before this piece went to the reader; count the rest up to the first bad byte.
+      const bytes = held.length > 0 ? concat(held, piece) : piece;
+      throw new EncodingProblem(LEGACY_ENCODING, reader.linesRead + 1 + lineFeeds(bytes, firstInvalidUtf8(bytes)));
+    }
+    held = piece.length >= 4 || held.length === 0 ? unfinishedTail(piece) : unfinishedTail(concat(held, piece));
+    reader.push(text);
+  };
   const consume = new Writable({
     write(chunk: Uint8Array, _enc, done) {
       try {
         // Unpacked zip output comes in pieces of a megabyte or more: decode it 64 KiB at a time, for the reason
         // given at CHUNK.
-        for (let at = 0; at < chunk.length; at += CHUNK) {
-          reader.push(decoder.decode(chunk.subarray(at, at + CHUNK), { stream: true }));
-        }
+        for (let at = 0; at < chunk.length; at += CHUNK) decode(chunk.subarray(at, at + CHUNK));
         done();
       } catch (e) {
         done(e as Error);
@@ -177,7 +210,14 @@ async function parseInto(source: Readable, tap: Transform, sink: RecordSink, lab
     },
     final(done) {
       try {
-        reader.push(decoder.decode());
+        let text: string;
+        try {
+          text = decoder.decode();
+        } catch {
+          // The file ends inside a character.
+          throw new EncodingProblem(LEGACY_ENCODING, reader.linesRead + 1);
+        }
+        reader.push(text);
         reader.end();
         done();
       } catch (e) {
@@ -190,8 +230,8 @@ async function parseInto(source: Readable, tap: Transform, sink: RecordSink, lab
   } catch (e) {
     if (e instanceof DataFormatError) throw new InputError(e.problems);
     if (e instanceof PackError) throw e;
-    if (e instanceof TypeError && (e as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
-      throw new InputError(`${label}: not UTF-8 text (save the CSV as UTF-8)`);
+    if (e instanceof EncodingProblem) {
+      throw new InputError(`${label}${e.line !== undefined ? `:${e.line}` : ''}: ${e.problem}`);
     }
     if ((e as NodeJS.ErrnoException).code !== undefined) {
       throw new InputError(`cannot read ${label}: ${fileErrorReason(e)}`);
@@ -199,4 +239,11 @@ async function parseInto(source: Readable, tap: Transform, sink: RecordSink, lab
     throw e;
   }
   return reader.records;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }

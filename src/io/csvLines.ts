@@ -22,6 +22,11 @@ export class CsvLineReader {
   /** Data records given to the sink. */
   records = 0;
 
+  /** Line breaks read so far: the line being read is one more. */
+  get linesRead(): number {
+    return this.line;
+  }
+
   constructor(
     private readonly sink: RecordSink,
     private readonly file: string,

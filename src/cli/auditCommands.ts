@@ -9,12 +9,14 @@ import { basename } from 'node:path';
 import { auditZip, type AuditBundleInput } from '../io/auditBundle.ts';
 import { isStandardPreset, presetStandards, STANDARD_PRESETS } from '../io/auditStandards.ts';
 import { figuresTable } from '../io/observed.ts';
+import { PlausibilityCheck } from '../io/plausibility.ts';
 import { auditRiders as audit, RiderOnlineReader, RiderOrdersReader, RiderRecords } from '../io/riders.ts';
 import { FAIRPACE_VERSION } from '../version.ts';
 import type { CliIo } from './commands.ts';
 import type { AuditRidersCommand } from './dataArgs.ts';
 import { readDataFile } from './dataSource.ts';
 import { EXIT_OK, InputError } from './errors.ts';
+import { dropNote, refuseImplausible } from './implausible.ts';
 import { fileErrorReason, readScenarioFile, writeFileAtomic } from './files.ts';
 
 /** Shortest salt accepted from a salt file: 16 characters. */
@@ -54,7 +56,8 @@ export async function auditRiders(command: AuditRidersCommand, io: CliIo): Promi
     standardsName = { zh: scenario.meta.name, en: scenario.meta.name };
   }
   const progress = { ...io, quiet: command.quiet };
-  const records = new RiderRecords();
+  // One check for both files: an online row is checked against its rider-day's orders.
+  const records = new RiderRecords(new PlausibilityCheck(true));
   const files: AuditBundleInput['files'] = [];
   const info = await readDataFile(command.file, (label) => new RiderOrdersReader(label, records), progress, 'records');
   files.push({
@@ -71,6 +74,8 @@ export async function auditRiders(command: AuditRidersCommand, io: CliIo): Promi
     );
     files.push({ role: { zh: '在线时长', en: 'Online time' }, name: basename(command.online), sha256: online.sha256 });
   }
+  const inputs = command.online !== undefined ? `${info.label} and ${command.online}` : info.label;
+  refuseImplausible(command, [[records.plausibility, inputs]]);
   if (records.rider.length === 0) throw new InputError(`${info.label}: no order rows after the header`);
 
   // Hashes only reach the zip: without --out no salt is needed, and none is made.
@@ -86,9 +91,13 @@ export async function auditRiders(command: AuditRidersCommand, io: CliIo): Promi
     c.daysWithoutOnline > 0
       ? `note: ${c.daysWithoutOnline} rider-days with orders have no online time: left out of the hour figures\n`
       : '',
+    c.onlineDaysWithoutOrders > 0
+      ? `note: ${c.onlineDaysWithoutOrders} rider-days of the online file have no order: counted as days online with no pay\n`
+      : '',
     result.basis === 'engaged'
       ? 'note: no --online file: hours are engaged hours (accepted to delivered), so pay per hour is an upper bound\n'
       : '',
+    dropNote(command, c.implausible, inputs),
   ].join('');
   const summary =
     `${c.orders} orders of ${c.riders} riders on ${c.riderDays} rider-days (${c.firstDate} to ${c.lastDate}), against ${standardsName.en}: minimum wage ${standards.minHourlyWage} CNY/h, ${standards.standardDailyHours} h day + ${standards.maxDailyOvertime} h overtime\n\n` +

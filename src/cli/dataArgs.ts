@@ -14,6 +14,8 @@ export interface ObserveWaybillsCommand {
   /** The arm the targets describe. */
   arm: string;
   peakHours?: number[];
+  /** Leave implausible rows out and report how many (else they are refused). */
+  dropImplausible: boolean;
   quiet: boolean;
 }
 
@@ -37,6 +39,8 @@ export interface ImportWaybillsCommand {
   day?: string;
   area?: string;
   out: string;
+  /** Leave implausible rows out and report how many (else they are refused). */
+  dropImplausible: boolean;
   quiet: boolean;
 }
 
@@ -51,6 +55,8 @@ export interface AuditRidersCommand {
   /** Where the salt of the rider-id hashes is kept (made on first use). */
   saltFile: string;
   arm: string;
+  /** Leave implausible rows out and report how many (else they are refused). */
+  dropImplausible: boolean;
   quiet: boolean;
 }
 
@@ -63,6 +69,7 @@ export const OBSERVE_OPTIONS: Spec = {
   out: { type: 'string', short: 'o' },
   arm: { type: 'string' },
   'peak-hours': { type: 'string' },
+  'drop-implausible': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
 };
 
@@ -72,6 +79,7 @@ export const IMPORT_OPTIONS: Spec = {
   out: { type: 'string', short: 'o' },
   day: { type: 'string' },
   area: { type: 'string' },
+  'drop-implausible': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
 };
 
@@ -83,6 +91,7 @@ export const AUDIT_OPTIONS: Spec = {
   out: { type: 'string', short: 'o' },
   'salt-file': { type: 'string' },
   arm: { type: 'string' },
+  'drop-implausible': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
 };
 
@@ -134,6 +143,7 @@ export function observeCommand(
     ...(str(v, 'out', c) !== undefined ? { out: str(v, 'out', c) } : {}),
     arm: armOf(v, c),
     ...(peakHours ? { peakHours } : {}),
+    dropImplausible: v['drop-implausible'] === true,
     quiet: v.quiet === true,
   };
 }
@@ -143,6 +153,9 @@ function observeTraceCommand(v: Values, positionals: readonly string[]): Observe
   const c = 'observe';
   const file = fileArg(positionals, c, 'trace', 'order trace (the CSV of fairpace run --orders)');
   if (v.waves !== undefined) throw new UsageError('--waves goes with observe waybills', c);
+  if (v['drop-implausible'] !== undefined) {
+    throw new UsageError("--drop-implausible goes with observe waybills (a trace is the engine's own output)", c);
+  }
   const peakHours = peakHoursOf(v, c);
   const out = str(v, 'out', c);
   return {
@@ -187,6 +200,7 @@ export function importWaybillsCommand(v: Values, positionals: readonly string[])
     ...(day !== undefined ? { day } : {}),
     ...(area !== undefined ? { area } : {}),
     out,
+    dropImplausible: v['drop-implausible'] === true,
     quiet: v.quiet === true,
   };
 }
@@ -212,6 +226,7 @@ export function auditCommand(v: Values, positionals: readonly string[]): AuditRi
     ...(out !== undefined ? { out } : {}),
     saltFile: str(v, 'salt-file', c) ?? DEFAULT_SALT_FILE,
     arm: armOf(v, c),
+    dropImplausible: v['drop-implausible'] === true,
     quiet: v.quiet === true,
   };
 }

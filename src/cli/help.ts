@@ -283,12 +283,12 @@ Options:
 Example:
   fairpace sweep s.json --param rules.pay.base --values 6,8,10 --shard 2/3 --out part-2.jsonl   # one per shard
   fairpace merge part-1.jsonl part-2.jsonl part-3.jsonl --out sweep.json`,
-  import: `Usage: fairpace import mdrp <instance_dir> --out scenario.json
-       fairpace import waybills <file.csv|.zip> [--day YYYYMMDD] [--area ID] --out scenario.json
+  import: `Usage: fairpace import mdrp <instance_dir> [--drop-implausible] --out scenario.json
+       fairpace import waybills <file.csv|.zip> [--day YYYYMMDD] [--area ID] [--drop-implausible] --out scenario.json
 
 import mdrp reads a Grubhub MDRP instance folder (restaurants.txt, orders.txt, couriers.txt,
 instance_parameters.txt) and writes a replay scenario (kind "replay") holding it, with the MDRP pay rule as the pay
-options. Malformed input exits 2 with one "<file>:<line>: <message>" per problem.
+options. Malformed or implausible input exits 2 with one "<file>:<line>: <message>" per problem.
 
 import waybills streams a platform waybill file in the layout of the INFORMS TSL-Meituan 2024 challenge data (a CSV,
 or a zip holding one CSV) and writes one day of it as a replay scenario: an order per order_id (placement,
@@ -301,6 +301,10 @@ Options:
   --day YYYYMMDD        the day to import (the dt column); needed when the file holds more than one
   --area ID             only the waybills of this delivery area (the da_id column)
   --out FILE, -o FILE   the scenario file to write
+  --drop-implausible    leave out rows no platform could have produced (a time outside its day, times out of
+                        order, a stage longer than a day, a ride faster than any e-bike) and report how many
+                        of each kind, on stdout and in the output's metadata; without it such a row exits 2
+                        (for import mdrp too: an order or courier row)
   --quiet, -q           no progress on stderr`,
   observe: `Usage: fairpace observe waybills <file.csv|.zip> [--waves FILE] [--arm ID] [--peak-hours LIST] [--out targets.json]
        fairpace observe trace <orders.csv> [--arm ID] [--peak-hours LIST] [--out targets.json]
@@ -321,6 +325,9 @@ Options:
   --arm ID              the arm the targets describe (default: median; for a trace, the trace's own arm)
   --peak-hours LIST     local hours of the peak for the bag size (default: 11,12,17,18, the scenario default)
   --out FILE, -o FILE   write the targets file to FILE
+  --drop-implausible    leave out rows no platform could have produced (a time outside its day, times out of
+                        order, a stage longer than a day, a ride faster than any e-bike) and report how many
+                        of each kind, on stdout and in the output's metadata; without it such a row exits 2
   --quiet, -q           no progress on stderr
 
 observe trace reads the order trace of 'fairpace run <scenario> --orders orders.csv' (times in seconds from the
@@ -351,6 +358,10 @@ Options:
                         keep it to match hashes across audits, never share it
   --arm ID              the arm the targets describe (default: median)
   --out FILE, -o FILE   the audit zip to write
+  --drop-implausible    leave out rows no platform could have produced (times out of order, a stage longer than
+                        a day, a ride faster than any e-bike, online hours shorter than the hours spent on
+                        orders) and report how many of each kind, on stdout and in the output's metadata;
+                        without it such a row exits 2
   --quiet, -q           no progress on stderr`,
   export: `Usage: fairpace export mdrp <scenario.json> [--arm ID] [--seed N] --out <dir>
 

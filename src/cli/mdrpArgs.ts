@@ -7,6 +7,8 @@ export interface ImportMdrpCommand {
   format: 'mdrp';
   dir: string;
   out: string;
+  /** Leave implausible order and courier rows out and report how many (else they are refused). */
+  dropImplausible: boolean;
 }
 /** `fairpace export mdrp <scenario.json> [--arm ID] [--seed N] --out <dir>`. */
 export interface ExportMdrpCommand {
@@ -37,7 +39,9 @@ export function parseMdrpCommand(
   if (typeof out !== 'string' || out === '') {
     throw new UsageError(`missing --out ${command === 'import' ? '<scenario.json>' : '<dir>'}`, command);
   }
-  if (command === 'import') return { kind: 'import', format, dir: path, out };
+  if (command === 'import') {
+    return { kind: 'import', format, dir: path, out, dropImplausible: values['drop-implausible'] === true };
+  }
   const seedText = values.seed;
   let seed: number | undefined;
   if (typeof seedText === 'string') {

@@ -9,12 +9,13 @@ import {
   MdrpFormatError,
   formatMdrpSolution,
   mdrpScenario,
-  parseMdrpInstance,
+  readMdrpInstance,
   type MdrpFileRole,
 } from '../io/mdrp.ts';
 import { validateScenario } from '../scenario/load.ts';
 import { simulate } from '../sim/simulate.ts';
 import { InputError } from './errors.ts';
+import { dropNote } from './implausible.ts';
 import { fileErrorReason, readScenarioFile, writeFileAtomic } from './files.ts';
 import type { ExportMdrpCommand, ImportMdrpCommand } from './mdrpArgs.ts';
 
@@ -29,18 +30,28 @@ export async function importMdrp(command: ImportMdrpCommand): Promise<string> {
       throw new InputError(`cannot read ${file}: ${fileErrorReason(e)}`);
     }
   }
-  let instance;
+  let read;
   try {
-    instance = parseMdrpInstance(texts);
+    read = readMdrpInstance(texts, { dropImplausible: command.dropImplausible });
   } catch (e) {
-    if (e instanceof MdrpFormatError) throw new InputError(e.problems.map((p) => join(command.dir, p)));
+    if (e instanceof MdrpFormatError) {
+      const lines = e.problems.map((p) => join(command.dir, p));
+      if (e.problems.some((p) => p.includes('[implausible: ') && !p.startsWith(MDRP_INSTANCE_FILES.parameters))) {
+        lines.push(
+          `${command.dir}: rows no platform could have produced: nothing written. --drop-implausible leaves implausible order and courier rows out and reports how many.`,
+        );
+      }
+      throw new InputError(lines);
+    }
     throw e;
   }
+  const { instance, implausible } = read;
   const name = basename(resolve(command.dir));
-  const loaded = validateScenario(mdrpScenario(instance, name));
+  const scenario = mdrpScenario(instance, name, implausible);
+  const loaded = validateScenario(scenario);
   if (!loaded.ok) throw new InputError(loaded.problems.map((p) => `${p.path}: ${p.message}`));
-  await writeFileAtomic(command.out, `${JSON.stringify(mdrpScenario(instance, name), null, 2)}\n`);
-  return `wrote ${command.out}: ${instance.orders.length} orders, ${instance.couriers.length} couriers, ${instance.restaurants.length} restaurants\n`;
+  await writeFileAtomic(command.out, `${JSON.stringify(scenario, null, 2)}\n`);
+  return `${dropNote(command, implausible, command.dir)}wrote ${command.out}: ${instance.orders.length} orders, ${instance.couriers.length} couriers, ${instance.restaurants.length} restaurants\n`;
 }
 
 /** Runs one replication of one arm of a replay scenario and writes the three MDRP solution files. */

@@ -7,6 +7,7 @@ import { escapeHtml } from '../evidence/escape.ts';
 import { bi, blocks, inline, type Bi } from '../evidence/report/bilingual.ts';
 import { REPORT_CSS } from '../evidence/report/reportCss.ts';
 import type { Figure } from './observed.ts';
+import { droppedSentence, implausibleKindsTextZh } from './plausibility.ts';
 import type { RiderAudit } from './riders.ts';
 
 /** What the report says besides the audit. */
@@ -139,6 +140,24 @@ export function auditReportHtml(input: AuditReportInput): string {
   const byId = new Map(audit.figures.map((f) => [f.id, f]));
   const get = (id: string) => byId.get(id) as Figure;
   const online = audit.basis === 'online';
+  // What the figures leave out or count as no pay, said where the figures are.
+  const dropped = c.implausible.rows;
+  const leftOut = bi(
+    (dropped > 0
+      ? `有 ${dropped} 行不可能出现在任何平台记录中的数据被剔除（--drop-implausible）：${implausibleKindsTextZh(c.implausible)}。`
+      : '') +
+      (c.onlineDaysWithoutOrders > 0
+        ? `在线时长文件中有 ${c.onlineDaysWithoutOrders} 个骑手日没有任何订单，按在线但收入为零计入。`
+        : ''),
+    [
+      dropped > 0 ? `${droppedSentence(c.implausible)} No platform could have produced them (--drop-implausible).` : '',
+      c.onlineDaysWithoutOrders > 0
+        ? `${c.onlineDaysWithoutOrders} rider-days of the online file have no order: they count as days online with no pay.`
+        : '',
+    ]
+      .filter((t) => t !== '')
+      .join(' '),
+  );
   const legal = s.standardDailyHours + s.maxDailyOvertime;
   const below = get('below-min-wage');
   const overLegal = get('over-legal-limit');
@@ -246,6 +265,7 @@ export function auditReportHtml(input: AuditReportInput): string {
       ),
       'note',
     ) +
+    (leftOut.zh !== '' ? blocks('p', leftOut, 'note') : '') +
     `${figuresTable(audit.figures)}</section>\n` +
     `<section id="privacy"><h2>3. ${inline(bi('隐私', 'Privacy'))}</h2>` +
     blocks(

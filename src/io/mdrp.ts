@@ -4,6 +4,16 @@
  */
 import { SCHEMA_VERSION, type ReplayInstance, type ScenarioInput } from '../scenario/schema.ts';
 import type { ReplayAssignment, ReplayMove, ReplayOrderTimes } from '../sim/results.ts';
+import {
+  droppedSentence,
+  implausibleMessage,
+  MAX_STAGE_HOURS,
+  MDRP_LAST_MINUTE,
+  MDRP_MAX_METERS_PER_MINUTE,
+  PlausibilityCheck,
+  type ImplausibleCounts,
+  type ImplausibleKind,
+} from './plausibility.ts';
 
 /** The four instance files, by role. */
 export const MDRP_INSTANCE_FILES = {
@@ -50,9 +60,47 @@ function rowsOf(text: string): Row[] {
   return rows;
 }
 
-/** Parses the four files' text into an instance; throws MdrpFormatError naming file and line. */
+/**
+ * Parses the four files' text into an instance; throws MdrpFormatError naming file and line, for malformed rows and
+ * for implausible ones (src/io/plausibility.ts).
+ */
 export function parseMdrpInstance(texts: Record<MdrpFileRole, string>): ReplayInstance {
+  return readMdrpInstance(texts).instance;
+}
+
+/** An instance, and the implausible rows left out of it (none unless `dropImplausible`). */
+export interface MdrpRead {
+  instance: ReplayInstance;
+  implausible: ImplausibleCounts;
+}
+
+/**
+ * Parses the four files' text into an instance; throws MdrpFormatError naming file and line. A well-formed order or
+ * courier row that breaks a plausibility bound is a problem too, unless `dropImplausible`: then it is left out and
+ * counted. The parameters line cannot be left out, so an implausible one is always a problem.
+ */
+export function readMdrpInstance(
+  texts: Record<MdrpFileRole, string>,
+  options: { dropImplausible?: boolean } = {},
+): MdrpRead {
   const problems: string[] = [];
+  const dropped = new PlausibilityCheck(true);
+  /** Leaves an implausible row out (counted), or makes it a problem; returns false, for a filter. */
+  const implausible = (
+    role: MdrpFileRole,
+    row: Row,
+    columns: string[],
+    column: string,
+    problem: string,
+    kind: ImplausibleKind,
+  ): false => {
+    const k = columns.indexOf(column);
+    const where = { file: MDRP_INSTANCE_FILES[role], line: row.line, column, index: k };
+    const message = implausibleMessage(where, row.cells[k] ?? '', problem, kind);
+    if (options.dropImplausible === true) dropped.reject(kind, message);
+    else if (problems.length < MAX_PROBLEMS) problems.push(message);
+    return false;
+  };
   const problem = (role: MdrpFileRole, line: number, message: string) => {
     if (problems.length < MAX_PROBLEMS) problems.push(`${MDRP_INSTANCE_FILES[role]}:${line}: ${message}`);
   };
@@ -80,6 +128,7 @@ export function parseMdrpInstance(texts: Record<MdrpFileRole, string>): ReplayIn
     return ok;
   };
   const n = (row: Row, k: number) => Number(row.cells[k]);
+  const afterNextDay = `is after the end of the next day (minute ${MDRP_LAST_MINUTE}): an instance's times are minutes of one day`;
   const id = (row: Row) => row.cells[0] as string;
 
   const restaurantRows = table('restaurants', ['restaurant', 'x', 'y'], []);
@@ -88,11 +137,25 @@ export function parseMdrpInstance(texts: Record<MdrpFileRole, string>): ReplayIn
     if (restaurantIds.has(id(row))) problem('restaurants', row.line, `restaurant '${id(row)}' appears twice`);
     restaurantIds.add(id(row));
   }
-  const orderRows = table(
-    'orders',
-    ['order', 'x', 'y', 'placement_time', 'restaurant', 'ready_time'],
-    ['placement_time', 'ready_time'],
-  );
+  const orderColumns = ['order', 'x', 'y', 'placement_time', 'restaurant', 'ready_time'];
+  const day = MAX_STAGE_HOURS * 60;
+  const orderRows = table('orders', orderColumns, ['placement_time', 'ready_time']).filter((row) => {
+    const [placed, ready] = [n(row, 3), n(row, 5)];
+    const why = (column: string, problem: string, kind: ImplausibleKind) =>
+      implausible('orders', row, orderColumns, column, problem, kind);
+    if (placed > MDRP_LAST_MINUTE) return why('placement_time', afterNextDay, 'outside-day');
+    if (ready > MDRP_LAST_MINUTE) return why('ready_time', afterNextDay, 'outside-day');
+    if (ready < placed)
+      return why('ready_time', `is before placement_time ${placed}: ready before it was ordered`, 'out-of-order');
+    if (ready - placed > day) {
+      return why(
+        'ready_time',
+        `${ready - placed} min after placement_time ${placed}, more than ${MAX_STAGE_HOURS} h`,
+        'over-a-day',
+      );
+    }
+    return true;
+  });
   const orderIds = new Set<string>();
   for (const row of orderRows) {
     if (orderIds.has(id(row))) problem('orders', row.line, `order '${id(row)}' appears twice`);
@@ -100,12 +163,26 @@ export function parseMdrpInstance(texts: Record<MdrpFileRole, string>): ReplayIn
     const restaurant = row.cells[4] as string;
     if (!restaurantIds.has(restaurant)) problem('orders', row.line, `unknown restaurant '${restaurant}'`);
   }
-  const courierRows = table('couriers', ['courier', 'x', 'y', 'on_time', 'off_time'], ['on_time', 'off_time']);
+  const courierColumns = ['courier', 'x', 'y', 'on_time', 'off_time'];
+  const courierRows = table('couriers', courierColumns, ['on_time', 'off_time']).filter((row) => {
+    const [on, off] = [n(row, 3), n(row, 4)];
+    const why = (column: string, problem: string, kind: ImplausibleKind) =>
+      implausible('couriers', row, courierColumns, column, problem, kind);
+    if (on > MDRP_LAST_MINUTE) return why('on_time', afterNextDay, 'outside-day');
+    if (off > MDRP_LAST_MINUTE) return why('off_time', afterNextDay, 'outside-day');
+    if (off < on) return why('off_time', `is before on_time ${on}: off before on`, 'out-of-order');
+    if (off - on > day)
+      return why(
+        'off_time',
+        `is ${off - on} min after on_time ${on}: a shift longer than ${MAX_STAGE_HOURS} h`,
+        'over-a-day',
+      );
+    return true;
+  });
   const courierIds = new Set<string>();
   for (const row of courierRows) {
     if (courierIds.has(id(row))) problem('couriers', row.line, `courier '${id(row)}' appears twice`);
     courierIds.add(id(row));
-    if (n(row, 4) < n(row, 3)) problem('couriers', row.line, `off_time ${n(row, 4)} is before on_time ${n(row, 3)}`);
   }
   if (restaurantRows.length === 0 && problems.length === 0) problem('restaurants', 2, 'no restaurant rows');
   if (courierRows.length === 0 && problems.length === 0) problem('couriers', 2, 'no courier rows');
@@ -132,11 +209,18 @@ export function parseMdrpInstance(texts: Record<MdrpFileRole, string>): ReplayIn
       } else values.push(Number(cell));
     });
     if ((values[0] ?? 1) <= 0) problem('parameters', first.line, 'meters_per_minute must be above 0');
+    else if ((values[0] ?? 0) > MDRP_MAX_METERS_PER_MINUTE && problems.length < MAX_PROBLEMS) {
+      const where = { file: MDRP_INSTANCE_FILES.parameters, line: first.line, column: 'meters_per_minute', index: 0 };
+      const speed = `is ${Math.round(((values[0] as number) * 60) / 100) / 10} km/h in a straight line, above ${MDRP_MAX_METERS_PER_MINUTE} m/min`;
+      problems.push(
+        `${implausibleMessage(where, first.cells[0] ?? '', speed, 'too-fast')} (the instance's one parameters line cannot be left out)`,
+      );
+    }
   }
   if (problems.length > 0) throw new MdrpFormatError(problems);
 
   const v = (k: number) => values[k] as number;
-  return {
+  const instance: ReplayInstance = {
     restaurants: restaurantRows.map((row) => ({ id: id(row), xM: n(row, 1), yM: n(row, 2) })),
     orders: orderRows.map((row) => ({
       id: id(row),
@@ -163,6 +247,7 @@ export function parseMdrpInstance(texts: Record<MdrpFileRole, string>): ReplayIn
       guaranteedPayPerHour: v(6),
     },
   };
+  return { instance, implausible: dropped.counts() };
 }
 
 /**
@@ -171,14 +256,15 @@ export function parseMdrpInstance(texts: Record<MdrpFileRole, string>): ReplayIn
  * so pay = max(pay per order × orders − penalties, guarantee × shift hours). One replication: a replay is
  * deterministic but for the complaint draws.
  */
-export function mdrpScenario(instance: ReplayInstance, name: string): ScenarioInput {
+export function mdrpScenario(instance: ReplayInstance, name: string, implausible?: ImplausibleCounts): ScenarioInput {
   const p = instance.parameters;
+  const dropped = implausible && implausible.rows > 0 ? ` ${droppedSentence(implausible)}` : '';
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'replay',
     meta: {
       name,
-      description: `Replay of the MDRP instance "${name}": ${instance.orders.length} orders, ${instance.couriers.length} couriers, ${instance.restaurants.length} restaurants.`,
+      description: `Replay of the MDRP instance "${name}": ${instance.orders.length} orders, ${instance.couriers.length} couriers, ${instance.restaurants.length} restaurants.${dropped}`,
       region: '',
       sources: [
         {

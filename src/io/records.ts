@@ -5,6 +5,13 @@
  * wrong and missing columns, and growable typed arrays so that hundreds of thousands of rows cost bytes, not objects.
  */
 
+/**
+ * Earliest and latest Unix second a time of real data may be (2000-01-01 to 2100-01-01): anything else is a unit
+ * mistake (milliseconds) or a typo, refused as malformed.
+ */
+export const MIN_UNIX = 946_684_800;
+export const MAX_UNIX = 4_102_444_800;
+
 /** Receives the records of one CSV file in order: the header first, then every data record. */
 export interface RecordSink {
   /** The header record; throws DataFormatError when columns are missing or repeated. */
@@ -78,6 +85,8 @@ export interface RowCells {
   /** Whether the file has the column. */
   has(column: string): boolean;
   get(column: string): string;
+  /** The column's index in the record (from 0), or undefined when the file lacks it. */
+  index(column: string): number | undefined;
   fail(message: string): never;
 }
 
@@ -91,6 +100,7 @@ export function rowCells(file: string, line: number, cells: readonly string[], m
   return {
     has: (column) => map.index.has(column),
     get: (column) => (cells[map.index.get(column) ?? -1] ?? '').trim(),
+    index: (column) => map.index.get(column),
     fail: (message) => {
       throw new DataFormatError(`${file}:${line}: ${message}`);
     },

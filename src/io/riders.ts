@@ -25,7 +25,28 @@ import {
   type Figure,
   type ObservedSource,
 } from './observed.ts';
-import { Column, type HeaderMap, IdIndex, readHeader, type RecordSink, rowCells, shown } from './records.ts';
+import {
+  droppedSentence,
+  durationText,
+  implausibleMessage,
+  MAX_STAGE_HOURS,
+  ONLINE_SLACK_HOURS,
+  PlausibilityCheck,
+  tooFastKmh,
+  type ImplausibleCounts,
+  type ImplausibleKind,
+} from './plausibility.ts';
+import {
+  Column,
+  type HeaderMap,
+  IdIndex,
+  MAX_UNIX,
+  MIN_UNIX,
+  readHeader,
+  type RecordSink,
+  rowCells,
+  shown,
+} from './records.ts';
 
 /** The columns a rider records file needs. */
 export const RIDER_COLUMNS = [
@@ -45,8 +66,13 @@ export const ONLINE_COLUMNS = ['rider_id', 'date', 'online_hours'] as const;
 /** The labour standards the audit holds the records against (a scenario's `standards`). */
 export type Standards = Scenario['standards'];
 
-/** The rider ids of both files, numbered; kept only to hash them at the end. */
+/**
+ * The rows of both files, and the rider ids numbered (kept only to hash them at the end). Read the order records
+ * first, then the online file: an online row is checked against the hours its rider-day spent on orders.
+ */
 export class RiderRecords {
+  /** @param plausibility where implausible rows go: refused at the first (the default), or left out and counted */
+  constructor(readonly plausibility = new PlausibilityCheck()) {}
   readonly riders = new IdIndex();
   // One entry per order.
   readonly rider = new Column();
@@ -98,7 +124,7 @@ export class RiderOrdersReader implements RecordSink {
 
   row(cells: readonly string[], line: number): void {
     // Messages never quote the rider id: it is what the audit keeps out of every output.
-    const { get, fail } = rowCells(this.file, line, cells, this.map);
+    const { get, fail, index } = rowCells(this.file, line, cells, this.map);
     const r = this.records;
     if (r.rider.length >= MAX_RIDER_ROWS) fail(`more than ${MAX_RIDER_ROWS} rows: split the file`);
     const riderId = get('rider_id');
@@ -110,22 +136,54 @@ export class RiderOrdersReader implements RecordSink {
       if (!t) {
         return fail(`${c} ${shown(text)} is not an ISO 8601 time with its UTC offset, e.g. 2024-05-01T11:32:00+08:00`);
       }
+      if (t.unix < MIN_UNIX || t.unix >= MAX_UNIX)
+        return fail(`${c} ${shown(text)} is not between the years 2000 and 2100`);
       return t;
     };
     const accepted = time('accepted_at');
     const picked = time('picked_up_at');
     const delivered = time('delivered_at');
-    if (picked.unix < accepted.unix) fail(`picked_up_at is before accepted_at: picked up before it was accepted`);
-    if (delivered.unix < picked.unix) fail(`delivered_at is before picked_up_at: delivered before it was picked up`);
-    if (delivered.unix - accepted.unix > 24 * 3600) fail('delivered_at is more than 24 hours after accepted_at');
     const km = money(get('km'), 'km', fail, 500);
     const pay = money(get('pay_cny'), 'pay_cny', fail, 10_000);
     const fineCny = money(get('fine_cny'), 'fine_cny', fail, 10_000);
     const promisedText = get('promised_at');
+    const promised = promisedText !== '' ? time('promised_at') : undefined;
+    // Well formed; now what no platform's record can show (src/io/plausibility.ts). The value shown is the column's
+    // own text: a time, never the rider id.
+    const implausible = (kind: ImplausibleKind, column: string, problem: string): void => {
+      const where = { file: this.file, line, column, index: index(column) };
+      r.plausibility.reject(kind, implausibleMessage(where, get(column), problem, kind));
+    };
+    const day = MAX_STAGE_HOURS * 3600;
+    if (picked.unix < accepted.unix)
+      return implausible('out-of-order', 'picked_up_at', 'is before accepted_at: picked up before it was accepted');
+    if (delivered.unix < picked.unix)
+      return implausible('out-of-order', 'delivered_at', 'is before picked_up_at: delivered before it was picked up');
+    if (delivered.unix - accepted.unix > day) {
+      return implausible(
+        'over-a-day',
+        'delivered_at',
+        `is ${durationText(delivered.unix - accepted.unix)} after accepted_at, more than ${MAX_STAGE_HOURS} h`,
+      );
+    }
+    if (promised && Math.abs(promised.unix - accepted.unix) > day) {
+      return implausible(
+        'over-a-day',
+        'promised_at',
+        `is ${durationText(Math.abs(promised.unix - accepted.unix))} ${promised.unix < accepted.unix ? 'before' : 'after'} accepted_at, more than ${MAX_STAGE_HOURS} h`,
+      );
+    }
+    const kmh = tooFastKmh(km, delivered.unix - accepted.unix);
+    if (kmh !== undefined) {
+      return implausible(
+        'too-fast',
+        'delivered_at',
+        `is ${durationText(delivered.unix - accepted.unix)} after accepted_at for ${km} km (${Number.isFinite(kmh) ? `${Math.round(kmh)} km/h` : 'no time at all'})`,
+      );
+    }
     let late = -1;
     let over8 = -1;
-    if (promisedText !== '') {
-      const promised = time('promised_at');
+    if (promised) {
       late = delivered.unix > promised.unix ? 1 : 0;
       over8 = delivered.unix - promised.unix > 480 ? 1 : 0;
     }
@@ -152,9 +210,11 @@ export class RiderOrdersReader implements RecordSink {
   }
 }
 
-/** Reads the online-time file into `records` (a RecordSink). */
+/** Reads the online-time file into `records` (a RecordSink), after the order records. */
 export class RiderOnlineReader implements RecordSink {
   private map: HeaderMap | undefined;
+  /** Engaged hours by rider-day key, of the orders read before. */
+  private engaged: Map<number, number> | undefined;
 
   constructor(
     readonly file: string,
@@ -168,7 +228,7 @@ export class RiderOnlineReader implements RecordSink {
   }
 
   row(cells: readonly string[], line: number): void {
-    const { get, fail } = rowCells(this.file, line, cells, this.map);
+    const { get, fail, index } = rowCells(this.file, line, cells, this.map);
     const riderId = get('rider_id');
     if (riderId === '') fail('rider_id is empty');
     const dateText = get('date');
@@ -180,9 +240,20 @@ export class RiderOnlineReader implements RecordSink {
     if (!/^\d+(\.\d+)?$/.test(hoursText)) fail(`online_hours ${shown(hoursText)} is not a number of hours`);
     const hours = Number(hoursText);
     if (hours > 24) fail(`online_hours ${hoursText} is more than the 24 hours of a day`);
+    if (day < Math.floor(MIN_UNIX / 86400) || day >= Math.floor(MAX_UNIX / 86400)) {
+      fail(`date ${shown(dateText)} is not between the years 2000 and 2100`);
+    }
     const key = riderDayKey(this.records.riders.of(riderId), day);
     if (this.records.online.has(key)) {
       this.records.duplicateOnline++;
+      return;
+    }
+    this.engaged ??= engagedByRiderDay(this.records);
+    const engaged = this.engaged.get(key) ?? 0;
+    if (hours < engaged - ONLINE_SLACK_HOURS) {
+      const where = { file: this.file, line, column: 'online_hours', index: index('online_hours') };
+      const problem = `is shorter than the ${Math.round(engaged * 100) / 100} h this rider-day spent on orders (accepted_at to delivered_at)`;
+      this.records.plausibility.reject('online-short', implausibleMessage(where, hoursText, problem, 'online-short'));
       return;
     }
     this.records.online.set(key, hours);
@@ -224,6 +295,10 @@ export interface RiderAudit {
     duplicateOnline: number;
     /** Rider-days with orders but no online entry (left out of the hour figures). */
     daysWithoutOnline: number;
+    /** Rider-days of the online file without an order: counted as days online with no pay. */
+    onlineDaysWithoutOrders: number;
+    /** Rows of either file left out as implausible (src/io/plausibility.ts), by kind. */
+    implausible: ImplausibleCounts;
     ordersWithPromise: number;
     firstDate: string;
     lastDate: string;
@@ -235,6 +310,21 @@ export interface RiderAudit {
 /** A rider id as a salted hash: `R` and the first 16 hex digits of SHA-256(salt, LF, id). */
 export function riderHash(salt: string, id: string): string {
   return `R${bytesToHex(sha256(utf8ToBytes(`${salt}\n${id}`))).slice(0, 16)}`;
+}
+
+/** Engaged hours (engagedHours) of every rider-day with orders, by rider-day key. */
+function engagedByRiderDay(records: RiderRecords): Map<number, number> {
+  const spans = new Map<number, [number, number][]>();
+  for (let i = 0; i < records.rider.length; i++) {
+    const key = riderDayKey(records.rider.data[i] as number, records.day.data[i] as number);
+    const span: [number, number] = [records.accepted.data[i] as number, records.delivered.data[i] as number];
+    const list = spans.get(key);
+    if (list) list.push(span);
+    else spans.set(key, [span]);
+  }
+  const out = new Map<number, number>();
+  for (const [key, list] of spans) out.set(key, engagedHours(list));
+  return out;
 }
 
 /** Hours with at least one order in the bag: the union of the [accepted, delivered] spans, in hours. */
@@ -296,6 +386,7 @@ export function auditRiders(records: RiderRecords, standards: Standards, salt: s
   const monthOvertime = new Map<string, number>();
   const riderDays: RiderDay[] = [];
   let daysWithoutOnline = 0;
+  let onlineDaysWithoutOrders = 0;
   let ordersWithPromise = 0;
   let firstDay = Number.POSITIVE_INFINITY;
   let lastDay = Number.NEGATIVE_INFINITY;
@@ -336,6 +427,7 @@ export function auditRiders(records: RiderRecords, standards: Standards, salt: s
     const onlineHours = records.online.get(key);
     const hours = basis === 'online' ? (onlineHours ?? null) : engaged;
     if (basis === 'online' && onlineHours === undefined) daysWithoutOnline++;
+    if (list.length === 0) onlineDaysWithoutOrders++;
     const netPerHour = hours !== null && hours > 0 ? net / hours : null;
     const isBelow = netPerHour === null ? null : netPerHour < standards.minHourlyWage;
     const isOverStd = hours === null ? null : hours > standards.standardDailyHours;
@@ -610,6 +702,8 @@ export function auditRiders(records: RiderRecords, standards: Standards, salt: s
       duplicateOrders: records.duplicateOrders,
       duplicateOnline: records.duplicateOnline,
       daysWithoutOnline,
+      onlineDaysWithoutOrders,
+      implausible: records.plausibility.counts(),
       ordersWithPromise,
       firstDate: Number.isFinite(firstDay) ? isoDate(firstDay) : '',
       lastDate: Number.isFinite(lastDay) ? isoDate(lastDay) : '',
@@ -630,13 +724,19 @@ export function auditTargets(
     year,
     sha256: options.sha256,
   };
+  const c = audit.counts;
+  const leftOut =
+    (c.implausible.rows > 0 ? `${droppedSentence(c.implausible)} ` : '') +
+    (c.onlineDaysWithoutOrders > 0
+      ? `${c.onlineDaysWithoutOrders} rider-days of the online file have no order and count as days online with no pay. `
+      : '');
   // A union's members are not a random sample of a city's riders: the figures describe them.
   const strength: Target['strength'] = 'medium';
   return figuresToTargets(audit.figures, {
     name: `Observed: rider records ${options.fileName}`,
     description:
       `Figures of ${audit.counts.riders} riders' own order records (${audit.counts.orders} orders on ${audit.counts.riderDays} rider-days, ${audit.counts.firstDate} to ${audit.counts.lastDate}; file SHA-256 ${options.sha256}), held against the arm "${options.arm}". ` +
-      `Hours are ${audit.basis} hours. The riders are those who gave their records, not a random sample; each range is the sample's 95% interval clustered by rider. Rider ids are not in this file.`,
+      `Hours are ${audit.basis} hours. ${leftOut}The riders are those who gave their records, not a random sample; each range is the sample's 95% interval clustered by rider. Rider ids are not in this file.`,
     arm: options.arm,
     source,
     strength,

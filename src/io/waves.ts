@@ -3,21 +3,41 @@
  * stretch from accepting an order with an empty bag until the bag is empty again, with the wave's orders as a list
  * (`[123, 456]`). `fairpace observe waybills --waves FILE` reads it for orders per wave as the platform counts them.
  */
+import { dayOfYmd, localTimeText, ymd } from './geoTime.ts';
 import { ClusteredRatio, figure, quantileInterval, type Figure } from './observed.ts';
-import { Column, type HeaderMap, IdIndex, readHeader, type RecordSink, rowCells, shown } from './records.ts';
+import {
+  DAY_SECONDS,
+  durationText,
+  implausibleMessage,
+  MAX_STAGE_HOURS,
+  PlausibilityCheck,
+  type ImplausibleCounts,
+  type ImplausibleKind,
+} from './plausibility.ts';
+import {
+  Column,
+  type HeaderMap,
+  IdIndex,
+  MAX_UNIX,
+  MIN_UNIX,
+  readHeader,
+  type RecordSink,
+  rowCells,
+  shown,
+} from './records.ts';
+import { CHINA_OFFSET_MIN } from './waybillRow.ts';
 
 /** The columns a wave file needs. */
 export const WAVE_COLUMNS = ['courier_id', 'wave_id', 'wave_start_time', 'wave_end_time', 'order_ids'] as const;
 /** Columns it may also have. */
 export const WAVE_OPTIONAL_COLUMNS = ['dt'] as const;
 
-const MIN_UNIX = 946_684_800;
-const MAX_UNIX = 4_102_444_800;
-
 /** What a wave file gives. */
 export interface WaveObservation {
   waves: number;
   duplicateRows: number;
+  /** Rows left out as implausible (src/io/plausibility.ts), by kind. */
+  implausible: ImplausibleCounts;
   /** Waves whose order list is empty (left out: the model's waves hold at least one order). */
   emptyWaves: number;
   figures: Figure[];
@@ -34,14 +54,19 @@ export class WaveObserver implements RecordSink {
   private readonly sizes = new Column();
   private readonly minutes = new ClusteredRatio();
 
-  constructor(readonly file: string) {}
+  /** @param plausibility where implausible rows go: refused at the first (the default), or left out and counted */
+  constructor(
+    readonly file: string,
+    readonly plausibility = new PlausibilityCheck(),
+    private readonly offsetMin = CHINA_OFFSET_MIN,
+  ) {}
 
   header(cells: readonly string[], line: number): void {
     this.map = readHeader(this.file, line, cells, WAVE_COLUMNS, WAVE_OPTIONAL_COLUMNS, 'a courier-wave file');
   }
 
   row(cells: readonly string[], line: number): void {
-    const { get, fail } = rowCells(this.file, line, cells, this.map);
+    const { get, fail, index } = rowCells(this.file, line, cells, this.map);
     const courier = get('courier_id');
     const wave = get('wave_id');
     if (!/^[^\s,]{1,40}$/.test(courier)) fail(`courier_id ${shown(courier)} is not an id (1–40 characters, no spaces)`);
@@ -56,7 +81,48 @@ export class WaveObserver implements RecordSink {
     };
     const start = time('wave_start_time');
     const end = time('wave_end_time');
-    if (end < start) fail(`wave_end_time ${end} is before wave_start_time ${start}`);
+    const dtText = get('dt');
+    const day = dtText === '' ? undefined : dayOfYmd(dtText);
+    if (dtText !== '' && day === undefined) fail(`dt ${shown(dtText)} is not a date written YYYYMMDD`);
+    const implausible = (kind: ImplausibleKind, column: string, value: number, problem: string) => {
+      const where = { file: this.file, line, column, index: index(column) };
+      this.plausibility.reject(kind, implausibleMessage(where, value, problem, kind));
+    };
+    if (day !== undefined) {
+      const dayStart = day * DAY_SECONDS - this.offsetMin * 60;
+      for (const [column, t] of [
+        ['wave_start_time', start],
+        ['wave_end_time', end],
+      ] as const) {
+        if (t < dayStart || t >= dayStart + 2 * DAY_SECONDS) {
+          implausible(
+            'outside-day',
+            column,
+            t,
+            `is ${localTimeText(t, this.offsetMin)}, not on its dt ${ymd(day)} or the next day`,
+          );
+          return;
+        }
+      }
+    }
+    if (end < start) {
+      implausible(
+        'out-of-order',
+        'wave_end_time',
+        end,
+        `is before wave_start_time ${start}: the wave ends before it starts`,
+      );
+      return;
+    }
+    if (end - start > MAX_STAGE_HOURS * 3600) {
+      implausible(
+        'over-a-day',
+        'wave_end_time',
+        end,
+        `is ${durationText(end - start)} after wave_start_time ${start}, more than ${MAX_STAGE_HOURS} h`,
+      );
+      return;
+    }
     const list = get('order_ids');
     const m = /^\[(.*)\]$/s.exec(list);
     if (!m) fail(`order_ids ${shown(list)} is not a list like [123, 456]`);
@@ -87,6 +153,7 @@ export class WaveObserver implements RecordSink {
     return {
       waves: this.sizes.length,
       duplicateRows: this.duplicates,
+      implausible: this.plausibility.counts(),
       emptyWaves: this.empty,
       figures: [
         figure(

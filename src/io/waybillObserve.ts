@@ -26,14 +26,13 @@ import {
   type SequenceOptions,
   type OrderTimingNotes,
 } from './observeFigures.ts';
+import { droppedSentence, NO_IMPLAUSIBLE, PlausibilityCheck, type ImplausibleCounts } from './plausibility.ts';
 import { Column, IdIndex, idKey, type RecordSink } from './records.ts';
-import { hasTrip, isDelivered, OBSERVE_COLUMNS, WaybillReader } from './waybillRow.ts';
+import { CHINA_OFFSET_MIN, hasTrip, isDelivered, OBSERVE_COLUMNS, WaybillReader } from './waybillRow.ts';
 import type { WaveObservation } from './waves.ts';
 
 export { DISTANCE_BANDS_KM, ONLINE_MARGIN_MIN } from './observeFigures.ts';
-
-/** China Standard Time, the data's city: minutes east of UTC. */
-export const CHINA_OFFSET_MIN = 480;
+export { CHINA_OFFSET_MIN } from './waybillRow.ts';
 /** Options of an observation (those of the courier-sequence figures). */
 export type WaybillObserveOptions = SequenceOptions;
 
@@ -49,6 +48,8 @@ export const DEFAULT_OBSERVE_OPTIONS: WaybillObserveOptions = {
 /** Counts of what was read, for the summary and the targets' description. */
 export interface WaybillCounts {
   rows: number;
+  /** Rows left out as implausible (src/io/plausibility.ts), by kind; `rows` counts them too. */
+  implausible: ImplausibleCounts;
   /** Rows whose waybill_id was already read (the first was kept). */
   duplicateRows: number;
   waybills: number;
@@ -129,9 +130,14 @@ export class WaybillObserver implements RecordSink {
   // Order timings (non-prebooked orders).
   private readonly timings = new OrderTimings();
 
-  constructor(file: string, options: Partial<WaybillObserveOptions> = {}) {
-    this.reader = new WaybillReader(file, OBSERVE_COLUMNS);
+  /** @param plausibility where implausible rows go: refused at the first (the default), or left out and counted */
+  constructor(
+    file: string,
+    options: Partial<WaybillObserveOptions> = {},
+    plausibility: PlausibilityCheck = new PlausibilityCheck(),
+  ) {
     this.options = { ...DEFAULT_OBSERVE_OPTIONS, ...options };
+    this.reader = new WaybillReader(file, OBSERVE_COLUMNS, plausibility, this.options.offsetMin);
   }
 
   header(cells: readonly string[], line: number): void {
@@ -141,6 +147,7 @@ export class WaybillObserver implements RecordSink {
   row(cells: readonly string[], line: number): void {
     const r = this.reader.read(cells, line);
     this.rows++;
+    if (!r) return;
     const wkey = idKey(r.waybillId);
     if (this.waybillIds.has(wkey)) {
       this.duplicates++;
@@ -257,6 +264,7 @@ export class WaybillObserver implements RecordSink {
     return {
       counts: {
         rows: this.rows,
+        implausible: this.reader.plausibility.counts(),
         duplicateRows: this.duplicates,
         waybills: this.waybillIds.size,
         orders: this.orders.size,
@@ -283,8 +291,10 @@ export function countsSentence(c: WaybillCounts): string {
     c.days.length === 0
       ? 'no day'
       : `${c.days.length} day${c.days.length === 1 ? '' : 's'} (${c.days[0]?.day}–${c.days[c.days.length - 1]?.day})`;
+  const implausible = c.implausible ?? NO_IMPLAUSIBLE;
+  const dropped = implausible.rows > 0 ? ` ${droppedSentence(implausible)}` : '';
   return (
-    `${c.rows} rows over ${days}: ${c.waybills} waybills of ${c.orders} orders, ${c.deliveredOrders} delivered by ${c.couriers} couriers on ${c.courierDays} courier-days; ` +
+    `${c.rows} rows over ${days}:${dropped} ${c.waybills} waybills of ${c.orders} orders, ${c.deliveredOrders} delivered by ${c.couriers} couriers on ${c.courierDays} courier-days; ` +
     `${c.duplicateRows} duplicate rows skipped, ${c.prebookedOrders} pre-booked orders left out of the order timings, ` +
     `${c.ordersWithoutPromise} orders without a promise, ${c.ordersWithoutPositions} without both positions, ` +
     `${c.notGrabbed} waybills not grabbed, ${c.grabbedNotDelivered} grabbed but not delivered, ${c.ordersDeliveredTwice} orders delivered on a second waybill too.`

@@ -14,6 +14,7 @@
  */
 import { LIMITS, SCHEMA_VERSION, type ReplayInstance, type ScenarioInput } from '../scenario/schema.ts';
 import { distanceKm, LocalPlane, localTimeText, ymd } from './geoTime.ts';
+import { droppedSentence, PlausibilityCheck, type ImplausibleCounts } from './plausibility.ts';
 import { Column, DataFormatError, IdIndex, idKey, type RecordSink } from './records.ts';
 import { CHINA_OFFSET_MIN, ONLINE_MARGIN_MIN } from './waybillObserve.ts';
 import { IMPORT_COLUMNS, WaybillReader, type WaybillColumn } from './waybillRow.ts';
@@ -44,6 +45,8 @@ export interface WaybillImport {
   originUnix: number;
   counts: {
     rows: number;
+    /** Rows of the whole file left out as implausible (src/io/plausibility.ts), by kind; `rows` counts them too. */
+    implausible: ImplausibleCounts;
     duplicateRows: number;
     /** Rows of the chosen day (and area). */
     dayRows: number;
@@ -97,13 +100,15 @@ export class WaybillReplayBuilder implements RecordSink {
     gLng: new Column(),
   };
 
+  /** @param plausibility where implausible rows go: refused at the first (the default), or left out and counted */
   constructor(
     file: string,
     private readonly options: WaybillImportOptions = {},
+    plausibility: PlausibilityCheck = new PlausibilityCheck(),
   ) {
     const required: WaybillColumn[] = [...IMPORT_COLUMNS, ...(options.area !== undefined ? ['da_id' as const] : [])];
-    this.reader = new WaybillReader(file, required);
     this.offsetMin = options.offsetMin ?? CHINA_OFFSET_MIN;
+    this.reader = new WaybillReader(file, required, plausibility, this.offsetMin);
   }
 
   header(cells: readonly string[], line: number): void {
@@ -113,6 +118,7 @@ export class WaybillReplayBuilder implements RecordSink {
   row(cells: readonly string[], line: number): void {
     const r = this.reader.read(cells, line);
     this.rows++;
+    if (!r) return;
     const key = idKey(r.waybillId);
     if (this.waybillIds.has(key)) {
       this.duplicates++;
@@ -330,6 +336,7 @@ export class WaybillReplayBuilder implements RecordSink {
       originUnix: origin,
       counts: {
         rows: this.rows,
+        implausible: this.reader.plausibility.counts(),
         duplicateRows: this.duplicates,
         dayRows: rowsOfDay.length,
         ordersWithoutPositions: withoutPositions,
@@ -400,6 +407,7 @@ export function waybillScenario(
   const offset = options.offsetMin ?? CHINA_OFFSET_MIN;
   const area = options.area !== undefined ? `, area ${options.area}` : '';
   const p = instance.parameters;
+  const dropped = counts.implausible.rows > 0 ? ` ${droppedSentence(counts.implausible)}` : '';
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'replay',
@@ -410,13 +418,13 @@ export function waybillScenario(
         `Minute 0 is ${localTimeText(result.originUnix, offset)}; ${counts.ordersPlacedBefore} orders placed before it (pre-booked the day before) are placed at minute 0. Positions are metres on a local plane around the mean restaurant position. ` +
         `Couriers are online from ${ONLINE_MARGIN_MIN} min before their first accept to ${ONLINE_MARGIN_MIN} min after their last delivery of the day. ` +
         `Speed ${p.metersPerMinute} m/min (straight line), ${counts.speedTrips >= MIN_SPEED_TRIPS ? `the median of ${counts.speedTrips} single-order trips` : `a default: only ${counts.speedTrips} single-order trips to measure`}; service ${p.pickupServiceMin} + ${p.dropoffServiceMin} min; target click-to-door ${p.targetClickToDoorMin} min (the day's median promise). ` +
-        `Left out: ${counts.ordersWithoutPositions} orders without both positions. ${counts.ordersWithoutReadyTime} orders had no meal-ready estimate (ready when placed). Pay follows the scenario's rules: the data hold none.`,
+        `Left out: ${counts.ordersWithoutPositions} orders without both positions.${dropped} ${counts.ordersWithoutReadyTime} orders had no meal-ready estimate (ready when placed). Pay follows the scenario's rules: the data hold none.`,
       region: '',
       sources: [
         {
           id: 'waybills',
           title: `Platform waybill file ${options.fileName} (layout of the INFORMS TSL-Meituan 2024 challenge data; CC BY-NC 4.0, not redistributed)`,
-          note: `SHA-256 ${options.sha256}; day ${result.day}${area}; ${counts.rows} rows read, ${counts.duplicateRows} duplicate rows skipped. The scenario holds positions and times derived from the file, not its rows.`,
+          note: `SHA-256 ${options.sha256}; day ${result.day}${area}; ${counts.rows} rows read, ${counts.duplicateRows} duplicate rows skipped.${dropped} The scenario holds positions and times derived from the file, not its rows.`,
         },
       ],
     },

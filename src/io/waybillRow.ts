@@ -4,8 +4,19 @@
  * `<file>:<line>: <message>`. Times are Unix seconds, coordinates shifted degrees × 10⁶, and 0 means "did not
  * happen" or "not known" (a waybill no courier grabbed has no courier, grab position or later times).
  */
-import { dayOfYmd } from './geoTime.ts';
-import { checkWidth, DataFormatError, readHeader, shown, type HeaderMap } from './records.ts';
+import { dayOfYmd, distanceKm, localTimeText, ymd } from './geoTime.ts';
+import {
+  DAY_SECONDS,
+  durationText,
+  implausibleMessage,
+  MAX_STAGE_HOURS,
+  MAX_STRAIGHT_LINE_KMH,
+  PlausibilityCheck,
+  POSITION_SLACK_KM,
+  tooFastKmh,
+  type ImplausibleKind,
+} from './plausibility.ts';
+import { checkWidth, DataFormatError, MAX_UNIX, MIN_UNIX, readHeader, shown, type HeaderMap } from './records.ts';
 
 /** Every column of the published waybill file, in its order. */
 export const WAYBILL_COLUMNS = [
@@ -56,9 +67,10 @@ export const OBSERVE_COLUMNS: readonly WaybillColumn[] = [
 /** The columns `fairpace import waybills` needs on top of those (`da_id` too when an area is chosen). */
 export const IMPORT_COLUMNS: readonly WaybillColumn[] = [...OBSERVE_COLUMNS, 'poi_id', 'estimate_meal_prepare_time'];
 
-/** Earliest and latest Unix second a time may be (2000-01-01 to 2100-01-01): anything else is a unit mistake. */
-const MIN_UNIX = 946_684_800;
-const MAX_UNIX = 4_102_444_800;
+/** China Standard Time, the data's city: minutes east of UTC. */
+export const CHINA_OFFSET_MIN = 480;
+/** km of straight line per degree of latitude, an upper bound for a degree of longitude too. */
+const KM_PER_DEGREE = 111.2;
 
 /** One parsed waybill row; times in Unix seconds (0 when missing), coordinates in degrees (NaN when missing). */
 export interface Waybill {
@@ -130,10 +142,18 @@ export class WaybillReader {
   };
   private lastDtText = '';
   private lastDay = 0;
+  private pushTime = 0;
+  private dispatchTime = 0;
 
+  /**
+   * @param plausibility where implausible rows go: refused at the first (the default) or left out and counted
+   * @param offsetMin the data's UTC offset, for the local day of a time
+   */
   constructor(
     readonly file: string,
     private readonly required: readonly WaybillColumn[],
+    readonly plausibility = new PlausibilityCheck(),
+    private readonly offsetMin = CHINA_OFFSET_MIN,
   ) {}
 
   /** Columns of the header that are not waybill columns (ignored). */
@@ -199,8 +219,12 @@ export class WaybillReader {
     return this.fail(line, `${column} ${shown(text)} must be 0 or 1`);
   }
 
-  /** Parses and checks one row into `this.row`; throws DataFormatError naming the line and the field. */
-  read(cells: readonly string[], line: number): Waybill {
+  /**
+   * Parses and checks one row into `this.row`; throws DataFormatError naming the line and the field. A well-formed
+   * row that breaks a plausibility bound goes to the PlausibilityCheck (which refuses it, or counts it) and gives
+   * undefined: the caller leaves it out.
+   */
+  read(cells: readonly string[], line: number): Waybill | undefined {
     if (!this.map) throw new Error('read before header');
     checkWidth(this.file, line, cells, this.map.width);
     const r = this.row;
@@ -224,8 +248,8 @@ export class WaybillReader {
     r.orderTime = this.time(cells, 'platform_order_time', line);
     r.promiseTime = this.time(cells, 'estimate_arrived_time', line);
     r.readyTime = this.time(cells, 'estimate_meal_prepare_time', line);
-    this.time(cells, 'order_push_time', line);
-    this.time(cells, 'dispatch_time', line);
+    this.pushTime = this.time(cells, 'order_push_time', line);
+    this.dispatchTime = this.time(cells, 'dispatch_time', line);
     r.grabTime = this.time(cells, 'grab_time', line);
     r.fetchTime = this.time(cells, 'fetch_time', line);
     r.arriveTime = this.time(cells, 'arrive_time', line);
@@ -236,25 +260,112 @@ export class WaybillReader {
     r.grabLat = this.coordinate(cells, 'grab_lat', line, 90);
     r.grabLng = this.coordinate(cells, 'grab_lng', line, 180);
     if (r.orderTime === 0) this.fail(line, 'platform_order_time is missing (0): every waybill has an order time');
-    if (r.grabbed) {
-      const { grabTime: g, fetchTime: f, arriveTime: a } = r;
-      if (g > 0 && f > 0 && f < g) {
-        this.fail(line, `fetch_time ${f} is before grab_time ${g}: picked up before it was accepted`);
-      }
-      if (f > 0 && a > 0 && a < f) {
-        this.fail(line, `arrive_time ${a} is before fetch_time ${f}: delivered before it was picked up`);
-      }
-      if (g > 0 && a > 0 && a < g) {
-        this.fail(line, `arrive_time ${a} is before grab_time ${g}: delivered before it was accepted`);
-      }
-      if (a > 0 && a < r.orderTime) {
-        this.fail(
-          line,
-          `arrive_time ${a} is before platform_order_time ${r.orderTime}: delivered before it was ordered`,
-        );
-      }
+    const problem = this.implausible(r);
+    if (problem) {
+      const [kind, column, value, text] = problem;
+      const index = this.at.get(column);
+      this.plausibility.reject(
+        kind,
+        implausibleMessage(
+          { file: this.file, line, column, ...(index !== undefined ? { index } : {}) },
+          value,
+          text,
+          kind,
+        ),
+      );
+      return undefined;
     }
     return r;
+  }
+
+  /**
+   * The first plausibility bound the row breaks (src/io/plausibility.ts), as [kind, column, value, what is wrong];
+   * undefined when it breaks none. Times of 0 ("did not happen") are not checked.
+   */
+  private implausible(r: Waybill): [ImplausibleKind, WaybillColumn, number, string] | undefined {
+    // Every time on its dt day or the next (local time); a pre-booked order may have been placed the day before.
+    const dayStart = r.day * DAY_SECONDS - this.offsetMin * 60;
+    const dayEnd = dayStart + 2 * DAY_SECONDS;
+    const times: [WaybillColumn, number][] = [
+      ['platform_order_time', r.orderTime],
+      ['estimate_arrived_time', r.promiseTime],
+      ['estimate_meal_prepare_time', r.readyTime],
+      ['order_push_time', this.pushTime],
+      ['dispatch_time', this.dispatchTime],
+      ['grab_time', r.grabTime],
+      ['fetch_time', r.fetchTime],
+      ['arrive_time', r.arriveTime],
+    ];
+    for (const [column, t] of times) {
+      if (t === 0) continue;
+      const earliest = column === 'platform_order_time' && r.prebook ? dayStart - DAY_SECONDS : dayStart;
+      if (t < earliest || t >= dayEnd) {
+        const allowed =
+          earliest < dayStart
+            ? `the day before dt ${ymd(r.day)}, on it or the next day`
+            : `its dt ${ymd(r.day)} or the next day`;
+        return ['outside-day', column, t, `is ${localTimeText(t, this.offsetMin)}, not on ${allowed}`];
+      }
+    }
+    const o = r.orderTime;
+    if (!r.prebook && r.promiseTime > 0 && r.promiseTime < o) {
+      return [
+        'out-of-order',
+        'estimate_arrived_time',
+        r.promiseTime,
+        `is before platform_order_time ${o}: promised before it was ordered`,
+      ];
+    }
+    if (!r.grabbed) return undefined;
+    const { grabTime: g, fetchTime: f, arriveTime: a } = r;
+    if (g > 0 && g < o)
+      return ['out-of-order', 'grab_time', g, `is before platform_order_time ${o}: accepted before it was ordered`];
+    if (g > 0 && f > 0 && f < g)
+      return ['out-of-order', 'fetch_time', f, `is before grab_time ${g}: picked up before it was accepted`];
+    if (f > 0 && a > 0 && a < f)
+      return ['out-of-order', 'arrive_time', a, `is before fetch_time ${f}: delivered before it was picked up`];
+    if (g > 0 && a > 0 && a < g)
+      return ['out-of-order', 'arrive_time', a, `is before grab_time ${g}: delivered before it was accepted`];
+    if (a > 0 && a < o)
+      return ['out-of-order', 'arrive_time', a, `is before platform_order_time ${o}: delivered before it was ordered`];
+    const max = MAX_STAGE_HOURS * 3600;
+    const stages: [WaybillColumn, number, WaybillColumn, number, boolean][] = [
+      ['grab_time', g, 'platform_order_time', o, !r.prebook],
+      ['fetch_time', f, 'grab_time', g, true],
+      ['arrive_time', a, 'fetch_time', f, true],
+      ['arrive_time', a, 'platform_order_time', o, !r.prebook],
+      ['estimate_arrived_time', r.promiseTime, 'platform_order_time', o, !r.prebook],
+    ];
+    for (const [column, end, from, start, applies] of stages) {
+      if (applies && end > 0 && start > 0 && end - start > max) {
+        return [
+          'over-a-day',
+          column,
+          end,
+          `is ${durationText(end - start)} after ${from} ${start}, more than ${MAX_STAGE_HOURS} h`,
+        ];
+      }
+    }
+    // The straight line from sender to recipient against fetch → arrive, with a cheap upper bound first: a degree of
+    // latitude or longitude is at most KM_PER_DEGREE km, so most rows need no distance at all.
+    if (f > 0 && a > 0 && hasTrip(r)) {
+      const bound =
+        (Math.abs(r.recipientLat - r.senderLat) + Math.abs(r.recipientLng - r.senderLng)) * KM_PER_DEGREE -
+        POSITION_SLACK_KM;
+      if (bound * 3600 > (a - f) * MAX_STRAIGHT_LINE_KMH) {
+        const km = distanceKm(r.senderLat, r.senderLng, r.recipientLat, r.recipientLng);
+        const kmh = tooFastKmh(km, a - f);
+        if (kmh !== undefined) {
+          return [
+            'too-fast',
+            'arrive_time',
+            a,
+            `is ${durationText(a - f)} after fetch_time ${f} for ${Math.round(km * 100) / 100} km in a straight line from sender to recipient (${Number.isFinite(kmh) ? `${Math.round(kmh)} km/h` : 'no time at all'})`,
+          ];
+        }
+      }
+    }
+    return undefined;
   }
 }
 

@@ -59,7 +59,9 @@ describe('parseMdrpInstance', () => {
     texts.couriers = texts.couriers.replace('c1\t0\t320\t0\t120', 'c1\t0\t320\t130\t120');
     texts.parameters = 'header\n320 4 4 40\n';
     const problems = problemsOf(texts);
-    expect(problems).toContain('couriers.txt:2: off_time 120 is before on_time 130');
+    expect(problems).toContain(
+      'couriers.txt:2: off_time (column 5) 120 is before on_time 130: off before on [implausible: times out of order]',
+    );
     expect(problems).toContain('instance_parameters.txt:2: expected 7 values, found 4');
   });
 

@@ -182,10 +182,10 @@ describe('audit riders refuses malformed records without naming the rider', () =
       "r.csv:2: accepted_at '2024-05-06T10:00:00' is not an ISO 8601 time with its UTC offset, e.g. 2024-05-01T11:32:00+08:00",
     );
     expect(refusal(row(0, { 2: at('06', '09:50') }))).toBe(
-      'r.csv:2: picked_up_at is before accepted_at: picked up before it was accepted',
+      'r.csv:2: picked_up_at (column 3) 2024-05-06T09:50:00+08:00 is before accepted_at: picked up before it was accepted [implausible: times out of order]',
     );
     expect(refusal(row(0, { 3: at('06', '10:05') }))).toBe(
-      'r.csv:2: delivered_at is before picked_up_at: delivered before it was picked up',
+      'r.csv:2: delivered_at (column 4) 2024-05-06T10:05:00+08:00 is before picked_up_at: delivered before it was picked up [implausible: times out of order]',
     );
   });
 

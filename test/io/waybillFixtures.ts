@@ -44,6 +44,29 @@ export function waybill(over: Partial<WaybillSpec>): WaybillSpec {
   };
 }
 
+/** The time columns of a row (Unix seconds, 0 when a thing did not happen). */
+export const TIME_COLUMNS = [
+  'platform_order_time',
+  'estimate_arrived_time',
+  'estimate_meal_prepare_time',
+  'order_push_time',
+  'dispatch_time',
+  'grab_time',
+  'fetch_time',
+  'arrive_time',
+] as const;
+
+/** A row of `waybill(over)` a day later: dt 2022-10-18, and every time of the row moved with it. */
+export function nextDay(over: Partial<WaybillSpec>): WaybillSpec {
+  const row = waybill(over);
+  const moved: WaybillSpec = { ...row, dt: 20221018 };
+  for (const c of TIME_COLUMNS) {
+    const t = Number(row[c]);
+    if (t > 0) moved[c] = t + 86400;
+  }
+  return moved;
+}
+
 /** CSV text of rows (LF line ends, as pandas writes), with the header; `columns` reorders or drops columns. */
 export function waybillCsv(rows: readonly WaybillSpec[], columns: readonly string[] = WAYBILL_COLUMNS): string {
   const lines = [columns.join(',')];

@@ -18,7 +18,15 @@ import { WaybillReplayBuilder, waybillScenario } from '../../src/io/waybillRepla
 import { WAYBILL_COLUMNS } from '../../src/io/waybillRow.ts';
 import { WaveObserver } from '../../src/io/waves.ts';
 import { validateScenario } from '../../src/scenario/load.ts';
-import { generateWaybills, smallWaybills, T0, waybill, waybillCsv, type WaybillSpec } from './waybillFixtures.ts';
+import {
+  generateWaybills,
+  nextDay,
+  smallWaybills,
+  T0,
+  waybill,
+  waybillCsv,
+  type WaybillSpec,
+} from './waybillFixtures.ts';
 
 /** Feeds CSV text to a sink in pieces of `piece` characters (to cross every line boundary), as a stream would. */
 function feed(sink: RecordSink, text: string, file = 'w.csv', piece = 7): void {
@@ -248,15 +256,15 @@ describe('observe waybills refuses malformed input at its first bad line', () =>
     );
   });
 
-  it('refuses times out of order', () => {
+  it('refuses times out of order, as implausible rows located by column', () => {
     expect(refusal(bad({ arrive_time: T0 + 60, fetch_time: 0 }))).toBe(
-      `w.csv:4: arrive_time ${T0 + 60} is before grab_time ${T0 + 360}: delivered before it was accepted`,
+      `w.csv:4: arrive_time (column 21) ${T0 + 60} is before grab_time ${T0 + 360}: delivered before it was accepted [implausible: times out of order]`,
     );
     expect(refusal(bad({ fetch_time: T0 + 60 }))).toBe(
-      `w.csv:4: fetch_time ${T0 + 60} is before grab_time ${T0 + 360}: picked up before it was accepted`,
+      `w.csv:4: fetch_time (column 20) ${T0 + 60} is before grab_time ${T0 + 360}: picked up before it was accepted [implausible: times out of order]`,
     );
     expect(refusal(bad({ fetch_time: T0 + 1800, arrive_time: T0 + 1700 }))).toMatch(
-      /^w\.csv:4: arrive_time \d+ is before fetch_time \d+: delivered before it was picked up$/,
+      /^w\.csv:4: arrive_time \(column 21\) \d+ is before fetch_time \d+: delivered before it was picked up \[implausible: times out of order\]$/,
     );
   });
 
@@ -281,7 +289,9 @@ describe('observe waybills refuses malformed input at its first bad line', () =>
   it('refuses a bad wave file', () => {
     const wave = (line: string) =>
       refusal(`courier_id,wave_id,wave_start_time,wave_end_time,order_ids\n${line}\n`, () => new WaveObserver('w.csv'));
-    expect(wave(`1,1,${T0 + 60},${T0},[1]`)).toBe(`w.csv:2: wave_end_time ${T0} is before wave_start_time ${T0 + 60}`);
+    expect(wave(`1,1,${T0 + 60},${T0},[1]`)).toBe(
+      `w.csv:2: wave_end_time (column 4) ${T0} is before wave_start_time ${T0 + 60}: the wave ends before it starts [implausible: times out of order]`,
+    );
     expect(wave(`1,1,${T0},${T0 + 60},1;2`)).toBe("w.csv:2: order_ids '1;2' is not a list like [123, 456]");
     expect(wave(`1,1,${T0},${T0 + 60},"[1,,2]"`)).toBe("w.csv:2: order_ids '[1,,2]' has an empty item");
   });
@@ -334,7 +344,7 @@ describe('import waybills', () => {
   });
 
   it('asks for --day when the file holds several days, and filters by area', () => {
-    const rows = [...smallWaybills(), waybill({ order_id: 9, waybill_id: 91, dt: 20221018, da_id: 8 })];
+    const rows = [...smallWaybills(), nextDay({ order_id: 9, waybill_id: 91, da_id: 8 })];
     const text = waybillCsv(rows);
     expect(() => build(text)).toThrow(
       'w.csv: the file holds 2 days: 20221017 (7 rows), 20221018 (1 rows); choose one with --day YYYYMMDD',

@@ -5,6 +5,8 @@ import {
   HeldScenarios,
   TaskQueue,
   type CancelSignal,
+  cachingExecutor,
+  type CacheCount,
   type Executor,
   type RunTask,
   type WorkerTask,
@@ -14,6 +16,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
 import type { SimWorkerApi } from '../../workers/sim.worker.ts';
 import { poolSizeFor } from './poolSize.ts';
+import { IndexedDbRunStore } from './runStore.ts';
 
 export { MAX_WORKERS, poolSize, poolSizeFor } from './poolSize.ts';
 
@@ -74,10 +77,22 @@ export class SimPool {
     this.slots = [];
   }
 
-  /** Runs tasks across the workers; results come back in task order, whatever order they finish in. */
-  readonly runTasks: Executor = (tasks, onProgress, signal) => this.execute(false, tasks, onProgress, signal);
+  /** Runs kept in the browser (IndexedDB), by model fingerprint, scenario, arm and seed; how many were reused. */
+  private readonly store = new IndexedDbRunStore();
+  readonly cacheCount: CacheCount = { hits: 0, misses: 0 };
 
-  /** Like runTasks, but every result keeps its courier-day rows: the runs of an evidence pack. */
+  /**
+   * Runs tasks across the workers; results come back in task order, whatever order they finish in. Runs made before
+   * with the same model come from the browser's run cache.
+   */
+  readonly runTasks: Executor = cachingExecutor(
+    (tasks, onProgress, signal) => this.execute(false, tasks, onProgress, signal),
+    this.store,
+    {},
+    this.cacheCount,
+  );
+
+  /** Like runTasks, but every result keeps its courier-day rows: the runs of an evidence pack (not cached: large). */
   readonly runEvidenceTasks: Executor = (tasks, onProgress, signal) => this.execute(true, tasks, onProgress, signal);
 
   /** The message for `task` on `slot`: the scenario goes along only when the worker does not hold it. */

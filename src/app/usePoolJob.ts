@@ -8,7 +8,7 @@ import { sharedPool } from './simClient.ts';
 export type RunPhase =
   | { kind: 'idle' }
   | { kind: 'running'; done: number; total: number }
-  | { kind: 'done'; elapsedMs: number; total: number; workers: number }
+  | { kind: 'done'; elapsedMs: number; total: number; workers: number; reused?: number }
   | { kind: 'cancelled' }
   | { kind: 'error'; message: string };
 
@@ -50,6 +50,7 @@ export function usePoolJob<T>(): PoolJob<T> {
       try {
         const plan = makePlan();
         setPhase({ kind: 'running', done: 0, total: plan.tasks.length });
+        const hitsBefore = pool.cacheCount.hits;
         const results = await pool.runTasks(
           plan.tasks,
           (done, total) => {
@@ -64,6 +65,7 @@ export function usePoolJob<T>(): PoolJob<T> {
           elapsedMs: performance.now() - started,
           total: plan.tasks.length,
           workers: pool.size,
+          reused: pool.cacheCount.hits - hitsBefore,
         });
       } catch (error) {
         if (!current()) return;

@@ -187,6 +187,27 @@ const tests = [
     },
   },
   {
+    name: 'run cache: after a reload the same comparison is answered from the browser’s saved runs, with the same numbers, and says so',
+    async fn({ open }) {
+      const { page } = await open();
+      const first = await waitForRunDone(page);
+      const reusedAttr = () => page.getAttribute(tid('run-status'), 'data-reused');
+      assert((await reusedAttr()) === '0', `the first run reused ${await reusedAttr()} runs from an empty store`);
+      const before = await readKpis(page);
+      await page.reload();
+      const second = await waitForRunDone(page);
+      assert(second.total === first.total, `the second run has ${second.total} tasks, the first ${first.total}`);
+      assert(
+        (await reusedAttr()) === String(second.total),
+        `after a reload ${await reusedAttr()} of ${second.total} runs were reused`,
+      );
+      const status = (await page.textContent(tid('run-status'))) ?? '';
+      assert(status.includes('本浏览器保存'), `the status does not say the runs were reused: ${status}`);
+      const after = await readKpis(page);
+      assert(JSON.stringify(after) === JSON.stringify(before), 'the KPIs from saved runs differ from the fresh ones');
+    },
+  },
+  {
     name: `${YANTAI}: every headline number and compliance status equals the CLI's compare output`,
     async fn({ open, cli }) {
       const { page } = await open();

@@ -52,12 +52,14 @@ export function RunControls({ phase, valid, busy = false, replications, arms, t,
         data-phase={phase.kind}
         data-workers={phase.kind === 'done' ? phase.workers : undefined}
         data-elapsed-ms={phase.kind === 'done' ? Math.round(phase.elapsedMs) : undefined}
+        data-reused={phase.kind === 'done' ? (phase.reused ?? 0) : undefined}
       >
         {!valid && t('run.blocked')}
         {valid && busy && !running && t('run.busy')}
         {valid &&
           phase.kind === 'done' &&
           t('run.done', { replications, arms, seconds: (phase.elapsedMs / 1000).toFixed(1) })}
+        {valid && phase.kind === 'done' && (phase.reused ?? 0) > 0 && t('run.reused', { reused: phase.reused ?? 0 })}
         {valid && phase.kind === 'cancelled' && t('run.cancelled')}
         {phase.kind === 'error' && t('run.error', { message: phase.message })}
       </p>

@@ -111,7 +111,12 @@ export class SimPool {
     courierDays: boolean,
     ...[tasks, onProgress, signal]: Parameters<Executor>
   ): Promise<RunResult[]> {
-    if (signal?.aborted) throw new CancelledError();
+    if (signal?.aborted) {
+      // Cancelled before the workers were reached (the run cache was still looking up saved runs): cancelling still
+      // stops every worker, as it does mid-run.
+      this.reset();
+      throw new CancelledError();
+    }
     if (this.slots.length === 0) this.slots = Array.from({ length: this.size }, startSlot);
     const slots = this.slots;
     const results: RunResult[] = new Array<RunResult>(tasks.length);

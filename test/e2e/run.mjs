@@ -1547,7 +1547,10 @@ const tests = [
         await page.setInputFiles(tid('audit-records'), bad);
         await page.waitForSelector(tid('audit-error'), { timeout: 10_000 });
         const message = (await page.textContent(tid('audit-error'))) ?? '';
-        assert(/riders-bad\.csv:2: delivered_at is before picked_up_at/.test(message), `the audit error: ${message}`);
+        assert(
+          /riders-bad\.csv:2: delivered_at (\(column 4\) \S+ )?is before picked_up_at/.test(message),
+          `the audit error: ${message}`,
+        );
         assert(!/alice/.test(message), 'the error names the rider');
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import {
   type TargetOptions,
   type TargetResult,
 } from '../analysis/index.ts';
+import { runSizeOf } from '../analysis/runCost.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
 import type { SensitivityCommand, SensitivityFormat, TargetCommand } from './bargainingArgs.ts';
 import { batchCommand } from './batch.ts';
@@ -22,6 +23,7 @@ import { EXIT_OK, InputError } from './errors.ts';
 import { emit, jsonText, readScenarioFile } from './files.ts';
 import { withExecutor } from './pool.ts';
 import { progressFor } from './progress.ts';
+import { guardRunCost } from './runEstimate.ts';
 import { withSuggestions } from './suggest.ts';
 
 /** The analysis options of a target command line. */
@@ -46,6 +48,18 @@ function targetOptions(command: TargetCommand): TargetOptions {
 export async function targetCommand(command: TargetCommand, io: CliIo): Promise<void> {
   const scenario = await readScenarioFile(command.file, io);
   const threads = command.workers ?? availableParallelism();
+  // The search runs at most (max steps + 1) × replications runs of its arm, a step's replications at a time.
+  const replications = command.replications ?? scenario.replications;
+  const arm = command.arm ?? scenario.arms.at(-1)?.id ?? '';
+  const runs = ((command.maxSteps ?? 20) + 1) * replications;
+  guardRunCost(
+    'fairpace target',
+    Array.from({ length: runs }, () => runSizeOf(scenario, arm)),
+    { threads: Math.min(threads, replications) },
+    command,
+    io,
+    true,
+  );
   const progress = progressFor(command, io);
   try {
     // One pool for every step of the search: threads start once, and each gets a scenario once.

@@ -4,7 +4,9 @@
  * partials belong together, puts the results back in task order and finishes exactly as the whole command would,
  * so the merged output is byte-identical to the unsharded one.
  */
+import { availableParallelism } from 'node:os';
 import type { BatchPlan } from '../analysis/index.ts';
+import { taskSizes } from '../analysis/runCost.ts';
 import { canonicalJson, digestOf } from '../scenario/canonical.ts';
 import { validateScenario } from '../scenario/load.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
@@ -18,6 +20,7 @@ import { readScenarioFile } from './files.ts';
 import { withSuggestions } from './suggest.ts';
 import { PARTIAL_FORMAT, PARTIAL_FORMAT_VERSION, readPartial, writePartial, type Partial } from './partial.ts';
 import { shardIndices, type RunControl } from './runControl.ts';
+import { guardRunCost } from './runEstimate.ts';
 
 /** Where and how a batch command's result is written. */
 export interface FinishContext<O> {
@@ -81,11 +84,21 @@ export async function runBatchCommand(spec: AnyBatchCommand, command: BatchComma
   const options: unknown = JSON.parse(JSON.stringify(await spec.options(command as never)));
   const plan = planOrInputError(spec, scenario, options);
   const run = { ...command, courierDays: spec.courierDays === true };
+  const indices =
+    command.shard === undefined ? plan.tasks.map((_, i) => i) : shardIndices(plan.tasks.length, command.shard);
+  // What the runs of this process will cost, said before they start when it is a lot, and refused when it will not
+  // fit --max-memory.
+  guardRunCost(
+    `fairpace ${command.kind}${command.shard !== undefined ? ` --shard ${command.shard.index}/${command.shard.count}` : ''}`,
+    taskSizes(indices.map((i) => plan.tasks[i] as (typeof plan.tasks)[number])),
+    { threads: command.workers ?? availableParallelism(), courierDays: run.courierDays },
+    command,
+    io,
+  );
   if (command.shard === undefined) {
     const results = await execute(plan.tasks, run, io);
     return spec.finish(plan.summarise(results), { scenario, options, out: command.out, junit: command.junit, io });
   }
-  const indices = shardIndices(plan.tasks.length, command.shard);
   const results = await execute(
     indices.map((i) => plan.tasks[i] as (typeof plan.tasks)[number]),
     run,

@@ -16,6 +16,7 @@ import {
   type TargetsFile,
 } from '../analysis/index.ts';
 import { availableParallelism } from 'node:os';
+import { taskSizes } from '../analysis/runCost.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
 import { batchCommand } from './batch.ts';
 import type { CalibrateCommand, CalibrateFormat } from './calibrateArgs.ts';
@@ -24,6 +25,7 @@ import { EXIT_OK, InputError } from './errors.ts';
 import { emit, jsonText, readBoundedFile, readScenarioFile, writeFileAtomic } from './files.ts';
 import { differenceUnit, formatMetric, formatPlain, metricUnit } from './metricFormat.ts';
 import { withExecutor } from './pool.ts';
+import { guardRunCost } from './runEstimate.ts';
 import { withSuggestions } from './suggest.ts';
 
 /** Exit code of `--check` when a target is outside its range. */
@@ -83,9 +85,16 @@ export async function fitCommand(command: CalibrateCommand, io: CliIo): Promise<
   const scenario = await readScenarioFile(command.file, io);
   const { targets, name } = await readTargets(command.targets);
   const params = command.fit ?? [];
+  let evaluation;
   try {
     checkFitParams(scenario, params);
-    plan(scenario, { targetsFile: name, targets, format: command.format, check: command.check });
+    evaluation = plan(scenario, {
+      targetsFile: name,
+      targets,
+      format: command.format,
+      check: command.check,
+      replications: command.replications,
+    });
   } catch (e) {
     if (e instanceof ScenarioPathError) throw new InputError(withSuggestions([`--fit: ${e.message}`], scenario));
     if (e instanceof RangeError) throw new InputError(e.message.split('\n'));
@@ -94,6 +103,16 @@ export async function fitCommand(command: CalibrateCommand, io: CliIo): Promise<
   const show = !command.quiet;
   const live = show && io.stderrIsTTY;
   const threads = command.workers ?? availableParallelism();
+  // The fit runs at most --max-evaluations calibrations, one at a time.
+  const perEvaluation = taskSizes(evaluation.tasks);
+  guardRunCost(
+    'fairpace calibrate --fit',
+    Array.from({ length: command.maxEvaluations ?? 40 }, () => perEvaluation).flat(),
+    { threads: Math.min(threads, perEvaluation.length) },
+    command,
+    io,
+    true,
+  );
   // One pool for every evaluation of the search: threads start once, and each gets a scenario once.
   const fit = await withExecutor(threads, runInProcess, (executor) =>
     fitScenario(

@@ -1,5 +1,7 @@
 /** The commands: read the scenario, call the analysis API, format, write. Bad input throws InputError. */
-import { runOne } from '../analysis/index.ts';
+import { availableParallelism } from 'node:os';
+import { compareBatch, runOne } from '../analysis/index.ts';
+import { estimateCost, estimateSentence, taskSizes } from '../analysis/runCost.ts';
 import { orderTraceCsv } from '../io/orderTrace.ts';
 import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import type { Command, RunCommand } from './args.ts';
@@ -15,6 +17,7 @@ import { helpText } from './help.ts';
 import { exportMdrp, importMdrp } from './mdrpCommands.ts';
 import { importWaybills, observeWaybills } from './waybillCommands.ts';
 import { observeTrace } from './traceCommands.ts';
+import { ESTIMATE_NOTE } from './runEstimate.ts';
 import { auditRiders } from './auditCommands.ts';
 
 /** What the commands may touch of the outside world (a seam for tests and for the process wiring in main.ts). */
@@ -40,6 +43,7 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
     case 'validate': {
       const scenario = await readScenarioFile(command.file, io);
       io.stdout(`valid: ${scenario.meta.name}\n`);
+      io.stderr(compareEstimate(scenario));
       break;
     }
     case 'run':
@@ -93,6 +97,18 @@ export function outputsOf(command: Command): OutputFile[] {
   }
   if (typeof fields.junit === 'string') outputs.push({ option: '--junit', file: fields.junit });
   return outputs;
+}
+
+/** What `fairpace compare` of the scenario as it stands (its arms, its replications, one thread a core) will cost. */
+function compareEstimate(scenario: Parameters<typeof compareBatch>[0]): string {
+  let tasks;
+  try {
+    tasks = compareBatch(scenario).tasks;
+  } catch {
+    return '';
+  }
+  const estimate = estimateCost(taskSizes(tasks), { threads: availableParallelism() });
+  return `estimate: fairpace compare with the scenario's arms and replications: ${estimateSentence(estimate)} (${ESTIMATE_NOTE})\n`;
 }
 
 async function runCommand(command: RunCommand, io: CliIo): Promise<void> {

@@ -13,7 +13,12 @@ const RUN_CONTROL = `
 Batch options (compare, sweep, evidence, target --grid, sensitivity, zone, calibrate without --fit):
   --shard K/N           run only tasks K-1, K-1+N, K-1+2N, ... and write them as a partial result file to --out;
                         'fairpace merge' joins the N partials into the output of the whole command, byte for byte
-  --progress json       one JSON line per finished task on stderr: {"task":12,"total":40,"elapsed":3.2}`;
+  --progress json       one JSON line per finished task on stderr: {"task":12,"total":40,"elapsed":3.2}
+  --max-memory SIZE     refuse, exit 2 and run nothing, when the estimated peak memory is above SIZE (e.g. 4G or
+                        512M); target and calibrate --fit take it too, estimated at their most runs
+Before it starts, a run estimated to take over a minute or over 2 GiB says so on stderr: its runs, the wall time on
+the threads it will use and the peak memory (an estimate from measurements on a 2-core machine; with --progress json,
+a line {"estimate":{...}}). 'fairpace validate' prints the estimate of a compare with the scenario's defaults.`;
 
 const GATE_OPTIONS = `
 Gate options (the comparison becomes a pass/fail check for a pipeline):

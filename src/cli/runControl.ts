@@ -1,8 +1,9 @@
 /**
  * How a batch runs, apart from what it computes: `--shard k/n` (run one share of the tasks and write a partial
- * result file) and `--progress json`. Pure parsing, like args.ts.
+ * result file), `--progress json` and `--max-memory SIZE`. Pure parsing, like args.ts.
  */
 import { UsageError } from './errors.ts';
+import { parseMemorySize } from './runEstimate.ts';
 
 /** One share of a batch: shard `index` (1-based) of `count`. */
 export interface Shard {
@@ -19,12 +20,15 @@ export interface RunControl {
   shard?: Shard;
   /** `json`: one JSON line per finished task on stderr. */
   progress?: 'json';
+  /** `--max-memory`, MiB: refuse a run whose estimated peak memory is above it. */
+  maxMemoryMiB?: number;
 }
 
 /** parseArgs options of the run-control flags. */
 export const RUN_CONTROL_OPTIONS = {
   shard: { type: 'string' },
   progress: { type: 'string' },
+  'max-memory': { type: 'string' },
 } as const;
 
 /** Parses `k/n` with 1 ≤ k ≤ n; throws UsageError naming the flag. */
@@ -43,7 +47,7 @@ export function parseShard(text: string, command: string): Shard {
 
 /**
  * The run-control flags of a parsed command line. `--shard` needs `--out` (the partial file); `--progress json`
- * contradicts `--quiet`.
+ * contradicts `--quiet`; `--max-memory` is a size such as 4G.
  */
 export function runControl(
   values: Record<string, unknown>,
@@ -62,6 +66,8 @@ export function runControl(
     if (quiet) throw new UsageError('--progress json and --quiet contradict each other', command);
     control.progress = 'json';
   }
+  const maxMemory = values['max-memory'];
+  if (typeof maxMemory === 'string') control.maxMemoryMiB = parseMemorySize(maxMemory, command);
   return control;
 }
 

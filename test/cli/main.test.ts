@@ -17,7 +17,7 @@ describe('main', () => {
     const io = capture();
     expect(await main(['validate', tiny.path], { io, env: {} })).toBe(0);
     expect(io.out).toBe('valid: Tiny\n');
-    expect(io.err).toBe('');
+    expect(io.err).toMatch(/^estimate: fairpace compare with the scenario's arms and replications: 4 runs /);
   });
 
   it('returns 2 with the message alone for bad input', async () => {

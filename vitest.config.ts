@@ -9,6 +9,8 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 60_000,
+    // Every test computes its runs: the CLI's run cache (src/cli/runStore.ts) is off unless a test turns it on.
+    env: { FAIRPACE_CACHE: 'off' },
     hookTimeout: 120_000,
   },
 });

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const scratch = mkdtempSync(join(tmpdir(), 'fairpace-test-'));
-const testEnv = { ...process.env, TZ: 'UTC' };
+// Tests compute every run: the CLI's run cache (src/cli/runStore.ts) stays off unless a test turns it on.
+const testEnv = { ...process.env, TZ: 'UTC', FAIRPACE_CACHE: 'off' };
 
 /** One line per step, printed again before the total so that a failure far up the log is not missed. */
 const summary = [];

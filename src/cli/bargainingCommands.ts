@@ -22,6 +22,7 @@ import type { CliIo } from './commands.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { emit, jsonText, readScenarioFile } from './files.ts';
 import { withExecutor } from './pool.ts';
+import { withRunCache } from './runStore.ts';
 import { progressFor } from './progress.ts';
 import { guardRunCost } from './runEstimate.ts';
 import { withSuggestions } from './suggest.ts';
@@ -63,9 +64,12 @@ export async function targetCommand(command: TargetCommand, io: CliIo): Promise<
   const progress = progressFor(command, io);
   try {
     // One pool for every step of the search: threads start once, and each gets a scenario once.
-    const result = await withExecutor(threads, runInProcess, (executor) =>
-      findTarget(scenario, targetOptions(command), executor, (done, total) => progress.update(done, total)),
-    ).catch((e: unknown) => {
+    const result = await withExecutor(threads, runInProcess, (executor) => {
+      const cached = withRunCache(executor, command, {}, io);
+      return findTarget(scenario, targetOptions(command), cached.executor, (done, total) =>
+        progress.update(done, total),
+      ).finally(cached.report);
+    }).catch((e: unknown) => {
       if (e instanceof RangeError || e instanceof ScenarioPathError) {
         throw new InputError(withSuggestions([`fairpace target: ${e.message}`], scenario));
       }

@@ -25,6 +25,7 @@ import { EXIT_OK, InputError } from './errors.ts';
 import { emit, jsonText, readBoundedFile, readScenarioFile, writeFileAtomic } from './files.ts';
 import { differenceUnit, formatMetric, formatPlain, metricUnit } from './metricFormat.ts';
 import { withExecutor } from './pool.ts';
+import { withRunCache } from './runStore.ts';
 import { guardRunCost } from './runEstimate.ts';
 import { withSuggestions } from './suggest.ts';
 
@@ -114,17 +115,18 @@ export async function fitCommand(command: CalibrateCommand, io: CliIo): Promise<
     true,
   );
   // One pool for every evaluation of the search: threads start once, and each gets a scenario once.
-  const fit = await withExecutor(threads, runInProcess, (executor) =>
-    fitScenario(
+  const fit = await withExecutor(threads, runInProcess, (executor) => {
+    const cached = withRunCache(executor, command, {}, io);
+    return fitScenario(
       scenario,
       targets,
       { params, replications: command.replications, seed: command.seed, maxEvaluations: command.maxEvaluations },
-      executor,
+      cached.executor,
       (n, budget, best) => {
         if (live) io.stderr(`\rfit: evaluation ${n} of at most ${budget}, best loss ${best.toPrecision(4)}   `);
       },
-    ),
-  );
+    ).finally(cached.report);
+  });
   if (live) io.stderr('\n');
   await writeFileAtomic(command.out as string, jsonText(fit.scenario));
   const values = Object.entries(fit.parameters)

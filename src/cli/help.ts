@@ -16,6 +16,10 @@ Batch options (compare, sweep, evidence, target --grid, sensitivity, zone, calib
   --progress json       one JSON line per finished task on stderr: {"task":12,"total":40,"elapsed":3.2}
   --max-memory SIZE     refuse, exit 2 and run nothing, when the estimated peak memory is above SIZE (e.g. 4G or
                         512M); target and calibrate --fit take it too, estimated at their most runs
+  --cache DIR           keep each run in DIR and reuse the runs it holds (keyed by model fingerprint, scenario, arm
+                        and seed: a changed model never reuses a run); default $FAIRPACE_CACHE_DIR, else
+                        ~/.cache/fairpace/runs; output is byte for byte the same with or without it
+  --no-cache            run everything, keep nothing (FAIRPACE_CACHE=off does the same for every command)
 Before it starts, a run estimated to take over a minute or over 2 GiB says so on stderr: its runs, the wall time on
 the threads it will use and the peak memory (an estimate from measurements on a 2-core machine; with --progress json,
 a line {"estimate":{...}}). 'fairpace validate' prints the estimate of a compare with the scenario's defaults.`;

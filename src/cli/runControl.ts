@@ -1,6 +1,6 @@
 /**
  * How a batch runs, apart from what it computes: `--shard k/n` (run one share of the tasks and write a partial
- * result file), `--progress json` and `--max-memory SIZE`. Pure parsing, like args.ts.
+ * result file), `--progress json`, `--max-memory SIZE` and `--cache DIR` / `--no-cache`. Pure parsing, like args.ts.
  */
 import { UsageError } from './errors.ts';
 import { parseMemorySize } from './runEstimate.ts';
@@ -22,6 +22,8 @@ export interface RunControl {
   progress?: 'json';
   /** `--max-memory`, MiB: refuse a run whose estimated peak memory is above it. */
   maxMemoryMiB?: number;
+  /** `--cache DIR` (a folder), `--no-cache` (false), or the default folder when left out (see runStore.ts). */
+  cache?: string | false;
 }
 
 /** parseArgs options of the run-control flags. */
@@ -29,6 +31,8 @@ export const RUN_CONTROL_OPTIONS = {
   shard: { type: 'string' },
   progress: { type: 'string' },
   'max-memory': { type: 'string' },
+  cache: { type: 'string' },
+  'no-cache': { type: 'boolean' },
 } as const;
 
 /** Parses `k/n` with 1 ≤ k ≤ n; throws UsageError naming the flag. */
@@ -68,6 +72,14 @@ export function runControl(
   }
   const maxMemory = values['max-memory'];
   if (typeof maxMemory === 'string') control.maxMemoryMiB = parseMemorySize(maxMemory, command);
+  const cache = values.cache;
+  if (values['no-cache'] === true) {
+    if (typeof cache === 'string') throw new UsageError('--cache and --no-cache contradict each other', command);
+    control.cache = false;
+  } else if (typeof cache === 'string') {
+    if (cache.trim() === '') throw new UsageError('--cache needs a folder', command);
+    control.cache = cache;
+  }
   return control;
 }
 

@@ -113,6 +113,8 @@ export interface CompareCommand extends BatchOptions {
   confidence?: 'mean' | 'ci';
   /** A JUnit XML file with one test case per assertion. */
   junit?: string;
+  /** `--precision P`: add replications in rounds until each headline difference is within ±P of its mean. */
+  precision?: number;
 }
 /** `fairpace sweep <file> --param P ...`; `values` already expanded from a list or a range. */
 export interface SweepCommand extends BatchOptions {
@@ -203,6 +205,7 @@ const OPTIONS: Record<CommandName, OptionSpec> = {
     'assert-diff': { type: 'string', multiple: true },
     confidence: { type: 'string' },
     junit: { type: 'string' },
+    precision: { type: 'string' },
   },
   sweep: {
     ...HELP,
@@ -291,6 +294,9 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
   if (!isBatchCommand(command)) return parsedCommand;
   const batch = parsedCommand as Exclude<Command, HelpCommand | VersionCommand> & BatchOptions & { junit?: string };
   Object.assign(batch, runControl(v, command, { out: batch.out, quiet: batch.quiet }));
+  if (batch.shard !== undefined && batch.kind === 'compare' && batch.precision !== undefined) {
+    throw new UsageError('--precision decides the replications as it goes: it cannot be sharded', command);
+  }
   if (batch.shard !== undefined && batch.kind === 'target' && batch.grid === undefined) {
     throw new UsageError(
       '--shard needs --grid N: the search decides each step from the last, so it runs whole',
@@ -395,13 +401,29 @@ function parseFileCommand(
       const bom = v['no-bom'] !== true;
       if (!bom && str('format') !== 'csv') throw new UsageError('--no-bom goes with --format csv', command);
       if (command === 'compare') {
-        return {
+        const compare: CompareCommand = {
           kind: 'compare',
           ...batch,
           format: oneOf(str('format'), COMPARE_FORMATS, 'format', command),
           bom,
           ...gateOptions(v),
         };
+        const precision = str('precision');
+        if (precision !== undefined) {
+          const p = Number(precision);
+          if (!(Number.isFinite(p) && p > 0 && p <= 10)) {
+            throw new UsageError(
+              `--precision must be a number above 0 and at most 10, e.g. 0.1 (got '${precision}')`,
+              command,
+            );
+          }
+          if (compare.shard !== undefined)
+            throw new UsageError('--precision decides the replications: it cannot be sharded', command);
+          if (compare.assertions !== undefined)
+            throw new UsageError('--precision and --assert: a gate judges a fixed number of replications', command);
+          compare.precision = p;
+        }
+        return compare;
       }
       const param = optNonEmpty(str('param'), 'param', command);
       if (param === undefined) throw new UsageError('missing --param <path>, e.g. rules.deadline.percentile', command);

@@ -6,6 +6,7 @@ import { orderTraceCsv } from '../io/orderTrace.ts';
 import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import type { Command, RunCommand } from './args.ts';
 import { targetCommand } from './bargainingCommands.ts';
+import { comparePreciseCommand } from './compareCommands.ts';
 import { mergePartials, runBatchCommand } from './batch.ts';
 import { fitCommand } from './calibrateCommands.ts';
 import { BATCH } from './batchCommands.ts';
@@ -50,6 +51,8 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
       await runCommand(command, io);
       break;
     case 'compare':
+      if (command.precision !== undefined) return comparePreciseCommand(command, io);
+      return runBatchCommand(BATCH[command.kind], command, io);
     case 'sweep':
     case 'evidence':
     case 'sensitivity':

@@ -2,6 +2,8 @@
 import {
   checkAssertions,
   compareBatch,
+  compareToPrecision,
+  runInProcess,
   evaluateGate,
   sweepBatch,
   type Assertion,
@@ -18,7 +20,13 @@ import { batchCommand } from './batch.ts';
 import { formatCompareTable } from './compareTable.ts';
 import { formatCompareCsv, formatSweepCsv, withBom } from './csv.ts';
 import { EXIT_GATE_FAILED, EXIT_OK } from './errors.ts';
-import { emit, jsonText, writeFilesAtomic } from './files.ts';
+import { emit, jsonText, readScenarioFile, writeFilesAtomic } from './files.ts';
+import { availableParallelism } from 'node:os';
+import type { CliIo } from './commands.ts';
+import { InputError } from './errors.ts';
+import { withExecutor } from './pool.ts';
+import { progressFor } from './progress.ts';
+import { withRunCache } from './runStore.ts';
 import { formatGateTable, gateJunit, type GateContext } from './gateReport.ts';
 
 /** What decides a comparison and its output. */
@@ -113,3 +121,59 @@ export const sweepCommand = batchCommand({
     return EXIT_OK;
   },
 });
+
+/**
+ * `fairpace compare --precision P`: replications in rounds of seeds (3, then 2 more at a time, up to --replications
+ * or the scenario's), stopping once every headline difference is within ±P of its mean; the output is the
+ * comparison of the replications it stopped at (byte for byte `compare --replications N`), and stderr says how many
+ * runs were made and why it stopped.
+ */
+export async function comparePreciseCommand(command: CompareCommand, io: CliIo): Promise<number> {
+  const scenario = await readScenarioFile(command.file, io);
+  const precision = command.precision as number;
+  const threads = command.workers ?? availableParallelism();
+  const progress = progressFor(command, io);
+  const outcome = await withExecutor(threads, runInProcess, (executor) => {
+    const cached = withRunCache(executor, command, {}, io);
+    return compareToPrecision(
+      scenario,
+      { precision, ...(command.replications !== undefined ? { maxReplications: command.replications } : {}) },
+      cached.executor,
+      {
+        ...(command.arms ? { arms: command.arms } : {}),
+        ...(command.seed !== undefined ? { seed: command.seed } : {}),
+      },
+      undefined,
+      (done, total) => progress.update(done, total),
+    ).finally(cached.report);
+  }).catch((e: unknown) => {
+    if (e instanceof RangeError) throw new InputError([`fairpace compare: ${e.message}`]);
+    throw e;
+  });
+  progress.finish();
+  const max = command.replications ?? scenario.replications;
+  if (!command.quiet) {
+    io.stderr(
+      outcome.stopped === 'precise'
+        ? `replications: ${outcome.replications} of at most ${max} (${outcome.runs} runs): every headline difference is within ±${precision * 100}% of its mean\n`
+        : `replications: all ${outcome.replications} (${outcome.runs} runs), and still wider than ±${precision * 100}% of the mean: ${outcome.unsettled.join(', ')}\n`,
+    );
+  }
+  const job: CompareJob = { format: command.format, bom: command.bom };
+  return (compareCommand as unknown as { finish: FinishCompare }).finish(
+    { comparison: outcome.comparison },
+    { scenario, options: job, out: command.out, junit: undefined, io },
+  );
+}
+
+/** The shape of compareCommand.finish, for the precision path. */
+type FinishCompare = (
+  result: { comparison: Comparison; gate?: GateResult },
+  ctx: {
+    scenario: Awaited<ReturnType<typeof readScenarioFile>>;
+    options: CompareJob;
+    out: string | undefined;
+    junit: string | undefined;
+    io: CliIo;
+  },
+) => Promise<number>;

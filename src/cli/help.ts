@@ -133,6 +133,9 @@ scorecard, and for every metric the paired difference (second arm − first arm)
 Options:
   --format F            json (default), table (readable, side by side) or csv (one row per metric)
   --no-bom              CSV without the UTF-8 byte-order mark that Excel and WPS need (for tools that dislike it)
+  --precision P         add replications in rounds (3, then 2 more at a time, up to --replications) until each
+                        headline difference's 95% interval is within ±P of its mean (0.1: ±10%); the output is
+                        the comparison of the replications it stopped at, and stderr says how many and why
 ${BATCH_OPTIONS}
 ${GATE_OPTIONS}
 ${RUN_CONTROL}

@@ -58,3 +58,30 @@ describe('fairpace run cache', () => {
     expect(cacheDirFor(undefined, { XDG_CACHE_HOME: '/xdg' })).toBe(join('/xdg', 'fairpace', 'runs'));
   });
 });
+
+describe('fairpace compare --precision', () => {
+  it('stops adding replications once the differences are precise, with the comparison of that many, and says so', async () => {
+    const args = ['compare', 'tiny.json', '--workers', '1', '--no-cache'];
+    const precise = await fairpace([...args, '--precision', '10', '--replications', '4']);
+    expect(precise.code, precise.stderr).toBe(0);
+    const said = /replications: (?:all )?(\d+)(?: of at most 4)? \((\d+) runs\)/.exec(precise.stderr);
+    expect(said, precise.stderr).not.toBeNull();
+    const n = Number(said?.[1]);
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(Number(said?.[2])).toBe(2 * n);
+    const fixed = await fairpace([...args, '--replications', String(n)]);
+    expect(precise.stdout).toBe(fixed.stdout);
+  });
+
+  it('refuses a precision out of range, with a shard or with a gate', async () => {
+    for (const [args, message] of [
+      [['--precision', '0'], /--precision must be a number above 0/],
+      [['--precision', '0.1', '--shard', '1/2', '--out', 'p.json'], /cannot be sharded/],
+      [['--precision', '0.1', '--assert', 'earnings.gini <= 1'], /a gate judges a fixed number of replications/],
+    ] as const) {
+      const r = await fairpace(['compare', 'tiny.json', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+});

@@ -15,7 +15,7 @@ import {
 import { CALIBRATE_OPTIONS, calibrateCommand, type CalibrateCommand } from './calibrateArgs.ts';
 import { ZONE_OPTIONS, zoneCommand, type ZoneCommand } from './zoneArgs.ts';
 import { RUN_CONTROL_OPTIONS, runControl, type RunControl } from './runControl.ts';
-import { BATCH as BATCH_REGISTRY, type BatchName } from './batchCommands.ts';
+import { BATCH_NAMES, type BatchName } from './batchNames.ts';
 import {
   AUDIT_OPTIONS,
   auditCommand,
@@ -265,7 +265,7 @@ function isCommand(word: string): word is CommandName {
 
 /** Whether a command is a batch command (one in the BATCH registry), and so takes `--shard` and `--progress`. */
 export function isBatchCommand(command: string): command is BatchName {
-  return Object.hasOwn(BATCH_REGISTRY, command);
+  return (BATCH_NAMES as readonly string[]).includes(command);
 }
 
 function optionsOf(command: CommandName): OptionSpec {

@@ -12,7 +12,7 @@ import { figuresTable } from '../io/observed.ts';
 import { PlausibilityCheck } from '../io/plausibility.ts';
 import { auditRiders as audit, RiderOnlineReader, RiderOrdersReader, RiderRecords } from '../io/riders.ts';
 import { FAIRPACE_VERSION } from '../version.ts';
-import type { CliIo } from './commands.ts';
+import type { CliIo } from './cliIo.ts';
 import type { AuditRidersCommand } from './dataArgs.ts';
 import { readDataFile } from './dataSource.ts';
 import { EXIT_OK, InputError } from './errors.ts';

@@ -18,7 +18,7 @@ import { runSizeOf } from '../analysis/runCost.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
 import type { SensitivityCommand, SensitivityFormat, TargetCommand } from './bargainingArgs.ts';
 import { batchCommand } from './batch.ts';
-import type { CliIo } from './commands.ts';
+import type { CliIo } from './cliIo.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { emit, jsonText, readScenarioFile } from './files.ts';
 import { withExecutor } from './pool.ts';

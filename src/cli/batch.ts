@@ -13,7 +13,7 @@ import { ScenarioPathError } from '../scenario/paths.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
 import { FAIRPACE_VERSION } from '../version.ts';
-import type { CliIo } from './commands.ts';
+import type { CliIo } from './cliIo.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { execute } from './execute.ts';
 import { readScenarioFile } from './files.ts';

@@ -1,10 +1,12 @@
 /**
  * The batch commands by name: what `--shard` runs and what `fairpace merge` finishes. A command built as a list of
  * RunTasks and a summariser (a `batchCommand({ options, plan, finish })`) gets `--shard k/n`, `--progress json` and
- * merging by one entry here: the parser (args.ts) gives every command named here the two flags.
+ * merging by one entry here and its name in batchNames.ts: the parser (args.ts) gives every command named there the
+ * run-control flags.
  */
 import { sensitivityCommand, targetGridCommand } from './bargainingCommands.ts';
 import type { AnyBatchCommand } from './batch.ts';
+import type { BatchName } from './batchNames.ts';
 import { calibrateBatchCommand } from './calibrateCommands.ts';
 import { compareCommand, sweepCommand } from './compareCommands.ts';
 import { evidenceCommand } from './evidenceCommands.ts';
@@ -19,7 +21,6 @@ export const BATCH = {
   sensitivity: sensitivityCommand,
   zone: zoneCommand,
   calibrate: calibrateBatchCommand,
-} satisfies Record<string, AnyBatchCommand>;
+} satisfies Record<BatchName, AnyBatchCommand>;
 
-/** The name of a batch command. */
-export type BatchName = keyof typeof BATCH;
+export type { BatchName } from './batchNames.ts';

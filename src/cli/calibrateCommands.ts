@@ -20,7 +20,7 @@ import { taskSizes } from '../analysis/runCost.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
 import { batchCommand } from './batch.ts';
 import type { CalibrateCommand, CalibrateFormat } from './calibrateArgs.ts';
-import type { CliIo } from './commands.ts';
+import type { CliIo } from './cliIo.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { emit, jsonText, readBoundedFile, readScenarioFile, writeFileAtomic } from './files.ts';
 import { differenceUnit, formatMetric, formatPlain, metricUnit } from './metricFormat.ts';

@@ -1,4 +1,5 @@
 /** The commands: read the scenario, call the analysis API, format, write. Bad input throws InputError. */
+import type { CliIo } from './cliIo.ts';
 import { availableParallelism } from 'node:os';
 import { compareBatch, runOne } from '../analysis/index.ts';
 import { estimateCost, estimateSentence, taskSizes } from '../analysis/runCost.ts';
@@ -21,13 +22,7 @@ import { observeTrace } from './traceCommands.ts';
 import { ESTIMATE_NOTE } from './runEstimate.ts';
 import { auditRiders } from './auditCommands.ts';
 
-/** What the commands may touch of the outside world (a seam for tests and for the process wiring in main.ts). */
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Progress is shown only on a terminal, so piped or logged stderr stays clean. */
-  stderrIsTTY: boolean;
-}
+export type { CliIo } from './cliIo.ts';
 
 /** Runs a parsed command and returns its exit code (bad input and internal errors throw instead). */
 export async function executeCommand(command: Command, io: CliIo): Promise<number> {

@@ -22,7 +22,7 @@ import { formatCompareCsv, formatSweepCsv, withBom } from './csv.ts';
 import { EXIT_GATE_FAILED, EXIT_OK } from './errors.ts';
 import { emit, jsonText, readScenarioFile, writeFilesAtomic } from './files.ts';
 import { availableParallelism } from 'node:os';
-import type { CliIo } from './commands.ts';
+import type { CliIo } from './cliIo.ts';
 import { InputError } from './errors.ts';
 import { withExecutor } from './pool.ts';
 import { progressFor } from './progress.ts';

@@ -13,7 +13,7 @@ import {
   type EvidenceOptions,
 } from '../evidence/index.ts';
 import type { EvidenceCommand, VerifyCommand } from './args.ts';
-import type { CliIo } from './commands.ts';
+import type { CliIo } from './cliIo.ts';
 import { EXIT_NOT_VERIFIED, EXIT_OK, InputError } from './errors.ts';
 import { execute } from './execute.ts';
 import { readBoundedFile, writeFileAtomic } from './files.ts';

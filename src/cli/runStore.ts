@@ -8,7 +8,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { cachingExecutor, type CacheCount, type Executor, type RunKeeps, type RunStore } from '../analysis/index.ts';
-import type { CliIo } from './commands.ts';
+import type { CliIo } from './cliIo.ts';
 
 /** Runs as JSON files under `dir`, in sub-folders by the key's first two characters. */
 export class DirRunStore implements RunStore {

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { TargetsFile } from '../analysis/calibrate/targets.ts';
 import { figuresTable } from '../io/observed.ts';
 import { TraceObserver, traceCountsSentence, traceTargets } from '../io/traceObserve.ts';
-import type { CliIo } from './commands.ts';
+import type { CliIo } from './cliIo.ts';
 import type { ObserveTraceCommand } from './dataArgs.ts';
 import { readDataFile } from './dataSource.ts';
 import { EXIT_OK, InputError } from './errors.ts';

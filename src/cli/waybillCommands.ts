@@ -12,7 +12,7 @@ import { countsSentence, WaybillObserver, waybillTargets } from '../io/waybillOb
 import { WaybillReplayBuilder, waybillScenario } from '../io/waybillReplay.ts';
 import { WaveObserver } from '../io/waves.ts';
 import { validateScenario } from '../scenario/load.ts';
-import type { CliIo } from './commands.ts';
+import type { CliIo } from './cliIo.ts';
 import type { ImportWaybillsCommand, ObserveWaybillsCommand } from './dataArgs.ts';
 import { readDataFile } from './dataSource.ts';
 import { EXIT_OK, InputError } from './errors.ts';

@@ -17,8 +17,7 @@ import { rulesForArm } from '../scenario/rulesForArm.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Comparison } from './compare.ts';
 import { metricAt } from './metricPaths.ts';
-import type { Difference } from './stats.ts';
-import type { CostFigure } from './strictestCost.ts';
+import { armPair, scaled, type CostFigure } from './strictestCost.ts';
 
 /** The parts of the platform's cost, in the order they are said. */
 export const PLATFORM_COST_PARTS = ['revenue', 'courierPay', 'fines', 'compensation'] as const;
@@ -51,14 +50,6 @@ export interface MedianPlatformCost {
   compensationBy: Scenario['rules']['compensation']['funder'];
 }
 
-const NONE: Difference = { mean: Number.NaN, ci95: [Number.NaN, Number.NaN] } as Difference;
-
-const scaled = (d: Difference, k: number): CostFigure => {
-  const a = d.ci95[0] * k;
-  const b = d.ci95[1] * k;
-  return { value: d.mean * k, ci95: [Math.min(a, b), Math.max(a, b)] };
-};
-
 /**
  * The platform's cost of the looser arm of the first arm and arm `index` (by deadline percentile, as strictestCost
  * pairs them), or undefined when the pair has no differences.
@@ -68,17 +59,11 @@ export function platformCost(
   comparison: Comparison,
   index: number,
 ): MedianPlatformCost | undefined {
-  const first = comparison.arms[0];
-  const other = comparison.arms[index];
-  const d = index === 1 ? comparison.differences : other ? comparison.differencesVsFirst?.[other.id] : undefined;
-  if (!first || !other || !d || index < 1 || Object.keys(d).length === 0) return undefined;
-  const p0 = rulesForArm(scenario, first.id).deadline.percentile;
-  const p1 = rulesForArm(scenario, other.id).deadline.percentile;
-  const firstStricter = p0 < p1;
-  const [stricter, looser] = firstStricter ? [first, other] : [other, first];
-  // d is other − first; a part's difference must be looser − stricter.
-  const turn = firstStricter ? 1 : -1;
-  const get = (path: string) => d[path] ?? NONE;
+  const pair = armPair(scenario, comparison, index);
+  if (!pair || pair.size === 0) return undefined;
+  const { looser, get } = pair;
+  // The differences are other − first; a part's difference must be looser − stricter.
+  const turn = pair.firstStricter ? 1 : -1;
   const parts = Object.fromEntries(
     (Object.keys(PART_METRICS) as PlatformCostPart[]).map((part) => {
       const { path, sign } = PART_METRICS[part];
@@ -91,7 +76,7 @@ export function platformCost(
   const retainedOrdersPerDay = scaled(get('customers.lostOrders'), -turn);
   const rules = rulesForArm(scenario, looser.id);
   return {
-    stricter: stricter.id,
+    stricter: pair.stricter.id,
     looser: looser.id,
     perDay,
     perOrder: scaled(get('platform.margin'), -turn / delivered),

@@ -18,7 +18,7 @@
  */
 import { rulesForArm } from '../scenario/rulesForArm.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import type { Comparison } from './compare.ts';
+import type { ArmSummary, Comparison } from './compare.ts';
 import { metricAt } from './metricPaths.ts';
 import type { Difference } from './stats.ts';
 
@@ -53,7 +53,8 @@ export interface StrictestCost {
   onTime: { stricter: number; looser: number };
 }
 
-const scaled = (d: Difference, k: number): CostFigure => {
+/** A paired difference scaled by `k` (the interval's ends swap when k is negative). */
+export const scaled = (d: Difference, k: number): CostFigure => {
   const a = d.ci95[0] * k;
   const b = d.ci95[1] * k;
   return { value: d.mean * k, ci95: [Math.min(a, b), Math.max(a, b)] };
@@ -68,23 +69,43 @@ function differencesOf(comparison: Comparison, index: number): Record<string, Di
   return comparison.differencesVsFirst?.[arm.id] ?? (index === 1 ? comparison.differences : undefined);
 }
 
-/**
- * The cost of the stricter arm of the first arm and arm `index`, or undefined when that pair has no differences.
- * `couriers` is the scenario's number of couriers.
- */
-export function strictestCost(scenario: Scenario, comparison: Comparison, index: number): StrictestCost | undefined {
+/** The first arm and arm `index` read as a pair: which is stricter (lower deadline percentile), and their differences. */
+export interface ArmPair {
+  stricter: ArmSummary;
+  looser: ArmSummary;
+  /** Whether the first arm is the stricter one: the differences are other − first, so a reader may turn their sign. */
+  firstStricter: boolean;
+  /** The difference of a metric path (other − first), NaN when the comparison has none. */
+  get(path: string): Difference;
+  /** How many differences the pair has. */
+  size: number;
+}
+
+/** The pair of the first arm and arm `index`, or undefined when that pair has no differences. */
+export function armPair(scenario: Scenario, comparison: Comparison, index: number): ArmPair | undefined {
   const first = comparison.arms[0];
   const other = comparison.arms[index];
   const d = differencesOf(comparison, index);
   if (!first || !other || !d || index < 1) return undefined;
   const p0 = rulesForArm(scenario, first.id).deadline.percentile;
   const p1 = rulesForArm(scenario, other.id).deadline.percentile;
-  // d is other − first; the cost is stricter − looser, so the sign turns when the first arm is the stricter one.
   const firstStricter = p0 < p1;
   const [stricter, looser] = firstStricter ? [first, other] : [other, first];
-  const sign = firstStricter ? -1 : 1;
   const get = (path: string) => d[path] ?? { mean: Number.NaN, ci95: [Number.NaN, Number.NaN] as [number, number] };
-  const mean = (arm: typeof first, path: string) => metricAt(arm.metrics, path) ?? Number.NaN;
+  return { stricter, looser, firstStricter, get, size: Object.keys(d).length };
+}
+
+/**
+ * The cost of the stricter arm of the first arm and arm `index`, or undefined when that pair has no differences.
+ * `couriers` is the scenario's number of couriers.
+ */
+export function strictestCost(scenario: Scenario, comparison: Comparison, index: number): StrictestCost | undefined {
+  const pair = armPair(scenario, comparison, index);
+  if (!pair) return undefined;
+  const { stricter, looser, get } = pair;
+  // The differences are other − first; the cost is stricter − looser, so the sign turns when the first is stricter.
+  const sign = pair.firstStricter ? -1 : 1;
+  const mean = (arm: ArmSummary, path: string) => metricAt(arm.metrics, path) ?? Number.NaN;
   const couriers = scenario.population.couriers;
   const payLostPerDay = scaled(get('earnings.totalPay'), -sign / couriers);
   const extraHoursPerDay = scaled(get('workload.onlineHours.mean'), sign);

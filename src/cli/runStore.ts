@@ -1,14 +1,16 @@
 /**
- * The CLI's run cache (src/analysis/runCache.ts) in a folder: one JSON file per run, named by its key, written to a
- * temporary name and renamed, so a run stopped half-way never leaves half a file. By default the folder is
- * `$FAIRPACE_CACHE_DIR`, else `$XDG_CACHE_HOME/fairpace/runs`, else `~/.cache/fairpace/runs`; `--cache DIR` picks
- * another, and `--no-cache` or `FAIRPACE_CACHE=off` turns it off (the test suite does, so every test computes).
+ * The CLI's run cache (src/analysis/runCache.ts) in a folder: one JSON file per run, named by its key, written with
+ * writeFileAtomic (a temporary name, then a rename), so a run stopped half-way never leaves half a file. By default
+ * the folder is `$FAIRPACE_CACHE_DIR`, else `$XDG_CACHE_HOME/fairpace/runs`, else `~/.cache/fairpace/runs`;
+ * `--cache DIR` picks another, and `--no-cache` or `FAIRPACE_CACHE=off` turns it off (the test suite does, so every
+ * test computes).
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { cachingExecutor, type CacheCount, type Executor, type RunKeeps, type RunStore } from '../analysis/index.ts';
 import type { CliIo } from './cliIo.ts';
+import { writeFileAtomic } from './files.ts';
 
 /** Runs as JSON files under `dir`, in sub-folders by the key's first two characters. */
 export class DirRunStore implements RunStore {
@@ -30,9 +32,7 @@ export class DirRunStore implements RunStore {
     const path = this.pathOf(key);
     try {
       await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
-      const tmp = `${path}.${process.pid}.tmp`;
-      await writeFile(tmp, json);
-      await rename(tmp, path);
+      await writeFileAtomic(path, json);
     } catch {
       // A cache that cannot be written keeps nothing; the run's result is used all the same.
     }

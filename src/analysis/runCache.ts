@@ -54,7 +54,7 @@ export function cachingExecutor(
   model: string = MODEL_DIGEST,
 ): Executor {
   if (model === MODEL_DIGEST_UNKNOWN) return inner;
-  return async (tasks, onProgress, signal) => {
+  return async (tasks, onProgress, signal, onResult) => {
     const keys = tasks.map((t) => runKey(t, keeps, model));
     const results: (RunResult | undefined)[] = await Promise.all(
       keys.map(async (k) => {
@@ -65,22 +65,29 @@ export function cachingExecutor(
     const missing: number[] = [];
     results.forEach((r, i) => {
       if (r === undefined) missing.push(i);
+      else onResult?.(i, r);
     });
     count.hits += tasks.length - missing.length;
     count.misses += missing.length;
     const cached = tasks.length - missing.length;
     if (missing.length > 0) {
+      // What is returned went through JSON too, so a run looks the same whether it was cached or not; a run passed
+      // on as it finishes is that same round-tripped object.
+      const jsons: string[] = [];
+      const settle = (j: number, result: RunResult): RunResult => {
+        const i = missing[j] as number;
+        const json = (jsons[j] ??= JSON.stringify(result));
+        return (results[i] ??= JSON.parse(json) as RunResult);
+      };
       const ran = await inner(
         missing.map((i) => tasks[i] as RunTask),
         onProgress ? (done, _total) => onProgress(cached + done, tasks.length) : undefined,
         signal,
+        onResult ? (j, result) => onResult(missing[j] as number, settle(j, result)) : undefined,
       );
       for (let j = 0; j < missing.length; j++) {
-        const i = missing[j] as number;
-        const json = JSON.stringify(ran[j]);
-        await store.set(keys[i] as string, json);
-        // What is returned went through JSON too, so a run looks the same whether it was cached or not.
-        results[i] = JSON.parse(json) as RunResult;
+        settle(j, ran[j] as RunResult);
+        await store.set(keys[missing[j] as number] as string, jsons[j] as string);
       }
     } else {
       onProgress?.(tasks.length, tasks.length);

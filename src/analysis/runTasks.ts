@@ -30,10 +30,21 @@ export class CancelledError extends Error {
 export type ProgressFn = (done: number, total: number) => void;
 
 /**
+ * Called with each task's result as soon as it is in, in finishing order (`index` is the task's place in the list):
+ * for answers shown before the batch ends. The batch's returned results are these same objects.
+ */
+export type ResultFn = (index: number, result: RunResult) => void;
+
+/**
  * Runs tasks and returns their results in task order (whatever order they finished in), so the result never depends
  * on how the work was spread. Implementations: in-process (below), Node worker threads (CLI), Web Workers (app).
  */
-export type Executor = (tasks: RunTask[], onProgress?: ProgressFn, signal?: CancelSignal) => Promise<RunResult[]>;
+export type Executor = (
+  tasks: RunTask[],
+  onProgress?: ProgressFn,
+  signal?: CancelSignal,
+  onResult?: ResultFn,
+) => Promise<RunResult[]>;
 
 /** Runs one task; `warmups` lets runs of the same seed share their warm-up (the results are the same). */
 export function runTask(task: RunTask, warmups?: WarmupCache): RunResult {
@@ -100,13 +111,15 @@ export class TaskQueue {
  * each result goes to its task's index.
  */
 export function inProcessExecutor(run: (task: RunTask, warmups: WarmupCache) => RunResult): Executor {
-  return async (tasks, onProgress, signal) => {
+  return async (tasks, onProgress, signal, onResult) => {
     const out = new Array<RunResult>(tasks.length);
     const warmups = new WarmupCache();
     let done = 0;
     for (const index of warmupOrder(tasks)) {
       if (signal?.aborted) throw new CancelledError();
-      out[index] = run(tasks[index] as RunTask, warmups);
+      const result = run(tasks[index] as RunTask, warmups);
+      out[index] = result;
+      onResult?.(index, result);
       onProgress?.(++done, tasks.length);
     }
     return out;

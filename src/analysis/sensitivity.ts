@@ -110,7 +110,8 @@ export interface SensitivityResult {
   skipped: { path: string; reason: string }[];
 }
 
-interface Resolved {
+/** A parameter with its range resolved against the scenario, and the two scenarios it is run in. */
+export interface Resolved {
   path: string;
   base: number;
   low: number;
@@ -223,37 +224,65 @@ function rank(
     return differencesOf(runs.slice(0, seeds.length), runs.slice(seeds.length));
   };
   const base = diffs(0);
-  const effects: ParamEffect[] = params.map((p, i) => {
-    const lowD = diffs(1 + 2 * i);
-    const highD = diffs(2 + 2 * i);
-    const byMetric: Record<string, MetricEffect> = {};
-    const flips: ParamEffect['flips'] = [];
-    let score = 0;
-    for (const m of SENSITIVITY_METRICS) {
-      const b = base[m] as Difference;
-      const lo = lowD[m] as Difference;
-      const hi = highD[m] as Difference;
-      const deltaLow = lo.mean - b.mean;
-      const deltaHigh = hi.mean - b.mean;
-      const swing = Math.max(Math.abs(deltaLow), Math.abs(deltaHigh));
-      byMetric[m] = { low: lo, high: hi, deltaLow, deltaHigh, swing };
-      const half = Number.isFinite(b.ci95[1] - b.ci95[0]) ? (b.ci95[1] - b.ci95[0]) / 2 : 0;
-      const scale = Math.abs(b.mean) + half;
-      const normalised = scale > 0 ? swing / scale : swing;
-      if (normalised > score) score = normalised;
-      const excludesZero = b.ci95[0] > 0 || b.ci95[1] < 0;
-      if (excludesZero) {
-        for (const [at, d] of [
-          ['low', lo],
-          ['high', hi],
-        ] as const) {
-          if (d.mean * b.mean < 0) flips.push({ metric: m, at, base: b.mean, value: d.mean });
-        }
+  const effects = params.map((p, i) => paramEffect(p, base, diffs(1 + 2 * i), diffs(2 + 2 * i)));
+  return sensitivityResult(scenario, arms, seeds, base, effects, skipped);
+}
+
+/**
+ * One parameter's row: how far its low and high ends move each headline difference from `base`, the comparison on
+ * the same seeds as `lowD` and `highD`.
+ */
+export function paramEffect(
+  p: Pick<Resolved, 'path' | 'base' | 'low' | 'high' | 'basis'>,
+  base: Record<string, Difference>,
+  lowD: Record<string, Difference>,
+  highD: Record<string, Difference>,
+): ParamEffect {
+  const byMetric: Record<string, MetricEffect> = {};
+  const flips: ParamEffect['flips'] = [];
+  let score = 0;
+  for (const m of SENSITIVITY_METRICS) {
+    const b = base[m] as Difference;
+    const lo = lowD[m] as Difference;
+    const hi = highD[m] as Difference;
+    const deltaLow = lo.mean - b.mean;
+    const deltaHigh = hi.mean - b.mean;
+    const swing = Math.max(Math.abs(deltaLow), Math.abs(deltaHigh));
+    byMetric[m] = { low: lo, high: hi, deltaLow, deltaHigh, swing };
+    const normalised = swing / scaleOf(b);
+    if (normalised > score) score = normalised;
+    const excludesZero = b.ci95[0] > 0 || b.ci95[1] < 0;
+    if (excludesZero) {
+      for (const [at, d] of [
+        ['low', lo],
+        ['high', hi],
+      ] as const) {
+        if (d.mean * b.mean < 0) flips.push({ metric: m, at, base: b.mean, value: d.mean });
       }
     }
-    return { path: p.path, base: p.base, low: p.low, high: p.high, basis: p.basis, score, effects: byMetric, flips };
-  });
-  // Stable ranking: by score, ties (e.g. several zero-effect parameters) in the order they were listed.
+  }
+  return { path: p.path, base: p.base, low: p.low, high: p.high, basis: p.basis, score, effects: byMetric, flips };
+}
+
+/**
+ * What a swing is divided by for the score: the base difference's |mean| + interval half-width (1 when that is 0,
+ * so a swing from an exactly-zero base counts as it is).
+ */
+export function scaleOf(b: Difference): number {
+  const half = Number.isFinite(b.ci95[1] - b.ci95[0]) ? (b.ci95[1] - b.ci95[0]) / 2 : 0;
+  const scale = Math.abs(b.mean) + half;
+  return scale > 0 ? scale : 1;
+}
+
+/** The result with the rows ranked by score (ties, e.g. zero effects, in the order the parameters were listed). */
+export function sensitivityResult(
+  scenario: Scenario,
+  arms: [string, string],
+  seeds: number[],
+  base: Record<string, Difference>,
+  effects: ParamEffect[],
+  skipped: { path: string; reason: string }[],
+): SensitivityResult {
   const ranked = effects.map((e, i) => ({ e, i })).sort((a, b) => b.e.score - a.e.score || a.i - b.i);
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -269,7 +298,8 @@ function rank(
   };
 }
 
-function differencesOf(a: RunResult[], b: RunResult[]): Record<string, Difference> {
+/** The headline differences b − a, paired by seed. */
+export function differencesOf(a: RunResult[], b: RunResult[]): Record<string, Difference> {
   const out: Record<string, Difference> = {};
   for (const m of SENSITIVITY_METRICS) {
     out[m] = pairedDifference(

@@ -8,7 +8,7 @@
 import { rulesForArm } from '../scenario/rulesForArm.ts';
 import { digestOf } from '../scenario/canonical.ts';
 import { getPath, withParam, ScenarioPathError } from '../scenario/paths.ts';
-import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
+import { SCHEMA_VERSION, type Rules, type Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
 import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { isMetricPath } from './metricList.ts';
@@ -17,6 +17,7 @@ import { runBatchPlan, type BatchPlan } from './batchPlan.ts';
 import { runInProcess, seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
 import { valueBounds } from './metricBounds.ts';
 import { boundedInterval, pairedDifference, type Difference } from './stats.ts';
+import { moneyChange, type MoneyChange } from './targetMoney.ts';
 
 /** A comparison operator of a target. */
 export type TargetOp = '<=' | '>=' | '<' | '>';
@@ -84,6 +85,8 @@ export interface PlatformCost {
   current: { courierPay: MetricEstimate; margin: MetricEstimate };
   /** Found value minus current value, paired over the same seeds. */
   change: { courierPay: Difference; margin: Difference };
+  /** What couriers gain, what the platform pays and where the difference goes (from the runs' ledgers). */
+  money?: MoneyChange;
 }
 
 /** The `fairpace target` output. */
@@ -423,7 +426,8 @@ function targetResult(scenario: Scenario, options: TargetOptions, found: Found):
     method,
     ...(bracket ? { bracket } : {}),
     steps,
-    platformCost: value !== null && current !== null ? costOf(runsAt, value, current) : null,
+    platformCost:
+      value !== null && current !== null ? costOf(runsAt, value, current, rulesForArm(scenario, arm)) : null,
   };
 }
 
@@ -439,7 +443,7 @@ function estimatesAt(runs: RunResult[], paths: readonly string[]): Record<string
   return out;
 }
 
-function costOf(runsAt: Map<number, RunResult[]>, value: number, current: number): PlatformCost | null {
+function costOf(runsAt: Map<number, RunResult[]>, value: number, current: number, rules: Rules): PlatformCost | null {
   const found = runsAt.get(value);
   const base = runsAt.get(current);
   if (!found || !base) return null;
@@ -448,7 +452,7 @@ function costOf(runsAt: Map<number, RunResult[]>, value: number, current: number
     estimatesAt(runs, COST_METRICS) as Record<(typeof COST_METRICS)[number], MetricEstimate>;
   const a = est(found);
   const b = est(base);
-  return {
+  const cost: PlatformCost = {
     currentValue: current,
     at: { courierPay: a['platform.courierPay'], margin: a['platform.margin'] },
     current: { courierPay: b['platform.courierPay'], margin: b['platform.margin'] },
@@ -457,6 +461,8 @@ function costOf(runsAt: Map<number, RunResult[]>, value: number, current: number
       margin: pairedDifference(series(base, 'platform.margin'), series(found, 'platform.margin')),
     },
   };
+  const money = moneyChange(rules, base, found);
+  return money ? { ...cost, money } : cost;
 }
 
 function evidenceOf(list: TargetStep[]): string {

@@ -107,7 +107,13 @@ export interface ZoneResult {
   message: string;
 }
 
-const COST_METRICS = ['platform.margin', 'platform.courierPay'] as const;
+/** Beside the limits: each side's money, and what the union ranks by (pay per hour, crash risk). */
+const COST_METRICS = [
+  'platform.margin',
+  'platform.courierPay',
+  'earnings.netPerOnlineHour.mean',
+  'safety.relativeCrashRisk',
+] as const;
 const DEFAULT_OBJECTIVE: UnionObjective = { metric: 'earnings.shareBelowMinWage', better: 'lower' };
 /** Most cells of a grid (each runs `replications` simulations). */
 export const MAX_ZONE_CELLS = 400;

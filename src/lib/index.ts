@@ -1,48 +1,55 @@
 /**
  * Fairpace as a library: `import { compare } from 'fairpace'`. Each function is the one behind a `fairpace`
- * command, takes the same options and returns the object the command prints as JSON. Runs happen in this thread
- * unless `workers` (Node worker threads) or an `executor` is given; the result is the same either way.
+ * command, takes the same options, checks them with the same schemas (src/analysis/options.ts) and the same words,
+ * and returns the object the command prints as JSON (a comparison's arms also carry their intervals). Runs are
+ * spread over one worker thread per core, as the CLI's are, unless `workers` or an `executor` says otherwise; the
+ * result is the same either way.
  */
+import { availableParallelism } from 'node:os';
+import type { z } from 'zod';
 import {
   calibrate as calibrateAnalysis,
   DEFAULT_TARGETS,
   fitScenario,
   loadTargets,
   checkAssertions,
-  compare as compareAnalysis,
   evaluateGate,
   findTarget,
-  parseAssertion,
   planCompare,
+  planSweep,
   runInProcess,
   runOne,
   sensitivity as sensitivityAnalysis,
   summariseCompare,
-  sweep as sweepAnalysis,
+  summariseSweep,
   zoneOfAgreement,
-  type Assertion,
-  type CancelSignal,
-  type CompareOptions,
-  type Comparison,
-  type Executor,
-  type GateResult,
-  type ProgressFn,
-  type RunOneOptions,
-  type RunOutput,
-  type SensitivityOptions,
-  type SensitivityResult,
-  type SweepOptions,
-  type SweepResult,
-  type TargetOptions,
-  type TargetResult,
-  type ZoneOptions,
-  type ZoneResult,
-  type CalibrateOptions,
   type CalibrationResult,
-  type FitOptions,
-  type FitResult,
+  type Executor,
+  type FitResult as FitJson,
+  type GateResult,
+  type RunOutput,
+  type SensitivityResult,
+  type TargetResult,
   type TargetsFile,
+  type ZoneResult,
 } from '../analysis/index.ts';
+import {
+  CalibrateOptionsSchema,
+  checkOptions,
+  CompareOptionsSchema,
+  FitOptionsSchema,
+  GateOptionsSchema,
+  OptionsError,
+  PackOptionsSchema,
+  RunOneOptionsSchema,
+  RunOptionsSchema,
+  seedRoomProblem,
+  SensitivityOptionsSchema,
+  SweepOptionsSchema,
+  TargetOptionsSchema,
+  ZoneOptionsSchema,
+  type OptionProblem,
+} from '../analysis/options.ts';
 import { withExecutor } from '../cli/pool.ts';
 import {
   buildEvidencePack as buildPack,
@@ -50,164 +57,266 @@ import {
   planEvidence,
   runEvidenceInProcess,
   verifyPack as verifyPackAnalysis,
-  type EvidenceOptions,
-  type EvidencePack,
+  type EvidencePack as EvidencePackJson,
   type VerifyOutcome,
 } from '../evidence/index.ts';
-import { validateScenario, type Problem } from '../scenario/load.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import { ScenarioPathError } from '../scenario/paths.ts';
+import { sweepWithIntervals, withIntervals, type Comparison, type SweepResult } from './results.ts';
+import { ScenarioError, scenarioArgument, type LoadedScenario } from './scenario.ts';
 
 export type {
-  CalibrateOptions,
   CalibrationResult,
-  FitOptions,
-  FitParam,
-  FitResult,
   TargetRow,
   TargetsFile,
-  ArmSummary,
   Assertion,
   AssertionOutcome,
   CancelSignal,
-  CompareOptions,
-  Comparison,
   Difference,
   Executor,
   GateResult,
   MetricEstimate,
   ProgressFn,
-  RunOneOptions,
   RunOutput,
   RunTask,
-  SensitivityOptions,
   SensitivityParam,
   SensitivityResult,
-  SweepOptions,
-  SweepResult,
-  TargetOptions,
   TargetResult,
   TargetSpec,
   UnionObjective,
   ZoneAxis,
-  ZoneOptions,
   ZoneResult,
 } from '../analysis/index.ts';
 export { CancelledError, METRIC_PATHS, isMetricPath, parseAssertion, parseTarget } from '../analysis/index.ts';
-export type { EvidenceOptions, EvidencePack, Manifest, VerifyOutcome } from '../evidence/index.ts';
+export {
+  CalibrateOptionsSchema,
+  CompareOptionsSchema,
+  FitOptionsSchema,
+  GateOptionsSchema,
+  OptionsError,
+  PackOptionsSchema,
+  RunOneOptionsSchema,
+  RunOptionsSchema,
+  SensitivityOptionsSchema,
+  SweepOptionsSchema,
+  TargetOptionsSchema,
+  ZoneOptionsSchema,
+} from '../analysis/options.ts';
+export type { OptionProblem } from '../analysis/options.ts';
+export type { Manifest, VerifyOutcome } from '../evidence/index.ts';
 export { PackError } from '../evidence/index.ts';
 export type { Problem } from '../scenario/load.ts';
+export { ScenarioPathError } from '../scenario/paths.ts';
 export type { Scenario } from '../scenario/schema.ts';
 export type { CourierDay, Metrics, RunResult } from '../sim/results.ts';
 export { FAIRPACE_VERSION } from '../version.ts';
+export type {
+  ArmSummary,
+  Comparison,
+  DifferencePath,
+  MetricDifferences,
+  MetricIntervals,
+  MetricPath,
+  SweepResult,
+} from './results.ts';
+export { ScenarioError, loadScenario, type LoadedScenario } from './scenario.ts';
 
-/** How the runs of an analysis are carried out. */
-export interface RunOptions {
-  /** Node worker threads to spread the runs over; 1 (the default) runs them in this thread. */
-  workers?: number;
-  /** Runs the tasks instead of the built-in executors (e.g. a pool of your own); `workers` is then ignored. */
-  executor?: Executor;
-  /** Called as runs finish: how many are done of how many. */
-  onProgress?: ProgressFn;
-  /** Stops the analysis with CancelledError once `aborted` (an AbortSignal will do). */
-  signal?: CancelSignal;
+/** The options of `run`: the arm (default the first) and seed (default the scenario's), and whether to keep the order trace. */
+export type RunOneOptions = z.input<typeof RunOneOptionsSchema>;
+/** The options of `compare`: arm ids, replications (1 to 1000) and the first seed; the scenario's when left out. */
+export type CompareOptions = z.input<typeof CompareOptionsSchema>;
+/** The options of `gate`: a comparison's, and assertions as text (as on the command line) or parsed. */
+export type GateOptions = z.input<typeof GateOptionsSchema>;
+/** The options of `sweep`: a comparison's, a numeric scenario parameter and its values. */
+export type SweepOptions = z.input<typeof SweepOptionsSchema>;
+/** The options of `target`. */
+export type TargetOptions = z.input<typeof TargetOptionsSchema>;
+/** The options of `sensitivity`. */
+export type SensitivityOptions = z.input<typeof SensitivityOptionsSchema>;
+/** The options of `zone`. */
+export type ZoneOptions = z.input<typeof ZoneOptionsSchema>;
+/** The options of `calibrate`. */
+export type CalibrateOptions = z.input<typeof CalibrateOptionsSchema>;
+/** The options of `fit`. */
+export type FitOptions = z.input<typeof FitOptionsSchema>;
+/** One parameter of `fit`, searched from `lo` to `hi`. */
+export type FitParam = FitOptions['params'][number];
+/** The options of an evidence pack: a comparison's, and bargaining results to carry. */
+export type PackOptions = z.input<typeof PackOptionsSchema>;
+/** How the runs of an analysis are carried out (see RunOptionsSchema). */
+export type RunOptions = z.input<typeof RunOptionsSchema>;
+
+/** What `fit` returns: the fitted scenario, loaded, and how it was found. */
+export interface FitResult extends Omit<FitJson, 'scenario'> {
+  scenario: LoadedScenario;
 }
 
-/** A scenario that does not validate: `problems` holds one `{ path, message }` per problem. */
-export class ScenarioError extends Error {
-  override name = 'ScenarioError';
-  readonly problems: Problem[];
-  constructor(problems: Problem[]) {
-    super(problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-    this.problems = problems;
+/** The options `fairpace evidence` takes besides the files to carry: a comparison's. */
+export type EvidenceOptions = CompareOptions;
+
+/** What `buildEvidencePack` returns: the zip bytes, its files, its manifest, and the comparison in it. */
+export type EvidencePack = EvidencePackJson;
+
+/** Worker threads when the caller names none: one per core, as the `fairpace` command uses. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/** A RangeError or ScenarioPathError from planning means the options do not fit the scenario. */
+function asOptionsError(e: unknown): unknown {
+  if (e instanceof RangeError || e instanceof ScenarioPathError) {
+    const problem: OptionProblem = { option: '', message: e.message, value: undefined };
+    return new OptionsError([problem]);
   }
+  return e;
+}
+
+/** Plans a job before any run; a plan the options cannot make is an OptionsError. */
+function planned<T>(plan: () => T): T {
+  try {
+    return plan();
+  } catch (e) {
+    throw asOptionsError(e);
+  }
+}
+
+/** Every arm id must be one of the scenario's. */
+function checkArmIds(scenario: LoadedScenario, option: string, ids: readonly string[] | undefined): void {
+  const known = scenario.arms.map((a) => a.id);
+  const problems: OptionProblem[] = (ids ?? [])
+    .filter((id) => !known.includes(id))
+    .map((id) => ({
+      option,
+      message: `names arm '${id}', which the scenario lacks (arms: ${known.join(', ')})`,
+      value: undefined,
+    }));
+  if (problems.length > 0) throw new OptionsError(problems);
+}
+
+/** The seeds of every replication must stay within the seed range (see seedRoomProblem). */
+function checkSeedRoom(scenario: LoadedScenario, options: { seed?: number; replications?: number }): void {
+  if (options.seed === undefined) return;
+  const problem = seedRoomProblem(options.seed, options.replications ?? scenario.replications);
+  if (problem) throw new OptionsError([problem]);
 }
 
 /**
- * Validates a scenario, from JSON text or an already-parsed value, and fills in every default; throws ScenarioError
- * listing each problem with its JSON path.
+ * Runs a job with the caller's executor, else with worker threads that last the whole job (or this thread). An
+ * analysis that refuses its options before its first run throws OptionsError.
  */
-export function loadScenario(input: unknown): Scenario {
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input.startsWith('\uFEFF') ? input.slice(1) : input);
-    } catch (e) {
-      throw new ScenarioError([{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }]);
-    }
+async function withJob<T>(how: RunOptions, job: (executor: Executor) => Promise<T>, courierDays = false): Promise<T> {
+  let started = false;
+  const run = (executor: Executor): Promise<T> =>
+    job((tasks, onProgress, signal) => {
+      started = true;
+      return executor(tasks, onProgress, signal);
+    });
+  try {
+    if (how.executor) return await run(how.executor);
+    const inProcess = courierDays ? runEvidenceInProcess : runInProcess;
+    return await withExecutor(how.workers ?? defaultWorkers(), inProcess, run, { courierDays });
+  } catch (e) {
+    throw started ? e : asOptionsError(e);
   }
-  const loaded = validateScenario(value);
-  if (!loaded.ok) throw new ScenarioError(loaded.problems);
-  return loaded.scenario;
-}
-
-/** Runs a job with the caller's executor, else with worker threads that last the whole job (or this thread). */
-function withJob<T>(options: RunOptions, job: (executor: Executor) => Promise<T>, courierDays = false): Promise<T> {
-  if (options.executor) return job(options.executor);
-  const inProcess = courierDays ? runEvidenceInProcess : runInProcess;
-  return withExecutor(options.workers ?? 1, inProcess, job, { courierDays });
 }
 
 /** One replication of one arm, as `fairpace run` prints it. */
-export function run(scenario: Scenario, options: RunOneOptions = {}): RunOutput {
-  return runOne(scenario, options);
+export function run(scenario: LoadedScenario, options: RunOneOptions = {}): RunOutput {
+  const s = scenarioArgument(scenario);
+  const o = checkOptions(RunOneOptionsSchema, options);
+  if (o.arm !== undefined) checkArmIds(s, 'arm', [o.arm]);
+  return runOne(s, o);
 }
 
-/** Every arm over replications with paired differences, as `fairpace compare` prints it. */
-export function compare(scenario: Scenario, options: CompareOptions = {}, how: RunOptions = {}): Promise<Comparison> {
-  return withJob(how, (executor) => compareAnalysis(scenario, options, executor, how.onProgress, how.signal));
-}
-
-/** What a gate checks: a comparison's options and its assertions (text as on the command line, or parsed). */
-export interface GateOptions extends CompareOptions {
-  /** Arm assertions: `"<metric path>[@arm] <op> <value>"`. */
-  assert?: (string | Assertion)[];
-  /** Assertions on the paired difference, second arm − first: `"<metric path> <op> <value>"`. */
-  assertDiff?: (string | Assertion)[];
-  /** `ci` (default): the unfavourable end of the 95% interval must meet each assertion; `mean`: the mean must. */
-  confidence?: 'mean' | 'ci';
+/** Every arm over replications with paired differences and each arm's intervals, as `fairpace compare` prints it. */
+export async function compare(
+  scenario: LoadedScenario,
+  options: CompareOptions = {},
+  how: RunOptions = {},
+): Promise<Comparison> {
+  const s = scenarioArgument(scenario);
+  const o = checkOptions(CompareOptionsSchema, options);
+  const h = checkOptions(RunOptionsSchema, how);
+  checkArmIds(s, 'arms', o.arms);
+  checkSeedRoom(s, o);
+  const plan = planned(() => planCompare(s, o));
+  const results = await withJob(h, (executor) => executor(plan.tasks, h.onProgress, h.signal));
+  return withIntervals(summariseCompare(s, plan, results), plan, results);
 }
 
 /** `fairpace compare --assert ...`: the comparison and the verdict on every assertion (`gate.holds`). */
 export async function gate(
-  scenario: Scenario,
+  scenario: LoadedScenario,
   options: GateOptions,
   how: RunOptions = {},
 ): Promise<{ comparison: Comparison; gate: GateResult }> {
-  const parse = (list: (string | Assertion)[] | undefined, kind: 'arm' | 'diff') =>
-    (list ?? []).map((a) => (typeof a === 'string' ? parseAssertion(a, kind) : a));
-  const assertions = [...parse(options.assert, 'arm'), ...parse(options.assertDiff, 'diff')];
-  const plan = planCompare(scenario, options);
+  const s = scenarioArgument(scenario);
+  const o = checkOptions(GateOptionsSchema, options);
+  const h = checkOptions(RunOptionsSchema, how);
+  checkArmIds(s, 'arms', o.arms);
+  checkSeedRoom(s, o);
+  const assertions = [...(o.assert ?? []), ...(o.assertDiff ?? [])];
+  const plan = planned(() => planCompare(s, o));
   // Checked before anything runs: an unknown arm should not cost a whole comparison.
-  checkAssertions(plan, assertions);
-  const results = await withJob(how, (executor) => executor(plan.tasks, how.onProgress, how.signal));
+  planned(() => checkAssertions(plan, assertions));
+  const results = await withJob(h, (executor) => executor(plan.tasks, h.onProgress, h.signal));
   return {
-    comparison: summariseCompare(scenario, plan, results),
-    gate: evaluateGate(plan, results, assertions, options.confidence ?? 'ci'),
+    comparison: withIntervals(summariseCompare(s, plan, results), plan, results),
+    gate: evaluateGate(plan, results, assertions, o.confidence ?? 'ci'),
   };
 }
 
-/** A comparison at each value of one parameter, as `fairpace sweep` prints it. */
-export function sweep(scenario: Scenario, options: SweepOptions, how: RunOptions = {}): Promise<SweepResult> {
-  return withJob(how, (executor) => sweepAnalysis(scenario, options, executor, how.onProgress, how.signal));
+/** A comparison at each value of one parameter, as `fairpace sweep` prints it, each arm with its intervals. */
+export async function sweep(
+  scenario: LoadedScenario,
+  options: SweepOptions,
+  how: RunOptions = {},
+): Promise<SweepResult> {
+  const s = scenarioArgument(scenario);
+  const o = checkOptions(SweepOptionsSchema, options);
+  const h = checkOptions(RunOptionsSchema, how);
+  checkArmIds(s, 'arms', o.arms);
+  checkSeedRoom(s, o);
+  const plan = planned(() => planSweep(s, o));
+  const results = await withJob(h, (executor) => executor(plan.tasks, h.onProgress, h.signal));
+  return sweepWithIntervals(summariseSweep(s, o, plan, results), plan, results);
 }
 
 /** The smallest (largest) parameter value meeting every target, as `fairpace target` prints it. */
-export function target(scenario: Scenario, options: TargetOptions, how: RunOptions = {}): Promise<TargetResult> {
-  return withJob(how, (executor) => findTarget(scenario, options, executor, how.onProgress, how.signal));
+export async function target(
+  scenario: LoadedScenario,
+  options: TargetOptions,
+  how: RunOptions = {},
+): Promise<TargetResult> {
+  const s = scenarioArgument(scenario);
+  const o = checkOptions(TargetOptionsSchema, options);
+  const h = checkOptions(RunOptionsSchema, how);
+  if (o.arm !== undefined) checkArmIds(s, 'arm', [o.arm]);
+  checkSeedRoom(s, o);
+  return withJob(h, (executor) => findTarget(s, o, executor, h.onProgress, h.signal));
 }
 
 /** One-at-a-time sensitivity of the headline differences, as `fairpace sensitivity` prints it. */
-export function sensitivity(
-  scenario: Scenario,
+export async function sensitivity(
+  scenario: LoadedScenario,
   options: SensitivityOptions = {},
   how: RunOptions = {},
 ): Promise<SensitivityResult> {
-  return withJob(how, (executor) => sensitivityAnalysis(scenario, options, executor, how.onProgress, how.signal));
+  const s = scenarioArgument(scenario);
+  const o = checkOptions(SensitivityOptionsSchema, options);
+  const h = checkOptions(RunOptionsSchema, how);
+  checkArmIds(s, 'arms', o.arms);
+  checkSeedRoom(s, o);
+  return withJob(h, (executor) => sensitivityAnalysis(s, o, executor, h.onProgress, h.signal));
 }
 
 /** The zone of agreement over a grid of two parameters, as `fairpace zone` prints it. */
-export function zone(scenario: Scenario, options: ZoneOptions, how: RunOptions = {}): Promise<ZoneResult> {
-  return withJob(how, (executor) => zoneOfAgreement(scenario, options, executor, how.onProgress, how.signal));
+export async function zone(scenario: LoadedScenario, options: ZoneOptions, how: RunOptions = {}): Promise<ZoneResult> {
+  const s = scenarioArgument(scenario);
+  const o = checkOptions(ZoneOptionsSchema, options);
+  const h = checkOptions(RunOptionsSchema, how);
+  if (o.arm !== undefined) checkArmIds(s, 'arm', [o.arm]);
+  checkSeedRoom(s, o);
+  return withJob(h, (executor) => zoneOfAgreement(s, o, executor, h.onProgress, h.signal));
 }
 
 /**
@@ -222,29 +331,32 @@ export function loadTargetsFile(input?: unknown): TargetsFile {
 }
 
 /** The model against observed figures, target by target, as `fairpace calibrate --format json` prints it. */
-export function calibrate(
-  scenario: Scenario,
+export async function calibrate(
+  scenario: LoadedScenario,
   targets: TargetsFile = DEFAULT_TARGETS,
   options: CalibrateOptions = {},
   how: RunOptions = {},
 ): Promise<CalibrationResult> {
-  return withJob(how, (executor) => calibrateAnalysis(scenario, targets, options, executor, how.onProgress));
+  const s = scenarioArgument(scenario);
+  const o = checkOptions(CalibrateOptionsSchema, options);
+  const h = checkOptions(RunOptionsSchema, how);
+  checkSeedRoom(s, o);
+  return withJob(h, (executor) => calibrateAnalysis(s, targets, o, executor, h.onProgress));
 }
 
 /** `fairpace calibrate --fit`: parameters searched within bounds to bring the targets inside their ranges. */
-export function fit(
-  scenario: Scenario,
+export async function fit(
+  scenario: LoadedScenario,
   targets: TargetsFile,
   options: FitOptions,
   how: RunOptions = {},
 ): Promise<FitResult> {
-  return withJob(how, (executor) => fitScenario(scenario, targets, options, executor));
-}
-
-/** The options of an evidence pack: those of a comparison, and bargaining results to carry. */
-export interface PackOptions extends EvidenceOptions {
-  /** Files written by target, sensitivity or zone, stored as `bargaining/<name>.json`. */
-  include?: { name: string; bytes: Uint8Array }[];
+  const s = scenarioArgument(scenario);
+  const o = checkOptions(FitOptionsSchema, options);
+  const h = checkOptions(RunOptionsSchema, how);
+  checkSeedRoom(s, o);
+  const result = await withJob(h, (executor) => fitScenario(s, targets, o, executor));
+  return { ...result, scenario: result.scenario as LoadedScenario };
 }
 
 /**
@@ -252,24 +364,35 @@ export interface PackOptions extends EvidenceOptions {
  * zip bytes for the same inputs. `include` names are base names (`target` becomes `bargaining/target.json`).
  */
 export async function buildEvidencePack(
-  scenario: Scenario,
+  scenario: LoadedScenario,
   options: PackOptions = {},
   how: RunOptions = {},
 ): Promise<EvidencePack> {
-  const plan = planEvidence(scenario, options);
-  const bargaining = (options.include ?? []).map((f) => ({
+  const s = scenarioArgument(scenario);
+  const { include, ...o } = checkOptions(PackOptionsSchema, options);
+  const h = checkOptions(RunOptionsSchema, how);
+  checkArmIds(s, 'arms', o.arms);
+  checkSeedRoom(s, o);
+  const plan = planned(() => planEvidence(s, o));
+  const bargaining = (include ?? []).map((f) => ({
     name: `bargaining/${f.name.replace(/\.json$/i, '')}.json`,
     bytes: f.bytes,
   }));
-  parseBargaining(bargaining);
-  const runs = await withJob(how, (executor) => executor(plan.tasks, how.onProgress, how.signal), true);
-  return buildPack({ scenario, plan, runs, bargaining });
+  planned(() => parseBargaining(bargaining));
+  const runs = await withJob(h, (executor) => executor(plan.tasks, h.onProgress, h.signal), true);
+  return buildPack({ scenario: s, plan, runs, bargaining });
 }
 
 /**
  * Verifies an evidence pack as `fairpace verify` does: every digest, then a re-run of the scenario compared file by
  * file. Throws PackError for a pack it cannot trust.
  */
-export function verifyPack(zip: Uint8Array, how: RunOptions = {}): Promise<VerifyOutcome> {
-  return withJob(how, (executor) => verifyPackAnalysis(zip, executor, how.onProgress, how.signal), true);
+export async function verifyPack(zip: Uint8Array, how: RunOptions = {}): Promise<VerifyOutcome> {
+  const h = checkOptions(RunOptionsSchema, how);
+  if (!(zip instanceof Uint8Array)) {
+    throw new OptionsError([
+      { option: 'zip', message: 'must be the bytes of a pack (a Uint8Array)', value: undefined },
+    ]);
+  }
+  return withJob(h, (executor) => verifyPackAnalysis(zip, executor, h.onProgress, h.signal), true);
 }

@@ -49,6 +49,8 @@ const { loadScenario, run, compare, gate, sweep, target, sensitivity, zone, buil
 const scenario = loadScenario(await readFile('tiny.json', 'utf8'));
 let invalid = null;
 try { loadScenario({ schemaVersion: 1, population: { couriers: 0 } }); } catch (e) { invalid = [e.name, e.problems[0].path]; }
+let option = null;
+try { await compare(scenario, { replications: 0 }); } catch (e) { option = [e.name, e.problems[0].option, e.message]; }
 let deep = null;
 try { await import('fairpace/dist-lib/index.mjs'); } catch (e) { deep = e.code; }
 const comparison = await compare(scenario);
@@ -64,8 +66,10 @@ console.log(JSON.stringify({
   exports: Object.keys(fairpace).sort(),
   version: fairpace.FAIRPACE_VERSION,
   invalid,
+  option,
   deep,
-  compareText: JSON.stringify(comparison, null, 2) + '\\n',
+  intervals: comparison.arms.map((a) => Object.keys(a.intervals).length === Object.keys(comparison.differences).length),
+  compareText: JSON.stringify({ ...comparison, arms: comparison.arms.map(({ intervals, ...arm }) => arm) }, null, 2) + '\\n',
   threadedSame: JSON.stringify(threaded) === JSON.stringify(comparison),
   run: run(scenario, { arm: 'median', seed: 3 }).arm,
   gate: checked.gate.assertions.map((a) => [a.name, a.holds]),
@@ -83,11 +87,16 @@ import { compare, loadScenario, sweep, type Comparison, type SweepResult, type T
 const scenario = loadScenario('{"schemaVersion":1}');
 const c: Comparison = await compare(scenario, { replications: 2 }, { workers: 1 });
 const gini: number | undefined = c.arms[0]?.metrics.earnings.gini;
+const share: [number, number] | undefined = c.arms[0]?.intervals['earnings.shareBelowMinWage'].ci95;
+// @ts-expect-error a misspelled metric path fails to compile through the declarations too
+void c.differences['earnings.shareBelowMinWag'];
+// @ts-expect-error a scenario that has not been through loadScenario
+void compare({ schemaVersion: 1 });
 const s: Promise<SweepResult> = sweep(scenario, { param: 'rules.pay.base', values: [6] });
 const value: TargetResult['value'] = null;
 // @ts-expect-error replications is a number, so the declarations are real types, not any
 void compare(scenario, { replications: 'two' });
-console.log(gini, s, value);
+console.log(gini, share, s, value);
 `;
 
 describe('the packed package', () => {
@@ -107,13 +116,23 @@ describe('the packed package', () => {
         'buildEvidencePack',
         'verifyPack',
         'ScenarioError',
+        'OptionsError',
+        'CompareOptionsSchema',
+        'defaultWorkers',
         'FAIRPACE_VERSION',
       ]),
     );
     expect(result.version).toBe('0.1.0');
     expect(result.invalid).toEqual(['ScenarioError', 'population.couriers']);
+    expect(result.option).toEqual([
+      'OptionsError',
+      'replications',
+      'replications must be a whole number from 1 to 1000 (got 0)',
+    ]);
+    expect(result.intervals).toEqual([true, true]);
     expect(result.deep).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
-    // The same object `fairpace compare` prints as JSON, byte for byte, with or without worker threads.
+    // Without each arm's intervals, the object `fairpace compare` prints as JSON, byte for byte, with or without
+    // worker threads.
     const cli = capture();
     expect(await main(['compare', join(project, 'tiny.json'), '--workers', '1'], { io: cli, env: {} })).toBe(0);
     expect(result.compareText).toBe(cli.out);

@@ -36,6 +36,11 @@ export interface MetricEntry {
   side?: 'platform';
   /** A short ASCII column name, for the command line's narrow tables (the sensitivity ranking). */
   short?: string;
+  /**
+   * A figure shown beside this one wherever it is a headline (a path of this catalogue, same shape): the hours
+   * online of all couriers hide the full-time couriers' longer days, so the card shows both (issue 22 item 6).
+   */
+  companion?: string;
   label: Bi;
   description: Bi;
 }
@@ -159,6 +164,7 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
     unit: 'hours',
     better: 'lower',
     headline: 3,
+    companion: 'workload.fullTime.onlineHours',
     label: bi('每天在线时长', 'Online hours per courier-day'),
     description: bi('骑手一天在线的小时数，不含休息。', 'Hours a courier is online in a day, breaks excluded.'),
   },

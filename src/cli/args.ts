@@ -1,8 +1,9 @@
 /** Parsing the `fairpace` command line into a typed command; pure (no I/O), so every rule is tested directly. */
 import { parseArgs } from 'node:util';
 import { parseAssertion, rangeValues, type Assertion } from '../analysis/index.ts';
-import { LIMITS } from '../scenario/schema.ts';
+import { wholeNumber } from '../analysis/options.ts';
 import { UsageError } from './errors.ts';
+import { armsOption, checkValue, decimalOption, wholeNumberText, wholeOption, wordOption } from './optionArgs.ts';
 import { parseMdrpCommand, type ExportMdrpCommand, type ImportMdrpCommand } from './mdrpArgs.ts';
 import {
   SENSITIVITY_OPTIONS,
@@ -14,6 +15,7 @@ import {
 } from './bargainingArgs.ts';
 import { CALIBRATE_OPTIONS, calibrateCommand, type CalibrateCommand } from './calibrateArgs.ts';
 import { ZONE_OPTIONS, zoneCommand, type ZoneCommand } from './zoneArgs.ts';
+import { ROBUSTNESS_OPTIONS, robustnessCommand, type RobustnessCommand } from './robustnessArgs.ts';
 import { RUN_CONTROL_OPTIONS, runControl, type RunControl } from './runControl.ts';
 import { BATCH_NAMES, type BatchName } from './batchNames.ts';
 import {
@@ -41,6 +43,7 @@ export const COMMANDS = [
   'sensitivity',
   'zone',
   'calibrate',
+  'robustness',
   'merge',
   'import',
   'export',
@@ -59,10 +62,8 @@ export const SWEEP_FORMATS = ['json', 'csv'] as const;
 /** A `sweep --format` value. */
 export type SweepFormat = (typeof SWEEP_FORMATS)[number];
 
-/** Largest `--workers`: far above any core count, low enough that a typo cannot start thousands of threads. */
-export const MAX_WORKERS = 256;
-/** Largest seed, the same bound as the scenario's `seed` field. */
-export const MAX_SEED = 2 ** 31 - 1;
+/** Largest `--workers` and largest seed: the shared option rules' bounds (src/analysis/options.ts). */
+export { MAX_SEED, MAX_WORKERS } from '../analysis/options.ts';
 
 /** `--help`, for the program or one command. */
 export interface HelpCommand {
@@ -115,6 +116,8 @@ export interface CompareCommand extends BatchOptions {
   junit?: string;
   /** `--precision P`: add replications in rounds until each headline difference is within ±P of its mean. */
   precision?: number;
+  /** `--progress` without a value: a provisional answer on stderr each time more seeds have every arm done. */
+  provisional?: boolean;
 }
 /** `fairpace sweep <file> --param P ...`; `values` already expanded from a list or a range. */
 export interface SweepCommand extends BatchOptions {
@@ -166,6 +169,7 @@ export type Command =
   | TargetCommand
   | SensitivityCommand
   | ZoneCommand
+  | RobustnessCommand
   | CalibrateCommand
   | MergeCommand
   | ImportMdrpCommand
@@ -237,6 +241,7 @@ const OPTIONS: Record<CommandName, OptionSpec> = {
   sensitivity: SENSITIVITY_OPTIONS,
   zone: ZONE_OPTIONS,
   calibrate: CALIBRATE_OPTIONS,
+  robustness: ROBUSTNESS_OPTIONS,
   import: IMPORT_OPTIONS,
   observe: OBSERVE_OPTIONS,
   audit: AUDIT_OPTIONS,
@@ -273,9 +278,11 @@ function optionsOf(command: CommandName): OptionSpec {
 }
 
 function parseSubcommand(command: CommandName, args: readonly string[]): Command {
+  // `compare --progress` with no value asks for provisional answers; `--progress json` keeps its meaning.
+  const bare = command === 'compare' ? withoutBareProgress(args) : { args, found: false };
   let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...args], options: optionsOf(command), allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...bare.args], options: optionsOf(command), allowPositionals: true, strict: true });
   } catch (e) {
     throw new UsageError(parseArgsMessage(e), command);
   }
@@ -294,6 +301,17 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
   if (!isBatchCommand(command)) return parsedCommand;
   const batch = parsedCommand as Exclude<Command, HelpCommand | VersionCommand> & BatchOptions & { junit?: string };
   Object.assign(batch, runControl(v, command, { out: batch.out, quiet: batch.quiet }));
+  if (bare.found && batch.kind === 'compare') {
+    if (batch.quiet) throw new UsageError('--progress and --quiet contradict each other', command);
+    if (batch.progress === 'json') throw new UsageError('--progress and --progress json: choose one', command);
+    if (batch.shard !== undefined) {
+      throw new UsageError('--progress answers from whole seeds as they finish: it cannot be sharded', command);
+    }
+    batch.provisional = true;
+  }
+  if (batch.shard !== undefined && batch.kind === 'sensitivity' && batch.precision !== undefined) {
+    throw new UsageError('--precision decides the seeds as it goes: it cannot be sharded', command);
+  }
   if (batch.shard !== undefined && batch.kind === 'compare' && batch.precision !== undefined) {
     throw new UsageError('--precision decides the replications as it goes: it cannot be sharded', command);
   }
@@ -313,6 +331,33 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
     throw new UsageError('--junit goes to fairpace merge, which judges the assertions of the whole batch', command);
   }
   return batch;
+}
+
+/**
+ * `args` without any `--progress` that has no value of its own (the last word, or followed by anything but `json`),
+ * and whether there was one.
+ */
+function withoutBareProgress(args: readonly string[]): { args: readonly string[]; found: boolean } {
+  const end = args.indexOf('--');
+  const options = end < 0 ? args : args.slice(0, end);
+  // A word after --progress is its value (json, or refused) once the scenario file has come before it; otherwise it
+  // is the file and --progress is bare.
+  const flags = new Set(['--quiet', '-q', '--no-bom', '--no-cache', '--help', '-h', '--progress']);
+  const fileBefore = (i: number) =>
+    options
+      .slice(0, i)
+      .some(
+        (w, j) =>
+          !w.startsWith('-') &&
+          (j === 0 || flags.has(options[j - 1] as string) || !(options[j - 1] as string).startsWith('-')),
+      );
+  const kept = options.filter((a, i) => {
+    const next = options[i + 1];
+    if (a !== '--progress' || next === 'json') return true;
+    return next !== undefined && !next.startsWith('-') && fileBefore(i);
+  });
+  if (kept.length === options.length) return { args, found: false };
+  return { args: end < 0 ? kept : [...kept, ...args.slice(end)], found: true };
 }
 
 /** `run --orders FILE`: a file name, and `--no-bom` only with it. */
@@ -343,9 +388,9 @@ function parseFileCommand(
   const file =
     command === 'verify' ? singleFile(positionals, command, 'pack', '<pack.zip>') : singleFile(positionals, command);
   const str = (name: string) => v[name] as string | undefined;
-  const seed = optInteger(str('seed'), 'seed', 0, MAX_SEED, command);
+  const seed = wholeOption('seed', str('seed'), command);
 
-  const workers = () => optInteger(str('workers'), 'workers', 1, MAX_WORKERS, command);
+  const workers = () => wholeOption('workers', str('workers'), command);
   switch (command) {
     case 'validate':
       return { kind: 'validate', file };
@@ -357,6 +402,8 @@ function parseFileCommand(
       return zoneCommand(file, v, seed, workers());
     case 'calibrate':
       return calibrateCommand(file, v, seed, workers());
+    case 'robustness':
+      return robustnessCommand(file, v, seed, workers());
     case 'verify': {
       const quiet = v.quiet === true;
       return { kind: 'verify', file, workers: workers(), quiet, ...runControl(v, command, { out: undefined, quiet }) };
@@ -368,8 +415,8 @@ function parseFileCommand(
       return {
         kind: 'evidence',
         file,
-        arms: optList(str('arms'), 'arms', command),
-        replications: optInteger(str('replications'), 'replications', 1, LIMITS.replications, command),
+        arms: armsOption(str('arms'), command),
+        replications: wholeOption('replications', str('replications'), command),
         seed,
         out,
         workers: workers(),
@@ -391,8 +438,8 @@ function parseFileCommand(
     case 'sweep': {
       const batch: BatchOptions = {
         file,
-        arms: optList(str('arms'), 'arms', command),
-        replications: optInteger(str('replications'), 'replications', 1, LIMITS.replications, command),
+        arms: armsOption(str('arms'), command),
+        replications: wholeOption('replications', str('replications'), command),
         seed,
         out: outFile(str('out'), command),
         workers: workers(),
@@ -408,15 +455,8 @@ function parseFileCommand(
           bom,
           ...gateOptions(v),
         };
-        const precision = str('precision');
-        if (precision !== undefined) {
-          const p = Number(precision);
-          if (!(Number.isFinite(p) && p > 0 && p <= 10)) {
-            throw new UsageError(
-              `--precision must be a number above 0 and at most 10, e.g. 0.1 (got '${precision}')`,
-              command,
-            );
-          }
+        const p = decimalOption('precision', str('precision'), command);
+        if (p !== undefined) {
           if (compare.shard !== undefined)
             throw new UsageError('--precision decides the replications: it cannot be sharded', command);
           if (compare.assertions !== undefined)
@@ -457,13 +497,11 @@ function gateOptions(v: Record<string, unknown>): Pick<CompareCommand, 'assertio
     if (junit !== undefined) throw new UsageError('--junit reports assertions: add --assert', 'compare');
     return {};
   }
-  if (confidence !== undefined && confidence !== 'ci' && confidence !== 'mean') {
-    throw new UsageError(`--confidence must be one of ci, mean (got '${confidence}')`, 'compare');
-  }
+  const judged = wordOption<'ci' | 'mean'>('confidence', confidence, 'ci', 'compare');
   if (junit === '') throw new UsageError('--junit needs a file name', 'compare');
   return {
     assertions,
-    confidence: (confidence ?? 'ci') as 'ci' | 'mean',
+    confidence: judged,
     ...(junit !== undefined ? { junit } : {}),
   };
 }
@@ -506,21 +544,7 @@ function outFile(text: string | undefined, command: CommandName): string | undef
 
 /** Parses a whole decimal integer in [min, max]; `1.5`, `1e3`, `0x10` and `` are refused rather than coerced. */
 export function parseInteger(text: string, name: string, min: number, max: number, command?: CommandName): number {
-  const value = /^[+-]?\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got '${text}')`, command);
-  }
-  return value;
-}
-
-function optInteger(
-  text: string | undefined,
-  name: string,
-  min: number,
-  max: number,
-  command: CommandName,
-): number | undefined {
-  return text === undefined ? undefined : parseInteger(text, name, min, max, command);
+  return checkValue(wholeNumber(min, max), wholeNumberText(text), `--${name}`, text, command ?? '') as number;
 }
 
 /** Parses a finite decimal number; `Number()` alone would accept '', '0x1f' and 'Infinity'. */

@@ -1,7 +1,8 @@
 /** Parsing the options of `fairpace target` and `fairpace sensitivity` (pure; args.ts dispatches here). */
-import { MAX_TARGET_GRID, parseTarget, type SensitivityParam, type TargetSpec } from '../analysis/index.ts';
-import { LIMITS } from '../scenario/schema.ts';
+import { parseTarget, type SensitivityParam, type TargetSpec } from '../analysis/index.ts';
+import { OPTION_FIELDS, SensitivityOptionsSchema, TargetOptionsSchema } from '../analysis/options.ts';
 import { UsageError } from './errors.ts';
+import { checkOptionsTogether, checkValue, decimalOption, wholeOption, wordOption } from './optionArgs.ts';
 import type { RunControl } from './runControl.ts';
 
 /** Output formats of `sensitivity`. */
@@ -40,6 +41,8 @@ export interface SensitivityCommand extends RunControl {
   replications?: number;
   seed?: number;
   format: SensitivityFormat;
+  /** `--precision P`: screen on 3 seeds, then add seeds only to the parameters whose place or sign is in doubt. */
+  precision?: number;
   out?: string;
   workers?: number;
   quiet: boolean;
@@ -76,6 +79,7 @@ export const SENSITIVITY_OPTIONS: Spec = {
   params: { type: 'string' },
   arms: { type: 'string' },
   format: { type: 'string' },
+  precision: { type: 'string' },
 };
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -83,15 +87,6 @@ type Values = Record<string, string | boolean | (string | boolean)[] | undefined
 function str(v: Values, name: string): string | undefined {
   const x = v[name];
   return typeof x === 'string' ? x : undefined;
-}
-
-function integer(text: string | undefined, name: string, min: number, max: number, command: string) {
-  if (text === undefined) return undefined;
-  const value = /^[+-]?\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got '${text}')`, command);
-  }
-  return value;
 }
 
 function decimal(text: string, name: string, command: string): number {
@@ -127,7 +122,6 @@ export function targetCommand(file: string, v: Values, seed: number | undefined,
   const param = required(str(v, 'param'), 'param', '<path>, e.g. rules.pay.base', c);
   const min = decimal(required(str(v, 'min'), 'min', '<number>', c), 'min', c);
   const max = decimal(required(str(v, 'max'), 'max', '<number>', c), 'max', c);
-  if (!(max > min)) throw new UsageError(`--max (${max}) must be above --min (${min})`, c);
   const raw = (v.target ?? []) as string[];
   if (raw.length === 0) throw new UsageError('missing --target "<metric path> <= value"', c);
   const targets = raw.map((text) => {
@@ -137,31 +131,36 @@ export function targetCommand(file: string, v: Values, seed: number | undefined,
       throw new UsageError(`--target ${e instanceof Error ? e.message : String(e)}`, c);
     }
   });
-  const tolText = str(v, 'tolerance');
-  const tolerance = tolText === undefined ? undefined : decimal(tolText, 'tolerance', c);
-  if (tolerance !== undefined && !(tolerance > 0)) throw new UsageError('--tolerance must be above 0', c);
-  const grid = integer(str(v, 'grid'), 'grid', 2, MAX_TARGET_GRID, c);
-  if (grid !== undefined && (str(v, 'max-steps') !== undefined || tolText !== undefined)) {
-    throw new UsageError('--grid replaces the search: leave out --max-steps and --tolerance', c);
-  }
+  const tolerance = decimalOption('tolerance', str(v, 'tolerance'), c);
+  const grid = wholeOption('grid', str(v, 'grid'), c);
   const arm = str(v, 'arm');
-  if (arm !== undefined && arm.trim() === '') throw new UsageError('--arm needs a value', c);
-  const out = str(v, 'out');
-  if (out === '') throw new UsageError('--out needs a file name', c);
-  return {
-    kind: 'target',
-    file,
+  const options = {
     param,
     min,
     max,
     targets,
-    direction: choice(str(v, 'direction'), ['smallest', 'largest'] as const, 'direction', c),
-    confidence: choice(str(v, 'confidence'), ['ci', 'mean'] as const, 'confidence', c),
-    arm: arm?.trim(),
-    replications: integer(str(v, 'replications'), 'replications', 1, LIMITS.replications, c),
+    direction: wordOption<'smallest' | 'largest'>('direction', str(v, 'direction'), 'smallest', c),
+    confidence: wordOption<'ci' | 'mean'>('confidence', str(v, 'confidence'), 'ci', c),
+    arm: arm === undefined ? undefined : (checkValue(OPTION_FIELDS.arm, arm, '--arm', arm, c) as string),
+    replications: wholeOption('replications', str(v, 'replications'), c),
     seed,
-    maxSteps: integer(str(v, 'max-steps'), 'max-steps', 5, 200, c),
+    maxSteps: wholeOption('maxSteps', str(v, 'max-steps'), c),
     tolerance,
+    grid,
+  };
+  // The rules between options (--max above --min; --grid without the search's options), as the library checks them.
+  checkOptionsTogether(TargetOptionsSchema, options, c, {
+    min: str(v, 'min'),
+    max: str(v, 'max'),
+    grid: str(v, 'grid'),
+  });
+  const out = str(v, 'out');
+  if (out === '') throw new UsageError('--out needs a file name', c);
+  const { grid: _grid, ...rest } = options;
+  return {
+    kind: 'target',
+    file,
+    ...rest,
     ...(grid !== undefined ? { grid } : {}),
     out,
     workers,
@@ -186,8 +185,11 @@ export function sensitivityCommand(
     const [, path, low, high] = m as unknown as [string, string, string, string];
     return { path: path.trim(), low: decimal(low, 'params', c), high: decimal(high, 'params', c) };
   });
-  const arms = list(str(v, 'arms'), 'arms', c);
-  if (arms !== undefined && arms.length !== 2) throw new UsageError('--arms takes exactly two arm ids: A,B', c);
+  const armsText = str(v, 'arms');
+  const arms =
+    armsText === undefined
+      ? undefined
+      : (checkValue(SensitivityOptionsSchema.shape.arms, armsText.split(','), '--arms', armsText, c) as string[]);
   const out = str(v, 'out');
   if (out === '') throw new UsageError('--out needs a file name', c);
   return {
@@ -195,11 +197,18 @@ export function sensitivityCommand(
     file,
     params,
     arms: arms as [string, string] | undefined,
-    replications: integer(str(v, 'replications'), 'replications', 1, LIMITS.replications, c),
+    replications: wholeOption('replications', str(v, 'replications'), c),
     seed,
     format: choice(str(v, 'format'), SENSITIVITY_FORMATS, 'format', c),
+    ...precisionOf(str(v, 'precision'), c),
     out,
     workers,
     quiet: v.quiet === true,
   };
+}
+
+/** `--precision P` of sensitivity, by the shared rule of `compare --precision`. */
+function precisionOf(text: string | undefined, c: string): { precision?: number } {
+  const precision = decimalOption('precision', text, c);
+  return precision === undefined ? {} : { precision };
 }

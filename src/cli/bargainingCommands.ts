@@ -4,11 +4,15 @@
  */
 import { availableParallelism } from 'node:os';
 import {
+  armDisplayName,
   findTarget,
+  labelContext,
   lookupMetric,
   runInProcess,
   sensitivityBatch,
   targetGridBatch,
+  targetParagraph,
+  targetSentences,
   type SensitivityOptions,
   type SensitivityResult,
   type TargetOptions,
@@ -16,6 +20,7 @@ import {
 } from '../analysis/index.ts';
 import { runSizeOf } from '../analysis/runCost.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import type { SensitivityCommand, SensitivityFormat, TargetCommand } from './bargainingArgs.ts';
 import { batchCommand } from './batch.ts';
 import type { CliIo } from './cliIo.ts';
@@ -26,6 +31,24 @@ import { withRunCache } from './runStore.ts';
 import { progressFor } from './progress.ts';
 import { guardRunCost } from './runEstimate.ts';
 import { withSuggestions } from './suggest.ts';
+
+/**
+ * The answer in sentences, English then Chinese, on stderr when it is a terminal (the person who typed the command
+ * reads it; stdout stays the JSON, and piped or logged stderr stays clean, as with progress).
+ */
+export function sayOnTerminal(io: CliIo, paragraphs: { en: string; zh: string }): void {
+  if (!io.stderrIsTTY) return;
+  io.stderr(`\n${paragraphs.en}\n\n${paragraphs.zh}\n`);
+}
+
+/** A target answer said on the terminal (see sayOnTerminal). */
+function sayTarget(result: TargetResult, scenario: Scenario, io: CliIo): void {
+  const s = targetSentences(result, {
+    armName: armDisplayName(scenario, result.arm),
+    context: labelContext(scenario),
+  });
+  sayOnTerminal(io, { en: targetParagraph(s, 'en'), zh: targetParagraph(s, 'zh') });
+}
 
 /** The analysis options of a target command line. */
 function targetOptions(command: TargetCommand): TargetOptions {
@@ -75,7 +98,10 @@ export async function targetCommand(command: TargetCommand, io: CliIo): Promise<
       }
       throw e;
     });
+    progress.finish();
     await emit(jsonText(result), command.out, io);
+    // Not among JSON progress lines, which a program reads.
+    if (!command.quiet && command.progress !== 'json') sayTarget(result, scenario, io);
   } finally {
     progress.finish();
   }
@@ -85,8 +111,9 @@ export async function targetCommand(command: TargetCommand, io: CliIo): Promise<
 export const targetGridCommand = batchCommand({
   options: targetOptions,
   plan: (scenario, o: TargetOptions) => targetGridBatch(scenario, o),
-  async finish(result: TargetResult, { out, io }) {
+  async finish(result: TargetResult, { scenario, out, io }) {
     await emit(jsonText(result), out, io);
+    sayTarget(result, scenario, io);
     return EXIT_OK;
   },
 });

@@ -66,7 +66,8 @@ export interface BatchCommandLine extends RunControl {
   quiet: boolean;
 }
 
-function planOrInputError<R>(spec: AnyBatchCommand, scenario: Scenario, options: unknown): BatchPlan<R> {
+/** The batch plan of a command, with bad input (RangeError, an unknown path) as InputError with suggestions. */
+export function planOrInputError<R>(spec: AnyBatchCommand, scenario: Scenario, options: unknown): BatchPlan<R> {
   try {
     return spec.plan(scenario, options) as BatchPlan<R>;
   } catch (e) {

@@ -10,6 +10,7 @@ import type { BatchName } from './batchNames.ts';
 import { calibrateBatchCommand } from './calibrateCommands.ts';
 import { compareCommand, sweepCommand } from './compareCommands.ts';
 import { evidenceCommand } from './evidenceCommands.ts';
+import { robustnessCommand } from './robustnessCommands.ts';
 import { zoneCommand } from './zoneCommands.ts';
 
 /** Every batch command, by the name partial files record. */
@@ -21,6 +22,7 @@ export const BATCH = {
   sensitivity: sensitivityCommand,
   zone: zoneCommand,
   calibrate: calibrateBatchCommand,
+  robustness: robustnessCommand,
 } satisfies Record<BatchName, AnyBatchCommand>;
 
 export type { BatchName } from './batchNames.ts';

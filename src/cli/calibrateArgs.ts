@@ -1,7 +1,8 @@
 /** Parsing the options of `fairpace calibrate` (pure; args.ts dispatches here). */
 import type { FitParam } from '../analysis/index.ts';
-import { LIMITS } from '../scenario/schema.ts';
+import { FitOptionsSchema } from '../analysis/options.ts';
 import { UsageError } from './errors.ts';
+import { checkOptionsTogether, wholeOption } from './optionArgs.ts';
 
 /** Output formats of `calibrate`. */
 export const CALIBRATE_FORMATS = ['table', 'json'] as const;
@@ -68,15 +69,6 @@ export function parseFitParams(text: string): FitParam[] {
   });
 }
 
-function integer(text: string | undefined, name: string, min: number, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = /^[+-]?\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got '${text}')`, 'calibrate');
-  }
-  return value;
-}
-
 /** Builds a CalibrateCommand; throws UsageError naming the bad argument. */
 export function calibrateCommand(
   file: string,
@@ -97,13 +89,23 @@ export function calibrateCommand(
   const fitText = str('fit');
   const fit = fitText === undefined ? undefined : parseFitParams(fitText);
   if (fit && out === undefined) throw new UsageError('--fit writes the fitted scenario: give --out <scenario.json>', c);
-  const maxEvaluations = integer(str('max-evaluations'), 'max-evaluations', 1, 10_000);
+  const maxEvaluations = wholeOption('maxEvaluations', str('max-evaluations'), c);
   if (maxEvaluations !== undefined && !fit) throw new UsageError('--max-evaluations goes with --fit', c);
+  const replications = wholeOption('replications', str('replications'), c);
+  // The parameters' bounds (hi above lo), as the library checks them.
+  if (fit)
+    checkOptionsTogether(
+      FitOptionsSchema,
+      { params: fit, maxEvaluations, replications, seed },
+      c,
+      { params: fitText },
+      { params: '--fit' },
+    );
   return {
     kind: 'calibrate',
     file,
     ...(targets !== undefined ? { targets } : {}),
-    replications: integer(str('replications'), 'replications', 1, LIMITS.replications),
+    replications,
     seed,
     format: format as CalibrateFormat,
     check: v.check === true,

@@ -7,7 +7,8 @@ import { orderTraceCsv } from '../io/orderTrace.ts';
 import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import type { Command, RunCommand } from './args.ts';
 import { targetCommand } from './bargainingCommands.ts';
-import { comparePreciseCommand } from './compareCommands.ts';
+import { comparePreciseCommand, compareProvisionalCommand } from './compareCommands.ts';
+import { sensitivityPreciseCommand } from './sensitivityPrecise.ts';
 import { mergePartials, runBatchCommand } from './batch.ts';
 import { fitCommand } from './calibrateCommands.ts';
 import { BATCH } from './batchCommands.ts';
@@ -46,12 +47,16 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
       await runCommand(command, io);
       break;
     case 'compare':
+      if (command.provisional) return compareProvisionalCommand(command, io);
       if (command.precision !== undefined) return comparePreciseCommand(command, io);
+      return runBatchCommand(BATCH[command.kind], command, io);
+    case 'sensitivity':
+      if (command.precision !== undefined) return sensitivityPreciseCommand(command, io);
       return runBatchCommand(BATCH[command.kind], command, io);
     case 'sweep':
     case 'evidence':
-    case 'sensitivity':
     case 'zone':
+    case 'robustness':
       return runBatchCommand(BATCH[command.kind], command, io);
     case 'calibrate':
       if (command.fit !== undefined) return fitCommand(command, io);

@@ -3,20 +3,27 @@ import {
   checkAssertions,
   compareBatch,
   compareToPrecision,
+  HEADLINE_PATHS,
   runInProcess,
   evaluateGate,
+  SeedPrefix,
+  summariseCompare,
   sweepBatch,
   type Assertion,
+  type BatchPlan,
   type Comparison,
   type CompareOptions,
+  type ComparePlan,
   type GateResult,
+  type ResultFn,
   type SweepOptions,
   type SweepResult,
 } from '../analysis/index.ts';
+import { taskSizes } from '../analysis/runCost.ts';
 import { digestOf } from '../scenario/canonical.ts';
 import { FAIRPACE_VERSION } from '../version.ts';
 import type { CompareCommand, CompareFormat, SweepCommand, SweepFormat } from './args.ts';
-import { batchCommand } from './batch.ts';
+import { batchCommand, planOrInputError } from './batch.ts';
 import { formatCompareTable } from './compareTable.ts';
 import { formatCompareCsv, formatSweepCsv, withBom } from './csv.ts';
 import { EXIT_GATE_FAILED, EXIT_OK } from './errors.ts';
@@ -24,8 +31,10 @@ import { emit, jsonText, readScenarioFile, writeFilesAtomic } from './files.ts';
 import { availableParallelism } from 'node:os';
 import type { CliIo } from './cliIo.ts';
 import { InputError } from './errors.ts';
+import { differenceUnit, formatDifference } from './metricFormat.ts';
 import { withExecutor } from './pool.ts';
-import { progressFor } from './progress.ts';
+import { progressFor, silentProgress } from './progress.ts';
+import { guardRunCost } from './runEstimate.ts';
 import { withRunCache } from './runStore.ts';
 import { formatGateTable, gateJunit, type GateContext } from './gateReport.ts';
 
@@ -38,20 +47,29 @@ interface CompareJob extends CompareOptions {
   confidence?: 'mean' | 'ci';
 }
 
+/** What a comparison command computes: the comparison, and the gate's verdict when it has assertions. */
+interface CompareOutcome {
+  comparison: Comparison;
+  gate?: GateResult;
+}
+
+/** The options of a compare command line that decide its tasks and output. */
+const compareJobOf = (c: CompareCommand): CompareJob => ({
+  arms: c.arms,
+  replications: c.replications,
+  seed: c.seed,
+  format: c.format,
+  bom: c.bom,
+  ...(c.assertions ? { assertions: c.assertions, confidence: c.confidence ?? 'ci' } : {}),
+});
+
 /**
  * `fairpace compare`. With assertions it is a gate: the comparison goes only to `--out`, stdout gets the table of
  * assertions, `--junit` the XML, and the exit code is 1 when any assertion fails.
  */
 export const compareCommand = batchCommand({
-  options: (c: CompareCommand): CompareJob => ({
-    arms: c.arms,
-    replications: c.replications,
-    seed: c.seed,
-    format: c.format,
-    bom: c.bom,
-    ...(c.assertions ? { assertions: c.assertions, confidence: c.confidence ?? 'ci' } : {}),
-  }),
-  plan(scenario, o: CompareJob) {
+  options: compareJobOf,
+  plan(scenario, o: CompareJob): BatchPlan<CompareOutcome> & { plan: ComparePlan } {
     const batch = compareBatch(scenario, o);
     for (const a of o.assertions ?? []) {
       try {
@@ -63,8 +81,9 @@ export const compareCommand = batchCommand({
       }
     }
     return {
+      plan: batch.plan,
       tasks: batch.tasks,
-      summarise: (results): { comparison: Comparison; gate?: GateResult } => ({
+      summarise: (results): CompareOutcome => ({
         comparison: batch.summarise(results),
         ...(o.assertions ? { gate: evaluateGate(batch.plan, results, o.assertions, o.confidence) } : {}),
       }),
@@ -132,7 +151,9 @@ export async function comparePreciseCommand(command: CompareCommand, io: CliIo):
   const scenario = await readScenarioFile(command.file, io);
   const precision = command.precision as number;
   const threads = command.workers ?? availableParallelism();
-  const progress = progressFor(command, io);
+  // Provisional lines take the place of the run counter, which would overwrite them on a terminal.
+  const progress = command.provisional ? silentProgress : progressFor(command, io);
+  const max = command.replications ?? scenario.replications;
   const outcome = await withExecutor(threads, runInProcess, (executor) => {
     const cached = withRunCache(executor, command, {}, io);
     return compareToPrecision(
@@ -143,7 +164,7 @@ export async function comparePreciseCommand(command: CompareCommand, io: CliIo):
         ...(command.arms ? { arms: command.arms } : {}),
         ...(command.seed !== undefined ? { seed: command.seed } : {}),
       },
-      undefined,
+      command.provisional ? (partial) => io.stderr(provisionalLine(partial.comparison, max, true)) : undefined,
       (done, total) => progress.update(done, total),
     ).finally(cached.report);
   }).catch((e: unknown) => {
@@ -151,7 +172,6 @@ export async function comparePreciseCommand(command: CompareCommand, io: CliIo):
     throw e;
   });
   progress.finish();
-  const max = command.replications ?? scenario.replications;
   if (!command.quiet) {
     io.stderr(
       outcome.stopped === 'precise'
@@ -177,3 +197,65 @@ type FinishCompare = (
     io: CliIo;
   },
 ) => Promise<number>;
+
+/** The differences a provisional line shows: the first four headline metrics, second arm minus first. */
+const PROVISIONAL_PATHS: readonly string[] = HEADLINE_PATHS.slice(0, 4);
+
+/**
+ * One line on stderr for a provisional comparison: how many replications it stands on, then a few headline
+ * differences with their 95% intervals, e.g. `provisional 3/10 replications (median - strictest):
+ * earnings.shareBelowMinWage -21.4 pp [-40.2, -2.6]; ...`. `atMost`: the total is a limit (`--precision`).
+ */
+export function provisionalLine(comparison: Comparison, total: number, atMost = false): string {
+  const n = comparison.seeds.length;
+  const head = `provisional ${atMost ? `${n} of at most ${total}` : `${n}/${total}`} replications`;
+  const [a, b] = comparison.arms;
+  if (!a || !b) return `${head}\n`;
+  const parts = PROVISIONAL_PATHS.map((path) => {
+    const d = comparison.differences[path];
+    if (!d) return `${path} n/a`;
+    const unit = differenceUnit(path);
+    const [lo, hi] = d.ci95;
+    return `${path} ${formatDifference(d.mean, path)}${unit ? ` ${unit}` : ''} [${formatDifference(lo, path)}, ${formatDifference(hi, path)}]`;
+  });
+  return `${head} (${b.id} - ${a.id}): ${parts.join('; ')}\n`;
+}
+
+/**
+ * `fairpace compare --progress`: the comparison as `fairpace compare` makes it (stdout and files byte for byte the
+ * same), and on stderr a provisional line each time the runs of more seeds, in seed order from the first, are all
+ * in: one per seed count from 2 to all but the last (the final answer is stdout's). A line depends only on those
+ * seeds' runs, so the lines are the same whichever thread finished first. With `--precision`, one line per round.
+ */
+export async function compareProvisionalCommand(command: CompareCommand, io: CliIo): Promise<number> {
+  if (command.precision !== undefined) return comparePreciseCommand(command, io);
+  const scenario = await readScenarioFile(command.file, io);
+  // The same round trip as runBatchCommand's, so the options are exactly those of the command without --progress.
+  const options = JSON.parse(JSON.stringify(compareJobOf(command))) as CompareJob;
+  const batch = planOrInputError<CompareOutcome>(compareCommand, scenario, options) as BatchPlan<CompareOutcome> & {
+    plan: ComparePlan;
+  };
+  const threads = command.workers ?? availableParallelism();
+  guardRunCost('fairpace compare', taskSizes(batch.tasks), { threads, courierDays: false }, command, io);
+  const prefix = new SeedPrefix(batch.plan);
+  const total = batch.plan.seeds.length;
+  // Every prefix gets its line, even when one run completes several seeds: the lines are the same for any --workers.
+  const onResult: ResultFn = (index, result) => {
+    prefix.add(index, result);
+    for (const seeds of prefix.takeEach()) {
+      const part = prefix.prefix(seeds);
+      io.stderr(provisionalLine(summariseCompare(scenario, part.plan, part.results), total));
+    }
+  };
+  const results = await withExecutor(threads, runInProcess, (executor) => {
+    const cached = withRunCache(executor, command, {}, io);
+    return cached.executor(batch.tasks, undefined, undefined, onResult).finally(cached.report);
+  });
+  return (compareCommand as unknown as { finish: FinishCompare }).finish(batch.summarise(results), {
+    scenario,
+    options,
+    out: command.out,
+    junit: command.junit,
+    io,
+  });
+}

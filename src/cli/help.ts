@@ -51,6 +51,7 @@ Usage:
   fairpace zone <scenario.json> --x PATH=a,b,... --y PATH=c,d,... --union "METRIC <= V" --platform "METRIC >= V" [options]
   fairpace calibrate <scenario.json> [--targets FILE] [--replications R] [--check] [--format table|json]
   fairpace calibrate <scenario.json> --fit PATH=lo:hi[,PATH=lo:hi...] --out fitted.json [options]
+  fairpace robustness <scenario.json> [--worlds N] [--params p1,p2,...] [--arms A,B] [--format json|table]
   fairpace merge <partial>... --out FILE [--junit FILE]
   fairpace import mdrp <instance_dir> --out scenario.json
   fairpace import waybills <file.csv|.zip> [--day YYYYMMDD] [--area ID] --out scenario.json
@@ -70,6 +71,8 @@ Commands:
   sensitivity  how much each assumption moves the headline differences, ranked, with sign flips flagged
   zone       the zone of agreement: where both sides' limits hold over a grid of two parameters
   calibrate  the model against published figures, target by target; --fit searches parameters to match them
+  robustness in how many plausible worlds (assumptions drawn from their ranges) each headline difference keeps its
+             direction, where it fails, and which assumptions drive it
   merge      the output of a batch command run as shards (--shard K/N), from their partial result files
   import     import mdrp: a Grubhub MDRP instance folder as a replay scenario; import waybills: one day of a
              platform waybill file (TSL-Meituan layout) as a replay scenario
@@ -136,6 +139,9 @@ Options:
   --precision P         add replications in rounds (3, then 2 more at a time, up to --replications) until each
                         headline difference's 95% interval is within ±P of its mean (0.1: ±10%); the output is
                         the comparison of the replications it stopped at, and stderr says how many and why
+  --progress            (without a value) provisional answers on stderr: for 2, 3, ... seeds up to all but the
+                        last, a line as soon as every arm is done for those seeds, with a few headline differences,
+                        their 95% intervals and "provisional 3/10 replications"; stdout is the same as without it
 ${BATCH_OPTIONS}
 ${GATE_OPTIONS}
 ${RUN_CONTROL}
@@ -245,14 +251,43 @@ Options:
   --arms A,B            the two arms (default: the scenario's first two)
   --format F            json (default) or table
   --replications R      replications per arm and value (default: the scenario's "replications")
+  --precision P         screen every parameter on 3 seeds, then add 2 seeds at a time (up to --replications) only
+                        to those whose place in the ranking or sign flip is in doubt, until each score is within
+                        ±P (0.2 = ±20%) or cannot change place; says how many runs it made (no --shard)
   --seed N              first seed (default: the scenario's "seed")
   --workers N           worker threads (default: one per core)
   --out FILE, -o FILE   write the result to FILE instead of stdout
   --quiet, -q           no progress on stderr
 ${RUN_CONTROL}
 
-Example:
-  fairpace sensitivity scenarios/yantai-2021.json --format table`,
+Examples:
+  fairpace sensitivity scenarios/yantai-2021.json --format table
+  fairpace sensitivity scenarios/yantai-2021.json --precision 0.2 --format table`,
+  robustness: `Usage: fairpace robustness <scenario.json> [options]
+
+Draws N worlds from the ranges of the assumptions (the parameters docs/model.md marks as assumptions, with the ranges
+sensitivity uses) by a seeded Latin hypercube, runs the two arms in each world on the same seeds, and reports for
+each headline difference the share of worlds in which it keeps the direction it has in the scenario as written, with
+a Wilson 95% interval and a verdict (holds: the interval is at least 90%; fails: at most 50%; else depends), whether
+the first half of the worlds gives the same verdict, the region of the assumptions where it fails (a PRIM box, with
+how many of the failures it holds) and first-order indices: the share of its spread over worlds each assumption
+explains. World w runs seeds seed + w × R .. seed + w × R + R − 1, so worlds differ in their random days too.
+
+Options:
+  --worlds N            worlds to draw (default 100, 2 to 10000); 400 give a share to ±3 to ±5 points
+  --params P,Q,...      the assumptions to vary (default: every assumption with a range)
+  --arms A,B            the two arms (default: the scenario's first two)
+  --replications R      seeds per world and arm (default 1)
+  --seed N              first seed, and the sampler's (default: the scenario's "seed")
+  --format F            json (default) or table
+  --workers N           worker threads (default: one per core)
+  --out FILE, -o FILE   write the result to FILE instead of stdout
+  --quiet, -q           no progress on stderr
+${RUN_CONTROL}
+
+Examples:
+  fairpace robustness scenarios/yantai-2021.json --worlds 100 --format table
+  fairpace robustness scenarios/yantai-2021.json --worlds 400 --shard 1/2 --out part1.json`,
   zone: `Usage: fairpace zone <scenario.json> --x PATH=a,b,... --y PATH=c,d,... [--union "M OP V" ...] [--platform "M OP V" ...] [options]
 
 Runs one arm at every cell of a grid of two numeric parameters (every cell with the same seeds, in one batch) and

@@ -53,7 +53,7 @@ export class WorkerPool {
   ) {}
 
   /** Runs a batch on the pool's threads (an Executor). */
-  readonly run: Executor = async (tasks, onProgress, signal) => {
+  readonly run: Executor = async (tasks, onProgress, signal, onResult) => {
     if (tasks.length === 0) return [];
     if (this.running) throw new Error('a WorkerPool runs one batch at a time');
     if (signal?.aborted) throw new CancelledError();
@@ -65,6 +65,7 @@ export class WorkerPool {
         tasks,
         onProgress,
         signal,
+        onResult,
       );
     } catch (e) {
       await this.stop();
@@ -116,6 +117,7 @@ export class WorkerPool {
     tasks: readonly RunTask[],
     onProgress: Parameters<Executor>[1],
     signal: Parameters<Executor>[2],
+    onResult?: Parameters<Executor>[3],
   ): Promise<RunResult[]> {
     const results: RunResult[] = new Array<RunResult>(tasks.length);
     const queue = new TaskQueue(tasks);
@@ -168,6 +170,11 @@ export class WorkerPool {
             return fail(error);
           }
           results[reply.index] = reply.result;
+          try {
+            onResult?.(reply.index, reply.result);
+          } catch (e) {
+            return fail(e instanceof Error ? e : new Error(String(e)));
+          }
           done += 1;
           onProgress?.(done, tasks.length);
           if (done === tasks.length) {
@@ -186,10 +193,10 @@ export class WorkerPool {
  * or not. For a job of several batches, keep a WorkerPool for the whole job instead.
  */
 export function workerExecutor(threads: number, options: PoolOptions = {}): Executor {
-  return async (tasks, onProgress, signal) => {
+  return async (tasks, onProgress, signal, onResult) => {
     const pool = new WorkerPool(threads, options);
     try {
-      return await pool.run(tasks, onProgress, signal);
+      return await pool.run(tasks, onProgress, signal, onResult);
     } finally {
       await pool.close();
     }

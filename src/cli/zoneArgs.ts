@@ -1,7 +1,8 @@
 /** Parsing the options of `fairpace zone` (pure; args.ts dispatches here). */
 import { isMetricPath, parseTarget, type TargetSpec, type UnionObjective, type ZoneAxis } from '../analysis/index.ts';
-import { LIMITS } from '../scenario/schema.ts';
+import { OPTION_FIELDS, ZoneOptionsSchema } from '../analysis/options.ts';
 import { UsageError } from './errors.ts';
+import { checkOptionsTogether, checkValue, wholeOption, wordOption } from './optionArgs.ts';
 import type { RunControl } from './runControl.ts';
 
 /** `fairpace zone <file> --x P=a,b --y Q=c,d --union "m <= v" ... --platform "m >= v" ...`. */
@@ -54,8 +55,7 @@ export function parseAxis(text: string | undefined, name: 'x' | 'y'): ZoneAxis {
     if (!NUMBER.test(t)) throw new UsageError(`--${name}: '${item}' is not a number`, C);
     return Number(t);
   });
-  if (new Set(values).size !== values.length) throw new UsageError(`--${name}: a value is listed twice`, C);
-  return { param: param.trim(), values };
+  return checkValue(ZoneOptionsSchema.shape.x, { param, values }, `--${name}`, text, C);
 }
 
 function limits(raw: Values[string], name: string): TargetSpec[] {
@@ -68,21 +68,11 @@ function limits(raw: Values[string], name: string): TargetSpec[] {
   });
 }
 
-function integer(text: string | undefined, name: string, min: number, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = /^[+-]?\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got '${text}')`, C);
-  }
-  return value;
-}
-
 /** Builds a ZoneCommand from parsed option values; throws UsageError naming the bad argument. */
 export function zoneCommand(file: string, v: Values, seed: number | undefined, workers?: number): ZoneCommand {
   const str = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
   const x = parseAxis(str('x'), 'x');
   const y = parseAxis(str('y'), 'y');
-  if (x.param === y.param) throw new UsageError('--x and --y must be different parameters', C);
   const union = limits(v.union, 'union');
   const platform = limits(v.platform, 'platform');
   if (union.length + platform.length === 0) {
@@ -97,26 +87,29 @@ export function zoneCommand(file: string, v: Values, seed: number | undefined, w
     if (!isMetricPath(metric)) throw new UsageError(`--union-best: unknown metric path '${metric}'`, C);
     unionObjective = { metric, better };
   }
-  const confidence = str('confidence') ?? 'ci';
-  if (confidence !== 'ci' && confidence !== 'mean') {
-    throw new UsageError(`--confidence must be one of ci, mean (got '${confidence}')`, C);
-  }
+  const confidence = wordOption<'ci' | 'mean'>('confidence', str('confidence'), 'ci', C);
   const arm = str('arm');
-  if (arm !== undefined && arm.trim() === '') throw new UsageError('--arm needs a value', C);
-  const out = str('out');
-  if (out === '') throw new UsageError('--out needs a file name', C);
-  return {
-    kind: 'zone',
-    file,
+  const options = {
     x,
     y,
     union,
     platform,
-    ...(unionObjective ? { unionObjective } : {}),
+    unionObjective,
     confidence,
-    arm: arm?.trim(),
-    replications: integer(str('replications'), 'replications', 1, LIMITS.replications),
+    arm: arm === undefined ? undefined : (checkValue(OPTION_FIELDS.arm, arm, '--arm', arm, C) as string),
+    replications: wholeOption('replications', str('replications'), C),
     seed,
+  };
+  // The rules between options (two different parameters), as the library checks them.
+  checkOptionsTogether(ZoneOptionsSchema, options, C, { x: str('x'), y: str('y') }, { unionObjective: '--union-best' });
+  const out = str('out');
+  if (out === '') throw new UsageError('--out needs a file name', C);
+  const { unionObjective: _objective, ...rest } = options;
+  return {
+    kind: 'zone',
+    file,
+    ...rest,
+    ...(unionObjective ? { unionObjective } : {}),
     out,
     workers,
     quiet: v.quiet === true,

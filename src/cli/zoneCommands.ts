@@ -1,6 +1,17 @@
-/** `fairpace zone` as a batch command: every cell of the grid in one batch, the result as JSON. */
-import { zoneBatch, type ZoneOptions, type ZoneResult } from '../analysis/index.ts';
+/**
+ * `fairpace zone` as a batch command: every cell of the grid in one batch, the result as JSON, and on a terminal each
+ * side's best cells and the cells both accept in sentences.
+ */
+import {
+  labelContext,
+  zoneBatch,
+  zoneParagraph,
+  zoneSentences,
+  type ZoneOptions,
+  type ZoneResult,
+} from '../analysis/index.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
+import { sayOnTerminal } from './bargainingCommands.ts';
 import { batchCommand } from './batch.ts';
 import { EXIT_OK } from './errors.ts';
 import { emit, jsonText } from './files.ts';
@@ -28,8 +39,10 @@ export const zoneCommand = batchCommand({
       throw e;
     }
   },
-  async finish(result: ZoneResult, { out, io }) {
+  async finish(result: ZoneResult, { scenario, out, io }) {
     await emit(jsonText(result), out, io);
+    const s = zoneSentences(result, labelContext(scenario));
+    sayOnTerminal(io, { en: zoneParagraph(s, 'en'), zh: zoneParagraph(s, 'zh') });
     return EXIT_OK;
   },
 });

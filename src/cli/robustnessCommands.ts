@@ -1,0 +1,99 @@
+/**
+ * `fairpace robustness` as a batch command: the base comparison and every sampled world in one batch (so `--shard`
+ * and `fairpace merge` work as for every batch command), the result as JSON or as a table a negotiator can read.
+ */
+import { robustnessBatch, type RobustnessOptions, type RobustnessResult } from '../analysis/robustness.ts';
+import { lookupMetric } from '../analysis/index.ts';
+import { ScenarioPathError } from '../scenario/paths.ts';
+import { batchCommand } from './batch.ts';
+import { EXIT_OK } from './errors.ts';
+import { emit, jsonText } from './files.ts';
+import type { RobustnessCommand, RobustnessFormat } from './robustnessArgs.ts';
+
+/** What decides a robustness run and its output. */
+interface RobustnessJob extends RobustnessOptions {
+  format: RobustnessFormat;
+}
+
+/** `fairpace robustness`. Bad paths or arms exit 2 with the message. */
+export const robustnessCommand = batchCommand({
+  options: (c: RobustnessCommand): RobustnessJob => ({
+    worlds: c.worlds,
+    params: c.params,
+    arms: c.arms,
+    replications: c.replications,
+    seed: c.seed,
+    format: c.format,
+  }),
+  plan(scenario, o: RobustnessJob) {
+    try {
+      return robustnessBatch(scenario, o);
+    } catch (e) {
+      if (e instanceof RangeError || e instanceof ScenarioPathError) {
+        throw new RangeError(`${o.params ? '--params' : 'fairpace robustness'}: ${e.message}`);
+      }
+      throw e;
+    }
+  },
+  async finish(result: RobustnessResult, { options, out, io }) {
+    await emit(options.format === 'table' ? formatRobustnessTable(result) : jsonText(result), out, io);
+    return EXIT_OK;
+  },
+});
+
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+const num = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(2));
+
+/** One row per headline difference, then where each one that can fail fails and what drives it. */
+export function formatRobustnessTable(r: RobustnessResult): string {
+  const [a, b] = r.arms;
+  const lines = [
+    `${r.worlds} worlds drawn from ${r.params.length} assumptions' ranges (Latin hypercube, seed ${r.seed}), ${r.replicationsPerWorld} seed(s) a world; ${b} − ${a}:`,
+    '',
+  ];
+  const head = ['difference', 'base', 'holds in', '95% interval', 'verdict', 'half the worlds'];
+  const rows = r.metrics.map((m) => [
+    lookupMetric(m.metric)?.entry.short ?? m.metric,
+    `${num(m.base.mean)}${m.baseClear ? '' : ' (interval includes 0)'}`,
+    `${m.holds} of ${r.worlds} (${pct(m.share)})`,
+    `${pct(m.interval[0])}–${pct(m.interval[1])}`,
+    m.verdict,
+    m.stable ? 'same verdict' : `${m.halfVerdict} (unstable: draw more worlds)`,
+  ]);
+  const widths = head.map((h, j) => Math.max(h.length, ...rows.map((row) => (row[j] as string).length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, j) => c.padEnd(widths[j] as number))
+      .join('  ')
+      .trimEnd();
+  lines.push(line(head), ...rows.map(line), '');
+  for (const m of r.metrics) {
+    if (m.holds === r.worlds) continue;
+    const name = lookupMetric(m.metric)?.entry.short ?? m.metric;
+    if (m.box) {
+      const where = m.box.limits
+        .map((l) =>
+          l.low !== null && l.high !== null
+            ? `${num(l.low)} ≤ ${l.param} ≤ ${num(l.high)}`
+            : l.low !== null
+              ? `${l.param} ≥ ${num(l.low)}`
+              : `${l.param} ≤ ${num(l.high as number)}`,
+        )
+        .join(' and ');
+      lines.push(
+        `${name}: fails mostly where ${where}: in ${m.box.failures} of the ${m.box.worlds} worlds there, ${pct(m.box.coverage)} of all its failures`,
+      );
+    } else {
+      lines.push(
+        `${name}: fails in ${r.worlds - m.holds} worlds, with no region of the assumptions that holds most of them`,
+      );
+    }
+    const top = m.firstOrder.filter((f) => f.index > 0).slice(0, 3);
+    if (top.length > 0) {
+      lines.push(
+        `  most of its spread over worlds: ${top.map((f) => `${f.param} ${pct(f.index)}`).join(', ')} (first-order)`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -14,6 +14,7 @@ import { DetailFigures } from './components/DetailFigures.tsx';
 import { HeadlineCards } from './components/HeadlineCards.tsx';
 import { Guide } from './components/Guide.tsx';
 import { MODEL_DOC, ModelCheckNotice, ModelCheckPanel } from './components/ModelCheckPanel.tsx';
+import { ProvisionalBanner } from './components/ProvisionalMark.tsx';
 import { contextOf } from './metricDisplay.ts';
 import { MdrpCards } from './components/MdrpCards.tsx';
 import { MdrpImport } from './components/MdrpImport.tsx';
@@ -206,6 +207,11 @@ export function App() {
     if (location.hash) history.replaceState(null, '', `${location.pathname}${location.search}`);
     setNotice(null);
     openSource({ kind: 'preset', id });
+    // A chosen preset runs at once, or says it must be run once the pool is free.
+    const chosen = loadPreset(id);
+    if (chosen.ok && (sweeping || evidencing || bargaining))
+      setNotice({ kind: 'info', text: (tr) => tr('preset.mustRun') });
+    else if (chosen.ok) runner.run(chosen.scenario);
   };
   const onUpload = (scenario: Scenario) => {
     openSource({ kind: 'custom', scenario, from: 'upload' });
@@ -380,6 +386,7 @@ export function App() {
             {result && (
               <ResultsBoundary key={result.comparison.scenarioDigest + (savedShown?.id ?? '')} t={t}>
                 <h2 id="results-heading">{t('results.heading')}</h2>
+                <ProvisionalBanner provisional={result.provisional} t={t} />
                 <p className="scenario-name" data-testid="result-scenario-name">
                   {t('scenario.shownName', { name: localPart(shownName, lang) })}
                 </p>
@@ -392,8 +399,20 @@ export function App() {
                   </p>
                 )}
                 <p className="seeds">{t('results.seeds', { seeds: result.comparison.seeds.join(', ') })}</p>
-                <CostSentence scenario={result.scenario} comparison={result.comparison} lang={lang} t={t} />
-                <PlatformCost scenario={result.scenario} comparison={result.comparison} lang={lang} t={t} />
+                <CostSentence
+                  scenario={result.scenario}
+                  comparison={result.comparison}
+                  lang={lang}
+                  t={t}
+                  provisional={result.provisional}
+                />
+                <PlatformCost
+                  scenario={result.scenario}
+                  comparison={result.comparison}
+                  lang={lang}
+                  t={t}
+                  provisional={result.provisional}
+                />
                 <ModelCheckNotice calibration={result.calibration} context={resultContext} lang={lang} t={t} />
                 <HeadlineCards
                   comparison={result.comparison}
@@ -431,6 +450,7 @@ export function App() {
                   context={resultContext}
                   lang={lang}
                   t={t}
+                  provisional={result.provisional}
                 />
               </ResultsBoundary>
             )}
@@ -445,7 +465,13 @@ export function App() {
             t={t}
             onExport={onExport}
           />
-          <SavedRuns result={result} defaultName={localPart(shownName, lang)} lang={lang} t={t} onOpen={openSaved} />
+          <SavedRuns
+            result={result?.provisional ? null : result}
+            defaultName={localPart(shownName, lang)}
+            lang={lang}
+            t={t}
+            onOpen={openSaved}
+          />
           <SweepView
             scenario={draft.ok ? draft.scenario : null}
             sweep={sweep}

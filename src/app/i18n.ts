@@ -68,6 +68,11 @@ const zhCNApp = {
   'run.none': '还没有结果。',
   'results.heading': '主要指标',
   'results.seeds': '随机种子：{seeds}（各方案使用相同种子，配对比较）',
+  'results.provisional': '初步结果：已完成 {done}/{total} 次重复',
+  'results.provisionalHow':
+    '下面的数字来自前 {done} 个随机种子（每个种子的各方案都已算完），区间还很宽；其余重复算完后会逐步收窄，最终结果与命令行完全一致。',
+  'results.provisionalTag': '初步结果 {done}/{total}',
+  'card.fullTime': '全职骑手（在线至少 {fullTime} 小时）：{value}',
   'diff.higher': '{arm}比{base}高 {value} {unit}（95% 区间：{lo} 至 {hi}）。',
   'diff.lower': '{arm}比{base}低 {value} {unit}（95% 区间：{lo} 至 {hi}）。',
   'diff.same': '{arm}与{base}结果相同。',
@@ -285,6 +290,11 @@ const en: Record<MessageKey, string> = {
   'run.none': 'No results yet.',
   'results.heading': 'Headline numbers',
   'results.seeds': 'Seeds: {seeds} (every arm uses the same seeds: a paired comparison)',
+  'results.provisional': 'Provisional: {done} of {total} replications',
+  'results.provisionalHow':
+    'The numbers below come from the first {done} seeds (every arm done for each), so the intervals are still wide; they narrow as the remaining replications finish, and the final answer equals the command line’s exactly.',
+  'results.provisionalTag': 'provisional {done}/{total}',
+  'card.fullTime': 'Full-time couriers (online at least {fullTime} h): {value}',
   'diff.higher': '{arm} is {value} {unit} higher than {base} (95% interval: {lo} to {hi}).',
   'diff.lower': '{arm} is {value} {unit} lower than {base} (95% interval: {lo} to {hi}).',
   'diff.same': '{arm} and {base} give the same result.',

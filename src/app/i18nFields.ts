@@ -103,7 +103,9 @@ const OWN_ZH: OwnMessages = {
   'hint.rules.penalties.lateTiers':
     '每档写“超时分钟, 扣配送费的比例”，分钟从小到大，例如 0, 0.4; 6, 0.5; 12, 0.6; 18, 0.7。留空表示不按比例扣。',
   'hint.rules.compensation.tiers': '每档写“超时分钟, 赔付 元”，分钟从小到大，例如 10, 4; 20, 6; 30, 13。',
-  'hint.rules.pay.guarantee': '写“每小时金额, `online` 或 `engaged`”（按在线或接单时长计），留空表示没有保底。',
+  'hint.rules.pay.guarantee': '填每小时保底金额，再选按在线时长还是按接单时长计；金额留空表示没有保底。',
+  'hint.population.couriers':
+    '只改骑手人数，每名骑手的数字不会变：“每天订单数”留空时，订单随骑手人数按比例增减（每名骑手每天订单数不变）。要看骑手紧缺或过剩，请同时填写“每天订单数”或改“每名骑手每天订单数”。',
   'hint.rules.heat.maxOnlineHoursHeat37': '留空表示不限制。',
   'hint.seed': '相同的种子得到完全相同的结果；各方案使用相同的种子。',
 };
@@ -188,12 +190,29 @@ const OWN_EN: OwnMessages = {
     'Each tier as “minutes late, share of the fee”, minutes increasing, e.g. 0, 0.4; 6, 0.5; 12, 0.6; 18, 0.7. Empty: no share-of-fee fine.',
   'hint.rules.compensation.tiers':
     'Each tier as “minutes late, compensation CNY”, minutes increasing, e.g. 10, 4; 20, 6; 30, 13.',
-  'hint.rules.pay.guarantee': 'As “CNY per hour, online or engaged”; empty means no guarantee.',
+  'hint.rules.pay.guarantee':
+    'The guaranteed amount per hour, then whether it counts online or engaged hours; an empty amount means no guarantee.',
+  'hint.population.couriers':
+    'Changing the number of couriers alone changes nothing per courier: while “Orders per day” is empty, orders scale with the couriers (orders per courier-day stay the same). To see a shortage or a surplus of couriers, also set “Orders per day” or change “Orders per courier-day”.',
   'hint.rules.heat.maxOnlineHoursHeat37': 'Empty means no limit.',
   'hint.seed': 'The same seed gives exactly the same results; every arm uses the same seeds.',
 };
 
+/** Words of the editor's controls around the fields: the guarantee's choice, the changes list, a chosen preset. */
+const CONTROLS_ZH = {
+  'tuple.basis': '保底按哪种时长计',
+  'editor.tupleSeparator': '，',
+  'changes.pathTitle': '情景文件中的位置：{path}',
+  'preset.mustRun': '已选好预设情景。另一项计算结束后，请按“运行比较”计算它的结果。',
+};
+const CONTROLS_EN: Record<keyof typeof CONTROLS_ZH, string> = {
+  'tuple.basis': 'Hours the guarantee counts',
+  'editor.tupleSeparator': ', ',
+  'changes.pathTitle': 'Place in the scenario file: {path}',
+  'preset.mustRun': 'Preset chosen. When the other computation is done, press “Run comparison” to compute its results.',
+};
+
 /** The editor's words in Chinese. */
-export const FIELD_MESSAGES_ZH = { ...fieldMessages('zh'), ...OWN_ZH };
+export const FIELD_MESSAGES_ZH = { ...fieldMessages('zh'), ...OWN_ZH, ...CONTROLS_ZH };
 /** The editor's words in English. */
-export const FIELD_MESSAGES_EN = { ...fieldMessages('en'), ...OWN_EN };
+export const FIELD_MESSAGES_EN = { ...fieldMessages('en'), ...OWN_EN, ...CONTROLS_EN };

@@ -86,7 +86,7 @@ export class SimPool {
    * with the same model come from the browser's run cache.
    */
   readonly runTasks: Executor = cachingExecutor(
-    (tasks, onProgress, signal) => this.execute(false, tasks, onProgress, signal),
+    (tasks, onProgress, signal, onResult) => this.execute(false, tasks, onProgress, signal, onResult),
     this.store,
     {},
     this.cacheCount,
@@ -109,12 +109,12 @@ export class SimPool {
 
   private async execute(
     courierDays: boolean,
-    ...[tasks, onProgress, signal]: Parameters<Executor>
+    ...[tasks, onProgress, signal, onResult]: Parameters<Executor>
   ): Promise<RunResult[]> {
     if (signal?.aborted) {
-      // Cancelled before the workers were reached (the run cache was still looking up saved runs): cancelling still
-      // stops every worker, as it does mid-run.
-      this.reset();
+      // Cancelled before the workers were reached (the run cache was still looking up saved runs): none of this run's
+      // tasks is on a worker, and the workers may by now be running the next job (a preset chosen after Cancel), so
+      // they are left alone.
       throw new CancelledError();
     }
     if (this.slots.length === 0) this.slots = Array.from({ length: this.size }, startSlot);
@@ -140,6 +140,8 @@ export class SimPool {
         } catch (error) {
           throw readable(error, task);
         }
+        if (signal?.aborted) throw new CancelledError();
+        onResult?.(i, results[i] as RunResult);
         done += 1;
         onProgress?.(done, tasks.length);
         if (signal?.aborted) throw new CancelledError(); // a plain CancelSignal has no abort event to listen to

@@ -1,11 +1,9 @@
 /** Runs comparisons on the worker pool: one at a time, cancellable, with progress and readable errors. */
 import { useCallback } from 'react';
 import {
-  calibrationOfRuns,
-  DEFAULT_TARGETS,
+  checkedComparison,
   planCompare,
-  runsByArmOf,
-  summariseCompare,
+  SeedPrefix,
   type Comparison,
   type RunsCalibration,
 } from '../analysis/index.ts';
@@ -25,6 +23,11 @@ export interface ComparisonResult {
    * no runs.
    */
   calibration?: RunsCalibration;
+  /**
+   * Present while the comparison is still running: the answer of the first `replications` seeds (every arm done for
+   * each), of the `of` the scenario asks for. Its numbers are exactly `fairpace compare --replications <replications>`.
+   */
+  provisional?: { replications: number; of: number };
 }
 
 /** The run state and the two actions. */
@@ -47,18 +50,23 @@ export function useComparison(): ComparisonRunner {
     (scenario: Scenario) =>
       runJob(() => {
         const plan = planCompare(scenario);
+        const prefix = new SeedPrefix(plan);
         return {
           tasks: plan.tasks,
-          finish: (results) => ({
-            scenario,
-            comparison: summariseCompare(scenario, plan, results),
-            calibration: calibrationOfRuns(
-              scenario,
-              DEFAULT_TARGETS,
-              plan.seeds,
-              runsByArmOf(plan.armIds, plan.seeds.length, results),
-            ),
-          }),
+          finish: (results) => ({ scenario, ...checkedComparison(scenario, plan, results) }),
+          provisional: {
+            add: (index, result) => prefix.add(index, result),
+            make: () => {
+              const seeds = prefix.take();
+              if (seeds === null) return null;
+              const part = prefix.prefix(seeds);
+              return {
+                scenario,
+                ...checkedComparison(scenario, part.plan, part.results),
+                provisional: { replications: seeds, of: plan.seeds.length },
+              };
+            },
+          },
         };
       }),
     [runJob],

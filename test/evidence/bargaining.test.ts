@@ -78,13 +78,22 @@ describe('bargaining results in a pack', () => {
   it('summarises them in report.html in both languages, and says verify does not re-run them', async () => {
     const report = textOf(unzipToRecord((await packWithBargaining()).zip), 'report.html');
     expect(report).toContain('id="bargaining"');
-    expect(report).toContain('rules.pay.base = 22.72 meets every target (earnings.shareBelowMinWage &lt;= 0.05)');
-    expect(report).toContain('courier pay changes by +137,658.00');
-    expect(report).toContain('rules.pay.base = 22.72 满足全部目标');
-    expect(report).toContain('city.comfortSpeedKmh (2.50), couriers.maxSpeedKmh (1.25)');
-    expect(report).toContain('Sign flips: city.comfortSpeedKmh low → safety.relativeCrashRisk');
-    expect(report).toContain('Of 4 cells of rules.deadline.percentile × rules.pay.base for arm median, 1 meet both');
-    expect(report).toContain('rules.deadline.percentile = 50, rules.pay.base = 12');
+    // In sentences, with the editor's names and the catalogue's units: no metric path, no arm id in the Chinese.
+    expect(report).toContain('若把每单基础配送费提高到 22.72 元（现行 6.00 元），时薪低于最低工资的骑手日占比为 4.1%');
+    expect(report).toContain('满足目标（时薪低于最低工资的骑手日占比不超过 5.0%）');
+    expect(report).toContain('平台付给骑手的报酬每天多约 13.8 万元');
+    expect(report).toContain('Raising the piece rate per order to 22.72 CNY (today 6.00 CNY)');
+    expect(report).toContain('the platform pays couriers about 138,000 CNY more a day');
+    expect(report).toContain('city.comfortSpeedKmh（得分 2.50）');
+    expect(report).toContain('Sign flips: city.comfortSpeedKmh at its low value flips relative crash risk');
+    expect(report).toContain('4 个格子中，没有一个同时满足双方的底线');
+    expect(report).toContain(
+      '平台一方的最佳格子是平台利润最高的：配送时限百分位 50（算法取中）、每单基础配送费 12.00 元',
+    );
+    expect(report).toContain('不是本工具的建议');
+    const section = report.slice(report.indexOf('id="bargaining"'));
+    const chinese = [...section.matchAll(/<p lang="zh-CN">([^<]*)<\/p>/g)].map((m) => m[1]).join('');
+    expect(chinese).not.toMatch(/rules\.pay|earnings\.|platform\.margin|median|strictest|<=/);
     expect(report).toContain('it does not re-run these analyses');
     expect(report).toContain(sha256Hex(INCLUDED[0]!.bytes));
   });

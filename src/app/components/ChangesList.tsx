@@ -1,4 +1,4 @@
-/** What differs from the preset: each changed input's label and path, and its old → new value. */
+/** What differs from the preset: each changed input's name (its path only in a tooltip), and its old → new value. */
 import type { Change } from '../editor/draft.ts';
 import { inputLabel, shownText } from '../editor/labels.ts';
 import type { FieldSpec } from '../editor/schemaFields.ts';
@@ -28,7 +28,10 @@ export function ChangesList({ changes, specs, armNames, t }: Props) {
             const spec = specs.get(c.key);
             return (
               <li key={c.key} data-testid={`change-${c.key}`}>
-                <span>{spec ? inputLabel(spec, t, armNames) : c.key}</span> <code>{c.key}</code>{' '}
+                {/* The tooltip holds the file's path for whoever edits the scenario file: a value to type, not prose. */}
+                <span title={t('changes.pathTitle', { path: c.key })} data-latin-ok>
+                  {spec ? inputLabel(spec, t, armNames) : c.key}
+                </span>{' '}
                 <span className="from">{shown(spec, c.from)}</span> → <strong>{shown(spec, c.to)}</strong>
               </li>
             );

@@ -9,12 +9,15 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { armDisplayName } from '../../analysis/index.ts';
 import type { Lang, Translate } from '../i18n.ts';
 import { catalogueLang } from '../metricDisplay.ts';
+import { ProvisionalTag, type ProvisionalState } from './ProvisionalMark.tsx';
 
 interface Props {
   scenario: Scenario;
   comparison: Comparison;
   lang: Lang;
   t: Translate;
+  /** Set while the comparison is provisional (the box says so in its heading). */
+  provisional?: ProvisionalState | undefined;
 }
 
 /** A figure's value and interval as data attributes (`data-<name>`, `-lo`, `-hi`). */
@@ -27,7 +30,7 @@ export function figureData(name: string, f: CostFigure): Record<string, string> 
 }
 
 /** The cost sentences, one block per arm pair; nothing for a comparison of one arm. */
-export function CostSentence({ scenario, comparison, lang, t }: Props) {
+export function CostSentence({ scenario, comparison, lang, t, provisional }: Props) {
   const l = catalogueLang(lang);
   const pairs = comparison.arms.slice(1).flatMap((_, i) => {
     const cost = strictestCost(scenario, comparison, i + 1);
@@ -36,7 +39,10 @@ export function CostSentence({ scenario, comparison, lang, t }: Props) {
   if (pairs.length === 0) return null;
   return (
     <section className="cost" aria-labelledby="cost-heading" data-testid="cost-sentence">
-      <h2 id="cost-heading">{t('cost.heading')}</h2>
+      <h2 id="cost-heading">
+        {t('cost.heading')}
+        <ProvisionalTag provisional={provisional} t={t} />
+      </h2>
       {pairs.map((cost) => {
         const s = costSentences(cost, {
           stricter: armDisplayName(scenario, cost.stricter),

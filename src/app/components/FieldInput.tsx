@@ -1,4 +1,8 @@
-/** The input of one editor field or arm cell: a select for choices, a text box for the rest. */
+/**
+ * The input of one editor field or arm cell: a select for choices, a number box and a select for a tuple with a
+ * choice in it (the guarantee: an amount per hour, and online or engaged hours), a text box for the rest.
+ */
+import { NONE_TEXT } from '../editor/fieldText.ts';
 import { domId, optionLabel } from '../editor/labels.ts';
 import type { FieldSpec } from '../editor/schemaFields.ts';
 import type { Translate } from '../i18n.ts';
@@ -39,6 +43,9 @@ export function FieldInput({ spec, text, t, inheritLabel, placeholder, invalid, 
       </select>
     );
   }
+  if (spec.kind === 'tuple' && spec.tupleChoices) {
+    return <TupleWithChoice spec={spec} text={text} t={t} common={common} placeholder={placeholder} onEdit={onEdit} />;
+  }
   if (spec.key === 'meta.description') {
     return <textarea {...common} rows={3} value={text} onChange={(e) => onEdit(spec.key, e.target.value)} />;
   }
@@ -54,5 +61,85 @@ export function FieldInput({ spec, text, t, inheritLabel, placeholder, invalid, 
       value={text}
       onChange={(e) => onEdit(spec.key, e.target.value)}
     />
+  );
+}
+
+/** Splits the compact text of a tuple ("21, online") into its parts, in `tupleKeys` order. */
+function partsOf(text: string, count: number): string[] {
+  const parts = text.trim() === '' ? [] : text.split(/[,，、\s]+/).filter((p) => p !== '');
+  return Array.from({ length: count }, (_, i) => parts[i] ?? '');
+}
+
+/**
+ * A tuple whose parts are numbers and choices: a box per number, a select per choice, written back as the compact
+ * text ("21, online") the draft parses. While the numbers are empty the tuple is empty (none, or inherit in an arm's
+ * cell), and its choices wait, disabled, on their first option.
+ */
+function TupleWithChoice({
+  spec,
+  text,
+  t,
+  common,
+  placeholder,
+  onEdit,
+}: {
+  spec: FieldSpec;
+  text: string;
+  t: Translate;
+  common: Record<string, unknown>;
+  placeholder?: string;
+  onEdit: (key: string, text: string) => void;
+}) {
+  const keys = spec.tupleKeys ?? [];
+  const choices = spec.tupleChoices ?? {};
+  const parts = partsOf(text, keys.length);
+  // "-" in an arm's cell overrides the base rule with none: the whole tuple, not one part.
+  const none = text.trim() === NONE_TEXT;
+  const numbersEmpty = none || keys.every((k, i) => choices[k] !== undefined || (parts[i] ?? '') === '');
+  const write = (index: number, value: string) => {
+    if (value.trim() === NONE_TEXT && choices[keys[index] ?? ''] === undefined) {
+      onEdit(spec.key, NONE_TEXT);
+      return;
+    }
+    const next = keys.map((k, i) => (i === index ? value : (parts[i] ?? '') || (choices[k]?.[0] ?? '')));
+    const empty = keys.every((k, i) => choices[k] !== undefined || (next[i] ?? '').trim() === '');
+    onEdit(spec.key, empty ? '' : next.join(', '));
+  };
+  return (
+    <span className="tuple-input">
+      {keys.map((k, i) => {
+        const options = choices[k];
+        if (options) {
+          return (
+            <select
+              key={k}
+              data-testid={`field-${spec.key}-${k}`}
+              aria-label={k === 'basis' ? t('tuple.basis') : k}
+              disabled={numbersEmpty}
+              value={parts[i] || options[0]}
+              onChange={(e) => write(i, e.target.value)}
+            >
+              {options.map((o) => (
+                <option key={o} value={o}>
+                  {optionLabel(o, t)}
+                </option>
+              ))}
+            </select>
+          );
+        }
+        return (
+          <input
+            key={k}
+            {...(i === 0 ? common : { 'data-testid': `field-${spec.key}-${k}` })}
+            inputMode="decimal"
+            spellCheck={false}
+            autoComplete="off"
+            placeholder={i === 0 ? placeholder : undefined}
+            value={parts[i] ?? ''}
+            onChange={(e) => write(i, e.target.value)}
+          />
+        );
+      })}
+    </span>
   );
 }

@@ -1,6 +1,7 @@
 /** One labelled field of the editor: input, unit, default, hint and the schema's message; per-weather tables in a row. */
 import { NULL_MEANS_AUTOMATIC } from '../editor/fieldPaths.ts';
 import { domId, fieldHint, fieldLabel, fieldUnit, shownText } from '../editor/labels.ts';
+import { bracketed } from '../editor/paramLabel.ts';
 import type { FieldPath } from '../../scenario/fieldPath.ts';
 import type { FieldSpec } from '../editor/schemaFields.ts';
 import { localPart, type Lang, type Translate } from '../i18n.ts';
@@ -62,7 +63,8 @@ export function FieldRow({ specs, texts, presetTexts, defaults, errors, lang, t,
     return (
       <div className={className} role="group" aria-labelledby={`${id}-label`}>
         <span className="label" id={`${id}-label`}>
-          {t(`field.${first.labelPath}`)} {unit && <span className="unit">{t('editor.unitInParens', { unit })}</span>}
+          {t(`field.${first.labelPath}`)}{' '}
+          {unit && <span className="unit">{t('editor.unitInParens', { unit: bracketed(unit) })}</span>}
         </span>
         <div className="weather-table">
           {specs.map((s) => (

@@ -1,9 +1,10 @@
 /** One card per headline metric: each arm's value, and each further arm's paired difference from the first. */
+import type { ReactNode } from 'react';
 import type { Comparison, Difference, LabelContext } from '../../analysis/index.ts';
-import { metricAt } from '../../analysis/index.ts';
+import { lookupMetric, metricAt } from '../../analysis/index.ts';
 import { describeDifference, HEADLINE_METRICS } from '../headlineMetrics.ts';
 import type { Lang, Translate } from '../i18n.ts';
-import { formatMetric, metricAbout, metricName, unitOf } from '../metricDisplay.ts';
+import { formatMetric, formatWithUnit, metricAbout, metricName, unitOf } from '../metricDisplay.ts';
 
 interface Props {
   comparison: Comparison;
@@ -23,13 +24,18 @@ export function ArmValues({
   armNames,
   path,
   lang,
-}: Pick<Props, 'comparison' | 'armNames' | 'lang'> & { path: string }) {
+  companion,
+}: Pick<Props, 'comparison' | 'armNames' | 'lang'> & {
+  path: string;
+  /** A second figure under each arm's value (the full-time couriers' beside all couriers'). */
+  companion?: (arm: Comparison['arms'][number]) => ReactNode;
+}) {
   return (
     <dl>
       {comparison.arms.map((arm) => {
         const value = metricAt(arm.metrics, path);
         return (
-          <div className="arm-value" key={arm.id}>
+          <div className={companion ? 'arm-value with-companion' : 'arm-value'} key={arm.id}>
             <dt>{armNames[arm.id] ?? arm.id}</dt>
             <dd>
               <span
@@ -41,6 +47,7 @@ export function ArmValues({
               </span>{' '}
               <span className="unit">{unitOf(path, lang)}</span>
             </dd>
+            {companion && <dd className="companion">{companion(arm)}</dd>}
           </div>
         );
       })}
@@ -57,12 +64,32 @@ function differenceOf(comparison: Comparison, armId: string, index: number, path
 /** The headline cards. Each value's element holds the displayed number; `data-value` the metric at full precision. */
 export function HeadlineCards({ comparison, armNames, context, lang, t }: Props) {
   const [first, ...others] = comparison.arms;
+  const companionOf = (path: string) => {
+    // The catalogue names the figure shown beside a headline (`companion`), with the same distribution suffix.
+    const entry = lookupMetric(path)?.entry;
+    if (entry?.companion === undefined) return undefined;
+    const second = entry.companion + path.slice(entry.path.length);
+    return (arm: Comparison['arms'][number]) => {
+      const value = metricAt(arm.metrics, second);
+      return (
+        <span data-testid={`card-companion-${second}-${arm.id}`} data-value={value === undefined ? '' : String(value)}>
+          {t('card.fullTime', { fullTime: context.fullTime ?? '', value: formatWithUnit(second, value, lang) })}
+        </span>
+      );
+    };
+  };
   return (
     <div className="cards">
       {HEADLINE_METRICS.map((path) => (
         <section className="card" key={path} aria-label={metricName(path, lang, context)}>
           <h3 title={metricAbout(path, lang, context)}>{metricName(path, lang, context)}</h3>
-          <ArmValues comparison={comparison} armNames={armNames} path={path} lang={lang} />
+          <ArmValues
+            comparison={comparison}
+            armNames={armNames}
+            path={path}
+            lang={lang}
+            companion={companionOf(path)}
+          />
           {first &&
             others.map((arm, i) => (
               <p className="difference" key={arm.id} data-testid={`diff-${path}-${arm.id}`}>

@@ -24,6 +24,7 @@ import {
   unitOf,
 } from '../metricDisplay.ts';
 import { PlotFigure } from './PlotFigure.tsx';
+import { ProvisionalTag, type ProvisionalState } from './ProvisionalMark.tsx';
 
 /** Where the model's documentation lives in the repository. */
 export const MODEL_DOC = 'docs/model.md';
@@ -35,6 +36,8 @@ interface Props {
   context: Partial<LabelContext>;
   lang: Lang;
   t: Translate;
+  /** Set while the comparison is provisional (the panel says so in its heading). */
+  provisional?: ProvisionalState | undefined;
 }
 
 /** A model interval as shown: a share's interval clipped to 0–100% (a t interval knows nothing of the bounds). */
@@ -120,7 +123,7 @@ export function modelCheckFigure(
   });
 }
 
-export function ModelCheckPanel({ calibration, armNames, context, lang, t }: Props) {
+export function ModelCheckPanel({ calibration, armNames, context, lang, t, provisional }: Props) {
   const figure = useMemo(() => {
     if (!calibration || calibration.rows.length === 0) return null;
     return modelCheckFigure(calibration, armNames, context, lang, t);
@@ -128,7 +131,10 @@ export function ModelCheckPanel({ calibration, armNames, context, lang, t }: Pro
 
   return (
     <section className="model-check" aria-labelledby="model-check-heading" data-testid="model-check">
-      <h2 id="model-check-heading">{t('modelcheck.heading')}</h2>
+      <h2 id="model-check-heading">
+        {t('modelcheck.heading')}
+        <ProvisionalTag provisional={provisional} t={t} />
+      </h2>
       <p className="hint">{t('modelcheck.intro')}</p>
       <p className="hint" data-testid="model-doc">
         {t('modelcheck.doc', { path: MODEL_DOC })}

@@ -15,19 +15,22 @@ import type { Scenario } from '../../scenario/schema.ts';
 import type { Lang, Translate } from '../i18n.ts';
 import { catalogueLang } from '../metricDisplay.ts';
 import { figureData } from './CostSentence.tsx';
+import { ProvisionalTag, type ProvisionalState } from './ProvisionalMark.tsx';
 
 interface Props {
   scenario: Scenario;
   comparison: Comparison;
   lang: Lang;
   t: Translate;
+  /** Set while the comparison is provisional (the box says so in its heading). */
+  provisional?: ProvisionalState | undefined;
 }
 
 /** A clause shown as a list item: capitalised, as the sentences it comes from start mid-sentence in English. */
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The platform's cost, one block per arm pair; nothing for one arm, or results without the ledger's metrics. */
-export function PlatformCost({ scenario, comparison, lang, t }: Props) {
+export function PlatformCost({ scenario, comparison, lang, t, provisional }: Props) {
   const l = catalogueLang(lang);
   const pairs = comparison.arms.slice(1).flatMap((_, i) => {
     const cost = platformCost(scenario, comparison, i + 1);
@@ -37,7 +40,10 @@ export function PlatformCost({ scenario, comparison, lang, t }: Props) {
   if (pairs.length === 0) return null;
   return (
     <section className="cost platform-cost" aria-labelledby="platform-cost-heading" data-testid="platform-cost">
-      <h2 id="platform-cost-heading">{t('platformCost.heading')}</h2>
+      <h2 id="platform-cost-heading">
+        {t('platformCost.heading')}
+        <ProvisionalTag provisional={provisional} t={t} />
+      </h2>
       {pairs.map((cost) => {
         const s = platformCostSentences(cost, {
           stricter: armDisplayName(scenario, cost.stricter),

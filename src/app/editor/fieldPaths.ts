@@ -232,6 +232,7 @@ export const HINTED_FIELDS = [
   'meta.sources',
   'meta.calibration',
   'city.hotspots',
+  'population.couriers',
   'demand.ordersPerDay',
   'demand.hourlyProfile',
   'weather',

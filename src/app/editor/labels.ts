@@ -39,7 +39,17 @@ export function optionLabel(value: string, t: Translate): string {
   return key ? t(key) : value;
 }
 
-/** A value's text as a person reads it: choices by name, the rest as typed. */
+/** A value's text as a person reads it: choices by name (also inside a tuple: "21, 按在线时长"), the rest as typed. */
 export function shownText(spec: FieldSpec, text: string, t: Translate): string {
-  return spec.kind === 'boolean' || spec.kind === 'enum' ? optionLabel(text, t) : text;
+  if (spec.kind === 'boolean' || spec.kind === 'enum') return optionLabel(text, t);
+  if (spec.kind === 'tuple' && spec.tupleChoices && text.trim() !== '') {
+    const choices = spec.tupleChoices;
+    const keys = spec.tupleKeys ?? [];
+    return text
+      .split(/[,，、\s]+/)
+      .filter((p) => p !== '')
+      .map((p, i) => (choices[keys[i] ?? ''] ? optionLabel(p, t) : p))
+      .join(t('editor.tupleSeparator'));
+  }
+  return text;
 }

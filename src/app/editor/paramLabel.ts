@@ -24,5 +24,23 @@ export function paramLabel(path: string, t: Translate, withUnit = true): string 
   }
   if (name === undefined) return path;
   const unit = Object.hasOwn(FIELD_UNITS, unitPath) ? FIELD_UNITS[unitPath as FieldPath] : null;
-  return withUnit && unit ? `${name}${t('editor.unitInParens', { unit: t(`unit.${unit}`) })}` : name;
+  return withUnit && unit ? nameWithUnit(name, t(`unit.${unit}`), t) : name;
+}
+
+/**
+ * A name with its unit in brackets, written once: "平台抽成比例（0–1）", "Piece rate per order (CNY/order)" (Latin
+ * brackets take a space before them, full-width ones do not).
+ */
+export function nameWithUnit(name: string, unit: string, t: Translate): string {
+  const inParens = t('editor.unitInParens', { unit: bracketed(unit) });
+  return `${name}${inParens.startsWith('(') ? ' ' : ''}${inParens}`;
+}
+
+/**
+ * A unit as it reads inside the name's brackets: a unit that carries its own range in brackets keeps only the range,
+ * so "平台抽成比例（0–1）", not "平台抽成比例（比例（0–1））".
+ */
+export function bracketed(unit: string): string {
+  const inner = /[（(]([^）)]*)[）)]\s*$/.exec(unit);
+  return inner?.[1] ?? unit;
 }

@@ -30,6 +30,8 @@ export interface FieldSpec {
   options?: readonly string[];
   /** Keys of a tuple's (or a tuple list item's) parts, in the order they are typed. */
   tupleKeys?: readonly string[];
+  /** A tuple's parts that are choices, with their options (the guarantee's basis: online or engaged). */
+  tupleChoices?: Readonly<Record<string, readonly string[]>>;
   group: GroupId;
 }
 
@@ -67,7 +69,17 @@ function leaf(keys: (string | number)[], labelPath: string, inner: z.ZodType, nu
   if (inner instanceof z.ZodEnum) return { ...base, kind: 'enum', integer: false, options: inner.options as string[] };
   if (inner instanceof z.ZodString) return { ...base, kind: 'text', integer: false };
   if (inner instanceof z.ZodObject) {
-    return { ...base, kind: 'tuple', integer: false, tupleKeys: Object.keys(inner.shape) };
+    const choices = Object.entries(inner.shape).flatMap(([k, part]) => {
+      const p = unwrap(part as z.ZodType).inner;
+      return p instanceof z.ZodEnum ? [[k, p.options as string[]] as const] : [];
+    });
+    return {
+      ...base,
+      kind: 'tuple',
+      integer: false,
+      tupleKeys: Object.keys(inner.shape),
+      ...(choices.length > 0 ? { tupleChoices: Object.fromEntries(choices) } : {}),
+    };
   }
   if (inner instanceof z.ZodArray) {
     const item = unwrap(inner.element as z.ZodType).inner;

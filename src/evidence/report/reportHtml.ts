@@ -279,7 +279,7 @@ function reproduce(input: ReportInput): string {
 }
 
 function bargainingBlock(input: ReportInput): string {
-  const section = bargainingSection(input.bargaining ?? [], 10);
+  const section = bargainingSection(input.bargaining ?? [], 10, input.scenario);
   return section === '' ? '' : `${section}\n`;
 }
 

@@ -1,0 +1,107 @@
+/**
+ * The sensitivity tornado (`tornado-panel`, `chart-tornado`): each assumption at its low and high value, one at a
+ * time, through the same batch as `fairpace sensitivity`, and the parameters that flip a conclusion.
+ */
+import { useMemo, useState } from 'react';
+import { SENSITIVITY_PATHS, sensitivity, type LabelContext, type SensitivityResult } from '../../../analysis/index.ts';
+import type { Scenario } from '../../../scenario/schema.ts';
+import { tornadoChart } from '../../charts/tornadoChart.ts';
+import { nameWithUnit, paramLabel } from '../../editor/paramLabel.ts';
+import type { Lang, Translate } from '../../i18n.ts';
+import { differenceUnitOf, metricName, scaleOf } from '../../metricDisplay.ts';
+import type { BargainJob } from '../../useBargainJob.ts';
+import { PlotFigure } from '../PlotFigure.tsx';
+import { JobControls, reps } from './BargainControls.tsx';
+
+interface Props {
+  scenario: Scenario | null;
+  job: BargainJob<SensitivityResult>;
+  blocked: boolean;
+  names: Record<string, string>;
+  context: Partial<LabelContext>;
+  lang: Lang;
+  t: Translate;
+}
+
+/** The tornado panel. */
+export function TornadoPanel({ scenario, job, blocked, names, context, lang, t }: Props) {
+  const [replications, setReplications] = useState('');
+  const [metric, setMetric] = useState('safety.relativeCrashRisk');
+  const run = () => {
+    if (!scenario) return;
+    job.run((execute, onProgress, signal) =>
+      sensitivity(scenario, { replications: reps(replications) }, execute, onProgress, signal),
+    );
+  };
+  const figure = useMemo(() => {
+    const r = job.result;
+    if (!r) return null;
+    const [a = '', b = ''] = r.arms;
+    const unit = differenceUnitOf(metric, lang);
+    const name = metricName(metric, lang, context);
+    return tornadoChart(
+      r,
+      metric,
+      (p) => paramLabel(p, t),
+      {
+        title: t('tornado.title', { metric: name }),
+        caption: t('tornado.caption', { diff: `${names[b] ?? b} − ${names[a] ?? a}` }),
+        x: unit ? nameWithUnit(name, unit, t) : name,
+        low: t('tornado.low'),
+        high: t('tornado.high'),
+      },
+      scaleOf(metric),
+    );
+  }, [job.result, metric, t, names, lang, context]);
+  const r = job.result;
+
+  return (
+    <div className="bargain-panel" data-testid="tornado-panel">
+      <h3>{t('tornado.heading')}</h3>
+      <p className="hint">{t('tornado.intro')}</p>
+      <div className="sweep-form">
+        <label className="wide">
+          <span>{t('bargain.metric')}</span>
+          <select data-testid="tornado-metric" value={metric} onChange={(e) => setMetric(e.target.value)}>
+            {SENSITIVITY_PATHS.map((path) => (
+              <option key={path} value={path}>
+                {metricName(path, lang, context)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('bargain.replications')}</span>
+          <input
+            data-testid="tornado-replications"
+            inputMode="numeric"
+            placeholder={String(scenario?.replications ?? '')}
+            value={replications}
+            onChange={(e) => setReplications(e.target.value)}
+          />
+        </label>
+      </div>
+      <JobControls
+        id="tornado"
+        job={job}
+        canRun={scenario !== null && scenario.arms.length >= 2}
+        blocked={blocked}
+        t={t}
+        onRun={run}
+      />
+      {figure && <PlotFigure options={figure} testId="chart-tornado" />}
+      {r && (
+        <p className="hint" data-testid="tornado-flips">
+          {r.params.some((p) => p.flips.length > 0)
+            ? t('tornado.flips', {
+                list: r.params
+                  .filter((p) => p.flips.length > 0)
+                  .map((p) => paramLabel(p.path, t, false))
+                  .join(t('export.listSeparator')),
+              })
+            : t('tornado.noFlips')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * The zone of agreement (`zone-panel`, `chart-zone`): a grid of two rules, each cell judged against the union's and
+ * the platform's limits through the same batch as `fairpace zone`, and read from each side: the union's best cells
+ * within the platform's limits, the platform's best within the union's, and the cells both accept. Each side's best
+ * is its position, never a recommendation, and today's rule is named as such (src/analysis/zoneText.ts).
+ */
+import { useMemo, useState } from 'react';
+import {
+  zoneOfAgreement,
+  zoneSentences,
+  zoneSides,
+  type LabelContext,
+  type ZoneResult,
+} from '../../../analysis/index.ts';
+import type { Scenario } from '../../../scenario/schema.ts';
+import { unionLimitPercent, ZONE_PERCENTILES, zonePayValues } from '../../bargainDefaults.ts';
+import { zoneChart } from '../../charts/zoneChart.ts';
+import type { Lang, Translate } from '../../i18n.ts';
+import { catalogueLang } from '../../metricDisplay.ts';
+import type { BargainJob } from '../../useBargainJob.ts';
+import { PlotFigure } from '../PlotFigure.tsx';
+import {
+  JobControls,
+  LimitRow,
+  num,
+  ParamSelect,
+  paramName,
+  reps,
+  toSpec,
+  type LimitText,
+} from './BargainControls.tsx';
+
+interface Props {
+  scenario: Scenario | null;
+  job: BargainJob<ZoneResult>;
+  blocked: boolean;
+  context: Partial<LabelContext>;
+  lang: Lang;
+  t: Translate;
+}
+
+/** Comma-separated numbers, all different, or null. */
+function values(text: string): number[] | null {
+  const list = text.split(/[,，]/).map(num);
+  return list.length > 0 && list.every(Number.isFinite) && new Set(list).size === list.length ? list : null;
+}
+
+/** The zone panel. */
+export function ZonePanel({ scenario, job, blocked, context, lang, t }: Props) {
+  const [x, setX] = useState<string>('rules.deadline.percentile');
+  const [xText, setXText] = useState(ZONE_PERCENTILES.join(','));
+  const [y, setY] = useState<string>('rules.pay.base');
+  // Until the person types their own, the pay values and the union's limit follow the scenario on screen.
+  const [yTyped, setYText] = useState<string | null>(null);
+  const yText = yTyped ?? (scenario ? zonePayValues(scenario).join(',') : '');
+  const [replications, setReplications] = useState('');
+  const [unionTyped, setUnion] = useState<LimitText | null>(null);
+  const union: LimitText = unionTyped ?? {
+    metric: 'earnings.shareBelowMinWage',
+    op: '<=',
+    threshold: scenario ? String(unionLimitPercent(scenario)) : '',
+  };
+  const [platform, setPlatform] = useState<LimitText>({ metric: 'platform.margin', op: '>=', threshold: '0' });
+  const xs = values(xText);
+  const ys = values(yText);
+  const specs = [toSpec(union), toSpec(platform)];
+  const ok = scenario !== null && xs !== null && ys !== null && x !== y && specs.every((s) => s !== null);
+  const run = () => {
+    const [u, p] = specs;
+    if (!scenario || !xs || !ys || !u || !p) return;
+    job.run((execute, onProgress, signal) =>
+      zoneOfAgreement(
+        scenario,
+        {
+          x: { param: x, values: xs },
+          y: { param: y, values: ys },
+          union: [u],
+          platform: [p],
+          replications: reps(replications),
+        },
+        execute,
+        onProgress,
+        signal,
+      ),
+    );
+  };
+  const figure = useMemo(() => {
+    const r = job.result;
+    if (!r) return null;
+    return zoneChart(r, {
+      title: t('zone.title'),
+      caption: t('zone.caption'),
+      x: paramName(r.x.param, t),
+      y: paramName(r.y.param, t),
+      status: {
+        both: t('zone.both'),
+        unionOnly: t('zone.unionOnly'),
+        platformOnly: t('zone.platformOnly'),
+        neither: t('zone.neither'),
+      },
+    });
+  }, [job.result, t]);
+  const r = job.result;
+  const l = catalogueLang(lang);
+  const said = r ? zoneSentences(r, context) : null;
+  const sides = r ? zoneSides(r) : null;
+
+  return (
+    <div className="bargain-panel" data-testid="zone-panel">
+      <h3>{t('zone.heading')}</h3>
+      <p className="hint">{t('zone.intro')}</p>
+      <div className="sweep-form">
+        <label className="wide">
+          <span>{t('zone.x')}</span>
+          <ParamSelect id="zone-x" value={x} onChange={setX} t={t} />
+        </label>
+        <label>
+          <span>{t('zone.values')}</span>
+          <input
+            className="list"
+            data-testid="zone-x-values"
+            value={xText}
+            onChange={(e) => setXText(e.target.value)}
+          />
+        </label>
+        <label className="wide">
+          <span>{t('zone.y')}</span>
+          <ParamSelect id="zone-y" value={y} onChange={setY} t={t} />
+        </label>
+        <label>
+          <span>{t('zone.values')}</span>
+          <input
+            className="list"
+            data-testid="zone-y-values"
+            value={yText}
+            onChange={(e) => setYText(e.target.value)}
+          />
+        </label>
+        <label>
+          <span>{t('bargain.replications')}</span>
+          <input
+            data-testid="zone-replications"
+            inputMode="numeric"
+            placeholder={String(scenario?.replications ?? '')}
+            value={replications}
+            onChange={(e) => setReplications(e.target.value)}
+          />
+        </label>
+      </div>
+      <fieldset className="sweep-form">
+        <legend>{t('zone.union')}</legend>
+        <LimitRow id="zone-union" row={union} onChange={setUnion} lang={lang} context={context} t={t} />
+      </fieldset>
+      <fieldset className="sweep-form">
+        <legend>{t('zone.platform')}</legend>
+        <LimitRow id="zone-platform" row={platform} onChange={setPlatform} lang={lang} context={context} t={t} />
+      </fieldset>
+      {(xs === null || ys === null) && <p className="error">{t('zone.badValues')}</p>}
+      <JobControls id="zone" job={job} canRun={ok} blocked={blocked} t={t} onRun={run} />
+      {figure && <PlotFigure options={figure} testId="chart-zone" />}
+      {r && said && sides && (
+        <div
+          className="bargain-result"
+          data-testid="zone-summary"
+          data-agreed={r.agreedCells}
+          data-cells={r.cells.length}
+        >
+          <p data-testid="zone-agreed" data-indices={sides.agreed.join(',')}>
+            {said.agreed[l]}
+          </p>
+          <p
+            data-testid="zone-best-union"
+            data-index={r.bestForUnion?.index ?? ''}
+            data-pay-index={sides.union.pay ?? ''}
+            data-risk-index={sides.union.risk ?? ''}
+          >
+            {said.union[l]}
+          </p>
+          <p
+            data-testid="zone-cheapest"
+            data-index={r.cheapestForPlatform?.index ?? ''}
+            data-status-quo={String(sides.platform !== null && sides.platform === sides.current)}
+          >
+            {said.platform[l]}
+          </p>
+          {said.current && (
+            <p data-testid="zone-current" data-index={sides.current ?? ''}>
+              {said.current[l]}
+            </p>
+          )}
+          <p className="hint" data-testid="zone-note">
+            {said.note[l]}
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

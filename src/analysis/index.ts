@@ -31,3 +31,6 @@ export * from './targetMoney.ts';
 export * from './bargainWords.ts';
 export * from './targetText.ts';
 export * from './zoneText.ts';
+export * from './robustness.ts';
+export * from './prim.ts';
+export * from './robustnessText.ts';

@@ -1,6 +1,6 @@
 /**
  * Section 8 of the report: the bargaining results a pack carries (`bargaining/<name>.json`, written by `fairpace
- * target`, `sensitivity` or `zone --out`). Each file is read defensively, since a pack may come from anyone: only
+ * target`, `sensitivity`, `zone` or `robustness --out`). Each file is read defensively, since a pack may come from anyone: only
  * fields of the expected type are shown, and a file of no known kind is only listed.
  */
 import {
@@ -9,9 +9,11 @@ import {
   lookupMetric,
   metricLabels,
   midSentence,
+  robustnessSentences,
   targetSentences,
   zoneSentences,
   type LabelContext,
+  type RobustnessResult,
   type TargetResult,
   type ZoneResult,
 } from '../../analysis/index.ts';
@@ -43,8 +45,9 @@ const limitOf = (v: unknown) =>
     : undefined;
 
 /** The kind of a bargaining result, by its shape. */
-export function bargainingKind(json: unknown): 'target' | 'sensitivity' | 'zone' | 'unknown' {
+export function bargainingKind(json: unknown): 'target' | 'sensitivity' | 'zone' | 'robustness' | 'unknown' {
   if (!isObj(json)) return 'unknown';
+  if (Array.isArray(json.samples) && Array.isArray(json.metrics) && isNum(json.worlds)) return 'robustness';
   if (typeof json.param === 'string' && Array.isArray(json.targets)) return 'target';
   if (Array.isArray(json.params) && isObj(json.base)) return 'sensitivity';
   if (Array.isArray(json.cells) && isObj(json.x) && isObj(json.y)) return 'zone';
@@ -209,12 +212,46 @@ function zoneText(z: Obj, scenario?: Scenario): Bi {
   return joined([s.agreed, s.union, s.platform, s.current, s.note]);
 }
 
+/** A robustness file read defensively: only differences with every field the sentence needs are said. */
+function robustnessText(r: Obj, scenario?: Scenario): Bi {
+  const worlds = r.worlds as number;
+  const metrics = arr(r.metrics)
+    .filter(isObj)
+    .filter(
+      (m) =>
+        typeof m.metric === 'string' &&
+        lookupMetric(m.metric) !== undefined &&
+        isNum(m.holds) &&
+        isNum(m.share) &&
+        isInterval(m.interval) &&
+        ['holds', 'fails', 'depends'].includes(String(m.verdict)) &&
+        typeof m.stable === 'boolean' &&
+        typeof m.baseClear === 'boolean',
+    )
+    .map((m) => {
+      const box = isObj(m.box) && isNum(m.box.coverage) ? m.box : null;
+      const limits = box
+        ? arr(box.limits)
+            .filter(isObj)
+            .filter(
+              (l) =>
+                typeof l.param === 'string' && (l.low === null || isNum(l.low)) && (l.high === null || isNum(l.high)),
+            )
+        : [];
+      return { ...m, box: box && limits.length > 0 ? { ...box, limits } : null };
+    });
+  if (!isNum(worlds) || metrics.length === 0) return UNREADABLE;
+  const s = robustnessSentences({ worlds, metrics } as unknown as RobustnessResult, contextOf(scenario));
+  return joined(s);
+}
+
 function fileText(file: BargainingFile, scenario?: Scenario): Bi {
   const kind = bargainingKind(file.json);
   try {
     if (kind === 'target') return targetText(file.json as Obj, scenario);
     if (kind === 'sensitivity') return sensitivityText(file.json as Obj, scenario);
     if (kind === 'zone') return zoneText(file.json as Obj, scenario);
+    if (kind === 'robustness') return robustnessText(file.json as Obj, scenario);
   } catch {
     // A file of a known kind whose fields are not what this Fairpace writes.
     return UNREADABLE;
@@ -238,8 +275,8 @@ export function bargainingSection(files: readonly BargainingFile[], n: number, s
     blocks(
       'p',
       bi(
-        '这些文件由 fairpace target、sensitivity 或 zone 生成后放入证据包。fairpace verify 只核对它们的 SHA-256 与 manifest.json 是否一致，不会重新运行这些分析；要复核其中的数字，请在 scenario.json 上重新运行相应命令。',
-        'These files were written by fairpace target, sensitivity or zone and put into the pack. fairpace verify checks only their SHA-256 against manifest.json; it does not re-run these analyses. To check their numbers, run the command again on scenario.json.',
+        '这些文件由 fairpace target、sensitivity、zone 或 robustness 生成后放入证据包。fairpace verify 只核对它们的 SHA-256 与 manifest.json 是否一致，不会重新运行这些分析；要复核其中的数字，请在 scenario.json 上重新运行相应命令。',
+        'These files were written by fairpace target, sensitivity, zone or robustness and put into the pack. fairpace verify checks only their SHA-256 against manifest.json; it does not re-run these analyses. To check their numbers, run the command again on scenario.json.',
       ),
       'note',
     ) +

@@ -1,0 +1,66 @@
+/**
+ * The robustness result in sentences, one per headline difference, in both languages: in how many of the sampled
+ * worlds the difference keeps its direction, the verdict, and where it fails. The report's bargaining section and
+ * the command's table read the same words (issue 24 item 2). No metric path or parameter path in the Chinese text.
+ */
+import type { Bi, LabelContext } from './catalogue/index.ts';
+import { metricName, num, paramName, paramValue } from './bargainWords.ts';
+import type { RobustMetric, RobustnessResult } from './robustness.ts';
+
+const pct = (x: number) => `${num(x * 100, 0)}%`;
+
+/** Where a difference fails, as limits in words ("平台抽成比例不低于 11%"), or undefined without a box. */
+export function failureRegion(m: RobustMetric): Bi | undefined {
+  if (!m.box || m.box.limits.length === 0) return undefined;
+  const parts = m.box.limits.map((l) => {
+    const name = paramName(l.param);
+    const lo = l.low !== null ? paramValue(l.param, l.low) : undefined;
+    const hi = l.high !== null ? paramValue(l.param, l.high) : undefined;
+    if (lo && hi)
+      return { zh: `${name.zh}在 ${lo.zh} 至 ${hi.zh} 之间`, en: `${name.en} between ${lo.en} and ${hi.en}` };
+    if (lo) return { zh: `${name.zh}不低于 ${lo.zh}`, en: `${name.en} at least ${lo.en}` };
+    return { zh: `${name.zh}不高于 ${(hi as Bi).zh}`, en: `${name.en} at most ${(hi as Bi).en}` };
+  });
+  return { zh: parts.map((p) => p.zh).join('且'), en: parts.map((p) => p.en).join(' and ') };
+}
+
+/** One difference's sentence. */
+export function robustnessSentence(m: RobustMetric, worlds: number, context: Partial<LabelContext> = {}): Bi {
+  const name = metricName(m.metric, context);
+  const share = `${m.holds}/${worlds}（${pct(m.share)}，95% 区间 ${pct(m.interval[0])} 至 ${pct(m.interval[1])}）`;
+  const shareEn = `${m.holds} of ${worlds} (${pct(m.share)}, 95% interval ${pct(m.interval[0])} to ${pct(m.interval[1])})`;
+  const verdict: Bi =
+    m.verdict === 'holds'
+      ? { zh: '结论稳健。', en: 'The conclusion is robust.' }
+      : m.verdict === 'fails'
+        ? { zh: '在多数可能的世界里，结论不成立。', en: 'In most plausible worlds the conclusion does not hold.' }
+        : { zh: '结论取决于假设。', en: 'The conclusion depends on the assumptions.' };
+  const base = m.baseClear
+    ? { zh: '', en: '' }
+    : {
+        zh: '（本情景中这一差别的区间本身就包含 0。）',
+        en: ' (In the scenario as written this difference’s own interval includes 0.)',
+      };
+  const region = failureRegion(m);
+  const where = region
+    ? {
+        zh: `不成立的世界主要在${region.zh}时（占全部不成立世界的 ${pct(m.box?.coverage ?? 0)}）。`,
+        en: `It fails mostly where ${region.en} (${pct(m.box?.coverage ?? 0)} of the worlds where it fails).`,
+      }
+    : { zh: '', en: '' };
+  const unstable = m.stable
+    ? { zh: '', en: '' }
+    : {
+        zh: '前一半世界给出的判断不同，需要更多世界。',
+        en: 'The first half of the worlds gives another verdict: draw more worlds.',
+      };
+  return {
+    zh: `${name.zh}：在 ${worlds} 个可能的世界中，有 ${share}保持本情景中的方向${base.zh}。${verdict.zh}${where.zh}${unstable.zh}`,
+    en: `${name.en}: keeps its direction in ${shareEn} plausible worlds${base.en}. ${verdict.en}${where.en ? ` ${where.en}` : ''}${unstable.en ? ` ${unstable.en}` : ''}`,
+  };
+}
+
+/** Every difference's sentence, in the result's order. */
+export function robustnessSentences(r: RobustnessResult, context: Partial<LabelContext> = {}): Bi[] {
+  return r.metrics.map((m) => robustnessSentence(m, r.worlds, context));
+}

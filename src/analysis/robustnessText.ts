@@ -34,11 +34,16 @@ export function robustnessSentence(m: RobustMetric, worlds: number, context: Par
       ? { zh: '结论稳健。', en: 'The conclusion is robust.' }
       : m.verdict === 'fails'
         ? { zh: '在多数可能的世界里，结论不成立。', en: 'In most plausible worlds the conclusion does not hold.' }
-        : { zh: '结论取决于假设。', en: 'The conclusion depends on the assumptions.' };
+        : m.holds === worlds
+          ? {
+              zh: `抽到的世界全部成立，但 ${worlds} 个世界还不足以说明它在至少 90% 的世界里成立：请抽取更多世界。`,
+              en: `It holds in every world drawn, but ${worlds} worlds are too few to show it holds in at least 90% of them: draw more.`,
+            }
+          : { zh: '结论取决于假设。', en: 'The conclusion depends on the assumptions.' };
   const base = m.baseClear
     ? { zh: '', en: '' }
     : {
-        zh: '（本情景中这一差别的区间本身就包含 0。）',
+        zh: '（本情景中这一差别的区间本身就包含 0）',
         en: ' (In the scenario as written this difference’s own interval includes 0.)',
       };
   const region = failureRegion(m);

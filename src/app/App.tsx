@@ -179,6 +179,7 @@ export function App() {
     { kind: 'target' as const, result: bargainingJobs.target.result },
     { kind: 'sensitivity' as const, result: bargainingJobs.tornado.result },
     { kind: 'zone' as const, result: bargainingJobs.zone.result },
+    { kind: 'robustness' as const, result: bargainingJobs.robustness.result },
   ].flatMap((b) => (b.result ? [{ kind: b.kind, result: b.result }] : []));
   const availableBargaining = new Set(shownBargaining.map((b) => b.kind));
 

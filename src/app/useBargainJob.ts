@@ -5,6 +5,7 @@ import {
   type CancelSignal,
   type Executor,
   type ProgressFn,
+  type RobustnessResult,
   type SensitivityResult,
   type TargetResult,
   type ZoneResult,
@@ -61,18 +62,20 @@ export function useBargainJob<T>(): BargainJob<T> {
   return { phase, result, run, cancel };
 }
 
-/** The three bargaining jobs of the page, owned by the App so that Export can carry their results. */
+/** The bargaining jobs of the page, owned by the App so that Export can carry their results. */
 export interface BargainingJobs {
   target: BargainJob<TargetResult>;
   tornado: BargainJob<SensitivityResult>;
   zone: BargainJob<ZoneResult>;
+  robustness: BargainJob<RobustnessResult>;
 }
 
-/** The page's target, sensitivity (tornado) and zone jobs. */
+/** The page's target, sensitivity (tornado), zone and robustness jobs. */
 export function useBargainingJobs(): BargainingJobs {
   return {
     target: useBargainJob<TargetResult>(),
     tornado: useBargainJob<SensitivityResult>(),
     zone: useBargainJob<ZoneResult>(),
+    robustness: useBargainJob<RobustnessResult>(),
   };
 }

@@ -5,7 +5,7 @@
 import { strToU8 } from 'fflate';
 
 /** The kinds of bargaining result, in the order the workbench carries them. */
-export const BARGAINING_KINDS = ['target', 'sensitivity', 'zone'] as const;
+export const BARGAINING_KINDS = ['target', 'sensitivity', 'zone', 'robustness'] as const;
 /** One kind of bargaining result. */
 export type BargainingKind = (typeof BARGAINING_KINDS)[number];
 

@@ -55,6 +55,21 @@ describe('robustnessSentence', () => {
     expect(s.en).toMatch(/own interval includes 0/);
   });
 
+  it('does not call a conclusion that held in every one of too few worlds dependent on the assumptions', () => {
+    const few = judge(
+      'safety.relativeCrashRisk',
+      { mean: -0.1, ci95: [-0.2, -0.05] },
+      samples.slice(0, 20),
+      PARAMS,
+      Array(20).fill(-1),
+    );
+    expect(few.verdict).toBe('depends');
+    const s = robustnessSentence(few, 20);
+    expect(s.zh).toMatch(/抽到的世界全部成立，但 20 个世界还不足以/);
+    expect(s.zh).not.toMatch(/结论取决于假设/);
+    expect(s.en).toMatch(/holds in every world drawn/);
+  });
+
   it('asks for more worlds when the first half gives another verdict', () => {
     const m = { ...metric(1), stable: false, halfVerdict: 'depends' as const };
     expect(robustnessSentence(m, 200).zh).toMatch(/需要更多世界/);

@@ -33,6 +33,7 @@ import {
 import { latinOnPage, unexpectedLatin } from './latinWords.mjs';
 import { provisionalTests } from './provisional.mjs';
 import { bargainSidesTests } from './bargainSides.mjs';
+import { robustnessTests } from './robustness.mjs';
 
 // The calibrated model (scenario schema 2) makes a yantai-2021 run about ten times the work it was (about 4 s of CPU
 // per run on this project's 2-core machines, against 0.27 s before), and five tests run its 20-run comparison in
@@ -1561,6 +1562,7 @@ const tests = [
   },
   ...provisionalTests,
   ...bargainSidesTests,
+  ...robustnessTests,
   {
     name: 'no request left the page’s own origin, and every request was answered',
     async fn({ open, origin, allRequests, server }) {

@@ -1,5 +1,6 @@
 /**
- * The bargaining section: the target finder, the sensitivity tornado and the zone of agreement, one file each under
+ * The bargaining section: the target finder, the sensitivity tornado, the zone of agreement and robustness over
+ * plausible worlds, one file each under
  * ./bargaining/. Each runs on the shared worker pool with progress and Cancel, through the same analysis functions as
  * `fairpace target`, `fairpace sensitivity` and `fairpace zone`, and only one of them runs at a time.
  */
@@ -11,6 +12,7 @@ import { contextOf } from '../metricDisplay.ts';
 import type { BargainingJobs } from '../useBargainJob.ts';
 import { TargetPanel } from './bargaining/TargetPanel.tsx';
 import { TornadoPanel } from './bargaining/TornadoPanel.tsx';
+import { RobustnessPanel } from './bargaining/RobustnessPanel.tsx';
 import { ZonePanel } from './bargaining/ZonePanel.tsx';
 
 export { APP_TARGET_STEPS } from './bargaining/TargetPanel.tsx';
@@ -18,7 +20,7 @@ export { APP_TARGET_STEPS } from './bargaining/TargetPanel.tsx';
 interface Props {
   /** The scenario as edited, or null while it is invalid. */
   scenario: Scenario | null;
-  /** The three jobs, owned by the App so that Export can carry their results. */
+  /** The jobs, owned by the App so that Export can carry their results. */
   jobs: BargainingJobs;
   /** True while a comparison, sweep or export runs on the pool. */
   busy: boolean;
@@ -30,8 +32,8 @@ interface Props {
 
 /** The whole bargaining section. */
 export function BargainingPanel({ scenario, jobs, busy, lang, t, onRunning }: Props) {
-  const { target, tornado, zone } = jobs;
-  const running = [target, tornado, zone].some((j) => j.phase.kind === 'running');
+  const { target, tornado, zone, robustness } = jobs;
+  const running = [target, tornado, zone, robustness].some((j) => j.phase.kind === 'running');
   useEffect(() => onRunning(running), [running, onRunning]);
   const blocked = busy || running;
   const names = useMemo(() => (scenario ? armNames(scenario, lang) : {}), [scenario, lang]);
@@ -44,6 +46,7 @@ export function BargainingPanel({ scenario, jobs, busy, lang, t, onRunning }: Pr
       <TargetPanel {...common} job={target} names={names} />
       <TornadoPanel {...common} job={tornado} names={names} />
       <ZonePanel {...common} job={zone} />
+      <RobustnessPanel {...common} job={robustness} />
     </section>
   );
 }

@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { BatchPlan } from '../analysis/index.ts';
+import { MAX_SEED } from '../analysis/options.ts';
 import { taskSizes } from '../analysis/runCost.ts';
 import { canonicalJson, digestOf } from '../scenario/canonical.ts';
 import { validateScenario } from '../scenario/load.ts';
@@ -66,6 +67,20 @@ export interface BatchCommandLine extends RunControl {
   quiet: boolean;
 }
 
+/**
+ * Refuses a batch whose runs would use a seed past the largest a scenario, a partial file or a pack can hold (a
+ * `--seed` near 2^31 − 1 with replications after it): said before any run, as the library says it.
+ */
+export function checkSeedRoom(tasks: readonly { seed: number }[], command: { seed?: unknown }): void {
+  let top = -Infinity;
+  for (const t of tasks) if (t.seed > top) top = t.seed;
+  if (top <= MAX_SEED) return;
+  const given = typeof command.seed === 'number' ? `--seed ${command.seed}` : "the scenario's seed";
+  throw new InputError([
+    `${given} leaves no room for this command's runs: their seeds go up to ${top}, past ${MAX_SEED}; choose a smaller seed`,
+  ]);
+}
+
 /** The batch plan of a command, with bad input (RangeError, an unknown path) as InputError with suggestions. */
 export function planOrInputError<R>(spec: AnyBatchCommand, scenario: Scenario, options: unknown): BatchPlan<R> {
   try {
@@ -84,6 +99,7 @@ export async function runBatchCommand(spec: AnyBatchCommand, command: BatchComma
   // The round trip makes the whole command see exactly the options a merge reads back from a partial file.
   const options: unknown = JSON.parse(JSON.stringify(await spec.options(command as never)));
   const plan = planOrInputError(spec, scenario, options);
+  checkSeedRoom(plan.tasks, command as { seed?: unknown });
   const run = { ...command, courierDays: spec.courierDays === true };
   const indices =
     command.shard === undefined ? plan.tasks.map((_, i) => i) : shardIndices(plan.tasks.length, command.shard);

@@ -23,7 +23,7 @@ import { taskSizes } from '../analysis/runCost.ts';
 import { digestOf } from '../scenario/canonical.ts';
 import { FAIRPACE_VERSION } from '../version.ts';
 import type { CompareCommand, CompareFormat, SweepCommand, SweepFormat } from './args.ts';
-import { batchCommand, planOrInputError } from './batch.ts';
+import { batchCommand, checkSeedRoom, planOrInputError } from './batch.ts';
 import { formatCompareTable } from './compareTable.ts';
 import { formatCompareCsv, formatSweepCsv, withBom } from './csv.ts';
 import { EXIT_GATE_FAILED, EXIT_OK } from './errors.ts';
@@ -235,6 +235,7 @@ export async function compareProvisionalCommand(command: CompareCommand, io: Cli
   const batch = planOrInputError<CompareOutcome>(compareCommand, scenario, options) as BatchPlan<CompareOutcome> & {
     plan: ComparePlan;
   };
+  checkSeedRoom(batch.tasks, command);
   const threads = command.workers ?? availableParallelism();
   guardRunCost('fairpace compare', taskSizes(batch.tasks), { threads, courierDays: false }, command, io);
   const prefix = new SeedPrefix(batch.plan);

@@ -11,6 +11,7 @@ import { taskSizes } from '../analysis/runCost.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
 import type { SensitivityCommand } from './bargainingArgs.ts';
 import { formatSensitivityTable } from './bargainingCommands.ts';
+import { checkSeedRoom } from './batch.ts';
 import type { CliIo } from './cliIo.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { emit, jsonText, readScenarioFile } from './files.ts';
@@ -42,6 +43,7 @@ export async function sensitivityPreciseCommand(command: SensitivityCommand, io:
   } catch (e) {
     return badInput(e);
   }
+  checkSeedRoom(full.tasks, command);
   const replications = command.replications ?? scenario.replications;
   const threads = command.workers ?? availableParallelism();
   guardRunCost(

@@ -79,3 +79,19 @@ describe('fairpace robustness', () => {
     }
   });
 });
+
+describe('seeds past the largest a file can hold', () => {
+  it('are refused before any run, by every batch command', async () => {
+    for (const args of [
+      ['evidence', 'tiny.json', '--seed', '2147483647', '--out', 'p.zip'],
+      ['compare', 'tiny.json', '--seed', '2147483647'],
+      ['robustness', 'tiny.json', '--seed', '2147483600', '--worlds', '100'],
+    ]) {
+      const r = await fairpace(args);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/leaves no room for this command's runs: their seeds go up to \d+, past 2147483647/);
+    }
+    const ok = await fairpace(['compare', 'tiny.json', '--seed', '2147483600', '--workers', '1']);
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+});

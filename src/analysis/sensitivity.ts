@@ -4,6 +4,7 @@
  * ranked by how far they move them. A parameter that no metric depends on gives bit-identical runs, so its effect is
  * exactly zero. A parameter is flagged when its range flips the sign of a difference whose base interval excludes zero.
  */
+import { rangedParameters } from '../scenario/catalogue.ts';
 import { digestOf } from '../scenario/canonical.ts';
 import { getPath, withParam, ScenarioPathError } from '../scenario/paths.ts';
 import { rulesForArm } from '../scenario/rulesForArm.ts';
@@ -19,7 +20,7 @@ import { pairedDifference, type Difference } from './stats.ts';
 /** The headline differences sensitivity reports (second arm minus first): the metric catalogue's sensitivity metrics. */
 export const SENSITIVITY_METRICS: readonly string[] = SENSITIVITY_PATHS;
 
-/** A parameter MODEL.md marks as an assumption, with the range it is varied over. */
+/** A parameter with a plausible range (an assumption, or a calibrated default), and the range it is varied over. */
 export interface AssumptionRange {
   path: string;
   /** Low and high as factors of the scenario's value (e.g. 0.8 and 1.2 for ±20%). */
@@ -28,29 +29,11 @@ export interface AssumptionRange {
   basis: string;
 }
 
-/** The default parameters: MODEL.md assumptions that exist in the schema, each with a stated range. */
-export const ASSUMPTIONS: readonly AssumptionRange[] = [
-  { path: 'city.detourFactor', lowFactor: 0.9, highFactor: 1.1, basis: '±10% (1.17–1.43 at the default 1.3)' },
-  { path: 'population.comfortSpeedKmh.mean', lowFactor: 0.8, highFactor: 1.2, basis: '±20%' },
-  { path: 'population.maxSpeedKmh.mean', lowFactor: 0.8, highFactor: 1.2, basis: '±20%' },
-  { path: 'behaviour.redLightProb', lowFactor: 0.8, highFactor: 1.2, basis: '±20%' },
-  { path: 'behaviour.redRunPressure', lowFactor: 0.5, highFactor: 1.5, basis: '±50% (poorly known)' },
-  { path: 'risk.fatiguePerHour', lowFactor: 0.5, highFactor: 2, basis: '×0.5 to ×2 (poorly known)' },
-  { path: 'rules.pay.commissionRate', lowFactor: 0.5, highFactor: 2, basis: '×0.5 to ×2 (5–20% at the default 10%)' },
-  { path: 'demand.cancelAfterMin', lowFactor: 0.8, highFactor: 1.2, basis: '±20%' },
-  { path: 'behaviour.newCourierSlowdown', lowFactor: 0.5, highFactor: 2, basis: '×0.5 to ×2' },
-  { path: 'rules.platform.deliveryRevenuePerOrder', lowFactor: 0.8, highFactor: 1.2, basis: '±20%' },
-  { path: 'population.incomeTargetMedianCny', lowFactor: 0.8, highFactor: 1.2, basis: '±20%' },
-  { path: 'city.signalsPerKm', lowFactor: 0.67, highFactor: 1.33, basis: '±33% (2–4 at the default 3)' },
-  { path: 'behaviour.complaintProbLate', lowFactor: 0.5, highFactor: 2, basis: '×0.5 to ×2' },
-  { path: 'demand.weatherFactor.rain', lowFactor: 0.9, highFactor: 1.1, basis: '±10% (matters only on rain days)' },
-  {
-    path: 'demand.lateResponse.lostOrdersPerLate',
-    lowFactor: 0,
-    highFactor: 5,
-    basis: '×0 to ×5 (0–0.5 at the default 0.1; no size published; matters only in runs of more than one day)',
-  },
-];
+/**
+ * The default parameters: every default the parameter catalogue (src/scenario/catalogue.ts) gives a plausible range,
+ * the assumptions and two calibrated defaults whose targets leave room, in the catalogue's order for sensitivity.
+ */
+export const ASSUMPTIONS: readonly AssumptionRange[] = rangedParameters().map(({ status: _status, ...range }) => range);
 
 /** A parameter to vary: a path, with an explicit range or the default ±20% of the scenario's value. */
 export interface SensitivityParam {

@@ -1,218 +1,35 @@
 /**
  * Every scenario parameter's name in Chinese and English: the editor's labels, the sweep, bargaining and tornado rows,
- * the guide and report.html all read it, so a parameter has one name wherever it appears. Keyed by FieldPath, so a
- * field of the schema without a name in either language fails the typecheck.
+ * the guide and report.html all read it, so a parameter has one name wherever it appears. A view of the parameter
+ * catalogue (./catalogue.ts), where the names are written.
  */
+import { BOOLEAN_NAMES, CATALOGUE, FIELD_PATHS, type ChoiceAt, type EnumField, type FieldName } from './catalogue.ts';
 import type { FieldPath } from './fieldPath.ts';
 
-/** A parameter's name in both languages. */
-export interface FieldName {
-  zh: string;
-  en: string;
-}
+export type { FieldName } from './catalogue.ts';
 
 /** The name of every editable scenario field. */
-export const FIELD_NAMES: Record<FieldPath, FieldName> = {
-  'population.morningStartHour': { zh: '上午开工的平均时间', en: 'Mean start of morning shifts' },
-  'population.eveningStartHour': { zh: '下午开工的平均时间', en: 'Mean start of afternoon shifts' },
-  'population.crowdHoursMin': { zh: '众包骑手在线时长：最少', en: 'Crowd couriers’ hours: fewest' },
-  'population.crowdHoursMax': { zh: '众包骑手在线时长：最多', en: 'Crowd couriers’ hours: most' },
-  'population.crowdStartDelayHours': { zh: '众包骑手比专送晚开工', en: 'Crowd couriers start later by' },
-  'behaviour.idleRestMin': { zh: '无单多久后休息', en: 'Rest after waiting without an order for' },
-  'behaviour.pressureAdaptation': {
-    zh: '超时后冒险倾向每天的变化',
-    en: 'Daily change of risk tolerance after lateness',
-  },
-  'behaviour.lateTolerance': { zh: '骑手能容忍的超时比例', en: 'Late share a courier tolerates' },
-  'rules.dispatch.deliveryTimeWeight': { zh: '派单时对送达时间的加权', en: 'Dispatch weight of delivery time' },
-  'rules.dispatch.maxPlannedLateMin': {
-    zh: '预计超时多久就不派给该骑手',
-    en: 'No courier whose plan is later than this',
-  },
-  'rules.deadline.basis': { zh: '时限依据', en: 'Deadline learned from' },
-  'rules.deadline.measureFrom': { zh: '时长从何时算起', en: 'Durations counted from' },
-  'rules.deadline.byHour': { zh: '按时段分别学习', en: 'Learn each hour of the day apart' },
-  'rules.deadline.bandKm': { zh: '距离分段宽度', en: 'Distance band width' },
-  'rules.deadline.minSamples': { zh: '每段最少样本', en: 'Fewest deliveries per band' },
-  'rules.deadline.warmupDays': { zh: '第0天之前的历史天数', en: 'History days before day 0' },
-  'rules.deadline.warmupPercentile': { zh: '历史天数采用的百分位', en: 'Percentile of the history days' },
-  'rules.deadline.learning.rate': {
-    zh: '算法每天向新目标调整的比例',
-    en: 'Share of the way to the new target each day',
-  },
-  'standards.fullTimeMinHours': { zh: '全职的最低在线时长', en: 'Full-time from online hours' },
-  'meta.name': { zh: '名称', en: 'Name' },
-  'meta.description': { zh: '描述', en: 'Description' },
-  'meta.region': { zh: '地区', en: 'Region' },
-  'meta.sources': { zh: '资料来源', en: 'Sources' },
-  'meta.calibration': { zh: '校准记录', en: 'Calibration record' },
-  'time.days': { zh: '模拟天数', en: 'Days simulated' },
-  'time.serviceStartHour': { zh: '开始营业', en: 'Service opens' },
-  'time.serviceEndHour': { zh: '结束营业', en: 'Service closes' },
-  'city.widthKm': { zh: '城市宽度', en: 'City width' },
-  'city.heightKm': { zh: '城市高度', en: 'City height' },
-  'city.detourFactor': { zh: '道路绕行系数', en: 'Road detour factor' },
-  'city.signalsPerKm': { zh: '每公里信号灯', en: 'Traffic signals per km' },
-  'city.restaurants': { zh: '餐馆数', en: 'Restaurants' },
-  'city.hotspots': { zh: '商圈热点', en: 'Restaurant hotspots' },
-  'city.customerDistanceMedianKm': { zh: '顾客距离中位数', en: 'Customer distance, median' },
-  'city.customerDistanceP90Km': { zh: '顾客距离第 90 百分位', en: 'Customer distance, 90th percentile' },
-  'demand.ordersPerDay': { zh: '每天订单数', en: 'Orders per day' },
-  'demand.ordersPerCourierDay': { zh: '每名骑手每天订单数', en: 'Orders per courier-day' },
-  'demand.hourlyProfile': { zh: '各小时订单分布', en: 'Orders by hour of day' },
-  'demand.prepMedianMin': { zh: '出餐时间中位数', en: 'Food preparation, median' },
-  'demand.prepP90Min': { zh: '出餐时间第 90 百分位', en: 'Food preparation, 90th percentile' },
-  'demand.cancelAfterMin': { zh: '无人接单多久后取消', en: 'Cancel when untaken for' },
-  'demand.lateResponse.lostOrdersPerLate': {
-    zh: '每单超时让顾客少下的单数',
-    en: 'Future orders lost per late order',
-  },
-  'demand.lateResponse.afterMin': { zh: '超过承诺多久算让顾客流失', en: 'Late enough to lose orders after' },
-  'demand.lateResponse.days': { zh: '流失的订单分摊到此后几天', en: 'Lost orders spread over the next' },
-  'demand.weatherFactor': { zh: '天气对订单量的影响', en: 'Weather effect on orders' },
-  weather: { zh: '每天的天气', en: 'Weather per day' },
-  holidays: { zh: '法定节假日', en: 'Statutory holidays' },
-  'population.couriers': { zh: '骑手人数', en: 'Couriers' },
-  'population.crowdShare': { zh: '众包骑手占比', en: 'Share crowd-sourced' },
-  'population.newShare': { zh: '新骑手占比', en: 'Share new couriers' },
-  'population.multiPlatformShare': { zh: '同时跑多个平台的占比', en: 'Share on several platforms' },
-  'population.comfortSpeedKmh.mean': { zh: '舒适车速：平均', en: 'Comfort speed: mean' },
-  'population.comfortSpeedKmh.sd': { zh: '舒适车速：标准差', en: 'Comfort speed: sd' },
-  'population.comfortSpeedKmh.min': { zh: '舒适车速：最低', en: 'Comfort speed: min' },
-  'population.comfortSpeedKmh.max': { zh: '舒适车速：最高', en: 'Comfort speed: max' },
-  'population.maxSpeedKmh.mean': { zh: '赶时间时最高车速：平均', en: 'Top speed under pressure: mean' },
-  'population.maxSpeedKmh.sd': { zh: '赶时间时最高车速：标准差', en: 'Top speed under pressure: sd' },
-  'population.maxSpeedKmh.min': { zh: '赶时间时最高车速：最低', en: 'Top speed under pressure: min' },
-  'population.maxSpeedKmh.max': { zh: '赶时间时最高车速：最高', en: 'Top speed under pressure: max' },
-  'population.incomeTargetMedianCny': { zh: '每日收入目标中位数', en: 'Daily income target, median' },
-  'population.incomeTargetSigma': { zh: '收入目标离散度（对数正态 σ）', en: 'Income target spread (log-normal σ)' },
-  'population.maxHoursMin': { zh: '每天在线上限：最少', en: 'Daily hours limit: lowest' },
-  'population.maxHoursMax': { zh: '每天在线上限：最多', en: 'Daily hours limit: highest' },
-  'population.morningShare': { zh: '上午开工的占比', en: 'Share starting in the morning' },
-  'population.expensePerDay': { zh: '每天固定开支', en: 'Fixed expenses per day' },
-  'population.expensePerKm': { zh: '每公里开支', en: 'Expenses per km' },
-  'behaviour.declineProb': { zh: '众包骑手拒单概率', en: 'Crowd courier declines an order' },
-  'behaviour.breakAfterHours': { zh: '连续在线多久后考虑休息', en: 'Consider a break after' },
-  'behaviour.breakProb': { zh: '休息概率（无收入压力时）', en: 'Break probability (no income pressure)' },
-  'behaviour.breakMinMinutes': { zh: '休息时长：最短', en: 'Break length: shortest' },
-  'behaviour.breakMaxMinutes': { zh: '休息时长：最长', en: 'Break length: longest' },
-  'behaviour.complaintProbLate': { zh: '超时被投诉的概率', en: 'Complaint when late' },
-  'behaviour.newCourierSlowdown': { zh: '新骑手慢多少', en: 'New couriers slower by' },
-  'behaviour.newCourierDetour': { zh: '新骑手绕路系数', en: 'New couriers’ detour factor' },
-  'behaviour.redLightProb': { zh: '路口遇红灯的概率', en: 'Signal is red' },
-  'behaviour.redRunBase': { zh: '闯红灯基础概率', en: 'Runs a red light, base' },
-  'behaviour.redRunPressure': { zh: '时间压力下闯红灯的增加', en: 'Runs a red light, added by time pressure' },
-  'behaviour.weatherSpeedFactor': { zh: '天气对车速的影响', en: 'Weather effect on speed' },
-  'rules.dispatch.policy': { zh: '派单方式', en: 'Dispatch policy' },
-  'rules.dispatch.batchSeconds': { zh: '派单间隔', en: 'Dispatch interval' },
-  'rules.dispatch.maxBag': { zh: '同时携带订单上限', en: 'Orders carried at once, at most' },
-  'rules.dispatch.maxPickupKm': { zh: '取餐距离上限', en: 'Pickup distance, at most' },
-  'rules.dispatch.planningSpeedKmh': { zh: '派单估算车速', en: 'Speed assumed by dispatch' },
-  'rules.dispatch.fairShareSecPerCny': { zh: '公平派单：每元收入的惩罚', en: 'Fair share: penalty per CNY earned' },
-  'rules.dispatch.latenessWeight': { zh: '派单时对超时的加权', en: 'Dispatch weight of added lateness' },
-  'rules.dispatch.candidates': { zh: '每单考虑的最近骑手数', en: 'Nearest couriers considered per order' },
-  'rules.dispatch.bundleMax': { zh: '每次合并派单最多几单', en: 'Orders in one bundle, at most' },
-  'rules.dispatch.bundlePickupKm': { zh: '合并派单：餐厅相距至多', en: 'Bundle: restaurants at most this far apart' },
-  'rules.dispatch.bundleReadyGapMin': {
-    zh: '合并派单：出餐时间相差至多',
-    en: 'Bundle: food ready at most this far apart',
-  },
-  'rules.dispatch.bundleAddedMin': { zh: '合并派单：每单增加路程至多', en: 'Bundle: added route per order, at most' },
-  'rules.dispatch.commitHorizonMin': {
-    zh: '延迟确认：骑手到店等餐至多',
-    en: 'Late commitment: courier waits for food at most',
-  },
-  'rules.dispatch.onTheWayMin': { zh: '顺路单：增加的用时至多', en: 'On-the-way order: added time at most' },
-  'rules.deadline.percentile': { zh: '配送时限百分位', en: 'Deadline percentile' },
-  'rules.deadline.prepEstimateMin': { zh: '估计出餐时间', en: 'Preparation time assumed' },
-  'rules.deadline.pickupServiceMin': { zh: '取餐服务时间', en: 'Service time at pickup' },
-  'rules.deadline.dropoffServiceMin': { zh: '送达服务时间', en: 'Service time at drop-off' },
-  'rules.deadline.protectionMin': { zh: '按距离的最低时限保护', en: 'Minimum deadline by distance' },
-  'rules.deadline.windowMin': { zh: '送达时间窗', en: 'Delivery window' },
-  'rules.deadline.graceMin': { zh: '超时宽限', en: 'Grace before late' },
-  'rules.deadline.learning.windowDays': { zh: '算法学习最近几天的骑行', en: 'Algorithm learns from the last' },
-  'rules.assessment.windowDays': { zh: '考核周期', en: 'Assessment period' },
-  'rules.assessment.rankByOnTime': { zh: '按准时率排序派单', en: 'Rank couriers by on-time rate' },
-  'rules.assessment.priorityWeightSec': { zh: '准时率排序的权重', en: 'Weight of the on-time ranking' },
-  'rules.pay.base': { zh: '每单基础配送费', en: 'Piece rate per order' },
-  'rules.pay.freeKm': { zh: '不另计费的距离', en: 'Distance included in the base fee' },
-  'rules.pay.perKm': { zh: '超出距离每公里加价', en: 'Extra per km beyond it' },
-  'rules.pay.peakBonus': { zh: '高峰时段每单补贴', en: 'Peak-hour bonus per order' },
-  'rules.pay.peakHours': { zh: '高峰时段', en: 'Peak hours' },
-  'rules.pay.weatherBonus': { zh: '恶劣天气每单补贴', en: 'Bad-weather bonus per order' },
-  'rules.pay.holidayMultiplier': { zh: '节假日单价倍数', en: 'Holiday pay multiplier' },
-  'rules.pay.commissionRate': { zh: '平台抽成比例', en: 'Platform commission' },
-  'rules.pay.dailyTiers': { zh: '每日单量阶梯奖励', en: 'Daily order-count bonuses' },
-  'rules.pay.guarantee': { zh: '保底时薪', en: 'Guaranteed hourly pay' },
-  'rules.penalties.lateFine': { zh: '超时罚款', en: 'Fine for a late order' },
-  'rules.penalties.perMinuteLate': { zh: '超时每分钟罚款', en: 'Fine per minute late' },
-  'rules.penalties.severeLateMin': { zh: '严重超时的界限', en: 'Severely late after' },
-  'rules.penalties.severeLateFine': { zh: '严重超时另罚', en: 'Extra fine when severely late' },
-  'rules.penalties.complaintFine': { zh: '投诉罚款', en: 'Fine for a complaint' },
-  'rules.penalties.lateTiers': { zh: '按超时分钟扣配送费的比例', en: 'Fine as a share of the fee by minutes late' },
-  'rules.penalties.recipient': { zh: '罚款归谁', en: 'Fines go to' },
-  'rules.platform.customerFeeShare': { zh: '配送收入中顾客付的比例', en: 'Share of revenue paid by the customer' },
-  'rules.platform.orderValue': { zh: '每单餐品金额', en: 'Food value per order' },
-  'rules.platform.otherCostPerOrder': { zh: '平台每单其他成本', en: 'Platform’s other costs per order' },
-  'rules.compensation.tiers': { zh: '超时赔付顾客的档位', en: 'Compensation to customers by minutes late' },
-  'rules.compensation.coveredShare': { zh: '享有超时赔付的订单比例', en: 'Share of orders covered against lateness' },
-  'rules.compensation.funder': { zh: '赔付由谁出钱', en: 'Compensation paid by' },
-  'rules.compensation.premiumPerOrder': { zh: '商家每单保费', en: 'Merchant’s premium per insured order' },
-  'rules.platform.deliveryRevenuePerOrder': { zh: '平台每单收入', en: 'Platform revenue per order' },
-  'rules.platform.depositCny': { zh: '押金', en: 'Deposit' },
-  'rules.platform.exclusivity': { zh: '禁止跑其他平台', en: 'Bars work for other platforms' },
-  'rules.heat.suspendOnHeat40': { zh: '40° 高温停工', en: 'Stop work on 40° days' },
-  'rules.heat.maxOnlineHoursHeat37': { zh: '37° 高温每天在线上限', en: 'Online hours limit on 37° days' },
-  'standards.minHourlyWage': { zh: '最低小时工资', en: 'Minimum hourly wage' },
-  'standards.minMonthlyWage': { zh: '最低月工资', en: 'Minimum monthly wage' },
-  'standards.standardDailyHours': { zh: '标准日工时', en: 'Standard working day' },
-  'standards.maxDailyOvertime': { zh: '每日加班上限', en: 'Overtime per day, at most' },
-  'standards.maxMonthlyOvertime': { zh: '每月加班上限', en: 'Overtime per month, at most' },
-  'standards.standardWeeklyHours': { zh: '标准周工时', en: 'Standard working week' },
-  'risk.baseInjuryCrashesPerMillionKm': { zh: '基础受伤事故率（未校准）', en: 'Base injury crash rate (uncalibrated)' },
-  'risk.referenceSpeedKmh': { zh: '参考车速', en: 'Reference speed' },
-  'risk.speedExponent': { zh: '车速指数（幂模型）', en: 'Speed exponent (power model)' },
-  'risk.redLightOddsRatio': { zh: '闯红灯的比值比', en: 'Odds ratio of running red lights' },
-  'risk.fatiguePerHour': { zh: '疲劳：每多一小时风险增加', en: 'Fatigue: added risk per hour' },
-  'risk.fatigueAfterHours': { zh: '疲劳从第几小时算起', en: 'Fatigue counts after' },
-  'risk.speedingThresholdKmh': { zh: '超速界限', en: 'Speeding above' },
-  'risk.weatherFactor': { zh: '天气对事故风险的影响', en: 'Weather effect on crash risk' },
-  'compliance.minWageMaxShare': { zh: '低于最低工资的骑手日占比上限', en: 'Courier-days below minimum wage, at most' },
-  'compliance.legalLimitMaxShare': {
-    zh: '超过法定工时的骑手日占比上限',
-    en: 'Courier-days over the legal hours, at most',
-  },
-  'compliance.strictestMinPercentile': {
-    zh: '考核所用时限百分位下限',
-    en: 'Deadline percentile in assessment, at least',
-  },
-  'compliance.speedingKmMaxShare': { zh: '超速里程占比上限', en: 'Speeding share of km, at most' },
-  'compliance.relativeCrashRiskMax': { zh: '相对事故风险上限', en: 'Relative crash risk, at most' },
-  'compliance.heat37MaxHours': { zh: '37° 高温在线时长上限', en: 'Online hours on 37° days, at most' },
-  replications: { zh: '重复次数', en: 'Replications' },
-  seed: { zh: '随机种子', en: 'Random seed' },
-};
+export const FIELD_NAMES: Readonly<Record<FieldPath, FieldName>> = Object.fromEntries(
+  FIELD_PATHS.map((path) => [path, CATALOGUE[path].name]),
+) as Record<FieldPath, FieldName>;
 
-/** The choices of enum fields and booleans, by value, in both languages. */
-export const OPTION_NAMES = {
-  rolling: { zh: '合单批量匹配', en: 'batch matching' },
-  greedy: { zh: '逐单最低成本', en: 'one order at a time' },
-  nearest: { zh: '距离最近', en: 'nearest courier' },
-  fairShare: { zh: '兼顾收入公平', en: 'fair share of income' },
-  online: { zh: '按在线时长', en: 'per online hour' },
-  engaged: { zh: '按接单时长', en: 'per engaged hour' },
-  true: { zh: '是', en: 'yes' },
-  false: { zh: '否', en: 'no' },
-  deliveryDuration: { zh: '过往送达用时', en: 'past delivery times' },
-  ridingPace: { zh: '过往骑行速度', en: 'past riding pace' },
-  placement: { zh: '下单时', en: 'the order' },
-  mealReady: { zh: '出餐时', en: 'the meal being ready' },
-  latestOfBoth: { zh: '两者取较晚的时限', en: 'the later promise of the two' },
-  platform: { zh: '平台', en: 'the platform' },
-  station: { zh: '配送站（代理商）', en: 'the delivery station (agency)' },
-  none: { zh: '不归配送各方（如骑手基金）', en: 'no party of the delivery (a fund)' },
-  merchantInsurance: { zh: '商家投保的准时险', en: 'insurance the merchant buys' },
-} as const satisfies Record<string, FieldName>;
+/** The choices of each enum field, keyed by its enum: `ENUM_OPTION_NAMES['rules.dispatch.policy'].rolling`. */
+export const ENUM_OPTION_NAMES: { readonly [P in EnumField]: Readonly<Record<ChoiceAt<P>, FieldName>> } =
+  Object.fromEntries(
+    FIELD_PATHS.flatMap((path) => {
+      const options = CATALOGUE[path].options;
+      return options ? [[path, options]] : [];
+    }),
+  ) as { readonly [P in EnumField]: Readonly<Record<ChoiceAt<P>, FieldName>> };
 
 /** A value an enum field or a boolean can take. */
-export type OptionId = keyof typeof OPTION_NAMES;
+export type OptionId = { [P in EnumField]: ChoiceAt<P> }[EnumField] | keyof typeof BOOLEAN_NAMES;
+
+/**
+ * The choices of every enum field and of booleans, by value, in both languages (`option.<value>` in the editor). A
+ * value shared by two enums (`platform`) has one name: a test holds that their catalogue entries agree.
+ */
+export const OPTION_NAMES: Readonly<Record<OptionId, FieldName>> = {
+  ...(Object.assign({}, ...Object.values(ENUM_OPTION_NAMES)) as Record<Exclude<OptionId, 'true' | 'false'>, FieldName>),
+  ...BOOLEAN_NAMES,
+};

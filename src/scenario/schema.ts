@@ -1,8 +1,10 @@
 /**
  * The scenario file format: the single source of truth. Types are inferred from these schemas; defaults, bounds and
- * the messages a person reads live here and nowhere else. Sections and defaults follow docs/model.md.
+ * the messages a person reads live here and nowhere else. Sections and defaults follow docs/model.md. Each field's
+ * names, unit and status live in the parameter catalogue (./catalogue.ts), attached to its node here.
  */
 import { z } from 'zod';
+import { attachFacts } from './catalogue.ts';
 
 /** Version of the scenario file format written into every file. */
 export const SCHEMA_VERSION = 2;
@@ -572,6 +574,9 @@ export const Scenario = z
       }
     }
   });
+
+// Every field carries its facts (names, unit, status) from the parameter catalogue, for `.meta()` and the JSON Schema.
+attachFacts(Scenario);
 
 /** A replay scenario carries its instance, a synthetic one none; ids are unique and order restaurants exist. */
 function checkReplay(kind: string, replay: ReplayInstance | null, days: number, ctx: z.RefinementCtx): void {

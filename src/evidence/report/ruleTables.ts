@@ -1,59 +1,37 @@
 /** The rule sets under comparison: every rule parameter that differs between arms or from the base rules, and every scenario parameter set away from Fairpace's defaults. */
-import { WEATHER_WORDS } from '../../analysis/index.ts';
+import { CATALOGUE, UNIT_NAMES, type UnitId } from '../../scenario/catalogue.ts';
+import type { FieldPath } from '../../scenario/fieldPath.ts';
 import { getPath } from '../../scenario/paths.ts';
 import { rulesForArm } from '../../scenario/rulesForArm.ts';
-import { Scenario, SCHEMA_VERSION } from '../../scenario/schema.ts';
+import { Scenario, SCHEMA_VERSION, WEATHER_KINDS } from '../../scenario/schema.ts';
 import { differingRulePaths } from '../../sim/compliance.ts';
 import { codePath, escapeHtml } from '../escape.ts';
 import { bi, inline, inlineHtml, type Bi } from './bilingual.ts';
 import { paramHeadingHtml, paramName, paramValueHtml } from './paramCells.ts';
 
-/** Names of the rule parameters a negotiation is most often about. */
-const RULE_NAMES: Record<string, Bi> = {
-  'deadline.percentile': bi(
-    '配送时限所依据的过往送达用时百分位',
-    'Percentile of past delivery times behind the deadline',
-  ),
-  'deadline.learning.windowDays': bi('时限学习窗口（天）', 'Days of past rides the deadline learns from'),
-  'deadline.protectionMin': bi('按距离段的最短承诺时长', 'Minimum promised time per distance band'),
-  'deadline.windowMin': bi('承诺时间窗（分钟）', 'Promise window (min)'),
-  'deadline.graceMin': bi('超时宽限（分钟）', 'Grace before an order is late (min)'),
-  'deadline.prepEstimateMin': bi('出餐时间估计（分钟）', 'Preparation estimate (min)'),
-  'assessment.rankByOnTime': bi('按准时率排序派单', 'Dispatch ranks couriers by on-time score'),
-  'assessment.windowDays': bi('考核窗口（天）', 'Assessment window (days)'),
-  'pay.base': bi('每单基础价（元）', 'Base fee per order (CNY)'),
-  'pay.perKm': bi('超出免费里程后每公里加价（元）', 'Fee per km beyond the free km (CNY)'),
-  'pay.freeKm': bi('免费里程（公里）', 'Free km'),
-  'pay.peakBonus': bi('高峰时段每单补贴（元）', 'Peak-hour bonus per order (CNY)'),
-  'pay.commissionRate': bi('抽成比例', 'Commission rate'),
-  'pay.holidayMultiplier': bi('节假日单价倍数', 'Holiday pay multiplier'),
-  'pay.dailyTiers': bi('冲单奖', 'Daily order-count bonuses'),
-  'pay.guarantee': bi('保底收入', 'Minimum pay guarantee'),
-  'penalties.lateFine': bi('超时罚款（元/单）', 'Late fine (CNY per order)'),
-  'penalties.perMinuteLate': bi('每超时一分钟罚款（元）', 'Fine per minute late (CNY)'),
-  'penalties.severeLateMin': bi('严重超时界限（分钟）', 'Severely late after (min)'),
-  'penalties.severeLateFine': bi('严重超时罚款（元）', 'Severe-lateness fine (CNY)'),
-  'penalties.complaintFine': bi('投诉罚款（元）', 'Complaint fine (CNY)'),
-  'dispatch.policy': bi('派单策略', 'Dispatch policy'),
-  'dispatch.maxBag': bi('同时携带订单上限', 'Most orders in the bag'),
-  'heat.suspendOnHeat40': bi('40 ℃ 以上暂停配送', 'Suspend work at 40 °C and above'),
-  'heat.maxOnlineHoursHeat37': bi('37 ℃ 以上在线时长上限（小时）', 'Online-hour cap at 37 °C and above'),
-  'platform.depositCny': bi('押金（元）', 'Deposit (CNY)'),
-  'platform.exclusivity': bi('禁止多平台接单', 'Bars work for other platforms'),
-  'platform.deliveryRevenuePerOrder': bi('平台每单配送收入（元）', 'Platform revenue per order (CNY)'),
-};
+/** A path's unit in the parameter catalogue: its own, or its table's for an entry of a per-weather table. */
+function unitOf(path: string): UnitId | null {
+  if (Object.hasOwn(CATALOGUE, path)) return CATALOGUE[path as FieldPath].unit;
+  const dot = path.lastIndexOf('.');
+  const table = path.slice(0, dot);
+  const isWeather = (WEATHER_KINDS as readonly string[]).includes(path.slice(dot + 1));
+  return isWeather && Object.hasOwn(CATALOGUE, table) ? CATALOGUE[table as FieldPath].unit : null;
+}
 
-/** A rule path's name, falling back to the editor's name of the parameter, or undefined. */
+/** A unit inside the name's brackets: one that carries its range in brackets keeps only the range ("比例（0–1）" → "0–1"). */
+const bracketed = (unit: string) => /[（(]([^）)]*)[）)]\s*$/.exec(unit)?.[1] ?? unit;
+
+/**
+ * A rule path's name with its unit in brackets ("超时罚款（元）", "Fine for a late order (CNY)"): the parameter
+ * catalogue's name, the same as the editor's, or undefined when the path has none.
+ */
 export function ruleName(path: string): Bi | undefined {
-  const exact = RULE_NAMES[path] ?? paramName(`rules.${path}`);
-  if (exact) return exact;
-  const weather = /^pay\.weatherBonus\.(\w+)$/.exec(path);
-  const kind = weather?.[1];
-  if (kind && Object.hasOwn(WEATHER_WORDS, kind)) {
-    const w = WEATHER_WORDS[kind as keyof typeof WEATHER_WORDS];
-    return bi(`天气补贴：${w.zh}（元/单）`, `Weather bonus: ${w.en} (CNY per order)`);
-  }
-  return undefined;
+  const name = paramName(`rules.${path}`);
+  if (!name) return undefined;
+  const unit = unitOf(`rules.${path}`);
+  if (!unit) return name;
+  const words = UNIT_NAMES[unit];
+  return bi(`${name.zh}（${bracketed(words.zh)}）`, `${name.en} (${bracketed(words.en)})`);
 }
 
 const cellOf = (value: unknown) => `<td class="value">${paramValueHtml(value)}</td>`;

@@ -1,36 +1,19 @@
 /** Runs the guide's comparisons on the shared worker pool: one step's scenario at a time, cancellable. */
 import { useCallback, useRef } from 'react';
-import {
-  calibrationOfRuns,
-  DEFAULT_TARGETS,
-  planCompare,
-  runsByArmOf,
-  summariseCompare,
-  type Comparison,
-  type RunsCalibration,
-} from '../analysis/index.ts';
+import { calibrationOfRuns, DEFAULT_TARGETS, planCompare, runsByArmOf, summariseCompare } from '../analysis/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { deliveryMinutes, type GuideStep } from './guideSteps.ts';
+import type { GuideOutcome } from './guideText.ts';
 import { usePoolJob, type RunPhase } from './usePoolJob.ts';
 
-/** A finished guide run: what it ran, the comparison, the model check and (first step) the delivery times. */
-export interface GuideOutcome {
-  step: GuideStep;
-  value: number;
-  scenario: Scenario;
-  comparison: Comparison;
-  calibration: RunsCalibration;
-  /** Minutes from order to door of the looser arm's first run (the first step's chart). */
-  minutes: number[];
-  /** How many guide runs have finished on this page, this one included. */
-  serial: number;
-}
+export type { GuideOutcome } from './guideText.ts';
 
 /** The guide's run state. */
 export interface GuideRunner {
   phase: RunPhase;
   result: GuideOutcome | null;
-  run: (scenario: Scenario, step: GuideStep, value: number) => void;
+  /** Runs a step's scenario; `baseDigest` names the editor's scenario it came from (runs pair only within one). */
+  run: (scenario: Scenario, step: GuideStep, value: number, baseDigest: string) => void;
   cancel: () => void;
 }
 
@@ -40,7 +23,7 @@ export function useGuide(): GuideRunner {
   const { run: runJob } = job;
   const finished = useRef(0);
   const run = useCallback(
-    (scenario: Scenario, step: GuideStep, value: number) =>
+    (scenario: Scenario, step: GuideStep, value: number, baseDigest: string) =>
       runJob(() => {
         const plan = planCompare(scenario);
         const looser = plan.armIds.at(-1);
@@ -55,6 +38,14 @@ export function useGuide(): GuideRunner {
             const traced = results.find((r) => r.orders !== undefined);
             // The comparison's summary never reads the trace; drop it before keeping the results.
             const plain = results.map(({ orders: _orders, ...r }) => r);
+            const n = plan.seeds.length;
+            // Each run's metrics stay, so that the next run at another value pairs with this one seed by seed.
+            const runs = plan.armIds.map((_, a) =>
+              plain.slice(a * n, (a + 1) * n).map((r) => ({
+                metrics: r.metrics,
+                promisedByDay: r.perDay.map((d) => d.promisedMinMean),
+              })),
+            );
             return {
               step,
               value,
@@ -67,6 +58,8 @@ export function useGuide(): GuideRunner {
                 runsByArmOf(plan.armIds, plan.seeds.length, plain),
               ),
               minutes: deliveryMinutes(traced?.orders),
+              runs,
+              baseDigest,
               serial: (finished.current += 1),
             };
           },

@@ -1563,6 +1563,7 @@ const tests = [
   ...provisionalTests,
   ...bargainSidesTests,
   ...robustnessTests,
+  ...(await import('./guideTruth.mjs')).guideTruthTests,
   {
     name: 'no request left the page’s own origin, and every request was answered',
     async fn({ open, origin, allRequests, server }) {

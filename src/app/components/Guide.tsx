@@ -5,7 +5,6 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { costSentences, strictestCost } from '../../analysis/index.ts';
 import { digestOf } from '../../scenario/canonical.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { armNames as namesOf } from '../armNames.ts';
@@ -15,17 +14,11 @@ import { armColour, REFERENCE_COLOUR } from '../charts/palette.ts';
 import { perDayChart } from '../charts/perDayChart.ts';
 import { platformChart } from '../charts/platformChart.ts';
 import { safetyChart } from '../charts/safetyChart.ts';
-import {
-  GUIDE_STEPS,
-  guideScenario,
-  percentileOf,
-  RATCHET_WINDOW_DAYS,
-  startValue,
-  TRY,
-  type GuideStep,
-} from '../guideSteps.ts';
+import type { Claim } from '../guideClaims.ts';
+import { GUIDE_STEPS, guideScenario, percentileOf, startValue, TRY, type GuideStep } from '../guideSteps.ts';
+import { guideSentence, remember, type GuideMemory, type GuideSentence } from '../guideText.ts';
 import type { Lang, MessageKey, Translate } from '../i18n.ts';
-import { axisLabel, catalogueLang, contextOf, formatWithUnit, metricName, unitOf } from '../metricDisplay.ts';
+import { axisLabel, catalogueLang, contextOf, metricName, unitOf } from '../metricDisplay.ts';
 import { useGuide, type GuideOutcome } from '../useGuide.ts';
 import { modelCheckFigure } from './ModelCheckPanel.tsx';
 import { PlotFigure } from './PlotFigure.tsx';
@@ -36,8 +29,6 @@ interface Props {
   lang: Lang;
   t: Translate;
 }
-
-const fmt = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
 
 /** The chart of one step's run. */
 function stepChart(step: GuideStep, out: GuideOutcome, arms: ChartArm[], lang: Lang, t: Translate): ChartFigure {
@@ -91,7 +82,7 @@ function stepChart(step: GuideStep, out: GuideOutcome, arms: ChartArm[], lang: L
   if (step === 'ratchet') {
     return {
       title: t('chart.perday.title'),
-      caption: t('chart.perday.caption'),
+      caption: t('guide.chart.ratchet.caption'),
       layout: 'column',
       panels: [
         perDayChart(arms, { title: '', caption: '', x: t('chart.perday.x'), y: axis('perDay.promisedMinMean') }),
@@ -130,75 +121,51 @@ function stepChart(step: GuideStep, out: GuideOutcome, arms: ChartArm[], lang: L
   return modelCheckFigure(out.calibration, namesOf(out.scenario, lang), context, lang, t);
 }
 
-/** The sentence of one step's run. */
-function stepSentence(step: GuideStep, out: GuideOutcome, lang: Lang, t: Translate): string {
-  const names = namesOf(out.scenario, lang);
-  const [a, b] = out.comparison.arms;
-  if (!a || !b) return '';
-  const strict = names[a.id] ?? a.id;
-  const loose = names[b.id] ?? b.id;
-  const f = (path: string, v: number) => formatWithUnit(path, v, lang);
-  if (step === 'promise') {
-    const p = Math.round(out.value);
-    return t('guide.say.promise', {
-      orders: Math.round(out.minutes.length / Math.max(1, out.scenario.time.days)).toLocaleString(lang),
-      p,
-      pMin: fmt(percentileOf(out.minutes, p), 0),
-      p50Min: fmt(percentileOf(out.minutes, 50), 0),
-      strict,
-      loose,
-      onTime: f('service.onTimeRate', a.metrics.service.onTimeRate),
-      onTimeLoose: f('service.onTimeRate', b.metrics.service.onTimeRate),
-    });
-  }
-  if (step === 'pressure') {
-    return t('guide.say.pressure', {
-      strict,
-      loose,
-      limit: out.scenario.risk.speedingThresholdKmh,
-      speed: f('safety.speedingKmShare', a.metrics.safety.speedingKmShare),
-      speedLoose: f('safety.speedingKmShare', b.metrics.safety.speedingKmShare),
-      red: fmt(a.metrics.safety.redLightRunsPerCourierDay, 1),
-      redLoose: fmt(b.metrics.safety.redLightRunsPerCourierDay, 1),
-    });
-  }
-  if (step === 'ratchet') {
-    const ends = (arm: typeof a) => [arm.perDay[0]?.promisedMinMean ?? NaN, arm.perDay.at(-1)?.promisedMinMean ?? NaN];
-    const [first, last] = ends(a);
-    const [firstLoose, lastLoose] = ends(b);
-    const m = (v: number | undefined) => f('perDay.promisedMinMean', v ?? NaN);
-    return t('guide.say.ratchet', {
-      strict,
-      loose,
-      window: out.scenario.rules.deadline.learning.windowDays || RATCHET_WINDOW_DAYS,
-      days: out.scenario.time.days,
-      first: m(first),
-      last: m(last),
-      firstLoose: m(firstLoose),
-      lastLoose: m(lastLoose),
-    });
-  }
-  if (step === 'pay') {
-    const cost = strictestCost(out.scenario, out.comparison, 1);
-    if (!cost) return '';
-    const s = costSentences(cost, { stricter: { zh: strict, en: strict }, looser: { zh: loose, en: loose } });
-    return t('guide.say.pay', { sentence: s.perDay[catalogueLang(lang)] });
-  }
-  if (step === 'platform') {
-    // The comparison has two arms, so its differences are the looser arm's minus the stricter one's.
-    const pay = out.comparison.differences['platform.courierPay']?.mean ?? NaN;
-    const margin = out.comparison.differences['platform.margin']?.mean ?? NaN;
-    return t('guide.say.platform', {
-      strict,
-      loose,
-      pay: f('platform.courierPay', Math.abs(pay)),
-      payWord: t(pay >= 0 ? 'guide.more' : 'guide.less'),
-      margin: f('platform.margin', Math.abs(margin)),
-      marginWord: t(margin >= 0 ? 'guide.more' : 'guide.less'),
-    });
-  }
-  const rows = out.calibration.rows;
-  return t('guide.say.model', { judged: rows.length, within: rows.filter((r) => r.status === 'within').length });
+/**
+ * One measured claim of a sentence. Its data attributes carry the shown numbers it was made from and its direction,
+ * so that a test can hold the words against the digits (test/e2e/guideTruth.mjs).
+ */
+function ClaimText({ claim, lang }: { claim: Claim; lang: 'zh' | 'en' }) {
+  const [before, verdict, after] = claim[lang];
+  return (
+    <span
+      className="guide-claim"
+      data-testid="guide-claim"
+      data-kind={claim.kind}
+      data-direction={claim.direction}
+      data-expect={claim.expect}
+      data-agreement={claim.agreement}
+      data-a={claim.a}
+      data-b={claim.b}
+      data-lo={claim.lo}
+      data-hi={claim.hi}
+    >
+      {before}
+      {verdict && <strong data-testid="guide-verdict">{verdict}</strong>}
+      {after}
+      {claim.agreementText && <span data-testid="guide-agreement">{claim.agreementText[lang]}</span>}
+    </span>
+  );
+}
+
+/** A step's sentence: its lead, its claims one per line, and its closing line, in the reader's language. */
+function SentenceText({ sentence, lang }: { sentence: GuideSentence; lang: Lang }) {
+  const l = catalogueLang(lang);
+  return (
+    <>
+      <p>{sentence.lead[l]}</p>
+      {sentence.claims.length > 0 && (
+        <ul>
+          {sentence.claims.map((c, i) => (
+            <li key={i}>
+              <ClaimText claim={c} lang={l} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {sentence.tail && <p data-testid="guide-tail">{sentence.tail[l]}</p>}
+    </>
+  );
 }
 
 /** The walk-through. */
@@ -210,6 +177,7 @@ export function Guide({ scenario, lang, t }: Props) {
   const value = typed[step] ?? (scenario ? startValue(scenario, step) : TRY[step].min);
   const guide = useGuide();
   const asked = useRef('');
+  const [memory, setMemory] = useState<GuideMemory>({});
 
   const stepScenario = useMemo(() => (scenario ? guideScenario(scenario, step, value) : null), [scenario, step, value]);
   const twoArms = scenario !== null && scenario.arms.length >= 2;
@@ -220,14 +188,19 @@ export function Guide({ scenario, lang, t }: Props) {
     if (key === asked.current) return;
     const timer = setTimeout(() => {
       asked.current = key;
-      run(stepScenario, step, value);
+      run(stepScenario, step, value, scenario ? digestOf(scenario) : '');
     }, 250);
     return () => clearTimeout(timer);
-  }, [open, stepScenario, step, value, run]);
+  }, [open, stepScenario, step, value, run, scenario]);
   const out = guide.result;
   const runs = out?.serial ?? 0;
+  // Each step remembers its last run and the one before at another value: the sentence compares the two.
+  useEffect(() => {
+    if (out) setMemory((m) => remember(m, out));
+  }, [out]);
 
-  const shown = out && out.step === step ? out : null;
+  const remembered = memory[step];
+  const shown = remembered?.current ?? null;
   const names = useMemo(() => (shown ? namesOf(shown.scenario, lang) : {}), [shown, lang]);
   const arms: ChartArm[] = useMemo(
     () =>
@@ -244,7 +217,10 @@ export function Guide({ scenario, lang, t }: Props) {
     [shown, names],
   );
   const figure = useMemo(() => (shown ? stepChart(step, shown, arms, lang, t) : null), [shown, step, arms, lang, t]);
-  const sentence = shown ? stepSentence(step, shown, lang, t) : '';
+  const sentence = useMemo(
+    () => (shown ? guideSentence(shown, remembered?.previous ?? null) : null),
+    [shown, remembered],
+  );
   const control = TRY[step];
   const set = (v: number) => setTyped((old) => ({ ...old, [step]: Math.min(control.max, Math.max(control.min, v)) }));
   const running = guide.phase.kind === 'running';
@@ -292,9 +268,9 @@ export function Guide({ scenario, lang, t }: Props) {
               title: t(`guide.title.${step}` as MessageKey),
             })}
           </h3>
-          <p className="guide-sentence" data-testid="guide-sentence">
-            {sentence}
-          </p>
+          <div className="guide-sentence" data-testid="guide-sentence">
+            {sentence && <SentenceText sentence={sentence} lang={lang} />}
+          </div>
           <div className="guide-try" data-testid="guide-try">
             <label>
               <span>

@@ -28,6 +28,7 @@ export * from './strictestCostText.ts';
 export * from './platformCost.ts';
 export * from './platformCostText.ts';
 export * from './targetMoney.ts';
+export * from './targetSequential.ts';
 export * from './bargainWords.ts';
 export * from './targetText.ts';
 export * from './zoneText.ts';

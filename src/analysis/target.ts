@@ -119,7 +119,8 @@ export interface TargetResult {
   platformCost: PlatformCost | null;
 }
 
-const COST_METRICS = ['platform.courierPay', 'platform.margin'] as const;
+/** The metrics every step records besides the targets': what the answer costs. */
+export const COST_METRICS = ['platform.courierPay', 'platform.margin'] as const;
 
 /** Checks the options and throws RangeError / ScenarioPathError naming the bad input; returns the resolved arm. */
 export function checkTargetOptions(scenario: Scenario, options: TargetOptions): string {
@@ -374,7 +375,7 @@ export function targetGridBatch(scenario: Scenario, options: TargetOptions): Bat
 }
 
 /** What a search or a grid found, for `targetResult`. */
-interface Found {
+export interface Found {
   arm: string;
   seeds: number[];
   steps: TargetStep[];
@@ -387,7 +388,8 @@ interface Found {
   current: number | null;
 }
 
-function targetResult(scenario: Scenario, options: TargetOptions, found: Found): TargetResult {
+/** The result of a search or grid from what it found (shared with the sequential search, targetSequential.ts). */
+export function targetResult(scenario: Scenario, options: TargetOptions, found: Found): TargetResult {
   const { param, min, max, targets } = options;
   const direction = options.direction ?? 'smallest';
   const confidence = options.confidence ?? 'ci';
@@ -431,7 +433,8 @@ function targetResult(scenario: Scenario, options: TargetOptions, found: Found):
   };
 }
 
-function estimatesAt(runs: RunResult[], paths: readonly string[]): Record<string, MetricEstimate> {
+/** Each metric's mean and 95% interval over runs, cut to the values the metric can take. */
+export function estimatesAt(runs: RunResult[], paths: readonly string[]): Record<string, MetricEstimate> {
   const out: Record<string, MetricEstimate> = {};
   for (const path of paths) {
     const { mean, ci95 } = boundedInterval(
@@ -465,7 +468,8 @@ function costOf(runsAt: Map<number, RunResult[]>, value: number, current: number
   return money ? { ...cost, money } : cost;
 }
 
-function evidenceOf(list: TargetStep[]): string {
+/** Why feasibility is not monotone along the evaluated values. */
+export function evidenceOf(list: TargetStep[]): string {
   return `feasibility switches more than once along the evaluated values: ${list
     .map((s) => `${s.value} ${s.feasible ? 'meets' : 'fails'}`)
     .join(', ')}`;

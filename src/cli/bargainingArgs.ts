@@ -27,6 +27,8 @@ export interface TargetCommand extends RunControl {
   tolerance?: number;
   /** `--grid N`: N evenly spaced values in one batch instead of the search. */
   grid?: number;
+  /** `--precision P`: fewer replications where a value is clearly in or out, regula falsi, stop at P × (max − min). */
+  precision?: number;
   out?: string;
   workers?: number;
   quiet: boolean;
@@ -72,6 +74,7 @@ export const TARGET_OPTIONS: Spec = {
   'max-steps': { type: 'string' },
   tolerance: { type: 'string' },
   grid: { type: 'string' },
+  precision: { type: 'string' },
 };
 /** parseArgs options of `sensitivity`. */
 export const SENSITIVITY_OPTIONS: Spec = {
@@ -157,11 +160,19 @@ export function targetCommand(file: string, v: Values, seed: number | undefined,
   const out = str(v, 'out');
   if (out === '') throw new UsageError('--out needs a file name', c);
   const { grid: _grid, ...rest } = options;
+  const precision = decimalOption('precision', str(v, 'precision'), c);
+  if (precision !== undefined && grid !== undefined) {
+    throw new UsageError(
+      '--precision goes with the search, not with --grid (a grid runs every value on every seed)',
+      c,
+    );
+  }
   return {
     kind: 'target',
     file,
     ...rest,
     ...(grid !== undefined ? { grid } : {}),
+    ...(precision !== undefined ? { precision } : {}),
     out,
     workers,
     quiet: v.quiet === true,

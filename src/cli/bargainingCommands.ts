@@ -4,6 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import {
+  findTargetSequential,
+  type SequentialTarget,
   armDisplayName,
   findTarget,
   labelContext,
@@ -69,6 +71,15 @@ function targetOptions(command: TargetCommand): TargetOptions {
 }
 
 /** Runs the `fairpace target` search (without --grid): one executor for all its batches, one progress over them. */
+/** Why a sequential target search stopped, in words. */
+const STOP_WORDS: Record<SequentialTarget['stopped'], string> = {
+  tolerance: 'the bracket is within --precision of the range (or --tolerance)',
+  resolution: "the answer meets its target by less than its interval's half-width: nearer values cannot be told apart",
+  maxSteps: 'the most values (--max-steps) were run',
+  bounds: 'the answer is a bound, or no value meets the targets',
+  notMonotone: 'feasibility switches more than once: no search, the evaluated values are listed',
+};
+
 export async function targetCommand(command: TargetCommand, io: CliIo): Promise<void> {
   const scenario = await readScenarioFile(command.file, io);
   const threads = command.workers ?? availableParallelism();
@@ -89,6 +100,26 @@ export async function targetCommand(command: TargetCommand, io: CliIo): Promise<
     // One pool for every step of the search: threads start once, and each gets a scenario once.
     const result = await withExecutor(threads, runInProcess, (executor) => {
       const cached = withRunCache(executor, command, {}, io);
+      if (command.precision !== undefined) {
+        return findTargetSequential(
+          scenario,
+          targetOptions(command),
+          { precision: command.precision },
+          cached.executor,
+          (done, total) => progress.update(done, total),
+        )
+          .then((outcome) => {
+            if (!command.quiet) {
+              const most = Math.max(...outcome.result.replicationsByValue.map((r) => r.replications));
+              const few = outcome.result.replicationsByValue.filter((r) => r.replications < most).length;
+              io.stderr(
+                `runs: ${outcome.runs} (${outcome.result.steps.length} values, ${few} of them decided on fewer than ${most} seeds); stopped: ${STOP_WORDS[outcome.stopped]}\n`,
+              );
+            }
+            return outcome.result;
+          })
+          .finally(cached.report);
+      }
       return findTarget(scenario, targetOptions(command), cached.executor, (done, total) =>
         progress.update(done, total),
       ).finally(cached.report);

@@ -225,6 +225,11 @@ Options:
   --confidence C        ci (default: the unfavourable end of the 95% interval must meet each target) or mean
   --max-steps N         most values evaluated, bounds included (default 20)
   --tolerance T         stop bisecting when the bracket is this narrow (default (Y − X) / 1000)
+  --precision P         fewer runs: a value runs on 3 seeds and gets more (2 at a time, up to R) only when its
+                        targets' intervals are not yet on one side of their thresholds; regula falsi instead of
+                        bisection; stop when the bracket is within P × (Y − X) or the answer meets its target by
+                        less than its interval's half-width. The answer still runs on every seed; stderr says how
+                        many runs were made and why it stopped (not with --grid)
   --grid N              instead of the search, evaluate N evenly spaced values from X to Y (both included) in one
                         batch, which --shard can split; "bracket" then spans the last failing and first passing value
   --replications R      replications per value (default: the scenario's "replications")

@@ -37,6 +37,35 @@ describe('fairpace target', () => {
     expect(result.platformCost.currentValue).toBe(7);
   });
 
+  it('with --precision: the same answer with one or two threads, the runs said on stderr, and not with --grid', async () => {
+    const args = [
+      'target',
+      tiny.path,
+      ...TARGET,
+      '--target',
+      'earnings.netPerOnlineHour.mean >= 21',
+      '--confidence',
+      'mean',
+      '--precision',
+      '0.02',
+    ];
+    const one = capture();
+    expect(await main([...args, '--workers', '1'], { io: one, env: {} })).toBe(0);
+    const two = capture();
+    expect(await main([...args, '--workers', '2'], { io: two, env: {} })).toBe(0);
+    expect(two.out).toBe(one.out);
+    const result = JSON.parse(one.out);
+    expect(result).toMatchObject({ param: 'rules.pay.base', reached: true, arm: 'median' });
+    expect(result.targets[0].achieved).toBeGreaterThanOrEqual(21);
+    expect(result.replicationsByValue.length).toBe(
+      result.steps.length + (result.steps.some((s: { value: number }) => s.value === 7) ? 0 : 1),
+    );
+    expect(one.err).toMatch(/runs: \d+ \(\d+ values, \d+ of them decided on fewer than \d+ seeds\); stopped: /);
+    const grid = capture();
+    expect(await main([...args, '--grid', '5'], { io: grid, env: {} })).toBe(2);
+    expect(grid.err).toMatch(/--precision goes with the search, not with --grid|--grid replaces the search/);
+  });
+
   it('reports value null when no value in bounds meets the targets, and writes --out', async () => {
     const out = join(tiny.dir, 'target.json');
     const io = capture();

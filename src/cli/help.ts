@@ -247,8 +247,9 @@ Example:
 For a comparison of two arms, sets each parameter to its low and then its high value (one at a time, in every arm,
 with the same seeds), recomputes the headline differences (second arm − first) and ranks the parameters by the
 largest swing relative to the size of the base difference. Flags a parameter whose range flips the sign of a
-difference whose base 95% interval excludes zero. By default it varies the parameters MODEL.md marks as assumptions,
-each over a stated range (e.g. ±20%).
+difference whose base 95% interval excludes zero. By default it varies every parameter the parameter catalogue gives a
+plausible range (src/scenario/catalogue/*.ts: assumptions, and two calibrated defaults), each over that range (e.g.
+±20%).
 
 Options:
   --params P,Q,...      parameter paths (the assumption's stated range, else ±20% of the scenario's value), or

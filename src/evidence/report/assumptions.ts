@@ -1,4 +1,8 @@
-/** The parameters MODEL.md marks as assumptions (no solid public source), and the sources of the model's defaults. */
+/**
+ * The parameters the report lists as resting on judgement (most are assumptions; a few are calibrated to published
+ * figures, as the parameter catalogue says), and the sources of the model's defaults.
+ */
+import { CATALOGUE } from '../../scenario/catalogue.ts';
 import { getPath } from '../../scenario/paths.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { escapeHtml, safeHref } from '../escape.ts';
@@ -105,11 +109,28 @@ export const MODEL_SOURCES: readonly Bi[] = [
   bi('《防暑降温措施管理办法》（2012）', 'Measures for the Administration of Heatstroke Prevention and Cooling (2012)'),
 ];
 
+/**
+ * What the parameter catalogue says of a path's default (a distribution by its mean): calibrated, sourced or an
+ * assumption, so the report's tag agrees with docs/model.md and the editor.
+ */
+export function catalogueStatus(path: string): 'assumption' | 'calibrated' | 'sourced' | 'setting' | undefined {
+  const entries = CATALOGUE as Readonly<Record<string, { status: { kind: string } }>>;
+  const entry = entries[path] ?? entries[`${path}.mean`];
+  return entry?.status.kind as 'assumption' | 'calibrated' | 'sourced' | 'setting' | undefined;
+}
+
+const STATUS_TAGS: Record<'assumption' | 'calibrated' | 'sourced' | 'setting', Bi> = {
+  assumption: bi('假设', 'assumption'),
+  calibrated: bi('已校准', 'calibrated'),
+  sourced: bi('有来源', 'sourced'),
+  setting: bi('设定', 'setting'),
+};
+
 /** The assumptions with this scenario's values. */
 export function assumptionsTableHtml(scenario: Scenario): string {
   const head = `<tr><th>${inline(bi('参数', 'Parameter'))}</th><th>${inline(bi('本情景的值', 'Value here'))}</th><th>${inline(bi('含义', 'Meaning'))}</th></tr>`;
   const rows = ASSUMPTIONS.map((a) => {
-    const tag = a.uncalibrated ? bi('未校准', 'uncalibrated') : bi('假设', 'assumption');
+    const tag = a.uncalibrated ? bi('未校准', 'uncalibrated') : STATUS_TAGS[catalogueStatus(a.path) ?? 'assumption'];
     return (
       `<tr><th scope="row">${paramHeadingHtml(a.path)} <span class="tag">${inline(tag)}</span></th>` +
       `<td class="value">${paramValueHtml(getPath(scenario, a.path))}</td><td>${inline(a.meaning)}</td></tr>`

@@ -97,7 +97,12 @@ function header(input: ReportInput, names: readonly Bi[]): string {
     row(bi('比较的方案', 'Arms compared'), names.map((n) => inline(n)).join('<br>')) +
     row(
       bi('重复次数与随机种子', 'Replications and seeds'),
-      `${comparison.seeds.length} (${inline(bi('种子', 'seeds'))} ${escapeHtml(seedsText(comparison.seeds))})`,
+      inline(
+        bi(
+          `${comparison.seeds.length} 次（随机种子 ${seedsText(comparison.seeds)}）`,
+          `${comparison.seeds.length} (seeds ${seedsText(comparison.seeds)})`,
+        ),
+      ),
     ) +
     row(
       bi('规模', 'Size'),

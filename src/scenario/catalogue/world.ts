@@ -36,8 +36,16 @@ export const WORLD_FACTS = {
     unit: 'hourOfDay',
     status: { kind: 'setting' },
   },
-  'city.widthKm': { name: { zh: '城市宽度', en: 'City width' }, unit: 'km', status: { kind: 'setting' } },
-  'city.heightKm': { name: { zh: '城市高度', en: 'City height' }, unit: 'km', status: { kind: 'setting' } },
+  'city.widthKm': {
+    name: { zh: '城市东西宽度', en: 'City extent, east–west' },
+    unit: 'km',
+    status: { kind: 'setting' },
+  },
+  'city.heightKm': {
+    name: { zh: '城市南北长度', en: 'City extent, north–south' },
+    unit: 'km',
+    status: { kind: 'setting' },
+  },
   'city.detourFactor': {
     name: { zh: '道路绕行系数', en: 'Road detour factor' },
     unit: 'factor',

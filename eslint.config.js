@@ -15,12 +15,36 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', '**/*.js', 'scripts/**', 'bench/**', 'test/**', 'src/cli/**', 'src/lib/**', 'bin/**'],
+    files: [
+      '**/*.mjs',
+      '**/*.js',
+      'scripts/**',
+      'bench/**',
+      'test/**',
+      'src/cli/**',
+      'src/lib/**',
+      'src/node/**',
+      'bin/**',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['src/app/**', 'workers/**'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The library and the Node floor (worker-thread pool) sit below the command line: neither may import it.
+    files: ['src/lib/**', 'src/node/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/cli/**', '**/app/**'], message: 'src/lib and src/node sit below the CLI and the app.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: pureFolders,

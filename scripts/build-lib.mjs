@@ -22,7 +22,7 @@ const { computeModelDigest } = await import('../src/cli/modelSource.ts');
 await build({
   absWorkingDir: root,
   define: { __FAIRPACE_MODEL_DIGEST__: JSON.stringify(computeModelDigest(root)) },
-  entryPoints: { index: 'src/lib/index.ts', worker: 'src/cli/workerMain.ts' },
+  entryPoints: { index: 'src/lib/index.ts', worker: 'src/node/workerMain.ts' },
   outdir: 'dist-lib',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -28,7 +28,7 @@ import { batchCommand } from './batch.ts';
 import type { CliIo } from './cliIo.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { emit, jsonText, readScenarioFile } from './files.ts';
-import { withExecutor } from './pool.ts';
+import { withExecutor } from '../node/pool.ts';
 import { withRunCache } from './runStore.ts';
 import { progressFor } from './progress.ts';
 import { guardRunCost } from './runEstimate.ts';

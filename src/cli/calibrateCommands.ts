@@ -24,7 +24,7 @@ import type { CliIo } from './cliIo.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { emit, jsonText, readBoundedFile, readScenarioFile, writeFileAtomic } from './files.ts';
 import { differenceUnit, formatMetric, formatPlain, metricUnit } from './metricFormat.ts';
-import { withExecutor } from './pool.ts';
+import { withExecutor } from '../node/pool.ts';
 import { withRunCache } from './runStore.ts';
 import { guardRunCost } from './runEstimate.ts';
 import { withSuggestions } from './suggest.ts';

@@ -32,7 +32,7 @@ import { availableParallelism } from 'node:os';
 import type { CliIo } from './cliIo.ts';
 import { InputError } from './errors.ts';
 import { differenceUnit, formatDifference } from './metricFormat.ts';
-import { withExecutor } from './pool.ts';
+import { withExecutor } from '../node/pool.ts';
 import { progressFor, silentProgress } from './progress.ts';
 import { guardRunCost } from './runEstimate.ts';
 import { withRunCache } from './runStore.ts';

@@ -4,7 +4,7 @@ import { runInProcess, type Executor, type RunTask } from '../analysis/index.ts'
 import { runEvidenceInProcess } from '../evidence/plan.ts';
 import type { RunResult } from '../sim/results.ts';
 import type { CliIo } from './cliIo.ts';
-import { workerExecutor } from './pool.ts';
+import { workerExecutor } from '../node/pool.ts';
 import { progressFor, type Progress } from './progress.ts';
 import { withRunCache } from './runStore.ts';
 

@@ -50,7 +50,7 @@ import {
   ZoneOptionsSchema,
   type OptionProblem,
 } from '../analysis/options.ts';
-import { withExecutor } from '../cli/pool.ts';
+import { withExecutor } from '../node/pool.ts';
 import {
   buildEvidencePack as buildPack,
   parseBargaining,

@@ -2,7 +2,7 @@
 // how an internal error inside a worker looks to the pool.
 import { describe, expect, it } from 'vitest';
 import { CancelledError, runInProcess, type RunTask } from '../../src/analysis/index.ts';
-import { WorkerPool, WorkerTaskError, workerExecutor } from '../../src/cli/pool.ts';
+import { WorkerPool, WorkerTaskError, workerExecutor } from '../../src/node/pool.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { TINY_SCENARIO } from './fixtures.ts';
 

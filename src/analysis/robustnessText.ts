@@ -4,7 +4,7 @@
  * the command's table read the same words (issue 24 item 2). No metric path or parameter path in the Chinese text.
  */
 import type { Bi, LabelContext } from './catalogue/index.ts';
-import { metricName, num, paramName, paramValue } from './bargainWords.ts';
+import { metricName, midSentence, num, paramName, paramValue } from './bargainWords.ts';
 import type { RobustMetric, RobustnessResult } from './robustness.ts';
 
 const pct = (x: number) => `${num(x * 100, 0)}%`;
@@ -14,12 +14,12 @@ export function failureRegion(m: RobustMetric): Bi | undefined {
   if (!m.box || m.box.limits.length === 0) return undefined;
   const parts = m.box.limits.map((l) => {
     const name = paramName(l.param);
+    const en = midSentence(name.en);
     const lo = l.low !== null ? paramValue(l.param, l.low) : undefined;
     const hi = l.high !== null ? paramValue(l.param, l.high) : undefined;
-    if (lo && hi)
-      return { zh: `${name.zh}在 ${lo.zh} 至 ${hi.zh} 之间`, en: `${name.en} between ${lo.en} and ${hi.en}` };
-    if (lo) return { zh: `${name.zh}不低于 ${lo.zh}`, en: `${name.en} at least ${lo.en}` };
-    return { zh: `${name.zh}不高于 ${(hi as Bi).zh}`, en: `${name.en} at most ${(hi as Bi).en}` };
+    if (lo && hi) return { zh: `${name.zh}在 ${lo.zh} 至 ${hi.zh} 之间`, en: `${en} is between ${lo.en} and ${hi.en}` };
+    if (lo) return { zh: `${name.zh}不低于 ${lo.zh}`, en: `${en} is at least ${lo.en}` };
+    return { zh: `${name.zh}不高于 ${(hi as Bi).zh}`, en: `${en} is at most ${(hi as Bi).en}` };
   });
   return { zh: parts.map((p) => p.zh).join('且'), en: parts.map((p) => p.en).join(' and ') };
 }
@@ -44,7 +44,7 @@ export function robustnessSentence(m: RobustMetric, worlds: number, context: Par
     ? { zh: '', en: '' }
     : {
         zh: '（本情景中这一差别的区间本身就包含 0）',
-        en: ' (In the scenario as written this difference’s own interval includes 0.)',
+        en: ' (in the scenario as written, this difference’s own interval includes 0)',
       };
   const region = failureRegion(m);
   const where = region

@@ -64,6 +64,8 @@ function readable(error: unknown, task?: RunTask): Error {
  */
 export class SimPool {
   private slots: Slot[] = [];
+  /** Jobs inside `execute` now (the app runs one at a time; a cancelled one may still be looking up the cache). */
+  private running = 0;
   private readonly digests = new WeakMap<Scenario, string>();
 
   constructor(readonly size: number = poolSizeFor(location.search, navigator.hardwareConcurrency)) {}
@@ -112,11 +114,13 @@ export class SimPool {
     ...[tasks, onProgress, signal, onResult]: Parameters<Executor>
   ): Promise<RunResult[]> {
     if (signal?.aborted) {
-      // Cancelled before the workers were reached (the run cache was still looking up saved runs): none of this run's
-      // tasks is on a worker, and the workers may by now be running the next job (a preset chosen after Cancel), so
-      // they are left alone.
+      // Cancelled before the workers were reached (the run cache was still looking up saved runs): cancelling still
+      // stops the workers, as it does mid-run, unless another job has started on them meanwhile (a preset chosen
+      // after Cancel), whose workers are not this run's to stop.
+      if (this.running === 0) this.reset();
       throw new CancelledError();
     }
+    this.running++;
     if (this.slots.length === 0) this.slots = Array.from({ length: this.size }, startSlot);
     const slots = this.slots;
     const results: RunResult[] = new Array<RunResult>(tasks.length);
@@ -157,6 +161,7 @@ export class SimPool {
       stop(reason); // ends the other lanes
       throw reason;
     } finally {
+      this.running--;
       if (hasAbortEvent(signal)) signal.removeEventListener('abort', onAbort);
     }
   }

@@ -188,7 +188,11 @@ export async function sensitivityToPrecision(
       stopped: outcome.unsettledIdx.size === 0 ? 'settled' : 'limit',
       unsettled: [...outcome.unsettledIdx].map((i) => (params[i] as Resolved).path),
     };
-    if (!more) return partial;
+    if (!more) {
+      // The bar ends full: the runs it skipped are not owed.
+      onProgress?.(runs, runs);
+      return partial;
+    }
     onRound?.(partial);
     wanted = next;
   }

@@ -110,7 +110,7 @@ async function cliTargetAndZone() {
       'target',
       scenario,
       ...['--param', 'rules.pay.base', '--min', '0', '--max', '40', '--arm', 'median', '--replications', '2'],
-      ...['--max-steps', '12', '--target', 'earnings.netPerOnlineHour.mean >= 15', ...common],
+      ...['--max-steps', '12', '--target', 'earnings.netPerOnlineHour.mean >= 15', '--precision', '0.005', ...common],
     ]),
     fairpace([
       'zone',

@@ -986,10 +986,16 @@ const tests = [
               'earnings.netPerOnlineHour.mean >= 15',
               '--out',
               join(dir, 'target.json'),
+              '--precision',
+              '0.005',
             ],
             ...common,
           ]),
-          fairpace(['sensitivity', scenario, '--replications', '2', '--out', join(dir, 'sensitivity.json'), ...common]),
+          fairpace([
+            'sensitivity',
+            scenario,
+            ...['--replications', '2', '--precision', '0.2', '--out', join(dir, 'sensitivity.json'), ...common],
+          ]),
           fairpace([
             'zone',
             scenario,
@@ -1361,6 +1367,8 @@ const tests = [
         join(ROOT, 'scenarios', `${DEMO}.json`),
         ...['--param', 'rules.pay.base', '--min', '0', '--max', '40', '--arm', 'median', '--replications', '2'],
         ...['--max-steps', '12', '--target', 'earnings.netPerOnlineHour.mean >= 15', '--workers', '1', '--quiet'],
+        // The panel's search is the sequential one (APP_TARGET_PRECISION in TargetPanel.tsx).
+        ...['--precision', '0.005'],
       ]);
       assert(cli.code === 0, `fairpace target failed: ${cli.stderr}`);
       const expected = JSON.parse(cli.stdout);

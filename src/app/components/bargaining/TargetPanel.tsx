@@ -4,7 +4,7 @@
  * the difference goes (src/analysis/targetText.ts, the same sentences as the command line and the report).
  */
 import { useState } from 'react';
-import { findTarget, targetSentences, type LabelContext } from '../../../analysis/index.ts';
+import { findTargetSequential, targetSentences, type LabelContext } from '../../../analysis/index.ts';
 import { armDisplayName } from '../../../analysis/armName.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import type { Lang, Translate } from '../../i18n.ts';
@@ -27,6 +27,12 @@ interface Props {
 }
 
 /** The target panel. */
+/**
+ * The panel's search is `fairpace target --precision 0.005` (src/analysis/targetSequential.ts): values far from the
+ * answer are decided on fewer seeds, regula falsi narrows the bracket, and the answer runs on every seed.
+ */
+export const APP_TARGET_PRECISION = 0.005;
+
 export function TargetPanel({ scenario, job, blocked, names, context, lang, t }: Props) {
   const lastArm = scenario?.arms.at(-1)?.id ?? '';
   const [param, setParam] = useState<string>('rules.pay.base');
@@ -40,7 +46,7 @@ export function TargetPanel({ scenario, job, blocked, names, context, lang, t }:
   const run = () => {
     if (!scenario || !spec) return;
     job.run((execute, onProgress, signal) =>
-      findTarget(
+      findTargetSequential(
         scenario,
         {
           param,
@@ -51,10 +57,11 @@ export function TargetPanel({ scenario, job, blocked, names, context, lang, t }:
           replications: reps(replications),
           maxSteps: APP_TARGET_STEPS,
         },
+        { precision: APP_TARGET_PRECISION },
         execute,
         onProgress,
         signal,
-      ),
+      ).then((outcome) => outcome.result),
     );
   };
   const r = job.result;

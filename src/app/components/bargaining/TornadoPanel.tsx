@@ -3,7 +3,12 @@
  * time, through the same batch as `fairpace sensitivity`, and the parameters that flip a conclusion.
  */
 import { useMemo, useState } from 'react';
-import { SENSITIVITY_PATHS, sensitivity, type LabelContext, type SensitivityResult } from '../../../analysis/index.ts';
+import {
+  SENSITIVITY_PATHS,
+  sensitivityToPrecision,
+  type LabelContext,
+  type SensitivityResult,
+} from '../../../analysis/index.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import { tornadoChart } from '../../charts/tornadoChart.ts';
 import { nameWithUnit, paramLabel } from '../../editor/paramLabel.ts';
@@ -23,6 +28,12 @@ interface Props {
   t: Translate;
 }
 
+/**
+ * The tornado runs `fairpace sensitivity --precision 0.2` (src/analysis/sequentialSensitivity.ts): every parameter
+ * screened on a few seeds, more only where its rank or a sign is in doubt.
+ */
+export const APP_TORNADO_PRECISION = 0.2;
+
 /** The tornado panel. */
 export function TornadoPanel({ scenario, job, blocked, names, context, lang, t }: Props) {
   const [replications, setReplications] = useState('');
@@ -30,7 +41,15 @@ export function TornadoPanel({ scenario, job, blocked, names, context, lang, t }
   const run = () => {
     if (!scenario) return;
     job.run((execute, onProgress, signal) =>
-      sensitivity(scenario, { replications: reps(replications) }, execute, onProgress, signal),
+      sensitivityToPrecision(
+        scenario,
+        { replications: reps(replications) },
+        { precision: APP_TORNADO_PRECISION },
+        execute,
+        undefined,
+        onProgress,
+        signal,
+      ).then((outcome) => outcome.result),
     );
   };
   const figure = useMemo(() => {

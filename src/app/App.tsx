@@ -1,4 +1,5 @@
 /** The workbench: preset, run and scenario editor on the left; the comparison and the sweep on the right. */
+import { digestOf } from '../scenario/canonical.ts';
 import { Component, useEffect, useMemo, useReducer, useState, type ReactNode } from 'react';
 import { validateScenario, type LoadResult } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -182,6 +183,10 @@ export function App() {
     { kind: 'robustness' as const, result: bargainingJobs.robustness.result },
   ].flatMap((b) => (b.result ? [{ kind: b.kind, result: b.result }] : []));
   const availableBargaining = new Set(shownBargaining.map((b) => b.kind));
+  // A robustness run speaks under the headline cards only when it was made on the scenario the cards show.
+  const robustnessResult = bargainingJobs.robustness.result;
+  const shownDigest = useMemo(() => (result ? digestOf(result.scenario) : null), [result]);
+  const robustnessShown = robustnessResult && robustnessResult.scenarioDigest === shownDigest ? robustnessResult : null;
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -417,6 +422,7 @@ export function App() {
                 <ModelCheckNotice calibration={result.calibration} context={resultContext} lang={lang} t={t} />
                 <HeadlineCards
                   comparison={result.comparison}
+                  robustness={robustnessShown}
                   armNames={resultNames}
                   context={resultContext}
                   lang={lang}

@@ -74,8 +74,26 @@ export const robustnessTests = [
         assert(line.text.includes(`${m.holds}/20`), `${m.metric}: the sentence lacks ${m.holds}/20: ${line.text}`);
         assert(!/[a-z]+\.[a-zA-Z]+/.test(line.text), `a path in the Chinese sentence: ${line.text}`);
       }
+      // The headline cards say it too, for the differences robustness judges (the scenario on the cards is the one run).
+      const cards = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-testid^="robust-"]')].map((p) => ({
+          id: p.getAttribute('data-testid'),
+          holds: Number(p.getAttribute('data-holds')),
+          text: p.textContent ?? '',
+        })),
+      );
+      assert(
+        cards.length === expected.metrics.length,
+        `${cards.length} card lines, expected ${expected.metrics.length}`,
+      );
+      for (const m of expected.metrics) {
+        const card = cards.find((c) => c.id === `robust-${m.metric}`);
+        assert(card && card.holds === m.holds, `card of ${m.metric}: ${JSON.stringify(card)}, CLI holds ${m.holds}`);
+        assert(card.text.includes(`有 ${m.holds} 个`), `card of ${m.metric} says: ${card.text}`);
+      }
       mkdirSync(SHOTS, { recursive: true });
       await page.locator(tid('robustness-panel')).screenshot({ path: join(SHOTS, 'robustness-zh.png') });
+      await page.locator('.cards').screenshot({ path: join(SHOTS, 'cards-zh.png') });
       await page.click(tid('language-toggle'));
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       const en = await readLines(page);

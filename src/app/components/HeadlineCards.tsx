@@ -1,6 +1,6 @@
 /** One card per headline metric: each arm's value, and each further arm's paired difference from the first. */
 import type { ReactNode } from 'react';
-import type { Comparison, Difference, LabelContext } from '../../analysis/index.ts';
+import type { Comparison, Difference, LabelContext, RobustnessResult } from '../../analysis/index.ts';
 import { lookupMetric, metricAt } from '../../analysis/index.ts';
 import { describeDifference, HEADLINE_METRICS } from '../headlineMetrics.ts';
 import type { Lang, Translate } from '../i18n.ts';
@@ -8,6 +8,8 @@ import { formatMetric, formatWithUnit, metricAbout, metricName, unitOf } from '.
 
 interface Props {
   comparison: Comparison;
+  /** A robustness result for the same scenario and arms, when one was run: each card says how far its difference holds. */
+  robustness?: RobustnessResult | null;
   armNames: Record<string, string>;
   /** The scenario's thresholds that labels name. */
   context: Partial<LabelContext>;
@@ -61,8 +63,25 @@ function differenceOf(comparison: Comparison, armId: string, index: number, path
   return vsFirst ?? (index === 1 ? comparison.differences[path] : undefined);
 }
 
+/**
+ * "Holds in 97 of 100 plausible worlds" under a card, from a robustness run of the same arms (issue 24 item 2): only
+ * for the differences robustness judges, and only when its arms are the comparison's first two.
+ */
+function robustLine(r: RobustnessResult | null | undefined, comparison: Comparison, path: string, t: Translate) {
+  if (!r) return null;
+  const [a, b] = comparison.arms;
+  if (!a || !b || r.arms[0] !== a.id || r.arms[1] !== b.id) return null;
+  const m = r.metrics.find((x) => x.metric === path);
+  if (!m) return null;
+  return (
+    <p className="robust" data-testid={`robust-${path}`} data-holds={m.holds} data-worlds={r.worlds}>
+      {t('card.robust', { holds: m.holds, worlds: r.worlds })}
+    </p>
+  );
+}
+
 /** The headline cards. Each value's element holds the displayed number; `data-value` the metric at full precision. */
-export function HeadlineCards({ comparison, armNames, context, lang, t }: Props) {
+export function HeadlineCards({ comparison, robustness, armNames, context, lang, t }: Props) {
   const [first, ...others] = comparison.arms;
   const companionOf = (path: string) => {
     // The catalogue names the figure shown beside a headline (`companion`), with the same distribution suffix.
@@ -102,6 +121,7 @@ export function HeadlineCards({ comparison, armNames, context, lang, t }: Props)
                 )}
               </p>
             ))}
+          {robustLine(robustness, comparison, path, t)}
         </section>
       ))}
     </div>

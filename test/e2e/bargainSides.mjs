@@ -5,30 +5,13 @@
 // choices. run.mjs runs these with the others (`node test/e2e/run.mjs "bargain sides"`); screenshots of the
 // bargaining panels in both languages go to test-artifacts/bargain/.
 /* global document */
-import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { reveal, ROOT, tid, waitForRunDone } from './support.mjs';
+import { assert, fairpace, reveal, ROOT, tid, waitForJob, waitForRunDone } from './support.mjs';
 import { latinOnPage, unexpectedLatin } from './latinWords.mjs';
 
 const DEMO = 'demo-small';
 const SHOTS = join(ROOT, 'test-artifacts', 'bargain');
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-/** Runs the fairpace command line; resolves with its exit code and output. */
-function fairpace(args) {
-  return new Promise((resolvePromise) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'bin', 'fairpace.mjs'), ...args],
-      { cwd: ROOT, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => resolvePromise({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 /** Runs `what`, naming `step` in its error. */
 async function step(name, what) {
@@ -37,22 +20,6 @@ async function step(name, what) {
   } catch (error) {
     throw new Error(`${name}: ${error.message}`);
   }
-}
-
-/** Waits for a bargaining job's status line to say done (or fails on an error or a cancel). */
-async function waitForJob(page, id, timeout = 120_000) {
-  const handle = await page.waitForFunction(
-    (job) => {
-      const status = document.querySelector(`[data-testid="${job}-status"]`);
-      const phase = status?.getAttribute('data-phase');
-      if (phase === 'error' || phase === 'cancelled') return { error: `${phase}: ${status?.textContent}` };
-      return phase === 'done' ? { ok: true } : false;
-    },
-    id,
-    { timeout },
-  );
-  const outcome = await handle.jsonValue();
-  assert(!outcome.error, `${id}: ${outcome.error}`);
 }
 
 /** The text and data attributes of the elements with these test ids. */

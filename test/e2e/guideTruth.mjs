@@ -9,7 +9,7 @@
 /* global document, HTMLInputElement */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, tid, waitForRunDone } from './support.mjs';
+import { assert, ROOT, tid, waitForRunDone } from './support.mjs';
 import { latinOnPage, unexpectedLatin } from './latinWords.mjs';
 
 const SHOTS = join(ROOT, 'test-artifacts', 'guide-truth');
@@ -36,10 +36,6 @@ const AGREEMENT_WORDS = {
 };
 const INCLUDES_ZERO = { zh: '包含 0', en: 'includes zero' };
 const ENDS_DISAGREE = { zh: '首末两天', en: 'first and last days' };
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 /** Waits until the guide shows `step` at `value`, its run finished (and, when given, more runs than `runsBefore`). */
 async function shownFor(page, step, value, runsBefore = -1) {

@@ -6,15 +6,11 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { choosePreset, kpiMismatches, readKpis, ROOT, tid, waitForRunDone } from './support.mjs';
+import { assert, choosePreset, kpiMismatches, readKpis, ROOT, tid, waitForRunDone } from './support.mjs';
 
 const YANTAI = 'yantai-2021';
 const SHOTS = join(ROOT, 'test-artifacts', 'provisional');
 const HAN = /\p{Script=Han}/u;
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 /** `fairpace compare <preset> --replications n` as JSON: what a provisional answer on n seeds must equal. */
 function cliCompareReplications(preset, replications) {

@@ -3,27 +3,11 @@
 // `fairpace robustness --worlds 20`, said in Chinese without metric paths and in English after the language switch.
 // Screenshots in both languages go to test-artifacts/robustness/. `node test/e2e/run.mjs robustness`.
 /* global document */
-import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { reveal, ROOT, tid, waitForRunDone } from './support.mjs';
+import { assert, fairpace, reveal, ROOT, tid, waitForJob, waitForRunDone } from './support.mjs';
 
 const SHOTS = join(ROOT, 'test-artifacts', 'robustness');
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function fairpace(args) {
-  return new Promise((resolvePromise) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'bin', 'fairpace.mjs'), ...args],
-      { cwd: ROOT, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => resolvePromise({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 /** The panel's lines: metric, worlds held, verdict and text. */
 function readLines(page) {
@@ -46,17 +30,7 @@ export const robustnessTests = [
       await reveal(page, tid('robustness-panel'));
       await page.selectOption(tid('robustness-worlds'), '20');
       await page.click(tid('robustness-run'));
-      const handle = await page.waitForFunction(
-        () => {
-          const phase = document.querySelector('[data-testid="robustness-status"]')?.getAttribute('data-phase');
-          if (phase === 'error' || phase === 'cancelled') return { error: phase };
-          return phase === 'done' ? { ok: true } : false;
-        },
-        undefined,
-        { timeout: 240_000 },
-      );
-      const outcome = await handle.jsonValue();
-      assert(!outcome.error, `robustness: ${outcome.error}`);
+      await waitForJob(page, 'robustness', 240_000);
       const cli = await fairpace([
         'robustness',
         join(ROOT, 'scenarios', 'demo-small.json'),

@@ -9,12 +9,12 @@
 //
 // Screenshots of the dashboard in both languages go to test-artifacts/ (gitignored).
 /* global document, window, indexedDB -- code passed to page.evaluate runs in the browser */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import {
+  assert,
   buildApp,
   choosePreset,
   cliCompare,
@@ -28,6 +28,8 @@ import {
   ROOT,
   serveStatic,
   tid,
+  fairpace,
+  waitForJob,
   waitForRunDone,
 } from './support.mjs';
 import { latinOnPage, unexpectedLatin } from './latinWords.mjs';
@@ -48,11 +50,6 @@ const YANTAI = 'yantai-2021';
 const CANCELLED = /已取消|cancelled/i;
 const HAN = /\p{Script=Han}/u;
 
-/** Fails with `message` unless `condition` holds. */
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
 function assertNoProblems(problems, what) {
   assert(problems.length === 0, `${what}:\n      ${problems.join('\n      ')}`);
 }
@@ -72,18 +69,6 @@ const RIDER_RECORDS = [
 ].join('\n');
 const RIDER_ONLINE =
   'rider_id,date,online_hours\nalice-001,2024-05-06,12\nalice-001,2024-05-07,9\nbob-002,2024-05-06,1.5\nbob-002,2024-05-08,4\n';
-
-/** Runs the CLI; resolves with its exit code and output (never rejects on a non-zero exit). */
-function fairpace(args) {
-  return new Promise((resolvePromise) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'bin', 'fairpace.mjs'), ...args],
-      { cwd: ROOT, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => resolvePromise({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 /** The orders of the tiny MDRP instance the import test writes (tab-separated, header first). */
 const MDRP_ORDERS =
@@ -148,22 +133,6 @@ function chartMarks(page, testId) {
       area: biggest,
     };
   }, testId);
-}
-
-/** Waits until the bargaining job `id` (target, tornado, zone) is done; fails with its message on an error. */
-async function waitForJob(page, id, timeout = 90_000) {
-  const handle = await page.waitForFunction(
-    (job) => {
-      const status = document.querySelector(`[data-testid="${job}-status"]`);
-      const phase = status?.getAttribute('data-phase');
-      if (phase === 'error' || phase === 'cancelled') return { error: `${phase}: ${status?.textContent}` };
-      return phase === 'done' ? { ok: true } : false;
-    },
-    id,
-    { timeout },
-  );
-  const outcome = await handle.jsonValue();
-  assert(!outcome.error, `${id}: ${outcome.error}`);
 }
 
 // ── the tests ────────────────────────────────────────────────────────────────────────────────────────────────────

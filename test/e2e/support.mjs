@@ -12,6 +12,39 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Fails with `message` unless `condition` holds. */
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Runs the CLI; resolves with its exit code and output (never rejects on a non-zero exit). */
+export function fairpace(args) {
+  return new Promise((resolvePromise) => {
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin', 'fairpace.mjs'), ...args],
+      { cwd: ROOT, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolvePromise({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** Waits until the bargaining job `id` (target, tornado, zone, robustness) says done; fails on an error or a cancel. */
+export async function waitForJob(page, id, timeout = 120_000) {
+  const handle = await page.waitForFunction(
+    (job) => {
+      const status = document.querySelector(`[data-testid="${job}-status"]`);
+      const phase = status?.getAttribute('data-phase');
+      if (phase === 'error' || phase === 'cancelled') return { error: `${phase}: ${status?.textContent}` };
+      return phase === 'done' ? { ok: true } : false;
+    },
+    id,
+    { timeout },
+  );
+  const outcome = await handle.jsonValue();
+  assert(!outcome.error, `${id}: ${outcome.error}`);
+}
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',

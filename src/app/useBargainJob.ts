@@ -1,16 +1,16 @@
 /** One cancellable multi-batch analysis (target search, sensitivity, zone) on the shared worker pool, with progress. */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  CancelledError,
-  type CancelSignal,
-  type Executor,
-  type ProgressFn,
-  type RobustnessResult,
-  type SensitivityResult,
-  type TargetResult,
-  type ZoneResult,
+import { useCallback } from 'react';
+import type {
+  CancelSignal,
+  Executor,
+  ProgressFn,
+  RobustnessResult,
+  SensitivityResult,
+  TargetResult,
+  ZoneResult,
 } from '../analysis/index.ts';
-import type { RunPhase } from './usePoolJob.ts';
+import type { RunPhase } from './jobs/jobState.ts';
+import { useJob } from './jobs/useJob.ts';
 import { sharedPool } from './simClient.ts';
 
 /** The job state and its actions. */
@@ -23,43 +23,13 @@ export interface BargainJob<T> {
 
 /** A hook owning one job on the page's shared pool. */
 export function useBargainJob<T>(): BargainJob<T> {
-  const controllerRef = useRef<AbortController | null>(null);
-  const [phase, setPhase] = useState<RunPhase>({ kind: 'idle' });
-  const [result, setResult] = useState<T | null>(null);
-  useEffect(() => () => controllerRef.current?.abort(), []);
-
-  const run = useCallback<BargainJob<T>['run']>((job) => {
-    controllerRef.current?.abort();
-    const controller = new AbortController();
-    controllerRef.current = controller;
-    const current = () => controllerRef.current === controller;
-    const pool = sharedPool();
-    const started = performance.now();
-    let total = 0;
-    setPhase({ kind: 'running', done: 0, total: 0 });
-    void (async () => {
-      try {
-        const out = await job(
-          pool.runTasks,
-          (done, all) => {
-            total = all;
-            if (current()) setPhase({ kind: 'running', done, total: all });
-          },
-          controller.signal,
-        );
-        if (!current()) return;
-        setResult(out);
-        setPhase({ kind: 'done', elapsedMs: performance.now() - started, total, workers: pool.size });
-      } catch (error) {
-        if (!current()) return;
-        if (error instanceof CancelledError) setPhase({ kind: 'cancelled' });
-        else setPhase({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-      }
-    })();
-  }, []);
-
-  const cancel = useCallback(() => controllerRef.current?.abort(), []);
-  return { phase, result, run, cancel };
+  const job = useJob<T>();
+  const { start } = job;
+  const run = useCallback<BargainJob<T>['run']>(
+    (analysis) => start(({ progress, signal }) => analysis(sharedPool().runTasks, progress, signal)),
+    [start],
+  );
+  return { phase: job.phase, result: job.result, run, cancel: job.cancel };
 }
 
 /** The bargaining jobs of the page, owned by the App so that Export can carry their results. */

@@ -8,9 +8,10 @@ import {
   type RunsCalibration,
 } from '../analysis/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { usePoolJob, type RunPhase } from './usePoolJob.ts';
+import type { RunPhase } from './jobs/jobState.ts';
+import { useJob } from './jobs/useJob.ts';
 
-export type { RunPhase } from './usePoolJob.ts';
+export type { RunPhase } from './jobs/jobState.ts';
 
 /** A finished comparison and the exact scenario it was computed for. */
 export interface ComparisonResult {
@@ -44,11 +45,11 @@ export interface ComparisonRunner {
 
 /** A hook running one comparison at a time on the page's shared pool. */
 export function useComparison(): ComparisonRunner {
-  const job = usePoolJob<ComparisonResult>();
-  const { run: runJob } = job;
+  const job = useJob<ComparisonResult>();
+  const { runPlan } = job;
   const run = useCallback(
     (scenario: Scenario) =>
-      runJob(() => {
+      runPlan(() => {
         const plan = planCompare(scenario);
         const prefix = new SeedPrefix(plan);
         return {
@@ -69,7 +70,7 @@ export function useComparison(): ComparisonRunner {
           },
         };
       }),
-    [runJob],
+    [runPlan],
   );
-  return { ...job, run };
+  return { phase: job.phase, result: job.result, run, cancel: job.cancel, clear: job.clear, show: job.show };
 }

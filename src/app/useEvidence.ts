@@ -3,8 +3,7 @@
  * the pack with the same pure functions as `fairpace evidence` (bargaining results as `--include` carries them); Verify checks a pack with `verifyPack`, re-running its
  * scenario on the pool. One job at a time, cancellable, with progress.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { CancelledError } from '../analysis/index.ts';
+import { useCallback, useMemo } from 'react';
 import {
   buildEvidencePack,
   PACK_LIMITS,
@@ -16,6 +15,8 @@ import {
   type OtherModel,
 } from '../evidence/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { JobState } from './jobs/jobState.ts';
+import { useJob } from './jobs/useJob.ts';
 import { sharedPool } from './simClient.ts';
 
 /** Where the evidence job is. */
@@ -75,87 +76,81 @@ export function downloadBytes(bytes: Uint8Array | string, fileName: string, type
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-function linesOf(error: unknown): string[] {
-  if (error instanceof PackError) return error.lines;
-  return [error instanceof Error ? error.message : String(error)];
+/** What an evidence job ends with. */
+type EvidenceOutcome = Extract<EvidencePhase, { kind: 'exported' | 'verified' | 'notVerified' }>;
+
+/** What an evidence job is: an export or a verification, and of which file. */
+interface EvidenceJob {
+  job: 'export' | 'verify';
+  fileName?: string;
+}
+
+/** The panel's phase from the job slot's state. */
+function evidencePhaseOf(state: JobState<EvidenceOutcome, EvidenceJob>): EvidencePhase {
+  const { phase } = state;
+  switch (phase.kind) {
+    case 'idle':
+      return { kind: 'idle' };
+    case 'running':
+      return { kind: 'running', job: phase.meta.job, done: phase.done, total: phase.total };
+    case 'done':
+      return state.result ?? { kind: 'idle' };
+    case 'cancelled':
+      return { kind: 'cancelled' };
+    case 'error':
+      // A damaged or refused pack lists each problem on a line of its own.
+      return {
+        kind: 'error',
+        job: phase.meta.job,
+        fileName: phase.meta.fileName,
+        lines: phase.error instanceof PackError ? phase.error.lines : [phase.message],
+      };
+  }
 }
 
 /** A hook owning the evidence job. */
 export function useEvidence(): EvidenceRunner {
-  const controllerRef = useRef<AbortController | null>(null);
-  const [phase, setPhase] = useState<EvidencePhase>({ kind: 'idle' });
-
-  useEffect(() => () => controllerRef.current?.abort(), []);
-
-  const start = useCallback(
-    (job: 'export' | 'verify', fileName: string | undefined, work: (signal: AbortSignal) => Promise<void>) => {
-      controllerRef.current?.abort();
-      const controller = new AbortController();
-      controllerRef.current = controller;
-      setPhase({ kind: 'running', job, done: 0, total: 0 });
-      void (async () => {
-        try {
-          await work(controller.signal);
-        } catch (error) {
-          if (controllerRef.current !== controller) return;
-          if (error instanceof CancelledError) setPhase({ kind: 'cancelled' });
-          else setPhase({ kind: 'error', job, fileName, lines: linesOf(error) });
-        }
-      })();
-      return controller;
-    },
-    [],
-  );
+  const job = useJob<EvidenceOutcome, EvidenceJob>();
+  const { start, state } = job;
+  const phase = useMemo(() => evidencePhaseOf(state), [state]);
 
   const exportPack = useCallback(
-    (scenario: Scenario, fileName: string, options: ExportOptions = {}) => {
-      const controller = start('export', fileName, async (signal) => {
-        const plan = planEvidence(scenario);
-        const pool = sharedPool();
-        const runs = await pool.runEvidenceTasks(
-          plan.tasks,
-          (done, total) => {
-            if (controllerRef.current === controller) setPhase({ kind: 'running', job: 'export', done, total });
-          },
-          signal,
-        );
-        const bargaining = options.bargaining;
-        const pack = buildEvidencePack({ scenario, plan, runs, bargaining: bargaining?.entries ?? [] });
-        if (controllerRef.current !== controller) return;
-        options.onBuilt?.(pack);
-        downloadBytes(pack.zip, fileName, 'application/zip');
-        setPhase({
-          kind: 'exported',
-          fileName,
-          bytes: pack.zip.length,
-          digest: pack.manifest.digest,
-          included: bargaining?.included ?? [],
-          leftOut: bargaining?.leftOut ?? [],
-          edited: options.edited === true,
-        });
-      });
-    },
+    (scenario: Scenario, fileName: string, options: ExportOptions = {}) =>
+      start(
+        async ({ signal, progress, current }) => {
+          const plan = planEvidence(scenario);
+          const runs = await sharedPool().runEvidenceTasks(plan.tasks, progress, signal);
+          const bargaining = options.bargaining;
+          const pack = buildEvidencePack({ scenario, plan, runs, bargaining: bargaining?.entries ?? [] });
+          if (current()) {
+            options.onBuilt?.(pack);
+            downloadBytes(pack.zip, fileName, 'application/zip');
+          }
+          return {
+            kind: 'exported',
+            fileName,
+            bytes: pack.zip.length,
+            digest: pack.manifest.digest,
+            included: bargaining?.included ?? [],
+            leftOut: bargaining?.leftOut ?? [],
+            edited: options.edited === true,
+          };
+        },
+        { job: 'export', fileName },
+      ),
     [start],
   );
 
   const verifyFile = useCallback(
-    (file: File) => {
-      const controller = start('verify', file.name, async (signal) => {
-        if (file.size > PACK_LIMITS.maxZipBytes) {
-          throw new PackError(`the file is ${file.size} bytes, more than ${PACK_LIMITS.maxZipBytes}`);
-        }
-        const zip = new Uint8Array(await file.arrayBuffer());
-        const outcome = await verifyPack(
-          zip,
-          sharedPool().runEvidenceTasks,
-          (done, total) => {
-            if (controllerRef.current === controller) setPhase({ kind: 'running', job: 'verify', done, total });
-          },
-          signal,
-        );
-        if (controllerRef.current !== controller) return;
-        setPhase(
-          outcome.verified
+    (file: File) =>
+      start(
+        async ({ signal, progress }) => {
+          if (file.size > PACK_LIMITS.maxZipBytes) {
+            throw new PackError(`the file is ${file.size} bytes, more than ${PACK_LIMITS.maxZipBytes}`);
+          }
+          const zip = new Uint8Array(await file.arrayBuffer());
+          const outcome = await verifyPack(zip, sharedPool().runEvidenceTasks, progress, signal);
+          return outcome.verified
             ? { kind: 'verified', fileName: file.name, notes: outcome.notes }
             : {
                 kind: 'notVerified',
@@ -163,14 +158,12 @@ export function useEvidence(): EvidenceRunner {
                 differences: outcome.differences,
                 notes: outcome.notes,
                 otherModel: outcome.otherModel,
-              },
-        );
-      });
-    },
+              };
+        },
+        { job: 'verify', fileName: file.name },
+      ),
     [start],
   );
 
-  const cancel = useCallback(() => controllerRef.current?.abort(), []);
-
-  return { phase, running: phase.kind === 'running', exportPack, verifyFile, cancel };
+  return { phase, running: phase.kind === 'running', exportPack, verifyFile, cancel: job.cancel };
 }

@@ -4,7 +4,8 @@ import { calibrationOfRuns, DEFAULT_TARGETS, planCompare, runsByArmOf, summarise
 import type { Scenario } from '../scenario/schema.ts';
 import { deliveryMinutes, type GuideStep } from './guideSteps.ts';
 import type { GuideOutcome } from './guideText.ts';
-import { usePoolJob, type RunPhase } from './usePoolJob.ts';
+import type { RunPhase } from './jobs/jobState.ts';
+import { useJob } from './jobs/useJob.ts';
 
 export type { GuideOutcome } from './guideText.ts';
 
@@ -19,12 +20,12 @@ export interface GuideRunner {
 
 /** A hook running one guide comparison at a time. */
 export function useGuide(): GuideRunner {
-  const job = usePoolJob<GuideOutcome>();
-  const { run: runJob } = job;
+  const job = useJob<GuideOutcome>();
+  const { runPlan } = job;
   const finished = useRef(0);
   const run = useCallback(
     (scenario: Scenario, step: GuideStep, value: number, baseDigest: string) =>
-      runJob(() => {
+      runPlan(() => {
         const plan = planCompare(scenario);
         const looser = plan.armIds.at(-1);
         const firstSeed = plan.seeds[0];
@@ -65,7 +66,7 @@ export function useGuide(): GuideRunner {
           },
         };
       }),
-    [runJob],
+    [runPlan],
   );
   return { phase: job.phase, result: job.result, run, cancel: job.cancel };
 }

@@ -3,7 +3,8 @@ import { useCallback } from 'react';
 import { planSweep, rangeValues, summariseSweep, type SweepOptions, type SweepResult } from '../analysis/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { sweepArmIntervals, type SweepPoint } from './sweepSeries.ts';
-import { usePoolJob, type RunPhase } from './usePoolJob.ts';
+import type { RunPhase } from './jobs/jobState.ts';
+import { useJob } from './jobs/useJob.ts';
 
 /** What a person asks for: a parameter, a range and which arms (all when empty). */
 export interface SweepRequest {
@@ -36,11 +37,11 @@ export const MAX_SWEEP_POINTS = 41;
 
 /** A hook running one sweep at a time. */
 export function useSweep(): SweepRunner {
-  const job = usePoolJob<SweepOutcome>();
-  const { run: runJob } = job;
+  const job = useJob<SweepOutcome>();
+  const { runPlan } = job;
   const run = useCallback(
     (scenario: Scenario, request: SweepRequest, metricPaths: readonly string[]) =>
-      runJob(() => {
+      runPlan(() => {
         const options: SweepOptions = {
           param: request.param,
           values: rangeValues(request.from, request.to, request.step, MAX_SWEEP_POINTS),
@@ -57,7 +58,7 @@ export function useSweep(): SweepRunner {
           }),
         };
       }),
-    [runJob],
+    [runPlan],
   );
-  return { ...job, run };
+  return { phase: job.phase, result: job.result, run, cancel: job.cancel, clear: job.clear };
 }

@@ -3,7 +3,10 @@ import type { Scenario, Weather } from '../scenario/schema.ts';
 import type { City } from './city.ts';
 import { clamp, type Draws } from './random.ts';
 
-/** A day's orders in placement order, as parallel arrays (times in seconds from midnight of day 0, km). */
+/**
+ * A day's orders as parallel arrays (times in seconds from midnight of day 0, km), in placement order unless
+ * `arrival` gives that order.
+ */
 export interface DayOrders {
   count: number;
   placeSec: Float64Array;
@@ -15,6 +18,8 @@ export interface DayOrders {
   straightKm: Float64Array;
   /** 1 when the order is covered by the compensation promise (set by the engine for reported days). */
   covered?: Uint8Array;
+  /** The orders in placement order, when the arrays are not (a replayed instance lists them in its own order). */
+  arrival?: Int32Array;
 }
 
 /** Expected orders on a day of the given weather. */

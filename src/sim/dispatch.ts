@@ -130,7 +130,7 @@ export const DISPATCH_POLICIES: Record<PolicyId, DispatchPolicy> = {
         o,
         now,
         count,
-        (en, c) => (en.ledger.earnedFen(c) / 100) * en.rules.dispatch.fairShareSecPerCny,
+        (en, c) => (en.earnedTodayFen(c) / 100) * en.rules.dispatch.fairShareSecPerCny,
       ),
   },
 };
@@ -146,14 +146,19 @@ export function bestCourier(e: DispatchContext, o: number, now: number): number 
 }
 
 /**
- * One batch: orders placed by now join the queue; orders waiting too long are cancelled; the rest, oldest first, go
- * to the policy's courier, unless a crowd courier declines.
+ * One batch: orders placed by now join the queue (in the book's arrival order); orders waiting too long are
+ * cancelled; the rest, oldest first, go to the policy's courier, unless a crowd courier declines.
  */
 export function dispatchTick(e: EngineState, now: number): void {
   const orders = e.book.orders;
-  while (e.nextToPlace < orders.count && (orders.placeSec[e.nextToPlace] as number) <= now) {
-    e.pending[e.pendingCount++] = e.nextToPlace++;
+  const arrival = orders.arrival;
+  while (e.nextToPlace < orders.count) {
+    const o = arrival ? (arrival[e.nextToPlace] as number) : e.nextToPlace;
+    if ((orders.placeSec[o] as number) > now) break;
+    e.pending[e.pendingCount++] = o;
+    e.nextToPlace++;
   }
+  if (e.pendingCount === 0 && !e.batchWhenIdle) return;
   if (e.rolling) {
     let open = 0;
     for (let i = 0; i < e.pendingCount; i++) {
@@ -165,6 +170,7 @@ export function dispatchTick(e: EngineState, now: number): void {
     return;
   }
   const declineProb = e.scenario.behaviour.declineProb;
+  const memo = e.restaurantMemo;
   let kept = 0;
   for (let i = 0; i < e.pendingCount; i++) {
     const o = e.pending[i] as number;
@@ -175,13 +181,13 @@ export function dispatchTick(e: EngineState, now: number): void {
     // Within one tick, and while no courier has entered a grid cell, couriers only become busier: a restaurant that
     // found no courier finds none again. Remembering it skips the searches that dominate an overloaded city.
     const r = orders.restaurant[o] as number;
-    if (e.noCourierTick[r] === now && e.noCourierVersion[r] === e.grid.version) {
+    if (memo && e.noCourierTick[r] === now && e.noCourierVersion[r] === e.grid.version) {
       e.pending[kept++] = o;
       continue;
     }
     const c = bestCourier(e, o, now);
     e.work.considered++;
-    if (c < 0) {
+    if (c < 0 && memo) {
       e.noCourierTick[r] = now;
       e.noCourierVersion[r] = e.grid.version;
     }

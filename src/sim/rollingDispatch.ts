@@ -16,69 +16,18 @@
  *    `commitHorizonMin` for the food; the rest go back to the pool for the next batch (postponement).
  *
  * A courier whose bag is empty starts a wave with its bundle; it takes further orders only on its way, so waves end
- * when the bag empties. The dispatcher owns its scratch; the engine and the replay call it through `RollingHost`.
+ * when the bag empties. Step 2 and the routes of bundles are bundles.ts's; the dispatcher owns its scratch, and the
+ * engine calls it through `RollingHost` (dispatchContext.ts).
  */
 import type { Rules } from '../scenario/schema.ts';
 import { SparseAssignment } from './assignment.ts';
-import type { City } from './city.ts';
+import { Bundler } from './bundles.ts';
+import type { RollingHost } from './dispatchContext.ts';
 import type { Fleet } from './fleet.ts';
 import { WAITING, type OrderBook } from './orderBook.ts';
-import type { InsertionSearch, PlanParams } from './plan.ts';
-import { dist, type SpatialGrid } from './spatialGrid.ts';
+import { dist } from './spatialGrid.ts';
 
-/** What every dispatch policy reads: the engine's state, or a replay's (src/sim/replay.ts). */
-export interface DispatchWorld {
-  readonly rules: Rules;
-  readonly city: City;
-  readonly fleet: Fleet;
-  readonly grid: SpatialGrid;
-  readonly insertion: InsertionSearch;
-  readonly plan: PlanParams;
-  readonly book: OrderBook;
-  /** Assessment scores (0–1) by courier, for `rankByOnTime`. */
-  readonly score: Float64Array;
-  /** Whether a cap on online hours forbids orders that would end past it (heat). */
-  readonly hardCap: boolean;
-  /** Where dispatch counts its work (evaluations, orders considered and left waiting). */
-  readonly work: DispatchWork;
-}
-
-/** What the rolling dispatcher reads and asks of the engine or replay that runs it. */
-export interface RollingHost extends DispatchWorld {
-  /** Whether courier c could start a wave now: online, taking orders, the bag empty and the last delivery done. */
-  isFree(c: number, now: number): boolean;
-  /** Whether courier c turns down an offer (crowd couriers may). */
-  declines(c: number): boolean;
-  /** The last moment courier c may pick food up, seconds (a replayed courier's shift end; Infinity in the engine). */
-  pickupDeadlineSec(c: number): number;
-  /**
-   * Gives order o to courier c with its stops at the given plan positions (as `Fleet.take`); `last` is false while
-   * more orders of the same bundle follow, so the courier sets off only once the whole bundle is in the plan.
-   */
-  assign(o: number, c: number, now: number, pickupAt: number, dropAt: number, last: boolean): void;
-}
-
-/** Counts of a dispatcher's work (every policy), for the bench. */
-export interface DispatchWork {
-  /** Order-batches in which an order was considered for assignment. */
-  considered: number;
-  /** Of those, the ones that ended without an assignment (no courier, postponed, declined). */
-  failed: number;
-  /** Of the failed (rolling policy): postponed by late commitment, and left with no courier at all. */
-  postponed: number;
-  noCourier: number;
-  /** Courier evaluations: a bundle's route from a free courier, or an insertion into a busy courier's plan. */
-  evaluations: number;
-}
-
-/** A zeroed work count. */
-export const newDispatchWork = (): DispatchWork => ({
-  considered: 0,
-  failed: 0,
-  postponed: 0,
-  noCourier: 0,
-  evaluations: 0,
-});
+export { newDispatchWork, type DispatchWork, type DispatchWorld, type RollingHost } from './dispatchContext.ts';
 
 const STAY_PER_ORDER = 1e7;
 /** The most orders in one bundle when the scenario does not say (and the bag allows): an assumption. */
@@ -101,9 +50,6 @@ export class RollingDispatcher {
   private readonly maxBundle: number;
   private readonly horizonSec: number;
   private readonly onTheWaySec: number;
-  private readonly pickupKm: number;
-  private readonly readyGapSec: number;
-  private readonly addedSec: number;
   /** How many of the nearest couriers with a bag are tried for an on-the-way order. */
   private readonly busyCandidates: number;
   /** Per order of the day's book: the time before which it is not looked at again (a postponed order). */
@@ -119,18 +65,9 @@ export class RollingDispatcher {
   private readonly wasFree: Uint8Array;
   private readonly freed: Int32Array;
   private nFreed = 0;
-  // The active orders filed by restaurant cell (bundling), and one seed's possible partners.
-  private cellHead = new Int32Array(0);
-  private cellNext = new Int32Array(0);
-  private cand = new Int32Array(0);
-  private cellKm = 1;
-  private cellCols = 1;
-  private cellRows = 1;
-  // Per batch scratch, grown as needed.
-  private active = new Int32Array(64);
-  private inBundle = new Uint8Array(0);
-  private bundleOf = new Int32Array(64); // orders of bundles, concatenated
-  private bundleStart = new Int32Array(65);
+  /** The batch's bundles and their routes. */
+  private readonly bundles: Bundler;
+  // Per batch scratch of the matching, grown as needed.
   private rowStart = new Int32Array(65);
   private edgeCol = new Int32Array(256);
   private edgeCost = new Float64Array(256);
@@ -143,29 +80,23 @@ export class RollingDispatcher {
   private colOf: Int32Array;
   private colStamp: Int32Array;
   private stamp = 0;
-  // A bundle's route: its orders in pickup order and in drop-off order.
-  private readonly pickSeq: Int32Array;
-  private readonly dropSeq: Int32Array;
-  private readonly trialPick: Int32Array;
-  private readonly trialDrop: Int32Array;
 
   constructor(rules: Rules, couriers: number) {
     const d = rules.dispatch;
     this.maxBundle = Math.min(d.bundleMax ?? DEFAULT_BUNDLE_MAX, d.maxBag);
     this.horizonSec = d.commitHorizonMin * 60;
     this.onTheWaySec = d.onTheWayMin * 60;
-    this.pickupKm = d.bundlePickupKm;
-    this.readyGapSec = d.bundleReadyGapMin * 60;
-    this.addedSec = d.bundleAddedMin * 60;
     this.busyCandidates = Math.max(1, Math.ceil(d.candidates / 4));
     this.wasFree = new Uint8Array(couriers);
     this.freed = new Int32Array(couriers);
     this.colOf = new Int32Array(couriers);
     this.colStamp = new Int32Array(couriers).fill(-1);
-    this.pickSeq = new Int32Array(this.maxBundle + 1);
-    this.dropSeq = new Int32Array(this.maxBundle + 1);
-    this.trialPick = new Int32Array(this.maxBundle + 1);
-    this.trialDrop = new Int32Array(this.maxBundle + 1);
+    this.bundles = new Bundler(d, this.maxBundle);
+  }
+
+  /** Forgets which couriers were free at the last batch, as a new dispatcher would (a replayed day starts afresh). */
+  startDay(): void {
+    this.wasFree.fill(0);
   }
 
   /**
@@ -177,7 +108,8 @@ export class RollingDispatcher {
     const orders = book.orders;
     // Orders ready too late for any courier to need to set off now are not looked at.
     const lookahead = this.horizonSec + LOOKAHEAD_SEC;
-    if (this.active.length < count) this.active = new Int32Array(count * 2);
+    this.bundles.reserve(count);
+    const active = this.bundles.active;
     if (this.lookBook !== book) {
       this.lookBook = book;
       this.nextLook = new Float64Array(book.count).fill(-Infinity);
@@ -192,7 +124,7 @@ export class RollingDispatcher {
     for (let i = 0; i < count; i++) {
       const o = pool[i] as number;
       if ((orders.readySec[o] as number) - now > lookahead) continue;
-      this.active[nActive++] = o;
+      active[nActive++] = o;
       // An order that found no courier at all rests until one is freed within reach of its restaurant.
       if (this.noCourier[o] === 1 && (this.nextLook[o] as number) > now && this.freedNear(h, o)) {
         this.nextLook[o] = -Infinity;
@@ -202,7 +134,7 @@ export class RollingDispatcher {
     if (awake > 0) {
       h.work.considered += awake;
       const target = Math.max(1, Math.min(this.maxBundle, Math.ceil(nActive / Math.max(1, free))));
-      const nBundles = this.formBundles(h, nActive, target, now);
+      const nBundles = this.bundles.form(h, nActive, target, now);
       this.match(h, nBundles, now);
     }
     let kept = 0;
@@ -265,190 +197,11 @@ export class RollingDispatcher {
     return false;
   }
 
-  /** Groups the active orders into bundles of at most `target`; returns how many. */
-  private formBundles(h: RollingHost, nActive: number, target: number, now: number): number {
-    const { book, city } = h;
-    const orders = book.orders;
-    const active = this.active;
-    // Seeds in order of ready time (then order index), so the bundles depend only on the pool.
-    const seq = Array.from(active.subarray(0, nActive)).sort(
-      (a, b) => (orders.readySec[a] as number) - (orders.readySec[b] as number) || a - b,
-    );
-    for (let k = 0; k < nActive; k++) active[k] = seq[k] as number;
-    if (this.bundleOf.length < nActive) {
-      this.bundleOf = new Int32Array(nActive * 2);
-      this.bundleStart = new Int32Array(nActive * 2 + 1);
-    }
-    if (this.inBundle.length < nActive) this.inBundle = new Uint8Array(nActive * 2);
-    this.inBundle.fill(0, 0, nActive);
-    if (target > 1) this.bucketByRestaurant(h, nActive);
-    let nB = 0;
-    let n = 0;
-    for (let s = 0; s < nActive; s++) {
-      if (this.inBundle[s] === 1) continue;
-      this.inBundle[s] = 1;
-      const seed = active[s] as number;
-      this.bundleStart[nB] = n;
-      this.bundleOf[n++] = seed;
-      let size = 1;
-      if (target > 1) {
-        const rs = orders.restaurant[seed] as number;
-        const sx = city.restaurantX[rs] as number;
-        const sy = city.restaurantY[rs] as number;
-        const seedReady = orders.readySec[seed] as number;
-        let routeSec = this.route(h, this.bundleOf.subarray(n - 1, n), now, this.pickSeq, this.dropSeq);
-        // The orders that may join: restaurants within reach of the seed's, food ready soon after, in pool order.
-        const nCand = this.partnersOf(h, s, sx, sy, seedReady);
-        while (size < target) {
-          let best = -1;
-          let bestAdded = Infinity;
-          for (let k = 0; k < nCand; k++) {
-            const q = this.cand[k] as number;
-            if (this.inBundle[q] === 1) continue;
-            const o = active[q] as number;
-            this.bundleOf[n] = o;
-            const t = this.route(h, this.bundleOf.subarray(n - size, n + 1), now, this.trialPick, this.trialDrop);
-            if (t - routeSec < bestAdded) {
-              bestAdded = t - routeSec;
-              best = q;
-            }
-          }
-          if (best < 0 || bestAdded > this.addedSec) break;
-          this.inBundle[best] = 1;
-          this.bundleOf[n++] = active[best] as number;
-          size++;
-          routeSec = this.route(h, this.bundleOf.subarray(n - size, n), now, this.pickSeq, this.dropSeq);
-        }
-      }
-      nB++;
-    }
-    this.bundleStart[nB] = n;
-    return nB;
-  }
-
-  /** Files the active orders (by their index in `active`) in cells of `bundlePickupKm` by restaurant. */
-  private bucketByRestaurant(h: RollingHost, nActive: number): void {
-    const { city } = h;
-    const orders = h.book.orders;
-    // Cells no smaller than the bundle's reach, and no more than 256 a side.
-    const cell = Math.max(this.pickupKm, city.widthKm / 256, city.heightKm / 256, 1e-3);
-    const cols = Math.max(1, Math.ceil(city.widthKm / cell));
-    const rows = Math.max(1, Math.ceil(city.heightKm / cell));
-    this.cellKm = cell;
-    this.cellCols = cols;
-    this.cellRows = rows;
-    if (this.cellHead.length < cols * rows) this.cellHead = new Int32Array(cols * rows);
-    this.cellHead.fill(-1, 0, cols * rows);
-    if (this.cellNext.length < nActive) this.cellNext = new Int32Array(nActive * 2);
-    if (this.cand.length < nActive) this.cand = new Int32Array(nActive * 2);
-    // Filed from the last, so each cell's list runs in pool order.
-    for (let q = nActive - 1; q >= 0; q--) {
-      const r = orders.restaurant[this.active[q] as number] as number;
-      const c = this.cellOf(city.restaurantX[r] as number, city.restaurantY[r] as number);
-      this.cellNext[q] = this.cellHead[c] as number;
-      this.cellHead[c] = q;
-    }
-  }
-
-  private cellOf(x: number, y: number): number {
-    const cx = Math.min(this.cellCols - 1, Math.max(0, Math.floor(x / this.cellKm)));
-    const cy = Math.min(this.cellRows - 1, Math.max(0, Math.floor(y / this.cellKm)));
-    return cy * this.cellCols + cx;
-  }
-
-  /**
-   * Writes to `cand`, in pool order, the active orders after seed s whose restaurant lies within `bundlePickupKm` of
-   * (sx, sy) and whose food is ready at most `bundleReadyGapMin` after the seed's; returns how many.
-   */
-  private partnersOf(h: RollingHost, s: number, sx: number, sy: number, seedReady: number): number {
-    const { city } = h;
-    const orders = h.book.orders;
-    const cx = Math.min(this.cellCols - 1, Math.max(0, Math.floor(sx / this.cellKm)));
-    const cy = Math.min(this.cellRows - 1, Math.max(0, Math.floor(sy / this.cellKm)));
-    let n = 0;
-    for (let yy = Math.max(0, cy - 1); yy <= Math.min(this.cellRows - 1, cy + 1); yy++) {
-      for (let xx = Math.max(0, cx - 1); xx <= Math.min(this.cellCols - 1, cx + 1); xx++) {
-        for (let q = this.cellHead[yy * this.cellCols + xx] as number; q >= 0; q = this.cellNext[q] as number) {
-          if (q <= s || this.inBundle[q] === 1) continue;
-          const o = this.active[q] as number;
-          if ((orders.readySec[o] as number) - seedReady > this.readyGapSec) continue;
-          const r = orders.restaurant[o] as number;
-          if (dist((city.restaurantX[r] as number) - sx, (city.restaurantY[r] as number) - sy) > this.pickupKm)
-            continue;
-          this.cand[n++] = q;
-        }
-      }
-    }
-    this.cand.subarray(0, n).sort();
-    return n;
-  }
-
-  /**
-   * The route of a bundle from its first restaurant: pickups by ready time, then drop-offs nearest first from the
-   * last pickup, timed at the planning speed from the first ready time (or now). Writes the two sequences (as
-   * indices into `b`) and returns the route's length in seconds; lateness is scored when a courier is known.
-   */
-  private route(h: RollingHost, b: Int32Array, now: number, pick: Int32Array, drop: Int32Array): number {
-    const { book, city, plan } = h;
-    const orders = book.orders;
-    const m = b.length;
-    for (let k = 0; k < m; k++) pick[k] = k;
-    // Insertion sort by ready time, then order index: m is at most the bag.
-    for (let k = 1; k < m; k++) {
-      const x = pick[k] as number;
-      const rx = orders.readySec[b[x] as number] as number;
-      let j = k - 1;
-      while (j >= 0) {
-        const y = pick[j] as number;
-        const ry = orders.readySec[b[y] as number] as number;
-        if (ry < rx || (ry === rx && (b[y] as number) < (b[x] as number))) break;
-        pick[j + 1] = y;
-        j--;
-      }
-      pick[j + 1] = x;
-    }
-    let t = Math.max(now, orders.readySec[b[pick[0] as number] as number] as number);
-    let px = 0;
-    let py = 0;
-    for (let k = 0; k < m; k++) {
-      const o = b[pick[k] as number] as number;
-      const r = orders.restaurant[o] as number;
-      const x = city.restaurantX[r] as number;
-      const y = city.restaurantY[r] as number;
-      if (k > 0) t += dist(x - px, y - py) * plan.secPerKm;
-      const ready = orders.readySec[o] as number;
-      t = (t > ready ? t : ready) + plan.pickupSvcSec;
-      px = x;
-      py = y;
-    }
-    const start = Math.max(now, orders.readySec[b[pick[0] as number] as number] as number);
-    // Drop-offs: nearest next (ties to the lower order index).
-    let left = (1 << m) - 1;
-    for (let k = 0; k < m; k++) {
-      let best = -1;
-      let bestD = Infinity;
-      for (let i = 0; i < m; i++) {
-        if ((left & (1 << i)) === 0) continue;
-        const o = b[i] as number;
-        const d = dist((orders.custX[o] as number) - px, (orders.custY[o] as number) - py);
-        if (d < bestD || (d === bestD && best >= 0 && o < (b[best] as number))) {
-          bestD = d;
-          best = i;
-        }
-      }
-      left &= ~(1 << best);
-      drop[k] = best;
-      const o = b[best] as number;
-      t += bestD * plan.secPerKm + plan.dropSvcSec;
-      px = orders.custX[o] as number;
-      py = orders.custY[o] as number;
-    }
-    return t - start;
-  }
-
   /** Scores bundles against couriers, solves the assignment and commits what is due. */
   private match(h: RollingHost, nB: number, now: number): void {
     const { book, city, fleet, grid, insertion, plan, rules } = h;
+    const bundles = this.bundles;
+    const { bundleOf, bundleStart, pickSeq, dropSeq } = bundles;
     const orders = book.orders;
     const d = rules.dispatch;
     const rank = rules.assessment.rankByOnTime;
@@ -465,17 +218,17 @@ export class RollingDispatcher {
     }
     for (let b = 0; b < nB; b++) {
       this.rowStart[b] = nE;
-      const from = this.bundleStart[b] as number;
-      const size = (this.bundleStart[b + 1] as number) - from;
-      const bundle = this.bundleOf.subarray(from, from + size);
+      const from = bundleStart[b] as number;
+      const size = (bundleStart[b + 1] as number) - from;
+      const bundle = bundleOf.subarray(from, from + size);
       this.stay[b] = STAY_PER_ORDER * size;
       // A bundle all of whose orders rest (postponed until a courier could be sent) is not scored this batch.
       let resting = true;
       for (let k = 0; k < size && resting; k++)
         if ((this.nextLook[bundle[k] as number] as number) <= now) resting = false;
       if (resting) continue;
-      this.route(h, bundle, now, this.pickSeq, this.dropSeq);
-      const first = bundle[this.pickSeq[0] as number] as number;
+      bundles.route(h, bundle, now, pickSeq, dropSeq);
+      const first = bundle[pickSeq[0] as number] as number;
       const r0 = orders.restaurant[first] as number;
       const rx = city.restaurantX[r0] as number;
       const ry = city.restaurantY[r0] as number;
@@ -500,12 +253,12 @@ export class RollingDispatcher {
           const approach = (grid.candD[k] as number) * plan.secPerKm;
           const arrive = start + approach;
           h.work.evaluations++;
-          const late = this.timeBundle(h, bundle, arrive);
+          const late = bundles.timeBundle(h, bundle, arrive);
           // A courier whose shift ends before the bundle's last pickup is not offered it.
-          if (this.timedLastPickup > h.pickupDeadlineSec(c)) continue;
+          if (bundles.timedLastPickup > h.pickupDeadlineSec(c)) continue;
           gap = (orders.readySec[first] as number) - arrive;
-          endSec = this.timedEnd;
-          cost = this.timedPickupStart - now + approach + plan.latenessWeight * late;
+          endSec = bundles.timedEnd;
+          cost = bundles.timedPickupStart - now + approach + plan.latenessWeight * late;
         } else {
           // A courier with a bag takes a single order (see the search loop), and only one that lies on the way. A
           // busy courier whose plan has not changed since it was found off this order's way still is.
@@ -551,13 +304,13 @@ export class RollingDispatcher {
     this.assignment.solve(nB, nCols, this.rowStart, this.edgeCol, this.edgeCost, this.stay, this.out);
     let failedOrders = 0;
     for (let b = 0; b < nB; b++) {
-      const from = this.bundleStart[b] as number;
-      const size = (this.bundleStart[b + 1] as number) - from;
+      const from = bundleStart[b] as number;
+      const size = (bundleStart[b + 1] as number) - from;
       const col = this.out[b] as number;
       if (col < 0) {
         const none = this.rowStart[b] === this.rowStart[b + 1];
         for (let k = from; k < from + size; k++) {
-          const o = this.bundleOf[k] as number;
+          const o = bundleOf[k] as number;
           if ((this.nextLook[o] as number) > now) continue;
           failedOrders++;
           if (none) {
@@ -576,8 +329,8 @@ export class RollingDispatcher {
       const gap = this.edgeGap[e] as number;
       if (gap > this.horizonSec) {
         const until = now + gap - this.horizonSec;
-        for (let k = from; k < from + size; k++) this.noCourier[this.bundleOf[k] as number] = 0;
-        for (let k = from; k < from + size; k++) this.nextLook[this.bundleOf[k] as number] = until;
+        for (let k = from; k < from + size; k++) this.noCourier[bundleOf[k] as number] = 0;
+        for (let k = from; k < from + size; k++) this.nextLook[bundleOf[k] as number] = until;
         failedOrders += size;
         h.work.postponed += size;
         continue;
@@ -586,76 +339,28 @@ export class RollingDispatcher {
         failedOrders += size;
         continue;
       }
-      const bundle = this.bundleOf.subarray(from, from + size);
+      const bundle = bundleOf.subarray(from, from + size);
       if ((fleet.bagCount[c] as number) > 0) {
         h.assign(bundle[0] as number, c, now, this.edgePickAt[e] as number, this.edgeDropAt[e] as number, true);
         continue;
       }
-      this.route(h, bundle, now, this.pickSeq, this.dropSeq);
+      bundles.route(h, bundle, now, pickSeq, dropSeq);
       // Orders in drop-off order; each one's pickup goes among the pickups already placed by its rank.
       for (let j = 0; j < size; j++) {
-        const i = this.dropSeq[j] as number;
+        const i = dropSeq[j] as number;
         let pickRank = 0;
-        while (this.pickSeq[pickRank] !== i) pickRank++;
+        while (pickSeq[pickRank] !== i) pickRank++;
         let pickupAt = 0;
         for (let q = 0; q < j; q++) {
-          const other = this.dropSeq[q] as number;
+          const other = dropSeq[q] as number;
           let otherRank = 0;
-          while (this.pickSeq[otherRank] !== other) otherRank++;
+          while (pickSeq[otherRank] !== other) otherRank++;
           if (otherRank < pickRank) pickupAt++;
         }
         h.assign(bundle[i] as number, c, now, pickupAt, 2 * j, j === size - 1);
       }
     }
     h.work.failed += failedOrders;
-  }
-
-  // What the last timeBundle found: when the first pickup starts and when the route ends, seconds.
-  private timedPickupStart = 0;
-  private timedLastPickup = 0;
-  private timedEnd = 0;
-
-  /**
-   * A free courier arriving at the bundle's first restaurant at `arrive`: the planned lateness beyond the orders'
-   * due times, seconds; sets when the first pickup starts and when the route ends (uses the sequences of the last
-   * `route`).
-   */
-  private timeBundle(h: RollingHost, b: Int32Array, arrive: number): number {
-    const { book, city, plan } = h;
-    const orders = book.orders;
-    const m = b.length;
-    let t = arrive;
-    let px = 0;
-    let py = 0;
-    let pickupStart = 0;
-    for (let k = 0; k < m; k++) {
-      const o = b[this.pickSeq[k] as number] as number;
-      const r = orders.restaurant[o] as number;
-      const x = city.restaurantX[r] as number;
-      const y = city.restaurantY[r] as number;
-      if (k > 0) t += dist(x - px, y - py) * plan.secPerKm;
-      const ready = orders.readySec[o] as number;
-      t = t > ready ? t : ready;
-      if (k === 0) pickupStart = t;
-      this.timedLastPickup = t;
-      t += plan.pickupSvcSec;
-      px = x;
-      py = y;
-    }
-    let late = 0;
-    for (let k = 0; k < m; k++) {
-      const o = b[this.dropSeq[k] as number] as number;
-      const x = orders.custX[o] as number;
-      const y = orders.custY[o] as number;
-      t += dist(x - px, y - py) * plan.secPerKm + plan.dropSvcSec;
-      const due = book.dueAt[o] as number;
-      if (t > due) late += t - due;
-      px = x;
-      py = y;
-    }
-    this.timedPickupStart = pickupStart;
-    this.timedEnd = t;
-    return late;
   }
 
   private growEdges(): void {

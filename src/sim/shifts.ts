@@ -1,10 +1,11 @@
 /**
  * A courier's day (MODEL.md section 3): log on at the usual hour, take breaks after long stretches (less often under
- * income pressure), and log off at the income target, at the hours limit or when service closes.
+ * income pressure), and log off at the income target, at the hours limit or when service closes (`closeService`).
  */
 import type { EngineState } from './engineState.ts';
 import { BREAK, DONE, IDLE, OFF } from './fleet.ts';
 import { EV_BREAK_END, EV_IDLE_REST, EV_LOGON, EV_SHIFT_LIMIT, PRIORITY } from './events.ts';
+import { CANCELLED } from './orderBook.ts';
 
 /** Courier c logs on at `now`. */
 export function logOn(e: EngineState, c: number, now: number): void {
@@ -151,5 +152,18 @@ export function scheduleShifts(
       Math.max(serviceStartAbs, dayStart + ((e.pop.startHour[c] as number) + jitterHours) * 3600),
     );
     if (!suspended && hours > 0) e.schedule(start, EV_LOGON, c);
+  }
+}
+
+/** The end of service at `now`: waiting orders are cancelled, idle couriers log off, the rest finish their bags. */
+export function closeService(e: EngineState, now: number): void {
+  const f = e.fleet;
+  for (let i = 0; i < e.pendingCount; i++) e.book.status[e.pending[i] as number] = CANCELLED;
+  e.pendingCount = 0;
+  e.nextToPlace = e.book.count;
+  for (let k = 0; k < f.n; k++) {
+    f.closing[k] = 1;
+    if (f.state[k] === IDLE) logOff(e, k, now);
+    else e.gridUpdate(k);
   }
 }

@@ -91,6 +91,14 @@ export class SpatialGrid {
     this.cellOf[c] = want;
   }
 
+  /** Empties the grid and forgets its memos, as a new grid would be (a replayed day starts afresh). */
+  reset(): void {
+    this.cellHead.fill(-1);
+    this.cellOf.fill(-1);
+    this.emptyTick.fill(-1);
+    this.emptyVersion.fill(-1);
+  }
+
   /** Something that may make a failed search succeed happened elsewhere (an order entered a plan). */
   touch(): void {
     this.version++;

@@ -3,7 +3,62 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const pureFolders = ['src/sim/**', 'src/scenario/**', 'src/analysis/**', 'src/evidence/**', 'src/io/**'];
+const pureFolders = [
+  'src/format/**',
+  'src/sim/**',
+  'src/scenario/**',
+  'src/analysis/**',
+  'src/evidence/**',
+  'src/io/**',
+];
+
+/** What no pure folder imports: Node, the UI and worker plumbing, and the floors above the core. */
+const pureImportPatterns = [
+  {
+    group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'],
+    message: 'The core is pure: no Node API.',
+  },
+  {
+    group: ['react', 'react-dom', 'comlink', '@observablehq/plot'],
+    message: 'The core does not import UI or worker plumbing.',
+  },
+  {
+    group: ['**/app/**', '**/cli/**', '**/workers/**'],
+    message: 'Imports go one way: format ← sim ← scenario ← analysis ← {evidence, io} ← {app, workers, cli}.',
+  },
+];
+
+/** A relative import that climbs out of its folder into one of `folders` (at any depth). */
+const into = (folders, message) => ({ regex: `^(\\.\\./)+(${folders.join('|')})/`, message });
+
+/**
+ * The floors of the core, each with what it may not import besides `pureImportPatterns` (one rule entry per file, so
+ * each floor repeats the shared patterns: a later config would replace, not extend, an earlier rule's options).
+ */
+const floors = [
+  {
+    files: ['src/format/**'],
+    patterns: [
+      {
+        regex: '^\\.\\./',
+        message:
+          'src/format is the lowest floor (escaping, CSV, the report shell, zip): it imports nothing but itself.',
+      },
+    ],
+  },
+  {
+    files: ['src/sim/**', 'src/scenario/**', 'src/analysis/**'],
+    patterns: [into(['evidence', 'io', 'node', 'lib'], 'The core imports nothing above it.')],
+  },
+  {
+    files: ['src/evidence/**'],
+    patterns: [into(['io', 'node', 'lib'], 'evidence and io are siblings: what both need lives in src/format.')],
+  },
+  {
+    files: ['src/io/**'],
+    patterns: [into(['evidence', 'node', 'lib'], 'io and evidence are siblings: what both need lives in src/format.')],
+  },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'dist-lib', 'test-artifacts', 'coverage'] },
@@ -91,25 +146,10 @@ export default tseslint.config(
         { name: 'document', message: 'The core has no DOM.' },
         { name: 'process', message: 'The core has no Node API.' },
       ],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'],
-              message: 'The core is pure: no Node API.',
-            },
-            {
-              group: ['react', 'react-dom', 'comlink', '@observablehq/plot'],
-              message: 'The core does not import UI or worker plumbing.',
-            },
-            {
-              group: ['**/app/**', '**/cli/**', '**/workers/**'],
-              message: 'Imports go one way: sim ← scenario ← analysis ← {evidence, io} ← {app, workers, cli}.',
-            },
-          ],
-        },
-      ],
     },
   },
+  ...floors.map(({ files, patterns }) => ({
+    files,
+    rules: { 'no-restricted-imports': ['error', { patterns: [...pureImportPatterns, ...patterns] }] },
+  })),
 );

@@ -5,6 +5,7 @@
  * back-test can read a distance band (the 3 km promise) that no metric reports. Pure: the caller runs the scenario.
  */
 import { z } from 'zod';
+import { jsonPath, type Problem } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { OrderTraceColumns } from '../sim/orderTrace.ts';
 import type { CancelSignal, Executor, ProgressFn, RunTask } from './runTasks.ts';
@@ -58,6 +59,25 @@ export const BacktestFile = z.strictObject({
 export type BacktestFile = z.infer<typeof BacktestFile>;
 /** One observed figure of a back-test file. */
 export type BacktestFigure = z.infer<typeof BacktestFigure>;
+
+/** A back-test file read from text: the file, or one located problem per thing wrong. */
+export type BacktestLoad = { ok: true; file: BacktestFile } | { ok: false; problems: Problem[] };
+
+/** Reads a back-test file's text (JSON); never throws for bad input. */
+export function loadBacktest(text: string): BacktestLoad {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  const parsed = BacktestFile.safeParse(value);
+  if (parsed.success) return { ok: true, file: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })),
+  };
+}
 
 /** Road km of the 3 km band: the orders whose promise the 3 km series averages. */
 export const BAND_3KM: readonly [number, number] = [2.75, 3.25];

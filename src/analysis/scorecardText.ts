@@ -62,9 +62,15 @@ const CLAUSES: Record<string, Bi> = {
   negotiatedRules: bi('烟台通知第（九）项；唐山方案第 8 项', 'Yantai notice item (九); Tangshan plan task 8'),
 };
 
-/** A share as a person reads it: "23.0%" (to one decimal, no more digits than it has). */
+/** A limit on a share as a person reads it: "5%", "2.5%" (to one decimal, no more digits than it has). */
 function percent(x: number): string {
   return `${Number((x * 100).toFixed(1))}%`;
+}
+
+/** A measured share to one decimal, as the cards and the report round it: "15.0%" (never "-0.0%"). */
+function percentValue(x: number): string {
+  const text = (x * 100).toFixed(1);
+  return `${text === '-0.0' ? '0.0' : text}%`;
 }
 
 /** A plain number to at most `digits` decimals. */
@@ -90,11 +96,17 @@ export function checkText(
       return {
         name,
         clause,
-        threshold: bi(
-          `每在线小时净收入低于最低工资（${s.minHourlyWage} 元/小时）的骑手日不超过 ${percent(c.minWageMaxShare)}`,
-          `At most ${percent(c.minWageMaxShare)} of courier-days earn less than the minimum wage of ${s.minHourlyWage} CNY per online hour`,
-        ),
-        value: bi(percent(num), percent(num)),
+        threshold:
+          c.minWageMaxShare === 0
+            ? bi(
+                `没有骑手日每在线小时净收入低于最低工资（${s.minHourlyWage} 元/小时）`,
+                `No courier-day earns less than the minimum wage of ${s.minHourlyWage} CNY per online hour`,
+              )
+            : bi(
+                `每在线小时净收入低于最低工资（${s.minHourlyWage} 元/小时）的骑手日不超过 ${percent(c.minWageMaxShare)}`,
+                `At most ${percent(c.minWageMaxShare)} of courier-days earn less than the minimum wage of ${s.minHourlyWage} CNY per online hour`,
+              ),
+        value: bi(percentValue(num), percentValue(num)),
         detail: none,
       };
     case 'workingTime': {
@@ -102,11 +114,17 @@ export function checkText(
       return {
         name,
         clause,
-        threshold: bi(
-          `在线超过法定上限 ${limit} 小时（标准工作日 ${s.standardDailyHours} 小时加最多 ${s.maxDailyOvertime} 小时加班）的骑手日不超过 ${percent(c.legalLimitMaxShare)}`,
-          `At most ${percent(c.legalLimitMaxShare)} of courier-days are online longer than the legal limit of ${limit} h (a ${s.standardDailyHours} h day plus at most ${s.maxDailyOvertime} h overtime)`,
-        ),
-        value: bi(percent(num), percent(num)),
+        threshold:
+          c.legalLimitMaxShare === 0
+            ? bi(
+                `没有骑手日在线超过法定上限 ${limit} 小时（标准工作日 ${s.standardDailyHours} 小时加最多 ${s.maxDailyOvertime} 小时加班）`,
+                `No courier-day is online longer than the legal limit of ${limit} h (a ${s.standardDailyHours} h day plus at most ${s.maxDailyOvertime} h overtime)`,
+              )
+            : bi(
+                `在线超过法定上限 ${limit} 小时（标准工作日 ${s.standardDailyHours} 小时加最多 ${s.maxDailyOvertime} 小时加班）的骑手日不超过 ${percent(c.legalLimitMaxShare)}`,
+                `At most ${percent(c.legalLimitMaxShare)} of courier-days are online longer than the legal limit of ${limit} h (a ${s.standardDailyHours} h day plus at most ${s.maxDailyOvertime} h overtime)`,
+              ),
+        value: bi(percentValue(num), percentValue(num)),
         detail: none,
       };
     }
@@ -136,8 +154,8 @@ export function checkText(
           `At most ${percent(c.speedingKmMaxShare)} of km above ${scenario.risk.speedingThresholdKmh} km/h, and a relative crash risk of at most ${c.relativeCrashRiskMax}`,
         ),
         value: bi(
-          `超速里程 ${percent(speeding)}，相对事故风险 ${plain(risk, 3)} 倍`,
-          `${percent(speeding)} of km speeding, relative crash risk ${plain(risk, 3)}`,
+          `超速里程 ${percentValue(speeding)}，相对事故风险 ${plain(risk, 3)} 倍`,
+          `${percentValue(speeding)} of km speeding, relative crash risk ${plain(risk, 3)}`,
         ),
         detail: none,
       };

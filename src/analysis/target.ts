@@ -5,173 +5,26 @@
  * interior points first; when feasibility switches at most once along them it bisects the bracket, otherwise it says
  * the predicate is not monotone and scans a grid over the whole range.
  */
-import { rulesForArm } from '../scenario/rulesForArm.ts';
-import { digestOf } from '../scenario/canonical.ts';
-import { getPath, withParam, ScenarioPathError } from '../scenario/paths.ts';
-import { SCHEMA_VERSION, type Rules, type Scenario } from '../scenario/schema.ts';
+import { withParam, ScenarioPathError } from '../scenario/paths.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
-import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
-import { isMetricPath } from './metricList.ts';
-import { metricAt } from './metricPaths.ts';
 import { runBatchPlan, type BatchPlan } from './batchPlan.ts';
 import { runInProcess, seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
-import { valueBounds } from './metricBounds.ts';
-import { boundedInterval, pairedDifference, type Difference } from './stats.ts';
-import { moneyChange, type MoneyChange } from './targetMoney.ts';
+import { checkTargetOptions, currentParamValue, type TargetOptions } from './targetOptions.ts';
+import {
+  COST_METRICS,
+  estimatesAt,
+  evidenceOf,
+  targetResult,
+  type TargetResult,
+  type TargetStep,
+} from './targetResult.ts';
+import { targetHolds, type MetricEstimate } from './targetSpec.ts';
 
-/** A comparison operator of a target. */
-export type TargetOp = '<=' | '>=' | '<' | '>';
-/** The operators, for parsing. */
-export const TARGET_OPS: readonly TargetOp[] = ['<=', '>=', '<', '>'];
-
-/** One target: `metric op threshold`, e.g. `earnings.shareBelowMinWage <= 0.05`. */
-export interface TargetSpec {
-  metric: string;
-  op: TargetOp;
-  threshold: number;
-}
-
-/** What to search. */
-export interface TargetOptions {
-  /** Dotted scenario path of a numeric parameter (a `rules.*` path is set in the base rules and every arm). */
-  param: string;
-  min: number;
-  max: number;
-  targets: TargetSpec[];
-  /** `smallest` (default) or `largest` value that meets every target. */
-  direction?: 'smallest' | 'largest';
-  /** Arm whose metrics must meet the targets (default: the last arm, the proposal side of a comparison). */
-  arm?: string;
-  replications?: number;
-  seed?: number;
-  /**
-   * `ci` (default): the unfavourable end of the 95% interval must meet the target (the upper end for `<=`/`<`, the
-   * lower end for `>=`/`>`); `mean`: the mean must.
-   */
-  confidence?: 'mean' | 'ci';
-  /** Most parameter values evaluated, bounds included (default 20, at least 5). */
-  maxSteps?: number;
-  /** Bisection stops when the bracket is this narrow (default: (max − min) / 1000). */
-  tolerance?: number;
-  /**
-   * Instead of the search: evaluate this many evenly spaced values from min to max (both included) in one batch and
-   * take the smallest (largest) that meets every target. One batch can be split over machines; the search cannot.
-   */
-  grid?: number;
-}
-
-/** Most values of a target grid. */
-export const MAX_TARGET_GRID = 1000;
-
-/** A metric's mean over replications with its 95% t interval. */
-export interface MetricEstimate {
-  mean: number;
-  ci95: [number, number];
-}
-
-/** One evaluated value of the parameter. */
-export interface TargetStep {
-  value: number;
-  phase: 'initial' | 'bisection' | 'grid';
-  feasible: boolean;
-  /** The target metrics and platform.courierPay / platform.margin at this value. */
-  metrics: Record<string, MetricEstimate>;
-}
-
-/** Courier pay and margin per day (CNY) with intervals, and the paired change from the scenario's current value. */
-export interface PlatformCost {
-  currentValue: number;
-  at: { courierPay: MetricEstimate; margin: MetricEstimate };
-  current: { courierPay: MetricEstimate; margin: MetricEstimate };
-  /** Found value minus current value, paired over the same seeds. */
-  change: { courierPay: Difference; margin: Difference };
-  /** What couriers gain, what the platform pays and where the difference goes (from the runs' ledgers). */
-  money?: MoneyChange;
-}
-
-/** The `fairpace target` output. */
-export interface TargetResult {
-  schemaVersion: number;
-  fairpaceVersion: string;
-  /** The model fingerprint of the build that computed this (SHA-256 over src/sim and the scenario defaults). */
-  modelDigest: string;
-  scenarioDigest: string;
-  param: string;
-  min: number;
-  max: number;
-  direction: 'smallest' | 'largest';
-  confidence: 'mean' | 'ci';
-  /** The value found, or null when no evaluated value meets every target. */
-  value: number | null;
-  reached: boolean;
-  message: string;
-  targets: (TargetSpec & { achieved: number | null; ci95: [number, number] | null; met: boolean })[];
-  arm: string;
-  seeds: number[];
-  /** Whether feasibility switched at most once along the evaluated values (what bisection relies on). */
-  monotone: boolean;
-  /** Why the predicate is not monotone (the evaluated values and their feasibility), when it is not. */
-  monotoneEvidence?: string;
-  method: 'bisection' | 'grid';
-  /** With bisection: the last bracket, infeasible end and feasible end (its width is the answer's resolution). */
-  bracket?: [number, number];
-  steps: TargetStep[];
-  platformCost: PlatformCost | null;
-}
-
-/** The metrics every step records besides the targets': what the answer costs. */
-export const COST_METRICS = ['platform.courierPay', 'platform.margin'] as const;
-
-/** Checks the options and throws RangeError / ScenarioPathError naming the bad input; returns the resolved arm. */
-export function checkTargetOptions(scenario: Scenario, options: TargetOptions): string {
-  if (!Number.isFinite(options.min) || !Number.isFinite(options.max))
-    throw new RangeError('min and max must be numbers');
-  if (!(options.max > options.min)) throw new RangeError(`max (${options.max}) must be above min (${options.min})`);
-  if (options.targets.length === 0) throw new RangeError('at least one target is needed');
-  for (const t of options.targets) {
-    if (!isMetricPath(t.metric)) throw new RangeError(`unknown metric path '${t.metric}'`);
-    if (!TARGET_OPS.includes(t.op)) throw new RangeError(`unknown operator '${String(t.op)}' (use <=, >=, < or >)`);
-    if (!Number.isFinite(t.threshold)) throw new RangeError(`threshold of '${t.metric}' must be a number`);
-  }
-  const arm = options.arm ?? scenario.arms.at(-1)?.id ?? '';
-  rulesForArm(scenario, arm);
-  withParam(scenario, options.param, options.min);
-  withParam(scenario, options.param, options.max);
-  if (options.maxSteps !== undefined && !(Number.isInteger(options.maxSteps) && options.maxSteps >= 5)) {
-    throw new RangeError('maxSteps must be a whole number of at least 5');
-  }
-  if (options.tolerance !== undefined && !(options.tolerance > 0)) throw new RangeError('tolerance must be positive');
-  const grid = options.grid;
-  if (grid !== undefined && !(Number.isInteger(grid) && grid >= 2 && grid <= MAX_TARGET_GRID)) {
-    throw new RangeError(`grid must be a whole number from 2 to ${MAX_TARGET_GRID}`);
-  }
-  return arm;
-}
-
-/** The parameter's value for the arm as the scenario stands (an arm's own rule override counts). */
-export function currentParamValue(scenario: Scenario, param: string, arm: string): number | null {
-  const value = param.startsWith('rules.')
-    ? getPath(rulesForArm(scenario, arm), param.slice('rules.'.length))
-    : getPath(scenario, param);
-  return typeof value === 'number' ? value : null;
-}
-
-/** Whether one target holds for an estimate under the confidence rule. */
-export function targetHolds(t: TargetSpec, e: MetricEstimate, confidence: 'mean' | 'ci'): boolean {
-  const upper = t.op === '<=' || t.op === '<';
-  const x = confidence === 'mean' ? e.mean : upper ? e.ci95[1] : e.ci95[0];
-  if (Number.isNaN(x)) return false;
-  switch (t.op) {
-    case '<=':
-      return x <= t.threshold;
-    case '<':
-      return x < t.threshold;
-    case '>=':
-      return x >= t.threshold;
-    case '>':
-      return x > t.threshold;
-  }
-}
+// The finder's parts, so `./target.ts` stays the one place to import the target finder from.
+export * from './targetOptions.ts';
+export * from './targetResult.ts';
+export * from './targetSpec.ts';
 
 /** Finds the value; see the module comment. Deterministic for the same options, whatever the executor. */
 export async function findTarget(
@@ -372,114 +225,4 @@ export function targetGridBatch(scenario: Scenario, options: TargetOptions): Bat
     });
   };
   return { tasks, summarise };
-}
-
-/** What a search or a grid found, for `targetResult`. */
-export interface Found {
-  arm: string;
-  seeds: number[];
-  steps: TargetStep[];
-  runsAt: Map<number, RunResult[]>;
-  value: number | null;
-  monotone: boolean;
-  monotoneEvidence: string | undefined;
-  method: TargetResult['method'];
-  bracket: [number, number] | undefined;
-  current: number | null;
-}
-
-/** The result of a search or grid from what it found (shared with the sequential search, targetSequential.ts). */
-export function targetResult(scenario: Scenario, options: TargetOptions, found: Found): TargetResult {
-  const { param, min, max, targets } = options;
-  const direction = options.direction ?? 'smallest';
-  const confidence = options.confidence ?? 'ci';
-  const { arm, seeds, steps, runsAt, value, monotone, monotoneEvidence, method, bracket, current } = found;
-  const metricNames = [...new Set([...targets.map((t) => t.metric), ...COST_METRICS])];
-  const at = value === null ? undefined : estimatesAt(runsAt.get(value) ?? [], metricNames);
-  const reached = value !== null;
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    fairpaceVersion: FAIRPACE_VERSION,
-    modelDigest: MODEL_DIGEST,
-    scenarioDigest: digestOf(scenario),
-    param,
-    min,
-    max,
-    direction,
-    confidence,
-    value,
-    reached,
-    message: reached
-      ? `${param} = ${value} is the ${direction} value in [${min}, ${max}] found to meet every target`
-      : 'no value in bounds meets the targets',
-    targets: targets.map((t) => {
-      const e = at?.[t.metric];
-      return {
-        ...t,
-        achieved: e ? e.mean : null,
-        ci95: e ? e.ci95 : null,
-        met: e ? targetHolds(t, e, confidence) : false,
-      };
-    }),
-    arm,
-    seeds,
-    monotone,
-    ...(monotoneEvidence !== undefined ? { monotoneEvidence } : {}),
-    method,
-    ...(bracket ? { bracket } : {}),
-    steps,
-    platformCost:
-      value !== null && current !== null ? costOf(runsAt, value, current, rulesForArm(scenario, arm)) : null,
-  };
-}
-
-/** Each metric's mean and 95% interval over runs, cut to the values the metric can take. */
-export function estimatesAt(runs: RunResult[], paths: readonly string[]): Record<string, MetricEstimate> {
-  const out: Record<string, MetricEstimate> = {};
-  for (const path of paths) {
-    const { mean, ci95 } = boundedInterval(
-      runs.map((r) => metricAt(r.metrics, path) ?? Number.NaN),
-      valueBounds(path),
-    );
-    out[path] = { mean, ci95 };
-  }
-  return out;
-}
-
-function costOf(runsAt: Map<number, RunResult[]>, value: number, current: number, rules: Rules): PlatformCost | null {
-  const found = runsAt.get(value);
-  const base = runsAt.get(current);
-  if (!found || !base) return null;
-  const series = (runs: RunResult[], path: string) => runs.map((r) => metricAt(r.metrics, path) ?? Number.NaN);
-  const est = (runs: RunResult[]) =>
-    estimatesAt(runs, COST_METRICS) as Record<(typeof COST_METRICS)[number], MetricEstimate>;
-  const a = est(found);
-  const b = est(base);
-  const cost: PlatformCost = {
-    currentValue: current,
-    at: { courierPay: a['platform.courierPay'], margin: a['platform.margin'] },
-    current: { courierPay: b['platform.courierPay'], margin: b['platform.margin'] },
-    change: {
-      courierPay: pairedDifference(series(base, 'platform.courierPay'), series(found, 'platform.courierPay')),
-      margin: pairedDifference(series(base, 'platform.margin'), series(found, 'platform.margin')),
-    },
-  };
-  const money = moneyChange(rules, base, found);
-  return money ? { ...cost, money } : cost;
-}
-
-/** Why feasibility is not monotone along the evaluated values. */
-export function evidenceOf(list: TargetStep[]): string {
-  return `feasibility switches more than once along the evaluated values: ${list
-    .map((s) => `${s.value} ${s.feasible ? 'meets' : 'fails'}`)
-    .join(', ')}`;
-}
-
-/** Parses a target expression such as `earnings.shareBelowMinWage <= 0.05`; throws RangeError naming the problem. */
-export function parseTarget(text: string): TargetSpec {
-  const m = /^\s*([A-Za-z][\w.]*)\s*(<=|>=|<|>)\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*$/.exec(text);
-  if (!m) throw new RangeError(`'${text}' is not a target: write "<metric path> <= value" (or >=, <, >)`);
-  const [, metric, op, num] = m as unknown as [string, string, TargetOp, string];
-  if (!isMetricPath(metric)) throw new RangeError(`'${text}': unknown metric path '${metric}'`);
-  return { metric, op, threshold: Number(num) };
 }

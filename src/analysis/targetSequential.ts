@@ -22,20 +22,16 @@ import { withParam, ScenarioPathError } from '../scenario/paths.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
 import { seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
+import { checkTargetOptions, currentParamValue, type TargetOptions } from './targetOptions.ts';
 import {
-  checkTargetOptions,
   COST_METRICS,
-  currentParamValue,
   estimatesAt,
   evidenceOf,
-  targetHolds,
   targetResult,
-  type MetricEstimate,
-  type TargetOptions,
   type TargetResult,
-  type TargetSpec,
   type TargetStep,
-} from './target.ts';
+} from './targetResult.ts';
+import { targetHolds, type MetricEstimate, type TargetSpec } from './targetSpec.ts';
 
 /** How far to go. */
 export interface TargetPrecision {

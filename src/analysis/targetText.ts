@@ -21,7 +21,7 @@ import {
 } from './bargainWords.ts';
 import type { MoneyChange, MoneyGapPart } from './targetMoney.ts';
 import { MONEY_GAP_PARTS } from './targetMoney.ts';
-import type { TargetResult } from './target.ts';
+import type { TargetResult } from './targetResult.ts';
 import type { Difference } from './stats.ts';
 
 /** The sentences of one target answer. */

@@ -2,8 +2,8 @@
  * The headline numbers of the dashboard (the metric catalogue's headline metrics, in its order) and a paired
  * difference said in plain words. Labels, units and decimals come from the catalogue, through ./metricDisplay.ts.
  */
-import { HEADLINE_PATHS, type Difference } from '../analysis/index.ts';
-import { differenceBounds } from '../analysis/metricBounds.ts';
+import { HEADLINE_PATHS, metricUnit, type Difference } from '../analysis/index.ts';
+import { differenceDecimals, sayableDifference } from '../evidence/metricText.ts';
 import type { Lang, Translate } from './i18n.ts';
 import { differenceUnitOf, formatMetric } from './metricDisplay.ts';
 
@@ -11,9 +11,10 @@ import { differenceUnitOf, formatMetric } from './metricDisplay.ts';
 export const HEADLINE_METRICS: readonly string[] = HEADLINE_PATHS;
 
 /**
- * The difference `arm − base` of the metric at `path` with its 95% interval in one plain sentence. A difference of
- * shares is said within ±100 percentage points: on the few replications of a provisional answer its t interval can
- * reach past what a share can differ by.
+ * The difference `arm − base` of the metric at `path` with its 95% interval in one plain sentence, to the decimals and
+ * within the bounds report.html says it with (src/evidence/metricText.ts): one decimal more than the values, a
+ * difference of shares within ±100 percentage points (on the few replications of a provisional answer its t interval
+ * can reach past what a share can differ by).
  */
 export function describeDifference(
   difference: Difference | undefined,
@@ -23,22 +24,21 @@ export function describeDifference(
   lang: Lang,
 ): string {
   if (!difference || !Number.isFinite(difference.mean)) return t('diff.unavailable');
-  const possible = differenceBounds(path);
-  const [lo, hi] = possible
-    ? [Math.max(possible[0], difference.ci95[0]), Math.min(possible[1], difference.ci95[1])]
-    : difference.ci95;
-  const shown = (x: number) => formatMetric(path, x, lang);
-  const bounds = { lo: formatMetric(path, lo, lang, true), hi: formatMetric(path, hi, lang, true) };
+  const said = sayableDifference(path, difference);
+  const [lo, hi] = said.ci95;
+  const extra = differenceDecimals(path, said) - metricUnit(path).digits;
+  const shown = (x: number) => formatMetric(path, x, lang, false, extra);
+  const bounds = { lo: formatMetric(path, lo, lang, true, extra), hi: formatMetric(path, hi, lang, true, extra) };
   const unit = differenceUnitOf(path, lang);
   // Judge by what a person sees: a difference that rounds to zero is "the same" or "almost the same".
-  if (shown(Math.abs(difference.mean)) === shown(0)) {
+  if (shown(Math.abs(said.mean)) === shown(0)) {
     const zero = shown(Math.abs(lo)) === shown(0) && shown(Math.abs(hi)) === shown(0);
     return zero ? t('diff.same', names) : t('diff.negligible', { ...names, ...bounds, unit });
   }
-  const sentence = t(difference.mean > 0 ? 'diff.higher' : 'diff.lower', {
+  const sentence = t(said.mean > 0 ? 'diff.higher' : 'diff.lower', {
     ...names,
     ...bounds,
-    value: shown(Math.abs(difference.mean)),
+    value: shown(Math.abs(said.mean)),
     unit,
   });
   const gap = lang === 'zh-CN' ? '' : ' '; // Chinese sentences follow each other without a space

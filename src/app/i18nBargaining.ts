@@ -1,7 +1,8 @@
 /** Labels of the bargaining panels (target, sensitivity tornado, zone of agreement), merged into i18n.ts. */
+import { TERMS } from '../evidence/glossary.ts';
 
 export const BARGAINING_ZH = {
-  'bargain.heading': '谈判工具',
+  'bargain.heading': TERMS.bargaining.zh,
   'bargain.intro': '找出满足保障目标的规则取值、看结论依赖哪些假设、标出双方都能接受的区域。所有方案使用相同随机种子。',
   'bargain.busy': '另一项计算正在运行，完成或取消后才能运行。',
   'bargain.replications': '重复次数',
@@ -16,24 +17,23 @@ export const BARGAINING_ZH = {
   'bargain.op.gt': '高于',
   'bargain.run': '运行',
   'bargain.done': '完成：{total} 次模拟，用时 {seconds} 秒',
-  'target.heading': '目标反推',
+  'target.heading': TERMS.target.zh,
   'target.intro':
     '在给定范围内找出满足目标的最小参数值（以 95% 区间的不利一端判断），并与现行取值相比，说明骑手多得多少、平台多付多少，以及两者之差去了哪里。',
   'target.min': '最小值',
   'target.max': '最大值',
-  'tornado.heading': '敏感性（龙卷风图）',
-  'tornado.intro': '每个假设参数单独取低值和高值，看两个方案之间的差值移动多少。排在上面的参数影响最大。',
+  'tornado.heading': `${TERMS.sensitivity.zh}（${TERMS.tornado.zh}）`,
+  'tornado.intro': '每个假设参数单独取低值和高值，看两个方案之间的差值移动多少。',
   'tornado.title': '“{metric}”的方案差值对假设的敏感性',
-  'tornado.caption': '条形表示该参数取低值/高值时，差值（{diff}）相对基准的变化；按影响大小排序。',
+  'tornado.caption':
+    '条形表示该参数取低值/高值时，差值（{diff}）相对基准的变化，按这一差值的变动大小排序；上面的排名则按所有主要差值计。',
   'tornado.low': '低值',
   'tornado.high': '高值',
-  'tornado.flips': '会翻转结论方向的参数：{list}',
-  'tornado.noFlips': '没有参数在其范围内翻转任何有把握的结论方向。',
-  'robustness.heading': '结论有多稳健',
+  'robustness.heading': TERMS.robustness.zh,
   'robustness.intro':
     '没有公开数据能确定的假设（骑手车速、收入目标、抽成比例等）在各自的合理范围内一起抽取，得到许多“可能的世界”；每个世界里两个方案用相同的随机数运行。这里说每个主要差别在多少个世界里保持本情景中的方向，以及它在哪些假设下不成立。',
   'robustness.worlds': '可能的世界（个）',
-  'zone.heading': '可接受区域',
+  'zone.heading': TERMS.zone.zh,
   'zone.intro':
     '在两个参数的网格上，标出工会和平台各自的底线是否满足，并分别列出每一方在对方底线之内最想要的格子；★ 为现行规则。这些是双方的立场，不是建议。',
   'zone.x': '横轴参数',
@@ -42,7 +42,7 @@ export const BARGAINING_ZH = {
   'zone.union': '工会底线',
   'zone.platform': '平台底线',
   'zone.badValues': '请填写以逗号分隔的数字。',
-  'zone.title': '可接受区域',
+  'zone.title': TERMS.zone.zh,
   'zone.caption': '深色格：双方底线都满足；浅色格：只满足一方；白格：都不满足。★ 为现行规则。',
   'zone.both': '双方都接受',
   'zone.unionOnly': '仅工会接受',
@@ -51,7 +51,7 @@ export const BARGAINING_ZH = {
 } satisfies Record<string, string>;
 
 export const BARGAINING_EN: Record<keyof typeof BARGAINING_ZH, string> = {
-  'bargain.heading': 'Bargaining tools',
+  'bargain.heading': TERMS.bargaining.en,
   'bargain.intro':
     'Find the rule value that meets a guarantee, see what a conclusion depends on, and map where both sides can agree. Every run uses the same seeds.',
   'bargain.busy': 'Another computation is running; this can run when it is done or cancelled.',
@@ -67,26 +67,24 @@ export const BARGAINING_EN: Record<keyof typeof BARGAINING_ZH, string> = {
   'bargain.op.gt': 'above',
   'bargain.run': 'Run',
   'bargain.done': 'Done: {total} simulations in {seconds} s',
-  'target.heading': 'Target finder',
+  'target.heading': TERMS.target.en,
   'target.intro':
     'Finds the smallest value in the range at which the target holds (judged by the unfavourable end of the 95% interval) and, against today’s value, says what couriers gain, what the platform pays and where the difference goes.',
   'target.min': 'Min',
   'target.max': 'Max',
-  'tornado.heading': 'Sensitivity (tornado chart)',
+  'tornado.heading': `${TERMS.sensitivity.en} (${TERMS.tornado.en})`,
   'tornado.intro':
-    'Each assumption is set to its low and then its high value, one at a time, to see how far the difference between the two arms moves. The top parameters matter most.',
+    'Each assumption is set to its low and then its high value, one at a time, to see how far the difference between the two arms moves.',
   'tornado.title': 'Sensitivity of the difference in “{metric}” to the assumptions',
   'tornado.caption':
-    'Each bar is the change of the difference ({diff}) from its base value when the parameter is at its low or high value; ranked by size.',
+    'Each bar is the change of the difference ({diff}) from its base value when the parameter is at its low or high value; ranked by how far this difference moves, while the ranking above counts every headline difference.',
   'tornado.low': 'low',
   'tornado.high': 'high',
-  'tornado.flips': 'Parameters that flip the direction of a conclusion: {list}',
-  'tornado.noFlips': 'No parameter flips the direction of a conclusion whose interval excludes zero.',
-  'robustness.heading': 'How robust the conclusions are',
+  'robustness.heading': TERMS.robustness.en,
   'robustness.intro':
     'The assumptions no published figure pins down (couriers’ speeds, income targets, the commission rate and so on) are drawn together from their plausible ranges, giving many plausible worlds; in each, the two arms run on the same random numbers. Each headline difference is said with the number of worlds in which it keeps its direction, and where it fails.',
   'robustness.worlds': 'Plausible worlds',
-  'zone.heading': 'Zone of agreement',
+  'zone.heading': TERMS.zone.en,
   'zone.intro':
     'Over a grid of two parameters, shows where the union’s and the platform’s limits hold, and names each side’s best cell within the other side’s limits; ★ marks today’s rule. These are positions, not recommendations.',
   'zone.x': 'Horizontal parameter',
@@ -95,7 +93,7 @@ export const BARGAINING_EN: Record<keyof typeof BARGAINING_ZH, string> = {
   'zone.union': 'Union limit',
   'zone.platform': 'Platform limit',
   'zone.badValues': 'Type numbers separated by commas.',
-  'zone.title': 'Zone of agreement',
+  'zone.title': TERMS.zone.en,
   'zone.caption': 'Dark cells: both sides’ limits hold; light cells: one side’s; white: neither. ★ is today’s rule.',
   'zone.both': 'both accept',
   'zone.unionOnly': 'union only',

@@ -1,4 +1,5 @@
 /** Labels of the about line, of Export when the editor differs from the results shown, and of carried bargaining results. */
+import { TERMS } from '../evidence/glossary.ts';
 
 export const EVIDENCE_ZH = {
   'app.about': 'Fairpace {version} · 模型指纹 {digest}',
@@ -9,10 +10,10 @@ export const EVIDENCE_ZH = {
   'export.back': '取消',
   'export.editedInvalid': '修改后的情景有无效字段，无法运行；只能导出屏幕上的结果。',
   'export.include': '一并导出屏幕上的谈判工具结果（与 `fairpace evidence --include` 相同）：',
-  'export.kind.target': '目标反推',
-  'export.kind.sensitivity': '敏感性（龙卷风图）',
-  'export.kind.zone': '协议区间',
-  'export.kind.robustness': '稳健性',
+  'export.kind.target': TERMS.target.zh,
+  'export.kind.sensitivity': TERMS.sensitivity.zh,
+  'export.kind.zone': TERMS.zone.zh,
+  'export.kind.robustness': TERMS.robustness.zh,
   'export.notRun': '（尚未运行）',
   'export.included': '包含谈判工具结果：{list}。',
   'export.leftOut': '未包含（它们是在另一个情景上算出的）：{list}。',
@@ -35,10 +36,10 @@ export const EVIDENCE_EN: Record<keyof typeof EVIDENCE_ZH, string> = {
   'export.editedInvalid':
     'The edited scenario has invalid fields and cannot run; only the results on screen can be exported.',
   'export.include': 'Include the bargaining results on screen (as `fairpace evidence --include` does):',
-  'export.kind.target': 'Target',
-  'export.kind.sensitivity': 'Sensitivity (tornado)',
-  'export.kind.zone': 'Zone of agreement',
-  'export.kind.robustness': 'Robustness',
+  'export.kind.target': TERMS.target.en,
+  'export.kind.sensitivity': TERMS.sensitivity.en,
+  'export.kind.zone': TERMS.zone.en,
+  'export.kind.robustness': TERMS.robustness.en,
   'export.notRun': '(not run yet)',
   'export.included': 'Includes the bargaining results: {list}.',
   'export.leftOut': 'Left out (computed on another scenario): {list}.',

@@ -1,7 +1,8 @@
 /** Labels of the platform's side of a comparison (its cost and where each order's money goes), merged into i18n.ts. */
+import { TERMS } from '../evidence/glossary.ts';
 
 export const PLATFORM_ZH = {
-  'platformCost.heading': '平台的账',
+  'platformCost.heading': TERMS.platformCost.zh,
   'platformCost.parts': '其中：',
   'platformCost.how':
     '数字来自两个方案在相同订单、相同骑手下的配对差值。各部分相加等于每天的总数：送达订单带来的配送收入，付给骑手的配送费、奖励和保底补足（扣罚款之前），平台不再收到的罚款，以及平台自付的超时赔付。每单的数字按较宽松方案每天送达的订单数计算。',
@@ -12,7 +13,7 @@ export const PLATFORM_ZH = {
 } satisfies Record<string, string>;
 
 export const PLATFORM_EN: Record<keyof typeof PLATFORM_ZH, string> = {
-  'platformCost.heading': 'What it costs the platform',
+  'platformCost.heading': TERMS.platformCost.en,
   'platformCost.parts': 'Of which:',
   'platformCost.how':
     'From the paired differences of the two arms on the same orders and couriers. The parts add up to the daily figure: delivery revenue from the orders delivered, the fees, bonuses and top-ups paid to couriers (before fines), the fines the platform no longer keeps, and the compensation it pays itself. Per order divides by the orders the looser arm delivers a day.',

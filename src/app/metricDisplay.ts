@@ -10,6 +10,8 @@ import {
   type CatalogueLang,
   type LabelContext,
 } from '../analysis/index.ts';
+import { fixed, signed } from '../evidence/format.ts';
+import { metricValue } from '../evidence/metricText.ts';
 import { Scenario, SCHEMA_VERSION } from '../scenario/schema.ts';
 import type { Lang } from './i18n.ts';
 
@@ -56,35 +58,33 @@ export function scaleOf(path: string): number {
 }
 
 /**
- * A metric's value in display units, rounded to its decimals and grouped by locale; "–" when not a finite number.
- * `extraDigits` adds decimals (a difference is shown one finer than the values it compares).
+ * A metric's value in display units, rounded to its decimals with thousands separated by commas; "–" when not a
+ * finite number. `extraDigits` adds decimals (a difference is shown one finer than the values it compares). The
+ * rounding is the report's (src/evidence/format.ts, `toFixed` on the same product), so a card, the scorecard and
+ * report.html show the same digits: Intl rounds the shortest decimal of a number, which differs from `toFixed` on
+ * ties such as 80.85 (80.9 against 80.8).
  */
 export function formatMetric(
   path: string,
   value: number | undefined,
-  lang: Lang,
-  signed = false,
+  _lang: Lang,
+  withSign = false,
   extraDigits = 0,
 ): string {
   if (value === undefined || !Number.isFinite(value)) return '–';
   const u = metricUnit(path);
+  const x = value * u.scale;
   const digits = u.digits + extraDigits;
-  return new Intl.NumberFormat(lang, {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-    signDisplay: signed ? 'exceptZero' : 'auto',
-  }).format(value * u.scale);
+  return withSign ? signed(x, digits) : fixed(x, digits);
 }
 
-/** A value with its unit: "23.0%", "21.43 元/小时". */
+/** A value with its unit: "23.0%", "21.43 元/小时", written as the report writes it (src/evidence/metricText.ts). */
 export function formatWithUnit(path: string, value: number | undefined, lang: Lang): string {
-  const number = formatMetric(path, value, lang);
-  const unit = unitOf(path, lang);
-  if (number === '–' || unit === '') return number;
-  return unit === '%' ? `${number}%` : `${number} ${unit}`;
+  if (value === undefined) return '–';
+  return metricValue(path, value)[catalogueLang(lang)];
 }
 
-/** An axis or column label: the metric's name with its unit in brackets ("准时率（%）", "On-time rate (%)"). */
+/** An axis or column label: the metric's name with its unit in brackets, as "名称（单位）" / "Name (unit)". */
 export function axisLabel(path: string, lang: Lang, context: Partial<LabelContext> = {}): string {
   const name = metricName(path, lang, context);
   const unit = unitOf(path, lang);

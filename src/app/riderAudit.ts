@@ -12,7 +12,7 @@ import { CsvLineReader } from '../io/csvLines.ts';
 import { DataFormatError, type RecordSink } from '../io/records.ts';
 import { auditRiders, RiderOnlineReader, RiderOrdersReader, RiderRecords, type RiderAudit } from '../io/riders.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { writeZip, type PackFile } from '../evidence/zipWrite.ts';
+import { writeZip, type PackFile } from '../format/zip.ts';
 
 /** A file as the page read it. */
 export interface DroppedFile {

@@ -1,9 +1,11 @@
-/** Parsing the options of `fairpace target` and `fairpace sensitivity` (pure; args.ts dispatches here). */
+/** Parsing `fairpace target` and `fairpace sensitivity` (pure), and their specs for the table of commands. */
 import { parseTarget, type SensitivityParam, type TargetSpec } from '../analysis/index.ts';
 import { OPTION_FIELDS, SensitivityOptionsSchema, TargetOptionsSchema } from '../analysis/options.ts';
 import { UsageError } from './errors.ts';
 import { checkOptionsTogether, checkValue, decimalOption, wholeOption, wordOption } from './optionArgs.ts';
-import type { RunControl } from './runControl.ts';
+import { scenarioCommand } from './argValues.ts';
+import type { CommandSpec, OptionSpec, OptionValues } from './commandSpec.ts';
+import { RUN_CONTROL_HELP, type RunControl } from './runControl.ts';
 
 /** Output formats of `sensitivity`. */
 export const SENSITIVITY_FORMATS = ['json', 'table'] as const;
@@ -50,9 +52,7 @@ export interface SensitivityCommand extends RunControl {
   quiet: boolean;
 }
 
-type Spec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
-
-const COMMON: Spec = {
+const COMMON: OptionSpec = {
   help: { type: 'boolean', short: 'h' },
   replications: { type: 'string' },
   seed: { type: 'string' },
@@ -62,7 +62,7 @@ const COMMON: Spec = {
 };
 
 /** parseArgs options of the two commands. */
-export const TARGET_OPTIONS: Spec = {
+export const TARGET_OPTIONS: OptionSpec = {
   ...COMMON,
   param: { type: 'string' },
   min: { type: 'string' },
@@ -77,7 +77,7 @@ export const TARGET_OPTIONS: Spec = {
   precision: { type: 'string' },
 };
 /** parseArgs options of `sensitivity`. */
-export const SENSITIVITY_OPTIONS: Spec = {
+export const SENSITIVITY_OPTIONS: OptionSpec = {
   ...COMMON,
   params: { type: 'string' },
   arms: { type: 'string' },
@@ -85,9 +85,7 @@ export const SENSITIVITY_OPTIONS: Spec = {
   precision: { type: 'string' },
 };
 
-type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
-
-function str(v: Values, name: string): string | undefined {
+function str(v: OptionValues, name: string): string | undefined {
   const x = v[name];
   return typeof x === 'string' ? x : undefined;
 }
@@ -120,7 +118,12 @@ function list(text: string | undefined, name: string, command: string): string[]
 }
 
 /** Builds a TargetCommand from parsed option values; throws UsageError naming the bad argument. */
-export function targetCommand(file: string, v: Values, seed: number | undefined, workers?: number): TargetCommand {
+export function targetCommand(
+  file: string,
+  v: OptionValues,
+  seed: number | undefined,
+  workers?: number,
+): TargetCommand {
   const c = 'target';
   const param = required(str(v, 'param'), 'param', '<path>, e.g. rules.pay.base', c);
   const min = decimal(required(str(v, 'min'), 'min', '<number>', c), 'min', c);
@@ -182,7 +185,7 @@ export function targetCommand(file: string, v: Values, seed: number | undefined,
 /** Builds a SensitivityCommand; `--params` items are paths or `path=low:high`. */
 export function sensitivityCommand(
   file: string,
-  v: Values,
+  v: OptionValues,
   seed: number | undefined,
   workers?: number,
 ): SensitivityCommand {
@@ -223,3 +226,85 @@ function precisionOf(text: string | undefined, c: string): { precision?: number 
   const precision = decimalOption('precision', text, c);
   return precision === undefined ? {} : { precision };
 }
+
+/** `fairpace target`. */
+export const TARGET: CommandSpec<TargetCommand> = {
+  usage: [
+    'fairpace target <scenario.json> --param PATH --min X --max Y --target "METRIC <= V" [--target ...] [options]',
+  ],
+  summary: ['the smallest (or largest) value of one parameter that meets every target, and what it costs'],
+  help: `Usage: fairpace target <scenario.json> --param PATH --min X --max Y --target "METRIC OP V" [--target ...] [options]
+
+Finds the smallest (or largest) value of one numeric parameter in [X, Y] at which one arm meets every target, over
+replications with the same seeds at every value (common random numbers). It evaluates the bounds and three interior
+points, bisects the bracket where feasibility switches once, and falls back to a grid scan (saying "monotone": false
+and why) when it switches more than once. Prints JSON: param, value (null, with "no value in bounds meets the
+targets", when none does), reached, targets (achieved mean and 95% interval), arm, monotone, steps and platformCost
+(courier pay and margin per day at the value, and the paired change from the scenario's current value).
+
+Options:
+  --param PATH          dotted scenario path, e.g. rules.pay.base (a rules.* path is set in every arm)
+  --min X --max Y       the bounds
+  --target "M OP V"     a target on a metric path, OP one of <=, >=, <, > (repeatable; all must hold)
+  --direction D         smallest (default) or largest
+  --arm ID              arm whose metrics must meet the targets (default: the last arm)
+  --confidence C        ci (default: the unfavourable end of the 95% interval must meet each target) or mean
+  --max-steps N         most values evaluated, bounds included (default 20)
+  --tolerance T         stop bisecting when the bracket is this narrow (default (Y − X) / 1000)
+  --precision P         fewer runs: a value runs on 3 seeds and gets more (2 at a time, up to R) only when its
+                        targets' intervals are not yet on one side of their thresholds; regula falsi instead of
+                        bisection; stop when the bracket is within P × (Y − X) or the answer meets its target by
+                        less than its interval's half-width. The answer still runs on every seed; stderr says how
+                        many runs were made and why it stopped (not with --grid)
+  --grid N              instead of the search, evaluate N evenly spaced values from X to Y (both included) in one
+                        batch, which --shard can split; "bracket" then spans the last failing and first passing value
+  --replications R      replications per value (default: the scenario's "replications")
+  --seed N              first seed; replication i uses N + i (default: the scenario's "seed")
+  --workers N           worker threads (default: one per core); results are identical for any N
+  --out FILE, -o FILE   write the result to FILE instead of stdout
+  --quiet, -q           no progress on stderr
+${RUN_CONTROL_HELP}
+
+Example:
+  fairpace target scenarios/yantai-2021.json --param rules.pay.base --min 6 --max 40 \\
+    --target "earnings.shareBelowMinWage <= 0.05" --arm median`,
+  options: TARGET_OPTIONS,
+  parse: scenarioCommand('target', targetCommand),
+};
+
+/** `fairpace sensitivity`. */
+export const SENSITIVITY: CommandSpec<SensitivityCommand> = {
+  usage: [
+    'fairpace sensitivity <scenario.json> [--params p1,p2,...] [--arms A,B] [--replications R] [--format json|table]',
+  ],
+  summary: ['how much each assumption moves the headline differences, ranked, with sign flips flagged'],
+  help: `Usage: fairpace sensitivity <scenario.json> [options]
+
+For a comparison of two arms, sets each parameter to its low and then its high value (one at a time, in every arm,
+with the same seeds), recomputes the headline differences (second arm − first) and ranks the parameters by the
+largest swing relative to the size of the base difference. Flags a parameter whose range flips the sign of a
+difference whose base 95% interval excludes zero. By default it varies every parameter the parameter catalogue gives a
+plausible range (src/scenario/catalogue/*.ts: assumptions, and two calibrated defaults), each over that range (e.g.
+±20%).
+
+Options:
+  --params P,Q,...      parameter paths (the assumption's stated range, else ±20% of the scenario's value), or
+                        path=low:high for an explicit range
+  --arms A,B            the two arms (default: the scenario's first two)
+  --format F            json (default) or table
+  --replications R      replications per arm and value (default: the scenario's "replications")
+  --precision P         screen every parameter on 3 seeds, then add 2 seeds at a time (up to --replications) only
+                        to those whose place in the ranking or sign flip is in doubt, until each score is within
+                        ±P (0.2 = ±20%) or cannot change place; says how many runs it made (no --shard)
+  --seed N              first seed (default: the scenario's "seed")
+  --workers N           worker threads (default: one per core)
+  --out FILE, -o FILE   write the result to FILE instead of stdout
+  --quiet, -q           no progress on stderr
+${RUN_CONTROL_HELP}
+
+Examples:
+  fairpace sensitivity scenarios/yantai-2021.json --format table
+  fairpace sensitivity scenarios/yantai-2021.json --precision 0.2 --format table`,
+  options: SENSITIVITY_OPTIONS,
+  parse: scenarioCommand('sensitivity', sensitivityCommand),
+};

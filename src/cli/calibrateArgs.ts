@@ -1,8 +1,11 @@
-/** Parsing the options of `fairpace calibrate` (pure; args.ts dispatches here). */
+/** Parsing `fairpace calibrate` (pure), and its spec for the table of commands. */
 import type { FitParam } from '../analysis/index.ts';
 import { FitOptionsSchema } from '../analysis/options.ts';
 import { UsageError } from './errors.ts';
 import { checkOptionsTogether, wholeOption } from './optionArgs.ts';
+import { scenarioCommand } from './argValues.ts';
+import type { CommandSpec, OptionSpec, OptionValues } from './commandSpec.ts';
+import { BATCH_OPTIONS_HELP } from './compareArgs.ts';
 
 /** Output formats of `calibrate`. */
 export const CALIBRATE_FORMATS = ['table', 'json'] as const;
@@ -28,10 +31,8 @@ export interface CalibrateCommand {
   quiet: boolean;
 }
 
-type Spec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
-
 /** parseArgs options of `calibrate`. */
-export const CALIBRATE_OPTIONS: Spec = {
+export const CALIBRATE_OPTIONS: OptionSpec = {
   help: { type: 'boolean', short: 'h' },
   targets: { type: 'string' },
   replications: { type: 'string' },
@@ -44,8 +45,6 @@ export const CALIBRATE_OPTIONS: Spec = {
   workers: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
 };
-
-type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -72,7 +71,7 @@ export function parseFitParams(text: string): FitParam[] {
 /** Builds a CalibrateCommand; throws UsageError naming the bad argument. */
 export function calibrateCommand(
   file: string,
-  v: Values,
+  v: OptionValues,
   seed: number | undefined,
   workers?: number,
 ): CalibrateCommand {
@@ -116,3 +115,37 @@ export function calibrateCommand(
     quiet: v.quiet === true,
   };
 }
+
+/** `fairpace calibrate`. */
+export const CALIBRATE: CommandSpec<CalibrateCommand> = {
+  usage: [
+    'fairpace calibrate <scenario.json> [--targets FILE] [--replications R] [--check] [--format table|json]',
+    'fairpace calibrate <scenario.json> --fit PATH=lo:hi[,PATH=lo:hi...] --out fitted.json [options]',
+  ],
+  summary: ['the model against published figures, target by target; --fit searches parameters to match them'],
+  help: `Usage: fairpace calibrate <scenario.json> [--targets FILE] [--replications R] [--seed N] [--check]
+                          [--format table|json] [--out FILE] [--workers N]
+       fairpace calibrate <scenario.json> --fit PATH=lo:hi[,PATH=lo:hi...] [--max-evaluations N] --out fitted.json
+
+Holds the model against observed figures: each target names a metric, the arm it describes and an observed range
+(or value). One row per target: observed, the model's mean with its 95% interval over replications, and within,
+below or above (by how much). A range is judged by the model mean; a single value by whether the interval covers it.
+
+  --targets FILE        a targets file (default: scenarios/targets/china-2018-2023.json, the published figures of
+                        Chinese food-delivery couriers)
+  --check               exit 1 when any target is outside its range (0 when all are inside, 2 for bad input)
+  --format F            table (default) or json
+  --fit P=lo:hi,...     search these numeric scenario parameters within their bounds (Nelder–Mead on common random
+                        numbers) to bring the targets inside their ranges; write the fitted scenario, with a
+                        meta.calibration record, to --out, and print its calibration
+  --max-evaluations N   with --fit: most scenario evaluations (default 40; each runs every target arm × replication)
+${BATCH_OPTIONS_HELP.split('\n')
+  .filter((l) => !l.includes('--arms'))
+  .join('\n')}
+
+Examples:
+  fairpace calibrate scenarios/yantai-2021.json --check
+  fairpace calibrate scenarios/demo-small.json --fit demand.ordersPerCourierDay=20:40 --out fitted.json`,
+  options: CALIBRATE_OPTIONS,
+  parse: scenarioCommand('calibrate', calibrateCommand),
+};

@@ -22,7 +22,7 @@ import {
 import { taskSizes } from '../analysis/runCost.ts';
 import { digestOf } from '../scenario/canonical.ts';
 import { FAIRPACE_VERSION } from '../version.ts';
-import type { CompareCommand, CompareFormat, SweepCommand, SweepFormat } from './args.ts';
+import type { CompareCommand, CompareFormat, SweepCommand, SweepFormat } from './compareArgs.ts';
 import { batchCommand, checkSeedRoom, planOrInputError } from './batch.ts';
 import { formatCompareTable } from './compareTable.ts';
 import { formatCompareCsv, formatSweepCsv, withBom } from './csv.ts';

@@ -10,7 +10,7 @@ import {
   type Difference,
   type SweepResult,
 } from '../analysis/index.ts';
-import { CSV_BOM, csvField, csvNumber, csvRecord } from '../evidence/csv.ts';
+import { CSV_BOM, csvField, csvNumber, csvRecord } from '../format/csv.ts';
 import { metricUnit } from './metricFormat.ts';
 
 // The CSV primitives live with the evidence packs, which write CSV too; re-exported for the CLI's callers.

@@ -12,7 +12,7 @@ import {
   verifyPack,
   type EvidenceOptions,
 } from '../evidence/index.ts';
-import type { EvidenceCommand, VerifyCommand } from './args.ts';
+import type { EvidenceCommand, VerifyCommand } from './packArgs.ts';
 import type { CliIo } from './cliIo.ts';
 import { EXIT_NOT_VERIFIED, EXIT_OK, InputError } from './errors.ts';
 import { execute } from './execute.ts';

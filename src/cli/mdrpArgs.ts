@@ -1,4 +1,7 @@
-/** Parsing `fairpace import mdrp` and `fairpace export mdrp`; pure, like args.ts. */
+/**
+ * Parsing `fairpace import mdrp` and `fairpace export mdrp` (pure), and the spec of export for the table of commands.
+ */
+import { HELP_OPTIONS, type CommandSpec, type OptionValues } from './commandSpec.ts';
 import { UsageError } from './errors.ts';
 
 /** `fairpace import mdrp <instance_dir> --out scenario.json`. */
@@ -22,8 +25,18 @@ export interface ExportMdrpCommand {
 
 /** Parses the words and options after `import` or `export`; throws UsageError. */
 export function parseMdrpCommand(
+  command: 'import',
+  values: OptionValues,
+  positionals: readonly string[],
+): ImportMdrpCommand;
+export function parseMdrpCommand(
+  command: 'export',
+  values: OptionValues,
+  positionals: readonly string[],
+): ExportMdrpCommand;
+export function parseMdrpCommand(
   command: 'import' | 'export',
-  values: Record<string, unknown>,
+  values: OptionValues,
   positionals: readonly string[],
 ): ImportMdrpCommand | ExportMdrpCommand {
   const [format, path, extra] = positionals;
@@ -53,3 +66,20 @@ export function parseMdrpCommand(
   const arm = typeof values.arm === 'string' && values.arm.trim() !== '' ? values.arm.trim() : undefined;
   return { kind: 'export', format, file: path, arm, seed, out };
 }
+
+/** `fairpace export mdrp`. */
+export const EXPORT: CommandSpec<ExportMdrpCommand> = {
+  usage: ['fairpace export mdrp <scenario.json> [--arm ID] [--seed N] --out <dir>'],
+  summary: ['export mdrp: one replay run as the three MDRP solution files'],
+  help: `Usage: fairpace export mdrp <scenario.json> [--arm ID] [--seed N] --out <dir>
+
+Replays one arm of a replay scenario with one seed and writes solution_info_assignments.txt,
+solution_info_orders.txt and solution_info_couriers.txt (the MDRP solution format) into <dir>.
+
+Options:
+  --arm ID              arm to run (default: the first arm)
+  --seed N              seed of the run (default: the scenario's "seed")
+  --out DIR, -o DIR     the folder to write (created if missing)`,
+  options: { ...HELP_OPTIONS, arm: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string', short: 'o' } },
+  parse: (v, positionals) => parseMdrpCommand('export', v, positionals),
+};

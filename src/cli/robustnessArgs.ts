@@ -1,9 +1,11 @@
-/** Parsing the options of `fairpace robustness` (pure; args.ts dispatches here). */
+/** Parsing `fairpace robustness` (pure), and its spec for the table of commands. */
 import { MAX_WORLDS } from '../analysis/robustness.ts';
 import { wholeNumber } from '../analysis/options.ts';
 import { UsageError } from './errors.ts';
 import { armsOption, checkValue, wholeNumberText, wholeOption } from './optionArgs.ts';
-import type { RunControl } from './runControl.ts';
+import { scenarioCommand } from './argValues.ts';
+import type { CommandSpec, OptionValues } from './commandSpec.ts';
+import { RUN_CONTROL_HELP, type RunControl } from './runControl.ts';
 
 /** Output formats of `robustness`. */
 export const ROBUSTNESS_FORMATS = ['json', 'table'] as const;
@@ -39,15 +41,13 @@ export const ROBUSTNESS_OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
 } as const;
 
-type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
-
 /** Worlds drawn when `--worlds` is left out. */
 export const DEFAULT_WORLDS = 100;
 
 /** Builds a RobustnessCommand; throws UsageError naming the bad argument. */
 export function robustnessCommand(
   file: string,
-  v: Values,
+  v: OptionValues,
   seed: number | undefined,
   workers?: number,
 ): RobustnessCommand {
@@ -90,3 +90,39 @@ export function robustnessCommand(
     quiet: v.quiet === true,
   };
 }
+
+/** `fairpace robustness`. */
+export const ROBUSTNESS: CommandSpec<RobustnessCommand> = {
+  usage: ['fairpace robustness <scenario.json> [--worlds N] [--params p1,p2,...] [--arms A,B] [--format json|table]'],
+  summary: [
+    'in how many plausible worlds (assumptions drawn from their ranges) each headline difference keeps its',
+    'direction, where it fails, and which assumptions drive it',
+  ],
+  help: `Usage: fairpace robustness <scenario.json> [options]
+
+Draws N worlds from the ranges of the assumptions (the parameters docs/model.md marks as assumptions, with the ranges
+sensitivity uses) by a seeded Latin hypercube, runs the two arms in each world on the same seeds, and reports for
+each headline difference the share of worlds in which it keeps the direction it has in the scenario as written, with
+a Wilson 95% interval and a verdict (holds: the interval is at least 90%; fails: at most 50%; else depends), whether
+the first half of the worlds gives the same verdict, the region of the assumptions where it fails (a PRIM box, with
+how many of the failures it holds) and first-order indices: the share of its spread over worlds each assumption
+explains. World w runs seeds seed + w × R .. seed + w × R + R − 1, so worlds differ in their random days too.
+
+Options:
+  --worlds N            worlds to draw (default 100, 2 to 10000); 400 give a share to ±3 to ±5 points
+  --params P,Q,...      the assumptions to vary (default: every assumption with a range)
+  --arms A,B            the two arms (default: the scenario's first two)
+  --replications R      seeds per world and arm (default 1)
+  --seed N              first seed, and the sampler's (default: the scenario's "seed")
+  --format F            json (default) or table
+  --workers N           worker threads (default: one per core)
+  --out FILE, -o FILE   write the result to FILE instead of stdout
+  --quiet, -q           no progress on stderr
+${RUN_CONTROL_HELP}
+
+Examples:
+  fairpace robustness scenarios/yantai-2021.json --worlds 100 --format table
+  fairpace robustness scenarios/yantai-2021.json --worlds 400 --shard 1/2 --out part1.json`,
+  options: ROBUSTNESS_OPTIONS,
+  parse: scenarioCommand('robustness', robustnessCommand),
+};

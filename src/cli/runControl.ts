@@ -1,6 +1,7 @@
 /**
  * How a batch runs, apart from what it computes: `--shard k/n` (run one share of the tasks and write a partial
- * result file), `--progress json`, `--max-memory SIZE` and `--cache DIR` / `--no-cache`. Pure parsing, like args.ts.
+ * result file), `--progress json`, `--max-memory SIZE` and `--cache DIR` / `--no-cache`. Pure parsing, and the
+ * flags' help.
  */
 import { UsageError } from './errors.ts';
 import { parseMemorySize } from './runEstimate.ts';
@@ -92,3 +93,19 @@ export function shardIndices(taskCount: number, shard: Shard): number[] {
   for (let i = shard.index - 1; i < taskCount; i += shard.count) out.push(i);
   return out;
 }
+
+/** The help of the run-control flags, in every batch command's help. */
+export const RUN_CONTROL_HELP = `
+Batch options (compare, sweep, evidence, target --grid, sensitivity, zone, calibrate without --fit):
+  --shard K/N           run only tasks K-1, K-1+N, K-1+2N, ... and write them as a partial result file to --out;
+                        'fairpace merge' joins the N partials into the output of the whole command, byte for byte
+  --progress json       one JSON line per finished task on stderr: {"task":12,"total":40,"elapsed":3.2}
+  --max-memory SIZE     refuse, exit 2 and run nothing, when the estimated peak memory is above SIZE (e.g. 4G or
+                        512M); target and calibrate --fit take it too, estimated at their most runs
+  --cache DIR           keep each run in DIR and reuse the runs it holds (keyed by model fingerprint, scenario, arm
+                        and seed: a changed model never reuses a run); default $FAIRPACE_CACHE_DIR, else
+                        ~/.cache/fairpace/runs; output is byte for byte the same with or without it
+  --no-cache            run everything, keep nothing (FAIRPACE_CACHE=off does the same for every command)
+Before it starts, a run estimated to take over a minute or over 2 GiB says so on stderr: its runs, the wall time on
+the threads it will use and the peak memory (an estimate from measurements on a 2-core machine; with --progress json,
+a line {"estimate":{...}}). 'fairpace validate' prints the estimate of a compare with the scenario's defaults.`;

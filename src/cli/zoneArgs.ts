@@ -1,9 +1,11 @@
-/** Parsing the options of `fairpace zone` (pure; args.ts dispatches here). */
+/** Parsing `fairpace zone` (pure), and its spec for the table of commands. */
 import { isMetricPath, parseTarget, type TargetSpec, type UnionObjective, type ZoneAxis } from '../analysis/index.ts';
 import { OPTION_FIELDS, ZoneOptionsSchema } from '../analysis/options.ts';
 import { UsageError } from './errors.ts';
 import { checkOptionsTogether, checkValue, wholeOption, wordOption } from './optionArgs.ts';
-import type { RunControl } from './runControl.ts';
+import { scenarioCommand } from './argValues.ts';
+import type { CommandSpec, OptionSpec, OptionValues } from './commandSpec.ts';
+import { RUN_CONTROL_HELP, type RunControl } from './runControl.ts';
 
 /** `fairpace zone <file> --x P=a,b --y Q=c,d --union "m <= v" ... --platform "m >= v" ...`. */
 export interface ZoneCommand extends RunControl {
@@ -24,7 +26,7 @@ export interface ZoneCommand extends RunControl {
 }
 
 /** parseArgs options of `zone`. */
-export const ZONE_OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {
+export const ZONE_OPTIONS: OptionSpec = {
   help: { type: 'boolean', short: 'h' },
   x: { type: 'string' },
   y: { type: 'string' },
@@ -40,7 +42,6 @@ export const ZONE_OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: 
   quiet: { type: 'boolean', short: 'q' },
 };
 
-type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 const C = 'zone';
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -58,7 +59,7 @@ export function parseAxis(text: string | undefined, name: 'x' | 'y'): ZoneAxis {
   return checkValue(ZoneOptionsSchema.shape.x, { param, values }, `--${name}`, text, C);
 }
 
-function limits(raw: Values[string], name: string): TargetSpec[] {
+function limits(raw: OptionValues[string], name: string): TargetSpec[] {
   return ((raw ?? []) as string[]).map((text) => {
     try {
       return parseTarget(text);
@@ -69,7 +70,7 @@ function limits(raw: Values[string], name: string): TargetSpec[] {
 }
 
 /** Builds a ZoneCommand from parsed option values; throws UsageError naming the bad argument. */
-export function zoneCommand(file: string, v: Values, seed: number | undefined, workers?: number): ZoneCommand {
+export function zoneCommand(file: string, v: OptionValues, seed: number | undefined, workers?: number): ZoneCommand {
   const str = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
   const x = parseAxis(str('x'), 'x');
   const y = parseAxis(str('y'), 'y');
@@ -115,3 +116,40 @@ export function zoneCommand(file: string, v: Values, seed: number | undefined, w
     quiet: v.quiet === true,
   };
 }
+
+/** `fairpace zone`. */
+export const ZONE: CommandSpec<ZoneCommand> = {
+  usage: [
+    'fairpace zone <scenario.json> --x PATH=a,b,... --y PATH=c,d,... --union "METRIC <= V" --platform "METRIC >= V" [options]',
+  ],
+  summary: ["the zone of agreement: where both sides' limits hold over a grid of two parameters"],
+  help: `Usage: fairpace zone <scenario.json> --x PATH=a,b,... --y PATH=c,d,... [--union "M OP V" ...] [--platform "M OP V" ...] [options]
+
+Runs one arm at every cell of a grid of two numeric parameters (every cell with the same seeds, in one batch) and
+says, per cell, whether the union's limits and the platform's limits hold. Prints JSON: cells (y outer, x inner) with
+each limit metric, platform.margin and platform.courierPay (mean and 95% interval) and unionHolds / platformHolds /
+agreed; current (the scenario's own values and their cell, when both are on the grid); cheapestForPlatform (the
+union-acceptable cell with the highest margin); bestForUnion (the platform-acceptable cell best for --union-best).
+
+Options:
+  --x PATH=a,b,...      first parameter and its values (a rules.* path is set in every arm)
+  --y PATH=c,d,...      second parameter and its values
+  --union "M OP V"      a union limit, OP one of <=, >=, <, > (repeatable; all must hold)
+  --platform "M OP V"   a platform limit (repeatable; all must hold)
+  --union-best "M D"    how the union ranks cells: a metric and lower|higher (default
+                        "earnings.shareBelowMinWage lower")
+  --arm ID              arm run at every cell (default: the last arm)
+  --confidence C        ci (default: the unfavourable end of the 95% interval must meet each limit) or mean
+  --replications R      replications per cell (default: the scenario's "replications")
+  --seed N              first seed; replication i uses N + i (default: the scenario's "seed")
+  --workers N           worker threads (default: one per core); results are identical for any N
+  --out FILE, -o FILE   write the result to FILE instead of stdout
+  --quiet, -q           no progress on stderr
+${RUN_CONTROL_HELP}
+
+Example:
+  fairpace zone scenarios/yantai-2021.json --arm median --x rules.deadline.percentile=30,50,70 \\
+    --y rules.pay.base=6,12,18,24 --union "earnings.shareBelowMinWage <= 0.05" --platform "platform.margin >= 0"`,
+  options: ZONE_OPTIONS,
+  parse: scenarioCommand('zone', zoneCommand),
+};

@@ -18,7 +18,7 @@ import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
 import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { packCharts } from './charts/packCharts.ts';
-import { csvBytes, tableCsv } from './csv.ts';
+import { csvBytes, tableCsv } from '../format/csv.ts';
 import { armNames } from './labels.ts';
 import {
   BARGAINING_FILE,
@@ -36,7 +36,7 @@ import { reproduceCommand } from './plan.ts';
 import type { BargainingFile } from './report/bargaining.ts';
 import { reportHtml } from './report/reportHtml.ts';
 import { packTables, tablesXlsx } from './tablesXlsx.ts';
-import { writeZip, type PackFile } from './zipWrite.ts';
+import { writeZip, type PackFile } from '../format/zip.ts';
 
 /** What a pack is made from: the validated scenario, the plan of its runs and their results in task order. */
 export interface EvidenceInput {
@@ -127,7 +127,6 @@ export function buildEvidenceFiles(input: EvidenceInput): Omit<EvidencePack, 'zi
       runsByArm,
       command,
       digest,
-      charts,
       fairpaceVersion: FAIRPACE_VERSION,
       modelDigest: MODEL_DIGEST,
       bargaining,

@@ -34,13 +34,13 @@ interface Sentence {
   reference?: number;
 }
 
-const NEXT = { zh: '在{arm}下为{value}', en: 'under {arm}, {value}' };
+const NEXT = { zh: '在{arm}下为 {value}', en: 'under {arm}, {value}' };
 
 const SENTENCES: readonly Sentence[] = [
   {
     path: 'earnings.shareBelowMinWage',
     first: {
-      zh: '在{arm}下，{value}的骑手日每在线小时净收入低于最低小时工资{wage}元',
+      zh: '在{arm}下，{value}的骑手日每在线小时净收入低于最低小时工资 {wage} 元',
       en: 'under {arm}, {value} of courier-days earn less than the minimum wage of {wage} CNY per online hour (net)',
     },
     chart: true,
@@ -48,20 +48,20 @@ const SENTENCES: readonly Sentence[] = [
   {
     path: 'earnings.netPerOnlineHour.mean',
     first: {
-      zh: '在{arm}下，骑手每在线小时的平均净收入为{value}',
+      zh: '在{arm}下，骑手每在线小时的平均净收入为 {value}',
       en: 'under {arm}, couriers earn {value} net per online hour on average',
     },
     chart: true,
   },
   {
     path: 'workload.onlineHours.mean',
-    first: { zh: '在{arm}下，骑手平均每天在线{value}', en: 'under {arm}, the mean courier-day is {value} online' },
+    first: { zh: '在{arm}下，骑手平均每天在线 {value}', en: 'under {arm}, the mean courier-day is {value} online' },
     chart: true,
   },
   {
     path: 'workload.shareOverLegalLimit',
     first: {
-      zh: '在{arm}下，{value}的骑手日在线时间超过法定上限{limit}小时（标准工作日{day}小时加每日最多{overtime}小时加班）',
+      zh: '在{arm}下，{value}的骑手日在线时间超过法定上限 {limit} 小时（标准工作日 {day} 小时加每日最多 {overtime} 小时加班）',
       en: 'under {arm}, {value} of courier-days are online longer than the legal limit of {limit} h ({day} h standard day plus at most {overtime} h overtime)',
     },
     chart: false,
@@ -69,7 +69,7 @@ const SENTENCES: readonly Sentence[] = [
   {
     path: 'safety.relativeCrashRisk',
     first: {
-      zh: '在{arm}下，相对事故风险为{value}（1 表示以舒适速度骑行、不闯红灯、不疲劳时的风险）',
+      zh: '在{arm}下，相对事故风险为 {value}（1 表示以舒适速度骑行、不闯红灯、不疲劳时的风险）',
       en: 'under {arm}, the relative crash risk is {value} (1 is the risk at comfort speed, with no red lights run and no fatigue)',
     },
     chart: true,
@@ -78,7 +78,7 @@ const SENTENCES: readonly Sentence[] = [
   {
     path: 'safety.speedingKmShare',
     first: {
-      zh: '在{arm}下，{value}的骑行里程速度超过每小时{speed}公里',
+      zh: '在{arm}下，{value}的骑行里程速度超过每小时 {speed} 公里',
       en: 'under {arm}, {value} of the kilometres ridden are faster than {speed} km/h',
     },
     chart: true,
@@ -86,7 +86,7 @@ const SENTENCES: readonly Sentence[] = [
   {
     path: 'safety.redLightRunsPerCourierDay',
     first: {
-      zh: '在{arm}下，骑手平均每天闯红灯{value}',
+      zh: '在{arm}下，骑手平均每天闯红灯 {value}',
       en: 'under {arm}, a courier runs red lights {value} a day on average',
     },
     chart: false,
@@ -102,7 +102,7 @@ const SENTENCES: readonly Sentence[] = [
   {
     path: 'service.clickToDoorMin.mean',
     first: {
-      zh: '在{arm}下，顾客从下单到收到餐平均等{value}',
+      zh: '在{arm}下，顾客从下单到收到餐平均等 {value}',
       en: 'under {arm}, customers wait {value} from order to delivery on average',
     },
     chart: false,
@@ -110,7 +110,7 @@ const SENTENCES: readonly Sentence[] = [
   {
     path: 'service.promisedMin.mean',
     first: {
-      zh: '在{arm}下，平台承诺的配送时长平均为{value}',
+      zh: '在{arm}下，平台承诺的配送时长平均为 {value}',
       en: 'under {arm}, the platform promises delivery in {value} on average',
     },
     chart: false,
@@ -118,7 +118,7 @@ const SENTENCES: readonly Sentence[] = [
   {
     path: 'platform.margin',
     first: {
-      zh: '在{arm}下，平台的配送利润为每天{value}',
+      zh: '在{arm}下，平台的配送利润为 {value}',
       en: 'under {arm}, the platform’s delivery margin is {value}',
     },
     chart: false,

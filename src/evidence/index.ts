@@ -8,6 +8,6 @@ export * from './modelDigest.ts';
 export * from './plan.ts';
 export * from './verify.ts';
 export * from './zipRead.ts';
-export * from './zipWrite.ts';
+export * from '../format/zip.ts';
 export { reportHtml, type ReportInput } from './report/reportHtml.ts';
 export { packCharts } from './charts/packCharts.ts';

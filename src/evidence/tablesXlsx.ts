@@ -4,7 +4,7 @@ import type { RunResult } from '../sim/results.ts';
 import { columnLabel } from './tableLabels.ts';
 import { complianceTable, courierDaysTable, perDayTable, type PackTable } from './tables.ts';
 import { writeXlsx } from './xlsx.ts';
-import { PACK_MTIME } from './zipWrite.ts';
+import { PACK_MTIME } from '../format/zip.ts';
 
 /** The pack's tables in the order of their CSV files: courier_days, per_day, compliance. */
 export function packTables(runs: readonly RunResult[], arms: readonly ArmSummary[]): [PackTable, PackTable, PackTable] {

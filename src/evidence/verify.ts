@@ -10,14 +10,14 @@ import { problemsOf, validateScenario } from '../scenario/load.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import { FAIRPACE_VERSION } from '../version.ts';
 import { buildEvidenceFiles } from './bundle.ts';
-import { csvRows } from './csv.ts';
+import { csvRows } from '../format/csv.ts';
 import { jsonDifferences } from './jsonDiff.ts';
 import { BARGAINING_FILE, isPackFileName, Manifest, packDigest, PACK_FILES } from './manifest.ts';
 import { PackError } from './packError.ts';
 import { otherModel, otherModelLine, type OtherModel } from './packModel.ts';
 import { planFromManifest, runEvidenceInProcess } from './plan.ts';
 import { readZip, type ZipLimits, PACK_LIMITS } from './zipRead.ts';
-import type { PackFile } from './zipWrite.ts';
+import type { PackFile } from '../format/zip.ts';
 
 /** A pack that unzipped cleanly and whose manifest, scenario and results parse. */
 export interface OpenedPack {

@@ -5,7 +5,7 @@
 import { Inflate } from 'fflate';
 import { crc32 } from './crc32.ts';
 import { PackError } from './packError.ts';
-import type { PackFile } from './zipWrite.ts';
+import type { PackFile } from '../format/zip.ts';
 
 /** Hard limits on a zip that is read. */
 export interface ZipLimits {

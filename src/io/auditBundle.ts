@@ -4,10 +4,9 @@
  * counts). No file holds a rider id.
  */
 import { strToU8 } from 'fflate';
-import { csvBytes } from '../evidence/csv.ts';
-import type { Bi } from '../evidence/report/bilingual.ts';
-import type { PackFile } from '../evidence/zipWrite.ts';
-import { writeZip } from '../evidence/zipWrite.ts';
+import type { Bi } from '../format/bilingual.ts';
+import { csvBytes } from '../format/csv.ts';
+import { writeZip, type PackFile } from '../format/zip.ts';
 import { auditReportHtml } from './auditReport.ts';
 import { auditTargets, riderDaysCsv, type RiderAudit } from './riders.ts';
 

@@ -1,11 +1,12 @@
 /**
  * report.html of a rider audit: one self-contained, printable page (inline CSS and SVG, no script, no external
- * resource) in Chinese and English with the evidence pack's CSS-only language switch. It holds the figures, never a
- * rider id: only counts, shares and distributions. Every text passes through the escaping helpers.
+ * resource) in Chinese and English, in the report shell it shares with the evidence pack (src/format/reportShell.ts).
+ * It holds the figures, never a rider id: only counts, shares and distributions. Every text passes through the
+ * escaping helpers.
  */
-import { escapeHtml } from '../evidence/escape.ts';
-import { bi, blocks, inline, type Bi } from '../evidence/report/bilingual.ts';
-import { REPORT_CSS } from '../evidence/report/reportCss.ts';
+import { bi, blocks, inline, type Bi } from '../format/bilingual.ts';
+import { escapeHtml } from '../format/escape.ts';
+import { reportPage } from '../format/reportShell.ts';
 import type { Figure } from './observed.ts';
 import { droppedSentence, implausibleKindsTextZh } from './plausibility.ts';
 import type { RiderAudit } from './riders.ts';
@@ -210,16 +211,7 @@ export function auditReportHtml(input: AuditReportInput): string {
       );
   const meta = (label: Bi, valueHtml: string) => `<dt>${inline(label)}</dt><dd>${valueHtml}</dd>`;
   const title = '骑手收入与工时审计 / Rider pay and hours audit';
-  return (
-    '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n' +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
-    `<meta name="generator" content="Fairpace ${escapeHtml(input.fairpaceVersion)}">\n` +
-    `<title>${escapeHtml(title)}</title>\n<style>${REPORT_CSS}${AUDIT_CSS}</style>\n</head>\n<body>\n` +
-    '<input class="lang" type="radio" name="lang" id="lang-zh" checked>' +
-    '<input class="lang" type="radio" name="lang" id="lang-en">' +
-    '<input class="lang" type="radio" name="lang" id="lang-both">\n' +
-    '<div class="doc">\n<nav class="switch" aria-label="语言 / Language">' +
-    '<label for="lang-zh">中文</label><label for="lang-en">English</label><label for="lang-both">中文 + English</label></nav>\n' +
+  const bodyHtml =
     `<header><p class="kicker">${inline(bi('Fairpace 骑手记录审计', 'Fairpace rider records audit'))}</p>` +
     `<h1>${inline(bi('骑手收入与工时审计', 'Rider pay and hours audit'))}</h1>` +
     blocks(
@@ -277,12 +269,6 @@ export function auditReportHtml(input: AuditReportInput): string {
           (c.duplicateOrders > 0 ? ` ${c.duplicateOrders} repeated order rows were counted once.` : ''),
       ),
     ) +
-    '</section>\n' +
-    `<footer>${inline(
-      bi(
-        `由 Fairpace ${input.fairpaceVersion} 生成。本报告不含脚本，也不加载任何外部资源。`,
-        `Made by Fairpace ${input.fairpaceVersion}. This report runs no script and loads no external resource.`,
-      ),
-    )}</footer>\n</div>\n</body>\n</html>\n`
-  );
+    '</section>\n';
+  return reportPage({ title, fairpaceVersion: input.fairpaceVersion, bodyHtml, extraCss: AUDIT_CSS });
 }

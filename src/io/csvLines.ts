@@ -4,7 +4,7 @@
  * (which may run over several lines) is gathered until its quotes balance and parsed by the evidence packs' RFC 4180
  * parser. A leading byte-order mark is skipped, CRLF and LF both end a line, and blank lines are skipped.
  */
-import { csvRows } from '../evidence/csv.ts';
+import { csvRows } from '../format/csv.ts';
 import { DataFormatError, type RecordSink } from './records.ts';
 
 /** Longest record, characters: a line this long is no record of these files (and would exhaust memory). */

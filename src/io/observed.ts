@@ -143,6 +143,18 @@ export function figure(
   };
 }
 
+/** A figure's fixed parts: what it is in both languages, its unit, how it was computed and its model metric. */
+export function fig(
+  id: string,
+  label: string,
+  labelZh: string,
+  unit: string,
+  note: string,
+  metric?: string,
+): Omit<Figure, 'value' | 'lo' | 'hi' | 'n'> {
+  return { id, label, labelZh, unit, note, ...(metric !== undefined ? { metric } : {}) };
+}
+
 /** Where the observed figures came from, for each target's source. */
 export interface ObservedSource {
   /** What the data are, e.g. "INFORMS TSL-Meituan 2024 challenge data, file all_waybill_info.csv". */

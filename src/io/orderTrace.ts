@@ -4,7 +4,7 @@
  * with one script; times are seconds from the scenario's day-0 midnight (the TSL data uses Unix seconds), and an
  * undelivered order keeps empty times after placement.
  */
-import { csvNumber, csvRecord } from '../evidence/csv.ts';
+import { csvNumber, csvRecord } from '../format/csv.ts';
 import type { OrderTraceColumns } from '../sim/orderTrace.ts';
 
 /** The columns, in order. */

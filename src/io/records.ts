@@ -134,6 +134,10 @@ export class Column {
   values(): Float64Array {
     return this.data.subarray(0, this.length);
   }
+  /** The values sorted ascending, as a copy (for quantiles). */
+  sorted(): Float64Array {
+    return Float64Array.from(this.values()).sort();
+  }
 }
 
 /**

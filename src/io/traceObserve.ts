@@ -1,8 +1,9 @@
 /**
  * `fairpace observe trace`: the figures `fairpace observe waybills` computes from a platform's waybill file, computed
  * from the model's own order trace (`fairpace run --orders`, src/io/orderTrace.ts), so that a model run is read with
- * the yardstick of real data. The definitions are those of observe waybills (src/io/observeFigures.ts), on the
- * trace's clock: times are seconds from the midnight of day 0, so the hour of a time is its hour of the day.
+ * the yardstick of real data. The definitions are those of observe waybills (src/io/orderTimings.ts,
+ * courierSequence.ts and courierDays.ts), on the trace's clock: times are seconds from the midnight of day 0, so the
+ * hour of a time is its hour of the day.
  *
  * - every row is one order; an order without arrive_time was not delivered (it never had a courier, or the run ended
  *   with it still in a bag);
@@ -15,16 +16,10 @@
  *   and the last delivery as for the waybills, because the trace holds no log-in times.
  */
 import type { Target } from '../analysis/calibrate/targets.ts';
-import { ClusteredRatio, figure, figuresToTargets, type Figure, type ObservedSource } from './observed.ts';
-import {
-  courierSequenceFigures,
-  fig,
-  ONLINE_MARGIN_MIN,
-  OrderTimings,
-  type OrderTimingNotes,
-  type SequenceNotes,
-  type SequenceOptions,
-} from './observeFigures.ts';
+import { ClusteredRatio, fig, figure, figuresToTargets, type Figure, type ObservedSource } from './observed.ts';
+import { ONLINE_MARGIN_MIN } from './courierDays.ts';
+import { courierSequenceFigures, type SequenceNotes, type SequenceOptions } from './courierSequence.ts';
+import { OrderTimings, type OrderTimingNotes } from './orderTimings.ts';
 import { ORDER_TRACE_COLUMNS } from './orderTrace.ts';
 import { Column, type HeaderMap, IdIndex, idKey, readHeader, type RecordSink, rowCells, shown } from './records.ts';
 import { DEFAULT_OBSERVE_OPTIONS } from './waybillObserve.ts';

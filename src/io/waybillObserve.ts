@@ -16,23 +16,15 @@
  */
 import type { Target } from '../analysis/calibrate/targets.ts';
 import { distanceKm, ymd } from './geoTime.ts';
-import { ClusteredRatio, figure, figuresToTargets, type Figure, type ObservedSource } from './observed.ts';
-import {
-  courierSequenceFigures,
-  fig,
-  ONLINE_MARGIN_MIN,
-  OrderTimings,
-  type SequenceNotes,
-  type SequenceOptions,
-  type OrderTimingNotes,
-} from './observeFigures.ts';
+import { ClusteredRatio, fig, figure, figuresToTargets, type Figure, type ObservedSource } from './observed.ts';
+import { ONLINE_MARGIN_MIN } from './courierDays.ts';
+import { courierSequenceFigures, type SequenceNotes, type SequenceOptions } from './courierSequence.ts';
+import { OrderTimings, type OrderTimingNotes } from './orderTimings.ts';
 import { droppedSentence, NO_IMPLAUSIBLE, PlausibilityCheck, type ImplausibleCounts } from './plausibility.ts';
 import { Column, IdIndex, idKey, type RecordSink } from './records.ts';
 import { CHINA_OFFSET_MIN, hasTrip, isDelivered, OBSERVE_COLUMNS, WaybillReader } from './waybillRow.ts';
 import type { WaveObservation } from './waves.ts';
 
-export { DISTANCE_BANDS_KM, ONLINE_MARGIN_MIN } from './observeFigures.ts';
-export { CHINA_OFFSET_MIN } from './waybillRow.ts';
 /** Options of an observation (those of the courier-sequence figures). */
 export type WaybillObserveOptions = SequenceOptions;
 

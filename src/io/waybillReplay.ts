@@ -13,11 +13,12 @@
  * restaurants are renamed o1, c1, r1… in order of first appearance.
  */
 import { LIMITS, SCHEMA_VERSION, type ReplayInstance, type ScenarioInput } from '../scenario/schema.ts';
-import { distanceKm, LocalPlane, localTimeText, ymd } from './geoTime.ts';
+import { LocalPlane, localTimeText, ymd } from './geoTime.ts';
 import { droppedSentence, PlausibilityCheck, type ImplausibleCounts } from './plausibility.ts';
 import { Column, DataFormatError, IdIndex, idKey, type RecordSink } from './records.ts';
-import { CHINA_OFFSET_MIN, ONLINE_MARGIN_MIN } from './waybillObserve.ts';
-import { IMPORT_COLUMNS, WaybillReader, type WaybillColumn } from './waybillRow.ts';
+import { FALLBACK_METERS_PER_MINUTE, MIN_SPEED_TRIPS, tripSpeed } from './tripSpeed.ts';
+import { ONLINE_MARGIN_MIN } from './courierDays.ts';
+import { CHINA_OFFSET_MIN, IMPORT_COLUMNS, WaybillReader, type WaybillColumn } from './waybillRow.ts';
 
 /** Options of an import. */
 export interface WaybillImportOptions {
@@ -31,10 +32,6 @@ export interface WaybillImportOptions {
 /** MDRP parameters that the waybill data do not give (the MDRP instances' values). */
 export const REPLAY_SERVICE_MIN = { pickup: 4, dropoff: 4 } as const;
 export const REPLAY_MAX_CLICK_TO_DOOR_MIN = 90;
-/** Metres per minute when the data hold too few single-order trips to measure it (15 km/h). */
-export const FALLBACK_METERS_PER_MINUTE = 250;
-/** Single-order trips needed to take the speed from the data. */
-const MIN_SPEED_TRIPS = 20;
 
 /** What an import gives besides the scenario. */
 export interface WaybillImport {
@@ -314,7 +311,11 @@ export class WaybillReplayBuilder implements RecordSink {
       );
     }
 
-    const speed = this.tripSpeed(rowsOfDay);
+    const speed = tripSpeed(
+      rowsOfDay,
+      { courier: this.courier, grabbed: this.grabbed, ...T, ...P },
+      (REPLAY_SERVICE_MIN.pickup + REPLAY_SERVICE_MIN.dropoff) / 2,
+    );
     promised.sort((a, b) => a - b);
     const medianPromise = promised.length > 0 ? (promised[Math.floor((promised.length - 1) / 2)] as number) : 40;
     return {
@@ -347,54 +348,6 @@ export class WaybillReplayBuilder implements RecordSink {
       },
       days,
     };
-  }
-
-  /**
-   * Straight-line metres per minute of trips made with nothing else in the bag (no other waybill of the courier
-   * accepted and not yet delivered between this one's grab and arrive), from pickup to door less half of each
-   * service time: the median, rounded to the metre. Trips under 300 m or 2 minutes are too short to time.
-   */
-  private tripSpeed(rows: readonly number[]): { metersPerMinute: number; trips: number } {
-    const T = this.t;
-    const P = this.p;
-    const byCourier = new Map<number, number[]>();
-    for (const i of rows) {
-      if (this.grabbed.data[i] !== 1 || (T.arrive.data[i] as number) <= 0) continue;
-      const c = this.courier.data[i] as number;
-      const list = byCourier.get(c);
-      if (list) list.push(i);
-      else byCourier.set(c, [i]);
-    }
-    const speeds: number[] = [];
-    const service = (REPLAY_SERVICE_MIN.pickup + REPLAY_SERVICE_MIN.dropoff) / 2;
-    for (const list of byCourier.values()) {
-      list.sort((a, b) => (T.grab.data[a] as number) - (T.grab.data[b] as number) || a - b);
-      for (let k = 0; k < list.length; k++) {
-        const i = list[k] as number;
-        const g = T.grab.data[i] as number;
-        const a = T.arrive.data[i] as number;
-        const f = T.fetch.data[i] as number;
-        const next = k + 1 < list.length ? (list[k + 1] as number) : -1;
-        let alone = true;
-        for (let j = 0; j < k && alone; j++) if ((T.arrive.data[list[j] as number] as number) > g) alone = false;
-        if (next >= 0 && (T.grab.data[next] as number) < a) alone = false;
-        if (!alone || f <= 0) continue;
-        const lat1 = P.sLat.data[i] as number;
-        const lng1 = P.sLng.data[i] as number;
-        const lat2 = P.rLat.data[i] as number;
-        const lng2 = P.rLng.data[i] as number;
-        if (Number.isNaN(lat1 + lng1 + lat2 + lng2)) continue;
-        const metres = distanceKm(lat1, lng1, lat2, lng2) * 1000;
-        const minutes = (a - f) / 60 - service;
-        if (metres < 300 || minutes < 2) continue;
-        speeds.push(metres / minutes);
-      }
-    }
-    speeds.sort((a, b) => a - b);
-    if (speeds.length === 0) return { metersPerMinute: FALLBACK_METERS_PER_MINUTE, trips: 0 };
-    const mid = (speeds.length - 1) / 2;
-    const median = ((speeds[Math.floor(mid)] as number) + (speeds[Math.ceil(mid)] as number)) / 2;
-    return { metersPerMinute: Math.min(1000, Math.max(50, Math.round(median))), trips: speeds.length };
   }
 }
 

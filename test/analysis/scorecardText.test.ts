@@ -31,8 +31,18 @@ describe('checkText', () => {
     expect(t.threshold.en).toBe(
       'At most 10% of courier-days earn less than the minimum wage of 19 CNY per online hour',
     );
-    expect(t.value).toEqual({ zh: '100%', en: '100%' });
+    // A measured share keeps its decimal, as the headline card and the report print it.
+    expect(t.value).toEqual({ zh: '100.0%', en: '100.0%' });
     expect(t.clause.zh).toBe('烟台通知第（五）项；唐山方案第 3 项');
+  });
+
+  it('says "no courier-day" for a limit of 0% rather than "at most 0%"', () => {
+    const t = checkText(check({ id: 'workingTime', value: 0.129, status: 'fail' }), scenario, metrics, name);
+    expect(scenario.compliance.legalLimitMaxShare).toBe(0);
+    expect(t.threshold.zh).toMatch(/^没有骑手日在线超过法定上限 \d+ 小时/);
+    expect(t.threshold.zh).not.toContain('不超过 0%');
+    expect(t.threshold.en).toMatch(/^No courier-day is online longer than the legal limit/);
+    expect(t.value.en).toBe('12.9%');
   });
 
   it('reads the safety values from the arm’s metrics and names the scenario’s speed limit', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine, parseDecimal, parseInteger, sweepValues } from '../../src/cli/args.ts';
+import { parseInteger } from '../../src/cli/argValues.ts';
+import { parseCommandLine } from '../../src/cli/args.ts';
+import { parseDecimal, sweepValues } from '../../src/cli/compareArgs.ts';
 import { UsageError } from '../../src/cli/errors.ts';
 
 const usage = (argv: string[]) => {

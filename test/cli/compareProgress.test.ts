@@ -2,7 +2,8 @@
 // the same lines with any number of threads, and stdout byte-identical to the command without it.
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/analysis/index.ts';
-import { parseCommandLine, type CompareCommand } from '../../src/cli/args.ts';
+import { parseCommandLine } from '../../src/cli/args.ts';
+import type { CompareCommand } from '../../src/cli/compareArgs.ts';
 import { provisionalLine } from '../../src/cli/compareCommands.ts';
 import { main } from '../../src/cli/main.ts';
 import { validateScenario } from '../../src/scenario/load.ts';

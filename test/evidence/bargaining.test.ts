@@ -30,11 +30,14 @@ const SENSITIVITY = {
   base: { 'safety.relativeCrashRisk': diff(-0.02) },
   params: [
     {
-      path: 'city.comfortSpeedKmh',
+      path: 'population.comfortSpeedKmh.mean',
       score: 2.5,
+      low: 16,
+      high: 24,
       flips: [{ metric: 'safety.relativeCrashRisk', at: 'low', base: -0.02, value: 0.011 }],
     },
-    { path: 'couriers.maxSpeedKmh', score: 1.25, flips: [] },
+    { path: 'rules.pay.commissionRate', score: 1.25, low: 0.08, high: 0.12, flips: [] },
+    { path: 'city.detourFactor', score: 0, low: 1.04, high: 1.56, flips: [] },
   ],
 };
 const ZONE = {
@@ -84,16 +87,35 @@ describe('bargaining results in a pack', () => {
     expect(report).toContain('平台付给骑手的报酬每天多约 13.8 万元');
     expect(report).toContain('Raising the piece rate per order to 22.72 CNY (today 6.00 CNY)');
     expect(report).toContain('the platform pays couriers about 138,000 CNY more a day');
-    expect(report).toContain('city.comfortSpeedKmh（得分 2.50）');
-    expect(report).toContain('Sign flips: city.comfortSpeedKmh at its low value flips relative crash risk');
+    // The sensitivity ranking as the tornado panel lists it: names, ranges with units, scores to two decimals; a
+    // parameter without effect is not ranked.
+    expect(report).toContain(
+      '<li data-rank="1" data-score="2.50"><span lang="zh-CN">舒适车速（平均）：在 16 至 24 公里/小时之间变动，得分 2.50</span>',
+    );
+    expect(report).toContain('平台抽成比例：在 8.0% 至 12.0% 之间变动，得分 1.25');
+    expect(report).not.toContain('data-rank="3"');
+    expect(report).toContain('会翻转结论方向的参数：舒适车速（平均）取低值时，“相对事故风险”的方向翻转。');
+    expect(report).toContain(
+      'Parameters that flip the direction of a conclusion: comfort speed (mean) at its low value flips relative crash risk.',
+    );
+    // Under the glossary's names, in the order the pack carries them.
+    const at = ['目标反推', '敏感性分析', '可接受区域'].map((n) =>
+      report.indexOf(`<h3><span lang="zh-CN">${n}</span>`),
+    );
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((x, y) => x - y)).toEqual(at);
+    // The files by name, with their SHA-256, in the appendix only.
+    const appendix = report.indexOf('<div class="appendix"');
+    expect(report.indexOf('<code>bargaining/target.json</code>')).toBeGreaterThan(appendix);
     expect(report).toContain('4 个格子中，没有一个同时满足双方的底线');
     expect(report).toContain(
       '平台一方的最佳格子是平台利润最高的：配送时限百分位 50（算法取中）、每单基础配送费 12.00 元',
     );
     expect(report).toContain('不是本工具的建议');
-    const section = report.slice(report.indexOf('id="bargaining"'));
-    const chinese = [...section.matchAll(/<p lang="zh-CN">([^<]*)<\/p>/g)].map((m) => m[1]).join('');
-    expect(chinese).not.toMatch(/rules\.pay|earnings\.|platform\.margin|median|strictest|<=/);
+    const section = report.slice(report.indexOf('id="bargaining"'), report.indexOf('<section id="findings"'));
+    const chinese = [...section.matchAll(/<(p|span|li) lang="zh-CN">([^<]*)<\/\1>/g)].map((m) => m[2]).join('');
+    expect(chinese.length).toBeGreaterThan(200);
+    expect(chinese).not.toMatch(/rules\.|earnings\.|platform\.|population\.|median|strictest|<=|\.json/);
     expect(report).toContain('it does not re-run these analyses');
     expect(report).toContain(sha256Hex(INCLUDED[0]!.bytes));
   });

@@ -15,7 +15,8 @@ import {
   runEvidenceInProcess,
   MAX_COURIER_DAY_ROWS,
 } from '../../src/evidence/index.ts';
-import { COURIER_DAY_COLUMNS, csvRows } from '../../src/evidence/csv.ts';
+import { csvRows } from '../../src/format/csv.ts';
+import { COURIER_DAY_COLUMNS } from '../../src/evidence/tables.ts';
 import { canonicalJson, sha256Hex } from '../../src/scenario/canonical.ts';
 import { FAIRPACE_VERSION, MODEL_DIGEST } from '../../src/version.ts';
 import { TINY, makePack, scenarioOf, textOf, tinyPack, unzipToRecord } from './fixtures.ts';

@@ -5,6 +5,7 @@ import { headlineChartSvg } from '../../src/evidence/charts/headlineChart.ts';
 import { perDayChartSvg } from '../../src/evidence/charts/perDayChart.ts';
 import { speedChartSvg } from '../../src/evidence/charts/speedChart.ts';
 import { orderMoneyChartSvg } from '../../src/evidence/charts/orderMoneyChart.ts';
+import { earningsChartSvg } from '../../src/evidence/charts/earningsChart.ts';
 import type { OrderMoney } from '../../src/evidence/orderMoney.ts';
 import type { DayMetrics } from '../../src/sim/results.ts';
 
@@ -85,9 +86,57 @@ describe('SVG charts', () => {
     const histogram = Array.from({ length: 50 }, (_, i) => (i > 10 && i < 35 ? 100 - Math.abs(i - 17) * 4 : 0));
     const svg = speedChartSvg([{ name: 'A', speedHistogramKm: histogram }]);
     expect(balanced(svg)).toBe(true);
-    expect(svg).toContain('15 km/h 非机动车道限速');
-    expect(svg).toContain('e-bike design limit (GB 17761-2018)');
+    expect(svg).toContain('15 公里/小时：非机动车道限速');
+    expect(svg).toContain('25 km/h e-bike design limit (GB 17761-2018)');
     expect(svg.match(/stroke-dasharray="4,3"/g)).toHaveLength(2);
+  });
+
+  it('draw each language alone for the report, both together for the pack’s files', () => {
+    const histogram = Array.from({ length: 40 }, (_, i) => (i > 10 && i < 30 ? 50 : 0));
+    const zh = speedChartSvg([{ name: '最严算法', speedHistogramKm: histogram }], 'zh');
+    const en = speedChartSvg([{ name: 'Strictest algorithm', speedHistogramKm: histogram }], 'en');
+    expect(zh).toContain('<title>各速度区间的骑行里程</title>');
+    expect(zh).toContain('速度（公里/小时）');
+    // Nothing English in the Chinese chart, nothing Chinese in the English one (numbers and units aside).
+    const words = (svg: string) => svg.replace(/<[^>]+>/g, ' ');
+    expect(words(zh)).not.toMatch(/[A-Za-z]{2,}/);
+    expect(words(en)).not.toMatch(/\p{Script=Han}/u);
+    const both = perDayChartSvg([{ name: 'A', perDay: [day(0, 30), day(1, 27)] }]);
+    expect(both).toContain('每日平均承诺配送时长 / Mean promised delivery time per day');
+    const perDayEn = perDayChartSvg([{ name: 'A', perDay: [day(0, 30), day(1, 27)] }], undefined, 'en');
+    expect(perDayEn).toContain('<title>Mean promised delivery time per day</title>');
+  });
+
+  it('draw pay per online hour against the minimum wage, with each arm’s share below it', () => {
+    const arms = [
+      {
+        name: '最严算法（p10）',
+        netPerOnlineHour: { mean: 18.6, p10: 14.5, p50: 18.2, p90: 22.9 },
+        shareBelowMinWage: 0.779,
+      },
+      {
+        name: '算法取中 <b>',
+        netPerOnlineHour: { mean: 20.7, p10: 16.9, p50: 20.4, p90: 24.8 },
+        shareBelowMinWage: 0.5245,
+      },
+    ];
+    const zh = earningsChartSvg(arms, 21, 'zh');
+    expect(balanced(zh)).toBe(true);
+    expect(zh).toContain('<title>骑手每在线小时的净收入与最低工资</title>');
+    expect(zh).toContain('最低工资 21 元/小时');
+    // The share is written as the cards and the report write it (toFixed on the percentage: 52.45 shows 52.4).
+    expect(zh).toContain('77.9% 的骑手日低于最低工资');
+    expect(zh).toContain(`${(0.5245 * 100).toFixed(1)}% 的骑手日低于最低工资`);
+    expect(zh).toContain('算法取中 &lt;b&gt;');
+    // One p10–p90 bar, one median dot and one mean diamond per arm, and the dashed wage line.
+    expect(zh.match(/fill-opacity="0.45"/g)).toHaveLength(3); // two bars and the key's swatch
+    expect(zh.match(/<circle/g)).toHaveLength(3);
+    expect(zh.match(/stroke-dasharray="5,3"/g)).toHaveLength(1);
+    const en = earningsChartSvg(arms, 21, 'en');
+    expect(en).toContain('minimum wage 21 CNY/h');
+    expect(en).toContain('77.9% of courier-days below it');
+    // Its own words in English only (the arms' names are the caller's).
+    expect(en).not.toMatch(/骑手|工资|平均数|中位数|百分位/);
   });
 
   it('draw each arm’s order money as a stacked bar, a loss left of zero and the revenue as a tick', () => {

@@ -26,7 +26,7 @@ describe('finding sentences', () => {
       { wage: '21' },
     );
     expect(sentence.zh).toBe(
-      '在最严算法下，23.0%（21.0–25.0%）的骑手日每在线小时净收入低于最低小时工资21元；在算法取中下为9.0%（8.0–10.0%）。',
+      '在最严算法下，23.0%（21.0–25.0%）的骑手日每在线小时净收入低于最低小时工资 21 元；在算法取中下为 9.0%（8.0–10.0%）。',
     );
     expect(sentence.en).toBe(
       'Under the strictest algorithm, 23.0% (21.0–25.0%) of courier-days earn less than the minimum wage of 21 CNY per online hour (net); under algorithm-median, 9.0% (8.0–10.0%).',

@@ -8,11 +8,11 @@ import {
   strictestCost,
   type RunsCalibration,
 } from '../../src/analysis/index.ts';
-import { escapeHtml as esc } from '../../src/evidence/escape.ts';
+import { escapeHtml as esc } from '../../src/format/escape.ts';
 import { fixed } from '../../src/evidence/format.ts';
 import { orderMoney } from '../../src/evidence/orderMoney.ts';
 import { CHART_FILES } from '../../src/evidence/index.ts';
-import { escapeHtml, safeHref } from '../../src/evidence/escape.ts';
+import { escapeHtml, safeHref } from '../../src/format/escape.ts';
 import { TINY, makePack, scenarioOf, textOf, tinyPack, unzipToRecord } from './fixtures.ts';
 
 const PAYLOAD = '<img src=x onerror=alert(1)><script>alert(2)</script>';
@@ -67,25 +67,34 @@ describe('report.html content', () => {
     expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|@import|url\(|\ssrc=/i);
     expect(html).toMatch(/@page \{ size: A4;/);
     expect(html).toMatch(/@media print/);
-    // The charts are inlined, one per chart file, and the platform section's chart of each order's money.
-    expect(html.match(/<svg xmlns/g)).toHaveLength(CHART_FILES.length + 1);
+    // Each chart is drawn once per language: pay against the minimum wage, each order's money, the headline metrics
+    // and km by speed. The tiny scenario reports one day, so the day-by-day charts are left out.
+    expect(html.match(/<svg xmlns/g)).toHaveLength(2 * 4);
+    expect(html).not.toContain('每日平均承诺配送时长');
+    expect(html).toContain('本情景只报告一天，所以没有逐日图表');
+    // No chart file name beside a chart: the pack's files are not named in the report's prose.
+    for (const file of CHART_FILES) expect(html).not.toContain(file);
   });
 
   it('is in Chinese first and in English, with a language switch', async () => {
     const html = textOf(unzipToRecord((await tinyPack()).zip), 'report.html');
     expect(html.indexOf('id="lang-zh" checked')).toBeGreaterThan(0);
     expect(html).toContain('<label for="lang-en">English</label>');
-    expect(html).toContain('<h2>1. <span lang="zh-CN">问题</span><span lang="en">The question</span></h2>');
-    for (const heading of [
-      '2. <span lang="zh-CN">规则</span><span lang="en">The rule sets</span>',
-      '3. <span lang="zh-CN">主要发现</span><span lang="en">Headline findings</span>',
-      '5. <span lang="zh-CN">合规评分卡</span><span lang="en">Compliance scorecard</span>',
-      '6. <span lang="zh-CN">模型假设与来源</span><span lang="en">Assumptions and sources</span>',
-      '7. <span lang="zh-CN">模型与观测对照</span><span lang="en">Model against observation</span>',
-      '9. <span lang="zh-CN">如何复现与校验</span><span lang="en">Reproduce and verify</span>',
-    ]) {
-      expect(html).toContain(heading);
-    }
+    // What a meeting needs first, numbered; the rest in a marked appendix, in the glossary's words.
+    const headings = [
+      '<h2>1. <span lang="zh-CN">主要指标</span><span lang="en">Headline figures</span></h2>',
+      '<h2>2. <span lang="zh-CN">合规评分卡</span><span lang="en">Compliance scorecard</span></h2>',
+      '<h2>3. <span lang="zh-CN">这些数字有多可信</span><span lang="en">How far to trust these numbers</span></h2>',
+      '<h2><span lang="zh-CN">附录</span><span lang="en">Appendix</span></h2>',
+      '<h3><span lang="zh-CN">附录一\u3000问题与规则</span><span lang="en">A. The question and the rule sets</span></h3>',
+      '<h3><span lang="zh-CN">附录二\u3000其他数字</span><span lang="en">B. Further figures</span></h3>',
+      '<h3><span lang="zh-CN">附录四\u3000模型假设与来源</span><span lang="en">D. Assumptions and sources</span></h3>',
+      '<h3><span lang="zh-CN">附录五\u3000模型校验：逐项对照</span><span lang="en">E. Model check, target by target</span></h3>',
+      '<h3><span lang="zh-CN">附录六\u3000如何复现与校验</span><span lang="en">F. Reproduce and verify</span></h3>',
+    ];
+    const at = headings.map((h) => html.indexOf(h));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
   it('states the rules that differ, the findings with intervals, the scorecard, the assumptions and the command', async () => {
@@ -97,7 +106,7 @@ describe('report.html content', () => {
     );
     // A finding about the minimum wage in both languages, naming the wage.
     expect(html).toMatch(
-      /<p lang="zh-CN">在最严算法（p10）下，[\d.]+%(（[\d.]+–[\d.]+%）)?的骑手日每在线小时净收入低于最低小时工资21元；在算法取中（p50）下为/,
+      /<p lang="zh-CN">在最严算法（p10）下，[\d.]+%(（[\d.]+–[\d.]+%）)?的骑手日每在线小时净收入低于最低小时工资 21 元；在算法取中（p50）下为 /,
     );
     expect(html).toMatch(
       /<p lang="en">Under Strictest algorithm \(p10\), [\d.]+%( \([\d.]+–[\d.]+%\))? of courier-days earn less than the minimum wage of 21 CNY per online hour \(net\); under Algorithm-median \(p50\), /,
@@ -117,7 +126,10 @@ describe('report.html content', () => {
     const files = unzipToRecord((await tinyPack()).zip);
     const html = textOf(files, 'report.html');
     const calibration = JSON.parse(textOf(files, 'calibration.json')) as RunsCalibration;
-    const section = html.slice(html.indexOf('<section id="model-check">'), html.indexOf('<section id="reproduce">'));
+    const section = html.slice(
+      html.indexOf('<section class="appendix-part" id="model-check">'),
+      html.indexOf('<section class="appendix-part" id="reproduce">'),
+    );
     expect(section).toContain('docs/model.md');
     expect(section.match(/<tr class="(within|below|above)">/g)).toHaveLength(calibration.rows.length);
     for (const row of calibration.rows) {
@@ -156,7 +168,8 @@ describe('report.html content', () => {
     }
     // Two arms and one difference column per row.
     expect(table.match(/<tr><th scope="row">/g)?.length).toBe(13);
-    expect(html).toContain('charts/per-day-risk-tolerance.svg');
+    // In the appendix.
+    expect(html.indexOf('<table class="further">')).toBeGreaterThan(html.indexOf('<div class="appendix"'));
   });
 
   it('leads with what the strictest algorithm costs a courier per day and per month, before any other section', async () => {
@@ -171,7 +184,13 @@ describe('report.html content', () => {
     });
     const lead = html.indexOf('<section id="cost" class="lead">');
     expect(lead).toBeGreaterThan(html.indexOf('</header>'));
-    expect(lead).toBeLessThan(html.indexOf('<section id="question">'));
+    expect(lead).toBeLessThan(html.indexOf('<section id="findings">'));
+    // The first chart, inside the lead: pay against the minimum wage, in each language.
+    const figure = html.indexOf('<figure id="earnings-chart">');
+    expect(figure).toBeGreaterThan(lead);
+    expect(figure).toBeLessThan(html.indexOf('</section>', lead));
+    expect(html).toContain('<title>骑手每在线小时的净收入与最低工资</title>');
+    expect(html).toContain('<title>Couriers’ net pay per online hour against the minimum wage</title>');
     expect(html).toContain(`<p class="cost-day" lang="zh-CN">${s.perDay.zh}</p>`);
     expect(html).toContain(`<p lang="en">${s.perMonth.en}</p>`);
     expect(s.perDay.zh).toMatch(/^在最严算法（p10）下，与算法取中（p50）相比，每名骑手每天[少多]收入 [\d.]+ 元/);
@@ -190,7 +209,7 @@ describe('report.html content', () => {
     });
     const start = html.indexOf('<section id="platform-cost" class="lead">');
     expect(start).toBeGreaterThan(html.indexOf('<section id="cost" class="lead">'));
-    expect(start).toBeLessThan(html.indexOf('<section id="question">'));
+    expect(start).toBeLessThan(html.indexOf('<section id="findings">'));
     const section = html.slice(start, html.indexOf('</section>', start));
     expect(section).toContain(
       '<h2><span lang="zh-CN">平台的账</span><span lang="en">What it costs the platform</span></h2>',
@@ -208,8 +227,12 @@ describe('report.html content', () => {
       `每天${cost.perDay.value >= 0 ? '少赚' : '多赚'} ${Math.abs(cost.perDay.value).toFixed(0)} 元`,
     );
     // The chart: each arm's order money, with the platform's profit per order under its bar.
-    expect(section).toContain('<figure><svg xmlns');
-    expect(section).toContain('每单配送钱款的去向 / Where the delivery money of an order goes');
+    expect(section).toContain('<figure><div lang="zh-CN"><svg xmlns');
+    // One chart per language, each in its own view.
+    expect(section).toContain('<div lang="zh-CN"><svg');
+    expect(section).toContain('<title>每单配送钱款的去向</title>');
+    expect(section).toContain('<title>Where the delivery money of an order goes</title>');
+    expect(section).not.toContain('每单配送钱款的去向 / Where');
     for (const arm of pack.comparison.arms) {
       const m = orderMoney(arm.money);
       expect(section).toContain(`利润 ${fixed(m.operatingProfit, 2)} 元`);

@@ -3,7 +3,7 @@
 import { strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readZip } from '../../src/evidence/index.ts';
-import { csvRows } from '../../src/evidence/csv.ts';
+import { csvRows } from '../../src/format/csv.ts';
 import { columnLabel } from '../../src/evidence/tableLabels.ts';
 import { columnLetters, writeXlsx, xmlText, type XlsxSheet } from '../../src/evidence/xlsx.ts';
 import { tinyPack, unzipToRecord } from './fixtures.ts';

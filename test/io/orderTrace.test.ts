@@ -1,7 +1,7 @@
 // The order trace of `fairpace run --orders`: one row per order, the run's delivered and undelivered counts, times in
 // order, and the TSL-Meituan column names.
 import { describe, expect, it } from 'vitest';
-import { csvRows } from '../../src/evidence/csv.ts';
+import { csvRows } from '../../src/format/csv.ts';
 import { ORDER_TRACE_COLUMNS, orderTraceCsv } from '../../src/io/orderTrace.ts';
 import { Scenario } from '../../src/scenario/schema.ts';
 import { simulate } from '../../src/sim/simulate.ts';

@@ -43,8 +43,24 @@ const ZH: Readonly<Record<string, { en: string; zh: string }>> = {
     zh: '推算：每个超时订单罚款 3–7 元（《工人日报》2021）乘以 2022 年的超时比例（TSL 与美团数据）；没有调查直接给出这一比例',
   },
   'rider-cost': {
-    en: 'Meituan statement, April 2020: about 80% of commission income went to riders (≈ 5 CNY per order)',
-    zh: '美团 2020 年 4 月声明：约 80% 的佣金收入付给了骑手（每单约 5 元）',
+    en: 'Meituan, May 2021, as reported by HK01: a Meituan-delivered order cost 7.38 CNY to deliver in 2020',
+    zh: '美团 2021 年 5 月数据（香港01 报道）：2020 年美团配送的每单配送成本为 7.38 元',
+  },
+  'operating-profit-2019-2021': {
+    en: 'Meituan results: 2019 operating margin 2.6%, under 0.2 CNY an order in Q4 (Bloomberg, April 2020); 2020 operating profit 2.8 bn on 27.7 m orders a day, ≈ 0.28 CNY an order (HK01, May 2021); 2021 6.2 bn on 14.4 bn orders, ≈ 0.43 CNY (Global Times, March 2022)',
+    zh: '美团业绩：2019 年经营利润率 2.6%，第四季度每单不到 0.2 元（彭博社，2020 年 4 月）；2020 年经营利润 28 亿元，日均 2770 万单，约每单 0.28 元（香港01，2021 年 5 月）；2021 年 62 亿元、144 亿单，约每单 0.43 元（《环球时报》，2022 年 3 月）',
+  },
+  'operating-profit-2024': {
+    en: 'Broker estimates of Meituan food-delivery profit, about 1.2 CNY an order in 2024–2025',
+    zh: '券商对美团外卖利润的估算：2024–2025 年约每单 1.2 元',
+  },
+  'compensated-share': {
+    en: 'Beijing Daily, 2022-05-19: about 7 bn orders insured by 准时宝 and about 150 m compensated, May 2018–May 2022 (≈ 2.1%)',
+    zh: '《北京日报》2022 年 5 月 19 日：2018 年 5 月至 2022 年 5 月，约 70 亿单投保“准时宝”，约 1.5 亿单获赔（约 2.1%）',
+  },
+  'income-hourly-2018': {
+    en: 'Meituan 2018 rider report: full-time riders 6,000–8,000 CNY a month; over about 26 days of 9–10 hours that is 23–34 CNY an hour',
+    zh: '美团 2018 年骑手报告：全职骑手每月 6000–8000 元；按约 26 天、每天 9–10 小时计，约合每小时 23–34 元',
   },
 };
 

@@ -1,11 +1,12 @@
 /**
  * The compliance scorecard: one row per check, with its clause and its threshold in words, and each arm's status and
- * value (shares as percentages), all in the reader's language (src/analysis/scorecardText.ts).
+ * value (shares as percentages), in the reader's language. The rows are report.html's (src/evidence/views/
+ * scorecardView.ts), so the screen and the report say the same words and digits.
  */
-import { checkText, type ArmSummary } from '../../analysis/index.ts';
+import type { ArmSummary } from '../../analysis/index.ts';
+import { scorecardRows } from '../../evidence/views/scorecardView.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { paramLabel } from '../editor/paramLabel.ts';
-import { messageKey, translator, type Lang, type Translate } from '../i18n.ts';
+import type { Lang, Translate } from '../i18n.ts';
 import { catalogueLang } from '../metricDisplay.ts';
 
 interface Props {
@@ -17,21 +18,16 @@ interface Props {
   t: Translate;
 }
 
-const ZH = translator('zh-CN');
-const EN = translator('en');
-/** A rule parameter's name in both languages, as the editor labels it. */
-const ruleParamName = (rulePath: string) => ({
-  zh: paramLabel(`rules.${rulePath}`, ZH, false),
-  en: paramLabel(`rules.${rulePath}`, EN, false),
-});
-
-/** The scorecard table; each status cell is `compliance-<check id>-<arm id>` with the raw status in `data-status`. */
+/**
+ * The scorecard table; each status is `compliance-<check id>-<arm id>` with the raw status in `data-status`, the value
+ * `scorecard-value-…` and the note `scorecard-detail-…`, so a browser test can hold them to the report's.
+ */
 export function ComplianceTable({ arms, armNames, scenario, lang, t }: Props) {
-  const checks = arms[0]?.compliance ?? [];
+  const rows = scorecardRows(arms, scenario);
   const l = catalogueLang(lang);
   return (
     <div className="table-scroll">
-      <table className="compliance">
+      <table className="compliance" data-testid="scorecard">
         <thead>
           <tr>
             <th scope="col">{t('compliance.check')}</th>
@@ -45,33 +41,34 @@ export function ComplianceTable({ arms, armNames, scenario, lang, t }: Props) {
           </tr>
         </thead>
         <tbody>
-          {checks.map((check) => {
-            const first = arms[0] ? checkText(check, scenario, arms[0].metrics, ruleParamName) : undefined;
-            return (
-              <tr key={check.id}>
-                <th scope="row">{first?.name[l] ?? check.id}</th>
-                <td>{first?.clause[l]}</td>
-                <td>{first?.threshold[l]}</td>
-                {arms.map((arm) => {
-                  const own = arm.compliance.find((c) => c.id === check.id);
-                  const status = own?.status;
-                  const statusKey = status ? messageKey(`status.${status}`) : undefined;
-                  const text = own ? checkText(own, scenario, arm.metrics, ruleParamName) : undefined;
-                  return (
-                    <td key={arm.id} className={`status-cell ${status ?? ''}`}>
-                      <span data-testid={`compliance-${check.id}-${arm.id}`} data-status={status ?? ''}>
-                        {statusKey ? t(statusKey) : (status ?? '–')}
-                      </span>
-                      {text && text.value[l] !== '' && (
-                        <small className="check-value">{t('compliance.valueIs', { value: text.value[l] })}</small>
-                      )}
-                      {text && text.detail[l] !== '' && <small className="check-value">{text.detail[l]}</small>}
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
+          {rows.map((row) => (
+            <tr key={row.id} data-testid={`scorecard-row-${row.id}`}>
+              <th scope="row">{row.name[l]}</th>
+              <td>{row.clause[l]}</td>
+              <td>{row.threshold[l]}</td>
+              {row.cells.map((cell) => (
+                <td
+                  key={cell.armId}
+                  className={`status-cell ${cell.status ?? ''}`}
+                  data-testid={`scorecard-cell-${row.id}-${cell.armId}`}
+                >
+                  <span data-testid={`compliance-${row.id}-${cell.armId}`} data-status={cell.status ?? ''}>
+                    {cell.label[l]}
+                  </span>
+                  {cell.value[l] !== '' && (
+                    <small className="check-value" data-testid={`scorecard-value-${row.id}-${cell.armId}`}>
+                      {t('compliance.valueIs', { value: cell.value[l] })}
+                    </small>
+                  )}
+                  {cell.detail[l] !== '' && (
+                    <small className="check-value" data-testid={`scorecard-detail-${row.id}-${cell.armId}`}>
+                      {cell.detail[l]}
+                    </small>
+                  )}
+                </td>
+              ))}
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

@@ -6,7 +6,8 @@
  */
 import { DETAIL_PATHS, metricAt, type Comparison, type LabelContext } from '../../analysis/index.ts';
 import type { Lang, Translate } from '../i18n.ts';
-import { differenceUnitOf, formatMetric, formatWithUnit, metricAbout, metricName } from '../metricDisplay.ts';
+import { differenceWithInterval } from '../../evidence/metricText.ts';
+import { catalogueLang, formatWithUnit, metricAbout, metricName } from '../metricDisplay.ts';
 
 interface Props {
   comparison: Comparison;
@@ -62,19 +63,9 @@ export function DetailFigures({ comparison, armNames, context, lang, t }: Props)
                   const d =
                     comparison.differencesVsFirst?.[arm.id]?.[path] ??
                     (i === 0 ? comparison.differences[path] : undefined);
-                  const unit = differenceUnitOf(path, lang);
                   return (
-                    <td className="number" key={`d-${arm.id}`}>
-                      {d
-                        ? `${formatMetric(path, d.mean, lang, true, 1)}${unit ? ` ${unit}` : ''}${
-                            d.ci95[0] !== d.ci95[1]
-                              ? t('modelcheck.interval', {
-                                  lo: formatMetric(path, d.ci95[0], lang, true, 1),
-                                  hi: formatMetric(path, d.ci95[1], lang, true, 1),
-                                })
-                              : ''
-                          }`
-                        : '–'}
+                    <td className="number" key={`d-${arm.id}`} data-testid={`detail-diff-${path}-${arm.id}`}>
+                      {differenceWithInterval(path, d)[catalogueLang(lang)]}
                     </td>
                   );
                 })}

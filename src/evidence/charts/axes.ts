@@ -1,5 +1,5 @@
 /** Axes and grid lines of the pack's charts. */
-import { escapeHtml } from '../escape.ts';
+import { escapeHtml } from '../../format/escape.ts';
 import { fixed } from '../format.ts';
 import { GRID, MUTED, px } from './svg.ts';
 

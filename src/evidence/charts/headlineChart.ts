@@ -1,10 +1,10 @@
 /** The headline metrics side by side: one panel per metric, a bar per arm (mean) with its 95% interval. */
-import { escapeHtml } from '../escape.ts';
+import { escapeHtml } from '../../format/escape.ts';
 import { fixed } from '../format.ts';
+import { TERMS } from '../glossary.ts';
 import { tickDigits } from './axes.ts';
 import {
   armColour,
-  both,
   GRID,
   INK,
   legend,
@@ -13,8 +13,10 @@ import {
   niceMax,
   niceTicks,
   px,
+  say,
   svgOpen,
   type Bilingual,
+  type ChartLang,
 } from './svg.ts';
 
 const WIDTH = 640;
@@ -45,9 +47,13 @@ export interface MetricPanel {
 /** Letter of the arm at `index` (A, B, …), which labels its bars and its legend entry. */
 export const armLetter = (index: number): string => String.fromCharCode(65 + (index % 26));
 
-/** SVG of the metric panels in two columns; `armNames` in arm order. */
-export function headlineChartSvg(armNames: readonly string[], panels: readonly MetricPanel[]): string {
-  const title = { zh: '主要指标', en: 'Headline metrics' };
+/** SVG of the metric panels in two columns; `armNames` in arm order, in the chart's language. */
+export function headlineChartSvg(
+  armNames: readonly string[],
+  panels: readonly MetricPanel[],
+  lang: ChartLang = 'both',
+): string {
+  const title = { zh: TERMS.headline.zh, en: TERMS.headline.en };
   const key = legend(
     armNames.map((n, i) => `${armLetter(i)}: ${n}`),
     16,
@@ -60,19 +66,19 @@ export function headlineChartSvg(armNames: readonly string[], panels: readonly M
   const rows = Math.ceil(panels.length / COLUMNS);
   const height = top + rows * (panelHeight + 12) + 26;
 
-  let svg = svgOpen(WIDTH, height, title) + key.svg;
+  let svg = svgOpen(WIDTH, height, title, lang) + key.svg;
   for (const [p, panel] of panels.entries()) {
     const x0 = 16 + (p % COLUMNS) * (panelWidth + GAP);
     const y0 = top + Math.floor(p / COLUMNS) * (panelHeight + 12);
-    svg += panelSvg(panel, x0, y0, panelWidth);
+    svg += panelSvg(panel, x0, y0, panelWidth, lang);
   }
   svg +=
     `<text x="16" y="${px(height - 10)}" font-size="11" fill="${MUTED}">` +
-    `${both({ zh: '条形：平均值；误差线：按重复次数计算的 95% t 区间', en: 'Bars: mean; whiskers: 95% t interval over replications' })}</text>`;
+    `${say({ zh: '条形：平均值；误差线：按重复次数计算的 95% 区间', en: 'Bars: mean; whiskers: 95% interval over replications' }, lang)}</text>`;
   return `${svg}</svg>`;
 }
 
-function panelSvg(panel: MetricPanel, x0: number, y0: number, width: number): string {
+function panelSvg(panel: MetricPanel, x0: number, y0: number, width: number, lang: ChartLang): string {
   const shown = panel.arms.map((a) => ({ mean: a.mean * panel.scale, lo: a.lo * panel.scale, hi: a.hi * panel.scale }));
   const finite = shown.flatMap((a) => [a.mean, a.lo, a.hi]).filter(Number.isFinite);
   const reference = panel.reference === undefined ? [] : [panel.reference * panel.scale];
@@ -88,10 +94,12 @@ function panelSvg(panel: MetricPanel, x0: number, y0: number, width: number): st
   const barsTop = y0 + 42;
   const barsBottom = barsTop + shown.length * ROW;
 
-  // Two lines, Chinese then English: one line of both would not fit half the chart's width.
+  // Two lines when both languages are shown, Chinese then English: one line of both would not fit half the width.
   let svg =
-    `<text x="${px(x0)}" y="${px(y0 + 14)}" font-weight="bold">${escapeHtml(panel.title.zh)}</text>` +
-    `<text x="${px(x0)}" y="${px(y0 + 29)}" font-size="11" fill="${MUTED}">${escapeHtml(panel.title.en)}</text>`;
+    lang === 'both'
+      ? `<text x="${px(x0)}" y="${px(y0 + 14)}" font-weight="bold">${escapeHtml(panel.title.zh)}</text>` +
+        `<text x="${px(x0)}" y="${px(y0 + 29)}" font-size="11" fill="${MUTED}">${escapeHtml(panel.title.en)}</text>`
+      : `<text x="${px(x0)}" y="${px(y0 + 22)}" font-weight="bold">${escapeHtml(panel.title[lang])}</text>`;
   for (const t of ticks) {
     svg +=
       `<line x1="${px(x(t))}" x2="${px(x(t))}" y1="${px(barsTop - 4)}" y2="${px(barsBottom + 2)}" stroke="${GRID}"/>` +

@@ -3,22 +3,36 @@
  * into what couriers keep, fines (by who receives them), compensation the platform pays, its other costs and what
  * is left for it. A negative part (the platform's loss) runs left of zero; a black tick marks the revenue.
  */
-import { escapeHtml } from '../escape.ts';
+import { escapeHtml } from '../../format/escape.ts';
 import { fixed } from '../format.ts';
 import { moneySegments, profitNote, stackSegments, type MoneySegment, type OrderMoney } from '../orderMoney.ts';
 import { tickDigits } from './axes.ts';
-import { both, GRID, INK, linear, MUTED, niceMax, niceTicks, px, svgOpen, textWidth } from './svg.ts';
+import {
+  GRID,
+  INK,
+  linear,
+  lines,
+  MUTED,
+  niceMax,
+  niceTicks,
+  plain,
+  px,
+  say,
+  svgOpen,
+  textWidth,
+  type ChartLang,
+} from './svg.ts';
 
 const WIDTH = 640;
 const LEFT = 20;
 const RIGHT = WIDTH - 24;
 const BAR = 22;
-/** Per arm: its name, the bar, and the profit note in Chinese and then English. */
-const ROW = 84;
+/** Per arm: its name, the bar, and the profit note in Chinese and then English (one line less in one language). */
+const rowHeight = (lang: ChartLang) => (lang === 'both' ? 84 : 70);
 /** Narrowest segment (px) that carries its number. */
 const LABEL_MIN_PX = 34;
 
-/** One arm: its display name (both languages) and its order money. */
+/** One arm: its display name (in the chart's language) and its order money. */
 export interface MoneyArm {
   name: string;
   money: OrderMoney;
@@ -28,18 +42,18 @@ export interface MoneyArm {
 const cny = (x: number): string => fixed(x, 2);
 
 /** Legend entries: every segment key in first appearance, then the revenue tick. */
-function legendSvg(arms: readonly MoneyArm[], y0: number): { svg: string; height: number } {
+function legendSvg(arms: readonly MoneyArm[], y0: number, lang: ChartLang): { svg: string; height: number } {
   const seen = new Map<string, MoneySegment>();
   // A part that is zero for every arm (no fines under points instead of fines) takes no room and no legend entry.
   for (const arm of arms)
     for (const s of moneySegments(arm.money)) if (s.cny !== 0 && !seen.has(s.key)) seen.set(s.key, s);
   const entries = [...seen.values()].map((s) => ({
     swatch: s.colour,
-    text: both(s.label),
-    width: textWidth(both(s.label), 11),
+    text: say(s.label, lang),
+    width: textWidth(plain(s.label, lang), 11),
   }));
-  const tick = both({ zh: '黑色竖线：平台每单收入', en: 'Black tick: platform revenue per order' });
-  entries.push({ swatch: '', text: tick, width: textWidth(tick, 11) });
+  const tick = { zh: '黑色竖线：平台每单收入', en: 'Black tick: platform revenue per order' };
+  entries.push({ swatch: '', text: say(tick, lang), width: textWidth(plain(tick, lang), 11) });
   let svg = '';
   let x = LEFT;
   let y = y0;
@@ -59,12 +73,13 @@ function legendSvg(arms: readonly MoneyArm[], y0: number): { svg: string; height
 }
 
 /** SVG of the order money of each arm; `orderValue` is the food's value per order, named in the note as left out. */
-export function orderMoneyChartSvg(arms: readonly MoneyArm[], orderValue: number): string {
+export function orderMoneyChartSvg(arms: readonly MoneyArm[], orderValue: number, lang: ChartLang = 'both'): string {
+  const ROW = rowHeight(lang);
   const title = {
     zh: '每单配送钱款的去向',
     en: 'Where the delivery money of an order goes',
   };
-  const key = legendSvg(arms, 50);
+  const key = legendSvg(arms, 50, lang);
   const stacks = arms.map((a) => stackSegments(moneySegments(a.money)));
   const ends = stacks.flatMap((s) => s.flatMap((p) => [p.from, p.to]));
   const lo = Math.min(0, ...ends);
@@ -77,7 +92,7 @@ export function orderMoneyChartSvg(arms: readonly MoneyArm[], orderValue: number
   const bottom = top + arms.length * ROW;
   const height = bottom + 62;
 
-  let svg = svgOpen(WIDTH, height, title) + key.svg;
+  let svg = svgOpen(WIDTH, height, title, lang) + key.svg;
   svg += `<line x1="${px(LEFT)}" x2="${px(RIGHT)}" y1="${px(bottom)}" y2="${px(bottom)}" stroke="${MUTED}"/>`;
   // Grid lines cross the bars only, so they never run through the notes under them.
   const gridAt = (t: number, y1: number, y2: number, stroke: string) =>
@@ -91,7 +106,7 @@ export function orderMoneyChartSvg(arms: readonly MoneyArm[], orderValue: number
   }
   svg +=
     `<text x="${px((LEFT + RIGHT) / 2)}" y="${px(bottom + 32)}" text-anchor="middle">` +
-    `${both({ zh: '元，每个送达订单', en: 'CNY per delivered order' })}</text>`;
+    `${say({ zh: '元，每个送达订单', en: 'CNY per delivered order' }, lang)}</text>`;
   for (const [i, arm] of arms.entries()) {
     const y0 = top + i * ROW;
     const barTop = y0 + 22;
@@ -112,18 +127,20 @@ export function orderMoneyChartSvg(arms: readonly MoneyArm[], orderValue: number
         `fill="${segment.ink}" stroke="${segment.colour}" stroke-width="4" paint-order="stroke">` +
         `${escapeHtml(cny(segment.cny))}</text>`;
     }
-    // Two lines: the note in both languages would not fit one.
-    const note = profitNote(arm.money, cny);
-    svg +=
-      `<text x="${px(LEFT)}" y="${px(barTop + BAR + 17)}" font-size="11" fill="${MUTED}">${escapeHtml(note.zh)}</text>` +
-      `<text x="${px(LEFT)}" y="${px(barTop + BAR + 31)}" font-size="11" fill="${MUTED}">${escapeHtml(note.en)}</text>`;
+    // A line per language: the note in both languages would not fit one.
+    lines(profitNote(arm.money, cny), lang).forEach((note, k) => {
+      svg += `<text x="${px(LEFT)}" y="${px(barTop + BAR + 17 + 14 * k)}" font-size="11" fill="${MUTED}">${escapeHtml(note)}</text>`;
+    });
   }
   for (let i = 0; i < arms.length; i++) svg += gridAt(0, top + i * ROW + 16, top + i * ROW + 22 + BAR + 4, INK);
   svg +=
     `<text x="${px(LEFT)}" y="${px(height - 10)}" font-size="11" fill="${MUTED}">` +
-    `${both({
-      zh: `不含餐费（每单 ${cny(orderValue)} 元，由顾客直接付给商家）`,
-      en: `Food value left out (${cny(orderValue)} CNY an order, customer to merchant)`,
-    })}</text>`;
+    `${say(
+      {
+        zh: `不含餐费（每单 ${cny(orderValue)} 元，由顾客直接付给商家）`,
+        en: `Food value left out (${cny(orderValue)} CNY an order, customer to merchant)`,
+      },
+      lang,
+    )}</text>`;
   return `${svg}</svg>`;
 }

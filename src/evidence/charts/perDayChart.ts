@@ -5,7 +5,19 @@
 import type { DayMetrics } from '../../sim/results.ts';
 import { fixed } from '../format.ts';
 import { xAxis, yAxis } from './axes.ts';
-import { armColour, armDash, both, legend, linear, niceMax, niceTicks, px, svgOpen, type Bilingual } from './svg.ts';
+import {
+  armColour,
+  armDash,
+  legend,
+  linear,
+  niceMax,
+  niceTicks,
+  px,
+  say,
+  svgOpen,
+  type Bilingual,
+  type ChartLang,
+} from './svg.ts';
 
 const WIDTH = 640;
 const HEIGHT = 340;
@@ -40,8 +52,15 @@ export const RISK_TOLERANCE_SERIES: PerDaySeries = {
   digits: 3,
 };
 
-/** SVG of one per-day series, one line (or point, for one day) per arm, on an axis from 0. */
-export function perDayChartSvg(arms: readonly PerDayArm[], series: PerDaySeries = PROMISED_SERIES): string {
+/**
+ * SVG of one per-day series, one line (or point, for one day) per arm, on an axis from 0; the arms' names are given
+ * in the chart's language.
+ */
+export function perDayChartSvg(
+  arms: readonly PerDayArm[],
+  series: PerDaySeries = PROMISED_SERIES,
+  lang: ChartLang = 'both',
+): string {
   const { title, field } = series;
   const names = arms.map((a) => a.name);
   const key = legend(names, 16, 46, WIDTH - 32);
@@ -55,9 +74,9 @@ export function perDayChartSvg(arms: readonly PerDayArm[], series: PerDaySeries 
   const xOf = (day: number, arm: number) => (days === 1 ? x(day) + (arm - (arms.length - 1) / 2) * 70 : x(day));
   const dayTicks = days === 1 ? [1] : niceTicks(1, days, Math.min(days - 1, 10)).filter((t) => Number.isInteger(t));
 
-  let svg = svgOpen(WIDTH, HEIGHT, title) + key.svg;
-  svg += yAxis(frame, niceTicks(0, yMax), y, both(series.axis));
-  svg += xAxis(frame, dayTicks, x, both({ zh: '第几天', en: 'Day' }));
+  let svg = svgOpen(WIDTH, HEIGHT, title, lang) + key.svg;
+  svg += yAxis(frame, niceTicks(0, yMax), y, say(series.axis, lang));
+  svg += xAxis(frame, dayTicks, x, say({ zh: '第几天', en: 'Day' }, lang));
   for (const [i, arm] of arms.entries()) {
     const points = arm.perDay
       .map((d, day) => ({ day: day + 1, value: d[field] }))

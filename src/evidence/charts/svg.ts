@@ -1,5 +1,5 @@
 /** Small helpers shared by the pack's SVG charts: palette, fonts, scales, ticks and the legend. */
-import { escapeHtml } from '../escape.ts';
+import { escapeHtml } from '../../format/escape.ts';
 
 /** Arm colours (Okabe–Ito, distinguishable with the common colour-vision deficiencies), the same as the app's. */
 export const ARM_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9'] as const;
@@ -18,15 +18,37 @@ export const armColour = (index: number): string => ARM_COLOURS[index % ARM_COLO
 /** Dash pattern of the arm at `index` (cycling). */
 export const armDash = (index: number): string => ARM_DASHES[index % ARM_DASHES.length] as string;
 
-/** A chart's texts: each label in Chinese and English, shown together in the chart (Chinese first). */
+/** A chart's texts: each label in Chinese and English. */
 export interface Bilingual {
   zh: string;
   en: string;
 }
 
+/**
+ * The language a chart is drawn in: one of the two for report.html (which shows each view its own chart), or both
+ * together, Chinese first, for the chart files of a pack, which stand alone.
+ */
+export type ChartLang = 'zh' | 'en' | 'both';
+
+/** A text in the chart's language, not escaped: "中文 / English" when both. */
+export function plain(text: Bilingual, lang: ChartLang = 'both'): string {
+  if (lang !== 'both') return text[lang];
+  return text.zh === text.en ? text.zh : `${text.zh} / ${text.en}`;
+}
+
+/** A text in the chart's language, escaped. */
+export function say(text: Bilingual, lang: ChartLang = 'both'): string {
+  return escapeHtml(plain(text, lang));
+}
+
 /** "中文 / English" as one escaped label. */
 export function both(text: Bilingual): string {
-  return escapeHtml(text.zh === text.en ? text.zh : `${text.zh} / ${text.en}`);
+  return say(text, 'both');
+}
+
+/** The lines of a text that takes a line per language: one line in one language, Chinese then English when both. */
+export function lines(text: Bilingual, lang: ChartLang): string[] {
+  return lang === 'both' ? [text.zh, text.en] : [text[lang]];
 }
 
 /** A number rounded for an SVG coordinate (two decimals are far below a pixel). */
@@ -89,13 +111,13 @@ export function textWidth(text: string, fontSize = 12): number {
 }
 
 /** The opening tag of a standalone, self-describing SVG. */
-export function svgOpen(width: number, height: number, title: Bilingual): string {
+export function svgOpen(width: number, height: number, title: Bilingual, lang: ChartLang = 'both'): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
     `role="img" font-family="${FONT}" font-size="12" fill="${INK}">` +
-    `<title>${both(title)}</title>` +
+    `<title>${say(title, lang)}</title>` +
     `<rect width="${width}" height="${height}" fill="#ffffff"/>` +
-    `<text x="12" y="22" font-size="15" font-weight="bold">${both(title)}</text>`
+    `<text x="12" y="22" font-size="15" font-weight="bold">${say(title, lang)}</text>`
   );
 }
 

@@ -5,9 +5,9 @@
 import { CATALOGUE } from '../../scenario/catalogue.ts';
 import { getPath } from '../../scenario/paths.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { escapeHtml, safeHref } from '../escape.ts';
+import { escapeHtml, safeHref } from '../../format/escape.ts';
 import { splitLabel } from '../labels.ts';
-import { bi, inline, type Bi } from './bilingual.ts';
+import { bi, inline, inlineCode, type Bi } from './bilingual.ts';
 import { paramHeadingHtml, paramValueHtml } from './paramCells.ts';
 
 /** One assumption: the scenario path of its value and what it means. */
@@ -152,7 +152,7 @@ export function scenarioSourcesHtml(scenario: Scenario): string {
       : '';
     // A title or note written "中文 / English" shows one side per language; the id is for the English reader.
     const id = s.id ? `<span lang="en"><code>${escapeHtml(s.id)}</code> </span>` : '';
-    const note = s.note ? `<br><span class="note">${inline(splitLabel(s.note))}</span>` : '';
+    const note = s.note ? `<br><span class="note">${inlineCode(splitLabel(s.note))}</span>` : '';
     return `<li>${id}<cite>${inline(splitLabel(s.title))}</cite>${url}${note}</li>`;
   });
   return `<ol class="sources">${items.join('')}</ol>`;

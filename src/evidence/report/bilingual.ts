@@ -1,40 +1,32 @@
+/** Bilingual text in the report: the shared helpers (src/format/bilingual.ts) and the report's code spans. */
+import { escapeHtml } from '../../format/escape.ts';
+import { inlineHtml, type Bi } from '../../format/bilingual.ts';
+
+export * from '../../format/bilingual.ts';
+
 /**
- * Bilingual text in the report. Every text exists in Chinese and English; the report's language switch (pure CSS)
- * hides one of them, or shows both. Plain text is escaped here, so a caller cannot forget to.
+ * File names, `fairpace …` commands and digests in a text, as code: what a reader copies or types, kept apart from
+ * the prose (and out of the Chinese view's words).
  */
-import { escapeHtml } from '../escape.ts';
+const CODE = /(fairpace(?: [a-z]+)?(?: --[a-z-]+)*|[\w./-]+\.(?:json|csv|svg|html|xlsx|zip|md)\b|\b[0-9a-f]{64}\b)/g;
 
-/** A text in Chinese and English (plain text, not HTML). */
-export interface Bi {
-  zh: string;
-  en: string;
+/** Escaped text with its file names, commands and digests as `<code>`. */
+export function withCode(text: string): string {
+  return text
+    .split(CODE)
+    .map((part, i) => (i % 2 === 1 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part)))
+    .join('');
 }
 
-/** A bilingual text. */
-export const bi = (zh: string, en: string): Bi => ({ zh, en });
-
-/** The same text in both languages (a number, a name without a translation). */
-export const same = (text: string): Bi => ({ zh: text, en: text });
-
-/** Inline bilingual text: two spans, one per language; one plain text when both are equal. */
-export function inline(text: Bi): string {
-  if (text.zh === text.en) return escapeHtml(text.zh);
-  return `<span lang="zh-CN">${escapeHtml(text.zh)}</span><span lang="en">${escapeHtml(text.en)}</span>`;
-}
-
-/** Inline bilingual markup whose parts the caller has already escaped. */
-export function inlineHtml(zhHtml: string, enHtml: string): string {
-  return `<span lang="zh-CN">${zhHtml}</span><span lang="en">${enHtml}</span>`;
-}
-
-/** A block element per language, e.g. `<p lang="zh-CN">…</p><p lang="en">…</p>`. */
-export function blocks(tag: string, text: Bi, className?: string): string {
+/** Like `blocks`, with file names, commands and digests as code. */
+export function codeBlocks(tag: string, text: Bi, className?: string): string {
   const cls = className ? ` class="${className}"` : '';
-  if (text.zh === text.en) return `<${tag}${cls}>${escapeHtml(text.zh)}</${tag}>`;
-  return `<${tag}${cls} lang="zh-CN">${escapeHtml(text.zh)}</${tag}><${tag}${cls} lang="en">${escapeHtml(text.en)}</${tag}>`;
+  if (text.zh === text.en) return `<${tag}${cls}>${withCode(text.zh)}</${tag}>`;
+  return `<${tag}${cls} lang="zh-CN">${withCode(text.zh)}</${tag}><${tag}${cls} lang="en">${withCode(text.en)}</${tag}>`;
 }
 
-/** Fills `{name}` placeholders of a template with plain-text values (escaping happens when the text is shown). */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+/** Like `inline`, with file names, commands and digests as code. */
+export function inlineCode(text: Bi): string {
+  if (text.zh === text.en) return withCode(text.zh);
+  return inlineHtml(withCode(text.zh), withCode(text.en));
 }

@@ -6,11 +6,27 @@ import { meanInterval, metricAt, type Comparison, type Difference } from '../../
 import type { RunResult } from '../../sim/results.ts';
 import { fixed, signed } from '../format.ts';
 import type { HeadlineMetric } from '../headlineMetrics.ts';
+import { differenceDecimals, sayableDifference } from '../metricText.ts';
 import { fill, type Bi } from './bilingual.ts';
 
 /** One arm's value of a metric over its replications. */
 export function armInterval(runs: readonly RunResult[], path: string): Difference {
   return meanInterval(runs.map((r) => metricAt(r.metrics, path) ?? Number.NaN));
+}
+
+/**
+ * Arm `index`'s value of a metric as the workbench shows it: the comparison's mean (the number on the cards, to the
+ * last bit) with the 95% interval over the arm's replications.
+ */
+export function armValue(
+  comparison: Comparison,
+  runsByArm: readonly (readonly RunResult[])[],
+  index: number,
+  path: string,
+): Difference {
+  const { ci95 } = armInterval(runsByArm[index] ?? [], path);
+  const arm = comparison.arms[index];
+  return { mean: (arm ? metricAt(arm.metrics, path) : undefined) ?? Number.NaN, ci95 };
 }
 
 /** A share's interval is clipped to 0–100% for display (a t interval knows nothing of the bounds). */
@@ -34,18 +50,6 @@ export function valueText(metric: HeadlineMetric, d: Difference, lang: 'zh' | 'e
   const joiner = lo < 0 || hi < 0 ? (lang === 'zh' ? ' 至 ' : ' to ') : '–';
   const range = `${show(lo)}${joiner}${show(hi)}${pct}`;
   return lang === 'zh' ? `${main}（${range}）` : `${main} (${range})`;
-}
-
-/**
- * Decimals of a difference: one more than the values have (differences are smaller than what they compare), and more
- * while a bound that is not zero would print as zero, so an interval that excludes zero never reads "to 0.000".
- */
-function differenceDigits(metric: HeadlineMetric, d: Difference): number {
-  const printsZero = (x: number, digits: number) =>
-    x !== 0 && /^[0.,]+$/.test(fixed(Math.abs(x) * scaleOf(metric), digits));
-  let digits = metric.digits + 1;
-  while (digits < metric.digits + 4 && [d.mean, ...d.ci95].some((x) => printsZero(x, digits))) digits += 1;
-  return digits;
 }
 
 /** A difference with its sign, at `digits` decimals, in display units. */
@@ -92,8 +96,9 @@ export function differenceSentence(
       en: `The difference between ${b.en} and ${a.en} cannot be computed.`,
     };
   }
-  const [lo, hi] = d.ci95;
-  const digits = differenceDigits(metric, d);
+  const said = sayableDifference(metric.path, d);
+  const [lo, hi] = said.ci95;
+  const digits = differenceDecimals(metric.path, said);
   const head = {
     zh: `${b.zh}减${a.zh}：${differenceText(metric, d.mean, digits, 'zh')}`,
     en: `${b.en} minus ${a.en}: ${differenceText(metric, d.mean, digits, 'en')}`,

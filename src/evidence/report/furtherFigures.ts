@@ -5,10 +5,9 @@
  */
 import { DETAIL_PATHS, metricLabels, type Comparison, type LabelContext } from '../../analysis/index.ts';
 import type { RunResult } from '../../sim/results.ts';
-import { NO_VALUE } from '../format.ts';
-import { differenceNumber, metricDifference, metricWithInterval } from '../metricText.ts';
+import { differenceWithInterval, metricWithInterval } from '../metricText.ts';
 import { bi, inline, type Bi } from './bilingual.ts';
-import { armInterval, differencesFor } from './findings.ts';
+import { armValue, differencesFor } from './findings.ts';
 
 /** The table of further figures. */
 export function furtherFiguresHtml(
@@ -27,23 +26,15 @@ export function furtherFiguresHtml(
     diffHeads.join('') +
     '</tr>';
   const rows = DETAIL_PATHS.map((path) => {
-    const values = runsByArm.map(
-      (runs) => `<td class="value">${inline(metricWithInterval(path, armInterval(runs, path)))}</td>`,
+    const values = comparison.arms.map(
+      (_, i) => `<td class="value">${inline(metricWithInterval(path, armValue(comparison, runsByArm, i, path)))}</td>`,
     );
-    const diffs = comparison.arms.slice(1).map((_, i) => {
-      const d = differencesFor(comparison, i + 1)[path];
-      if (!d || !Number.isFinite(d.mean)) return `<td class="value">${NO_VALUE}</td>`;
-      const [lo, hi] = d.ci95;
-      const interval =
-        Number.isFinite(lo) && Number.isFinite(hi) && lo !== hi
-          ? bi(
-              `（${differenceNumber(path, lo)} 至 ${differenceNumber(path, hi)}）`,
-              ` (${differenceNumber(path, lo)} to ${differenceNumber(path, hi)})`,
-            )
-          : bi('', '');
-      const main = metricDifference(path, d.mean);
-      return `<td class="value">${inline(bi(main.zh + interval.zh, main.en + interval.en))}</td>`;
-    });
+    const diffs = comparison.arms
+      .slice(1)
+      .map(
+        (_, i) =>
+          `<td class="value">${inline(differenceWithInterval(path, differencesFor(comparison, i + 1)[path]))}</td>`,
+      );
     return `<tr><th scope="row">${inline(metricLabels(path, context))}</th>${values.join('')}${diffs.join('')}</tr>`;
   });
   return `<table class="further"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;

@@ -1,6 +1,7 @@
 /**
- * The report's "model against observation" section: each target of calibration.json with what was observed, what
- * the pack's runs give, and whether the model falls inside; targets whose arm the pack did not run are listed apart.
+ * The report's model check: in the body, how many targets the pack's runs meet and which they miss; in the appendix,
+ * each target of calibration.json with what was observed, what the pack's runs give, and whether the model falls
+ * inside, and the targets whose arm the pack did not run.
  */
 import {
   metricLabels,
@@ -10,7 +11,8 @@ import {
   type RunsCalibration,
   type TargetRow,
 } from '../../analysis/index.ts';
-import { escapeHtml, safeHref } from '../escape.ts';
+import { escapeHtml, safeHref } from '../../format/escape.ts';
+import { MODEL_CHECK_STATUS, TERMS } from '../glossary.ts';
 import { metricDifference, metricRange, metricValue, metricWithInterval } from '../metricText.ts';
 import { bi, blocks, inline, type Bi } from './bilingual.ts';
 
@@ -25,32 +27,68 @@ function observed(row: TargetRow): Bi {
 
 /** The status in words: within, or below/above the observed range by how much. */
 export function statusWords(row: TargetRow): Bi {
-  if (row.status === 'within') return bi('在观测范围内', 'within');
+  if (row.status === 'within') return MODEL_CHECK_STATUS.within;
   const by = metricDifference(row.metric, row.by, undefined);
   const plain = { zh: by.zh.replace(/^\+/, ''), en: by.en.replace(/^\+/, '') };
-  return row.status === 'below'
-    ? bi(`低于观测范围 ${plain.zh}`, `below by ${plain.en}`)
-    : bi(`高于观测范围 ${plain.zh}`, `above by ${plain.en}`);
+  const words = MODEL_CHECK_STATUS[row.status];
+  return bi(`${words.zh} ${plain.zh}`, `${words.en} by ${plain.en}`);
 }
 
-/** The targets as a table, or a sentence when none could be judged. */
+/** How many targets the runs meet, in a sentence. */
+function summaryText(calibration: RunsCalibration): Bi {
+  const s = calibration.summary;
+  const judged = calibration.rows.length;
+  return judged === 0
+    ? bi(
+        '本证据包的方案中没有校验目标所对应的方案，因此没有一项目标能够对照。',
+        'None of the targets describes an arm of this pack, so none could be held against it.',
+      )
+    : bi(
+        `在 ${judged} 项可对照的目标中，${s.within} 项落在观测范围内，${s.below} 项低于、${s.above} 项高于观测范围。`,
+        `Of the ${judged} targets that could be held against the pack’s runs, ${s.within} are within the observed range, ${s.below} below it and ${s.above} above it.`,
+      );
+}
+
+/**
+ * The body's paragraph: the summary, the targets missed by name with how far, and where the table is. The names are
+ * the metric catalogue's; no metric path.
+ */
+export function modelCheckSummary(
+  calibration: RunsCalibration,
+  armName: (id: string) => Bi,
+  context: Partial<LabelContext>,
+): string {
+  const missed = calibration.rows.filter((r) => r.status !== 'within');
+  const list = missed.map((row) => {
+    const name = metricLabels(row.metric, context);
+    const arm = armName(row.arm);
+    const words = statusWords(row);
+    return bi(`${name.zh}（${arm.zh}，${words.zh}）`, `${name.en} (${arm.en}, ${words.en})`);
+  });
+  const summary = summaryText(calibration);
+  const misses =
+    list.length === 0
+      ? bi('', '')
+      : bi(
+          `落在范围外的是：${list.map((l) => l.zh).join('；')}。依赖这些指标的结论需谨慎看待。`,
+          `Outside their ranges: ${list.map((l) => l.en).join('; ')}. Read conclusions that rest on these with care.`,
+        );
+  return blocks(
+    'p',
+    bi(
+      `${TERMS.modelCheck.zh}：模型的默认值按公开发表的中国外卖骑手数据校准，这里用本证据包自己的运行结果逐项对照。${summary.zh}${misses.zh}逐项的数字和来源见附录。`,
+      `${TERMS.modelCheck.en}: the model’s defaults are calibrated against published figures on Chinese delivery couriers, and this pack’s own runs are held against them. ${summary.en}${misses.en === '' ? '' : ` ${misses.en}`} The appendix gives each target’s numbers and source.`,
+    ),
+  );
+}
+
+/** The targets as a table (after the summary), or a sentence when none could be judged. */
 export function modelCheckHtml(
   calibration: RunsCalibration,
   armName: (id: string) => Bi,
   context: Partial<LabelContext>,
 ): string {
-  const s = calibration.summary;
   const judged = calibration.rows.length;
-  const summary =
-    judged === 0
-      ? bi(
-          '本证据包的方案中没有校验目标所对应的方案，因此没有一项目标能够对照。',
-          'None of the targets describes an arm of this pack, so none could be held against it.',
-        )
-      : bi(
-          `在 ${judged} 项可对照的目标中，${s.within} 项落在观测范围内，${s.below} 项低于、${s.above} 项高于观测范围。`,
-          `Of the ${judged} targets that could be held against the pack’s runs, ${s.within} are within the observed range, ${s.below} below it and ${s.above} above it.`,
-        );
   const head =
     `<tr><th>${inline(bi('指标', 'Metric'))}</th><th>${inline(bi('方案', 'Arm'))}</th>` +
     `<th>${inline(bi('观测', 'Observed'))}</th><th>${inline(bi('模型（95% 区间）', 'Model (95% interval)'))}</th>` +
@@ -87,26 +125,5 @@ export function modelCheckHtml(
           ),
           'note',
         );
-  return blocks('p', summary) + table + notRun;
-}
-
-/** The whole section, numbered `n`. */
-export function modelCheckSection(
-  n: number,
-  calibration: RunsCalibration,
-  armName: (id: string) => Bi,
-  context: Partial<LabelContext>,
-): string {
-  return (
-    `<section id="model-check"><h2>${n}. ${inline(bi('模型与观测对照', 'Model against observation'))}</h2>` +
-    blocks(
-      'p',
-      bi(
-        `模型的默认值按公开发表的数字校准（中国外卖骑手的公开数据）。下表把本证据包自己的运行结果与这些数字逐项对照：观测范围、模型的平均值及其 95% 区间，以及模型是否落在范围内。2020 年及以前的观测对照“最严算法”方案，2022 年及以后的对照“算法取中”方案。落在范围外的项说明模型在这方面与现实不符，相关结论应谨慎看待。模型的完整说明见 Fairpace 的模型说明 ${MODEL_DOC}；本证据包中的 calibration.json 给出同样的数字。`,
-        `The model’s defaults are calibrated against published figures (${calibration.targetsName}). This table holds this pack’s own runs against them one by one: the observed range, the model’s mean with its 95% interval, and whether the model falls inside. Figures observed up to 2020 are held against the strictest arm, those from 2022 on against the median arm. A target outside its range is a way in which the model departs from reality; read conclusions that rest on it with care. The model is described in full in ${MODEL_DOC} in the Fairpace repository; calibration.json in this pack holds the same numbers.`,
-      ),
-    ) +
-    modelCheckHtml(calibration, armName, context) +
-    '</section>'
-  );
+  return blocks('p', summaryText(calibration)) + table + notRun;
 }

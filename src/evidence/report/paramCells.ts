@@ -7,7 +7,7 @@
 import { WEATHER_WORDS } from '../../analysis/index.ts';
 import { FIELD_NAMES, OPTION_NAMES, type FieldName } from '../../scenario/fieldNames.ts';
 import { WEATHER_KINDS } from '../../scenario/schema.ts';
-import { codePath, escapeHtml } from '../escape.ts';
+import { codePath, escapeHtml } from '../../format/escape.ts';
 import { plainValue } from '../format.ts';
 import { bi, inline, inlineHtml, type Bi } from './bilingual.ts';
 

@@ -5,7 +5,7 @@ import { getPath } from '../../scenario/paths.ts';
 import { rulesForArm } from '../../scenario/rulesForArm.ts';
 import { Scenario, SCHEMA_VERSION, WEATHER_KINDS } from '../../scenario/schema.ts';
 import { differingRulePaths } from '../../sim/compliance.ts';
-import { codePath, escapeHtml } from '../escape.ts';
+import { codePath, escapeHtml } from '../../format/escape.ts';
 import { bi, inline, inlineHtml, type Bi } from './bilingual.ts';
 import { paramHeadingHtml, paramName, paramValueHtml } from './paramCells.ts';
 

@@ -1,19 +1,17 @@
 /**
  * What report.html says about the scenario in its own words, from the scenario's values and the runs (never from
- * the author's description, which may be stale), the author's description split by language, and the short "limits
- * of this model" section.
+ * the author's description, which may be stale), the author's description split by language, and the short list of
+ * the model's limits.
  */
 import { DEADLINE_BASES, type DeadlineRules } from '../../sim/deadline/index.ts';
 import type { Comparison } from '../../analysis/index.ts';
 import { WEATHER_WORDS } from '../../analysis/index.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { RunResult } from '../../sim/results.ts';
-import { escapeHtml } from '../escape.ts';
 import { fixed } from '../format.ts';
-import { bi, blocks, inline, type Bi } from './bilingual.ts';
+import { paragraphsIn, paragraphsOf } from '../textLanguage.ts';
+import { bi, blocks, withCode, type Bi } from './bilingual.ts';
 import { armInterval } from './findings.ts';
-
-const HAN = /\p{Script=Han}/u;
 
 /** Orders placed per day, mean over every arm's runs (the same demand meets every arm). */
 export function ordersPlacedPerDay(runsByArm: readonly (readonly RunResult[])[]): number {
@@ -70,19 +68,16 @@ export function generatedDescription(scenario: Scenario, comparison: Comparison,
 }
 
 /**
- * The author's description, each paragraph shown in its language: a paragraph with Chinese characters in the Chinese
- * view, one without in the English view; a description in one language only shows in both.
+ * The author's description, each paragraph shown in its language (src/evidence/textLanguage.ts): the Chinese
+ * paragraphs in the Chinese view, the English ones in the English view; a description in one language only shows in
+ * both.
  */
 export function authorDescriptionHtml(description: string): string {
-  const paragraphs = description
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  const zh = paragraphs.filter((p) => HAN.test(p));
-  const en = paragraphs.filter((p) => !HAN.test(p));
-  const one = (p: string, lang?: string) =>
-    `<p class="description"${lang ? ` lang="${lang}"` : ''}>${escapeHtml(p)}</p>`;
-  if (zh.length === 0 || en.length === 0) return paragraphs.map((p) => one(p)).join('');
+  const paragraphs = paragraphsOf(description);
+  const zh = paragraphsIn(description, 'zh');
+  const en = paragraphsIn(description, 'en');
+  const one = (p: string, lang?: string) => `<p class="description"${lang ? ` lang="${lang}"` : ''}>${withCode(p)}</p>`;
+  if (zh.length === paragraphs.length) return paragraphs.map((p) => one(p)).join('');
   return zh.map((p) => one(p, 'zh-CN')).join('') + en.map((p) => one(p, 'en')).join('');
 }
 
@@ -110,15 +105,12 @@ const LIMITS: readonly Bi[] = [
     'The platform’s money is only delivery revenue and courier pay, without subsidies, advertising or restaurant commission; its “margin” is the difference of the two.',
   ),
   bi(
-    '模型的默认值按公开发表的数字校准（见第 7 节）：落在观测范围之外的项说明模型在那方面与现实不符，结论的方向比具体数值更可靠。',
-    'The defaults are calibrated against published figures (section 7): where the model falls outside an observed range it does not match reality there, and the direction of a result is more reliable than its exact size.',
+    '模型的默认值按公开发表的数字校准（见上文和附录中的模型校验）：落在观测范围之外的项说明模型在那方面与现实不符，结论的方向比具体数值更可靠。',
+    'The defaults are calibrated against published figures (see the model check above and in the appendix): where the model falls outside an observed range it does not match reality there, and the direction of a result is more reliable than its exact size.',
   ),
 ];
 
-/** The short "limits of this model" section. */
-export function limitsSection(number: number): string {
-  return (
-    `<section id="limits" class="limits"><h2>${number}. ${inline(bi('这个模型的局限', 'Limits of this model'))}</h2>` +
-    `<ul>${LIMITS.map((l) => blocks('li', l)).join('')}</ul></section>`
-  );
+/** The limits of this model, as a list. */
+export function limitsList(): string {
+  return `<ul class="limits">${LIMITS.map((l) => blocks('li', l)).join('')}</ul>`;
 }

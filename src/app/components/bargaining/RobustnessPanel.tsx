@@ -1,16 +1,12 @@
 /**
  * Robustness over plausible worlds (`robustness-panel`): the same batch as `fairpace robustness` (the assumptions
  * drawn from their ranges by a seeded Latin hypercube, the two arms run in each world), said in the sentences the
- * report uses: in how many worlds each headline difference keeps its direction, the verdict, and where it fails.
+ * report uses (src/evidence/views/bargainingView.ts): in how many worlds each headline difference keeps its direction,
+ * the verdict, and where it fails.
  */
 import { useState } from 'react';
-import {
-  robustnessBatch,
-  robustnessSentences,
-  runBatchPlan,
-  type LabelContext,
-  type RobustnessResult,
-} from '../../../analysis/index.ts';
+import { robustnessBatch, runBatchPlan, type LabelContext, type RobustnessResult } from '../../../analysis/index.ts';
+import { robustnessParagraphs } from '../../../evidence/views/bargainingView.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import type { Lang, Translate } from '../../i18n.ts';
 import { catalogueLang } from '../../metricDisplay.ts';
@@ -30,7 +26,7 @@ interface Props {
 }
 
 /** The robustness panel. */
-export function RobustnessPanel({ scenario, job, blocked, context, lang, t }: Props) {
+export function RobustnessPanel({ scenario, job, blocked, lang, t }: Props) {
   const [worlds, setWorlds] = useState<number>(100);
   const run = () => {
     if (!scenario) return;
@@ -39,7 +35,7 @@ export function RobustnessPanel({ scenario, job, blocked, context, lang, t }: Pr
     );
   };
   const r = job.result;
-  const sentences = r ? robustnessSentences(r, context) : [];
+  const paragraphs = r ? robustnessParagraphs(r, scenario) : [];
   return (
     <div className="bargain-panel" data-testid="robustness-panel">
       <h3>{t('robustness.heading')}</h3>
@@ -68,7 +64,7 @@ export function RobustnessPanel({ scenario, job, blocked, context, lang, t }: Pr
         <ul className="robustness" data-testid="robustness-result">
           {r.metrics.map((m, i) => (
             <li key={m.metric} data-testid={`robustness-${m.metric}`} data-holds={m.holds} data-verdict={m.verdict}>
-              {sentences[i]?.[catalogueLang(lang)]}
+              {paragraphs[i]?.text[catalogueLang(lang)]}
             </li>
           ))}
         </ul>

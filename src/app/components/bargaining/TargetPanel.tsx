@@ -1,11 +1,12 @@
 /**
  * The target finder (`target-panel`): the smallest value of a rule at which a limit holds, through the same search as
  * `fairpace target`, and its answer from both sides of the table: what couriers gain, what the platform pays and where
- * the difference goes (src/analysis/targetText.ts, the same sentences as the command line and the report).
+ * the difference goes: the paragraphs report.html gives it (src/evidence/views/bargainingView.ts, on the sentences of
+ * src/analysis/targetText.ts, which the command line says too).
  */
 import { useState } from 'react';
-import { findTargetSequential, targetSentences, type LabelContext } from '../../../analysis/index.ts';
-import { armDisplayName } from '../../../analysis/armName.ts';
+import { findTargetSequential, type LabelContext } from '../../../analysis/index.ts';
+import { targetParagraphs } from '../../../evidence/views/bargainingView.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import type { Lang, Translate } from '../../i18n.ts';
 import { catalogueLang } from '../../metricDisplay.ts';
@@ -66,10 +67,18 @@ export function TargetPanel({ scenario, job, blocked, names, context, lang, t }:
   };
   const r = job.result;
   const l = catalogueLang(lang);
-  const said = r
-    ? targetSentences(r, { armName: scenario ? armDisplayName(scenario, r.arm) : undefined, context })
-    : null;
+  const paragraphs = r ? targetParagraphs(r, scenario) : [];
   const money = r?.platformCost?.money;
+  /** The data a browser test reads beside a paragraph's words. */
+  const dataOf = (id: string) =>
+    id === 'cost' && r?.platformCost
+      ? {
+          'data-pay-change': r.platformCost.change.courierPay.mean,
+          'data-couriers-gain': money?.couriersGain.mean ?? '',
+          'data-platform-pays': money?.platformPays.mean ?? '',
+          'data-gap': money?.gap.mean ?? '',
+        }
+      : {};
 
   return (
     <div className="bargain-panel" data-testid="target-panel">
@@ -111,31 +120,18 @@ export function TargetPanel({ scenario, job, blocked, names, context, lang, t }:
         <LimitRow id="target" row={row} onChange={setRow} lang={lang} context={context} t={t} />
       </div>
       <JobControls id="target" job={job} canRun={ok} blocked={blocked} t={t} onRun={run} />
-      {r && said && (
+      {r && (
         <div
           className="bargain-result"
           data-testid="target-result"
           data-reached={String(r.reached)}
           data-value={r.value ?? ''}
         >
-          <p data-testid="target-found">{said.found[l]}</p>
-          {r.platformCost && (
-            <p
-              data-testid="target-cost"
-              data-pay-change={r.platformCost.change.courierPay.mean}
-              data-couriers-gain={money?.couriersGain.mean ?? ''}
-              data-platform-pays={money?.platformPays.mean ?? ''}
-              data-gap={money?.gap.mean ?? ''}
-            >
-              {said.sides?.[l] ?? ''}
+          {paragraphs.map((p) => (
+            <p key={p.id} className={p.note ? 'hint' : undefined} data-testid={`target-${p.id}`} {...dataOf(p.id)}>
+              {p.text[l]}
             </p>
-          )}
-          {said.gap && (
-            <p className="hint" data-testid="target-gap">
-              {said.gap[l]}
-            </p>
-          )}
-          {said.caveat && <p className="hint">{said.caveat[l]}</p>}
+          ))}
         </div>
       )}
     </div>

@@ -1,6 +1,8 @@
 /**
- * The sensitivity tornado (`tornado-panel`, `chart-tornado`): each assumption at its low and high value, one at a
- * time, through the same batch as `fairpace sensitivity`, and the parameters that flip a conclusion.
+ * The sensitivity analysis (`tornado-panel`, `chart-tornado`): each assumption at its low and high value, one at a
+ * time, through the same batch as `fairpace sensitivity`. The ranking over every headline difference and the
+ * parameters that flip a conclusion are said as report.html says them (src/evidence/views/sensitivityView.ts); the
+ * chart shows one difference, its rows ranked by that difference's swing.
  */
 import { useMemo, useState } from 'react';
 import {
@@ -11,9 +13,17 @@ import {
 } from '../../../analysis/index.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import { tornadoChart } from '../../charts/tornadoChart.ts';
-import { nameWithUnit, paramLabel } from '../../editor/paramLabel.ts';
+import {
+  rankingLine,
+  RANKING_INTRO,
+  SCORE_NOTE,
+  sensitivityFlips,
+  sensitivityParamName,
+  sensitivityRanking,
+} from '../../../evidence/views/sensitivityView.ts';
+import { nameWithUnit } from '../../editor/paramLabel.ts';
 import type { Lang, Translate } from '../../i18n.ts';
-import { differenceUnitOf, metricName, scaleOf } from '../../metricDisplay.ts';
+import { catalogueLang, differenceUnitOf, metricName, scaleOf } from '../../metricDisplay.ts';
 import type { BargainJob } from '../../useBargainJob.ts';
 import { PlotFigure } from '../PlotFigure.tsx';
 import { JobControls, reps } from './BargainControls.tsx';
@@ -61,7 +71,7 @@ export function TornadoPanel({ scenario, job, blocked, names, context, lang, t }
     return tornadoChart(
       r,
       metric,
-      (p) => paramLabel(p, t),
+      (p) => sensitivityParamName(p)[catalogueLang(lang)],
       {
         title: t('tornado.title', { metric: name }),
         caption: t('tornado.caption', { diff: `${names[b] ?? b} − ${names[a] ?? a}` }),
@@ -73,6 +83,7 @@ export function TornadoPanel({ scenario, job, blocked, names, context, lang, t }
     );
   }, [job.result, metric, t, names, lang, context]);
   const r = job.result;
+  const l = catalogueLang(lang);
 
   return (
     <div className="bargain-panel" data-testid="tornado-panel">
@@ -108,19 +119,21 @@ export function TornadoPanel({ scenario, job, blocked, names, context, lang, t }
         t={t}
         onRun={run}
       />
-      {figure && <PlotFigure options={figure} testId="chart-tornado" />}
       {r && (
-        <p className="hint" data-testid="tornado-flips">
-          {r.params.some((p) => p.flips.length > 0)
-            ? t('tornado.flips', {
-                list: r.params
-                  .filter((p) => p.flips.length > 0)
-                  .map((p) => paramLabel(p.path, t, false))
-                  .join(t('export.listSeparator')),
-              })
-            : t('tornado.noFlips')}
-        </p>
+        <div className="bargain-result" data-testid="tornado-summary">
+          <p>{RANKING_INTRO[l]}</p>
+          <ol data-testid="tornado-ranking">
+            {sensitivityRanking(r).map((p) => (
+              <li key={p.path} data-path={p.path} data-score={p.score}>
+                {rankingLine(p)[l]}
+              </li>
+            ))}
+          </ol>
+          <p data-testid="tornado-flips">{sensitivityFlips(r, context)[l]}</p>
+          <p className="hint">{SCORE_NOTE[l]}</p>
+        </div>
       )}
+      {figure && <PlotFigure options={figure} testId="chart-tornado" />}
     </div>
   );
 }

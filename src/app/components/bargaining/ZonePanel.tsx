@@ -2,16 +2,12 @@
  * The zone of agreement (`zone-panel`, `chart-zone`): a grid of two rules, each cell judged against the union's and
  * the platform's limits through the same batch as `fairpace zone`, and read from each side: the union's best cells
  * within the platform's limits, the platform's best within the union's, and the cells both accept. Each side's best
- * is its position, never a recommendation, and today's rule is named as such (src/analysis/zoneText.ts).
+ * is its position, never a recommendation, and today's rule is named as such: the paragraphs report.html gives it
+ * (src/evidence/views/bargainingView.ts, on the sentences of src/analysis/zoneText.ts).
  */
 import { useMemo, useState } from 'react';
-import {
-  zoneOfAgreement,
-  zoneSentences,
-  zoneSides,
-  type LabelContext,
-  type ZoneResult,
-} from '../../../analysis/index.ts';
+import { zoneOfAgreement, zoneSides, type LabelContext, type ZoneResult } from '../../../analysis/index.ts';
+import { zoneParagraphs } from '../../../evidence/views/bargainingView.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import { unionLimitPercent, ZONE_PERCENTILES, zonePayValues } from '../../bargainDefaults.ts';
 import { zoneChart } from '../../charts/zoneChart.ts';
@@ -102,8 +98,28 @@ export function ZonePanel({ scenario, job, blocked, context, lang, t }: Props) {
   }, [job.result, t]);
   const r = job.result;
   const l = catalogueLang(lang);
-  const said = r ? zoneSentences(r, context) : null;
   const sides = r ? zoneSides(r) : null;
+  const paragraphs = r ? zoneParagraphs(r, scenario) : [];
+  /** The data a browser test reads beside a paragraph's words. */
+  const dataOf = (id: string): Record<string, string | number> => {
+    if (!r || !sides) return {};
+    if (id === 'agreed') return { 'data-indices': sides.agreed.join(',') };
+    if (id === 'best-union') {
+      return {
+        'data-index': r.bestForUnion?.index ?? '',
+        'data-pay-index': sides.union.pay ?? '',
+        'data-risk-index': sides.union.risk ?? '',
+      };
+    }
+    if (id === 'cheapest') {
+      return {
+        'data-index': r.cheapestForPlatform?.index ?? '',
+        'data-status-quo': String(sides.platform !== null && sides.platform === sides.current),
+      };
+    }
+    if (id === 'current') return { 'data-index': sides.current ?? '' };
+    return {};
+  };
 
   return (
     <div className="bargain-panel" data-testid="zone-panel">
@@ -158,39 +174,18 @@ export function ZonePanel({ scenario, job, blocked, context, lang, t }: Props) {
       {(xs === null || ys === null) && <p className="error">{t('zone.badValues')}</p>}
       <JobControls id="zone" job={job} canRun={ok} blocked={blocked} t={t} onRun={run} />
       {figure && <PlotFigure options={figure} testId="chart-zone" />}
-      {r && said && sides && (
+      {r && sides && (
         <div
           className="bargain-result"
           data-testid="zone-summary"
           data-agreed={r.agreedCells}
           data-cells={r.cells.length}
         >
-          <p data-testid="zone-agreed" data-indices={sides.agreed.join(',')}>
-            {said.agreed[l]}
-          </p>
-          <p
-            data-testid="zone-best-union"
-            data-index={r.bestForUnion?.index ?? ''}
-            data-pay-index={sides.union.pay ?? ''}
-            data-risk-index={sides.union.risk ?? ''}
-          >
-            {said.union[l]}
-          </p>
-          <p
-            data-testid="zone-cheapest"
-            data-index={r.cheapestForPlatform?.index ?? ''}
-            data-status-quo={String(sides.platform !== null && sides.platform === sides.current)}
-          >
-            {said.platform[l]}
-          </p>
-          {said.current && (
-            <p data-testid="zone-current" data-index={sides.current ?? ''}>
-              {said.current[l]}
+          {paragraphs.map((p) => (
+            <p key={p.id} className={p.note ? 'hint' : undefined} data-testid={`zone-${p.id}`} {...dataOf(p.id)}>
+              {p.text[l]}
             </p>
-          )}
-          <p className="hint" data-testid="zone-note">
-            {said.note[l]}
-          </p>
+          ))}
         </div>
       )}
     </div>

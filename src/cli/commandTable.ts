@@ -3,6 +3,7 @@
  * (args.ts) and help (help.ts) both read. A command is one spec in its parser module and one entry here; the record
  * is typed by the list of names, so a command without a spec fails to compile.
  */
+import { BACKTEST, type BacktestCommand } from './backtestArgs.ts';
 import { CALIBRATE, type CalibrateCommand } from './calibrateArgs.ts';
 import { SENSITIVITY, TARGET, type SensitivityCommand, type TargetCommand } from './bargainingArgs.ts';
 import type { CommandSpec } from './commandSpec.ts';
@@ -36,6 +37,7 @@ export const COMMANDS = [
   'zone',
   'calibrate',
   'robustness',
+  'backtest',
   'merge',
   'import',
   'export',
@@ -67,6 +69,7 @@ export type SubCommand =
   | SensitivityCommand
   | ZoneCommand
   | RobustnessCommand
+  | BacktestCommand
   | CalibrateCommand
   | MergeCommand
   | ImportMdrpCommand
@@ -92,6 +95,7 @@ export const COMMAND_TABLE: Record<CommandName, CommandSpec<SubCommand>> = {
   zone: ZONE,
   calibrate: CALIBRATE,
   robustness: ROBUSTNESS,
+  backtest: BACKTEST,
   merge: MERGE,
   import: IMPORT,
   export: EXPORT,

@@ -23,6 +23,7 @@ import { importWaybills, observeWaybills } from './waybillCommands.ts';
 import { observeTrace } from './traceCommands.ts';
 import { ESTIMATE_NOTE } from './runEstimate.ts';
 import { auditRiders } from './auditCommands.ts';
+import { backtestCommand } from './backtestCommands.ts';
 
 export type { CliIo } from './cliIo.ts';
 
@@ -66,6 +67,8 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
       if (command.grid !== undefined) return runBatchCommand(BATCH.target, command, io);
       await targetCommand(command, io);
       break;
+    case 'backtest':
+      return backtestCommand(command, io);
     case 'merge':
       return mergePartials(command, BATCH, io);
     case 'import':

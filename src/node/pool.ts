@@ -149,6 +149,7 @@ export class WorkerPool {
         const key = this.digestOf(task.scenario);
         const message: TaskMessage = { index, key, armId: task.armId, seed: task.seed };
         if (this.options.courierDays) message.courierDays = true;
+        if (task.orders) message.orders = true;
         if (!slot.held.has(key)) {
           message.scenario = task.scenario;
           this.stats.scenariosSent += 1;

@@ -36,6 +36,8 @@ export const BacktestFigure = z
     source: z.string().min(1),
     strength: z.enum(['weak', 'medium', 'high']),
     note: z.string().default(''),
+    /** What the figure is, for readers (the workbench's table): e.g. "2017 年（第 52 周）3 公里订单的时限". */
+    label: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }).optional(),
   })
   .refine((f) => f.fromStep === undefined || f.fromStep < f.step, {
     message: 'fromStep must come before step',

@@ -10,6 +10,7 @@ import { GUIDE_EN, GUIDE_ZH } from './i18nGuide.ts';
 import { BARGAINING_EN, BARGAINING_ZH } from './i18nBargaining.ts';
 import { EVIDENCE_EN, EVIDENCE_ZH } from './i18nEvidence.ts';
 import { AUDIT_EN, AUDIT_ZH } from './i18nAudit.ts';
+import { BACKTEST_EN, BACKTEST_ZH } from './i18nBacktest.ts';
 import { MODEL_CHECK_EN, MODEL_CHECK_ZH } from './i18nModelCheck.ts';
 import { PLATFORM_EN, PLATFORM_ZH } from './i18nPlatform.ts';
 import { RESULTS_EN, RESULTS_ZH } from './i18nResults.ts';
@@ -33,6 +34,7 @@ const zhCN = {
   ...BARGAINING_ZH,
   ...EVIDENCE_ZH,
   ...AUDIT_ZH,
+  ...BACKTEST_ZH,
   ...MODEL_CHECK_ZH,
   ...PLATFORM_ZH,
   ...GUIDE_ZH,
@@ -50,6 +52,7 @@ const en: Record<MessageKey, string> = {
   ...BARGAINING_EN,
   ...EVIDENCE_EN,
   ...AUDIT_EN,
+  ...BACKTEST_EN,
   ...MODEL_CHECK_EN,
   ...PLATFORM_EN,
   ...RESULTS_EN,

@@ -94,6 +94,10 @@ export class SimPool {
     this.cacheCount,
   );
 
+  /** Like runTasks without the run cache: runs whose order traces are too large to keep (the back-test). */
+  readonly runUncachedTasks: Executor = (tasks, onProgress, signal, onResult) =>
+    this.execute(false, tasks, onProgress, signal, onResult);
+
   /** Like runTasks, but every result keeps its courier-day rows: the runs of an evidence pack (not cached: large). */
   readonly runEvidenceTasks: Executor = (tasks, onProgress, signal) => this.execute(true, tasks, onProgress, signal);
 

@@ -36,6 +36,7 @@ import { latinOnPage, unexpectedLatin } from './latinWords.mjs';
 import { provisionalTests } from './provisional.mjs';
 import { bargainSidesTests } from './bargainSides.mjs';
 import { robustnessTests } from './robustness.mjs';
+import { backtestTests } from './backtest.mjs';
 
 // The calibrated model (scenario schema 2) makes a yantai-2021 run about ten times the work it was (about 4 s of CPU
 // per run on this project's 2-core machines, against 0.27 s before), and five tests run its 20-run comparison in
@@ -1545,6 +1546,7 @@ const tests = [
   ...provisionalTests,
   ...bargainSidesTests,
   ...robustnessTests,
+  ...backtestTests,
   ...(await import('./guideTruth.mjs')).guideTruthTests,
   ...(await import('./reportScreen.mjs')).reportScreenTests,
   {

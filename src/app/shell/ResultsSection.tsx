@@ -12,6 +12,7 @@ import { CostSentence } from '../components/CostSentence.tsx';
 import { DetailFigures } from '../components/DetailFigures.tsx';
 import { HeadlineCards } from '../components/HeadlineCards.tsx';
 import { MdrpCards } from '../components/MdrpCards.tsx';
+import { BacktestPanel } from '../components/BacktestPanel.tsx';
 import { ModelCheckNotice, ModelCheckPanel } from '../components/ModelCheckPanel.tsx';
 import { PlatformCost } from '../components/PlatformCost.tsx';
 import { ProvisionalBanner } from '../components/ProvisionalMark.tsx';
@@ -114,6 +115,7 @@ export function ResultsSection({ result, savedShown, stale, editedValid, compari
             t={t}
             provisional={result.provisional}
           />
+          <BacktestPanel lang={lang} t={t} />
         </ResultsBoundary>
       )}
     </section>

@@ -1,0 +1,41 @@
+/** Labels of the back-test panel (the model against a rule change that really happened), merged into i18n.ts. */
+
+export const BACKTEST_ZH = {
+  'backtest.heading': '回测：模型能否重现真实发生过的变化',
+  'backtest.intro':
+    '《人物》2020 年的报道：3 公里订单的最长配送时限从 2016 年的 60 分钟降到 2017 年的 45 分钟、2018 年的 38 分钟，三年里平均送达时间缩短约 10 分钟。回测在一座 60 名骑手的小城里模拟 104 天，每天代表一周（共两年），平台每一步都从上一步的送达重新学习时限；两个方案分别按第 10 和第 50 百分位学习。它与屏幕上的情景无关，每次都用同一个预设。',
+  'backtest.seeds': '随机种子数',
+  'backtest.run': '运行回测',
+  'backtest.cost': '约需 {seconds} 秒（{runs} 次运行，每次 104 天）。',
+  'backtest.figure': '对照项',
+  'backtest.observed': '报道',
+  'backtest.model': '模型（95% 区间）',
+  'backtest.gap': '模型减报道',
+  'backtest.minutes': '{value} 分钟',
+  'backtest.summary':
+    '{rows} 项对照中，有 {covered} 项的报道值落在模型的 95% 区间内；模型与报道相差最大的是“{worst}”（{arm}，相差 {gap} 分钟）。',
+  'backtest.summaryOne':
+    '{rows} 项对照中，模型与报道相差最大的是“{worst}”（{arm}，相差 {gap} 分钟）。只用了一个随机种子（种子 1），所以没有区间；选 3 个种子可得 95% 区间。',
+  'backtest.why': '模型在哪里对不上、为什么，见 Fairpace 仓库 {file} 中的回测一节。',
+  'backtest.seedsNote': '基于随机种子 1–{seeds}。',
+} satisfies Record<string, string>;
+
+export const BACKTEST_EN: Record<keyof typeof BACKTEST_ZH, string> = {
+  'backtest.heading': 'Back-test: does the model reproduce what really happened?',
+  'backtest.intro':
+    'Reported by Renwu in 2020: the longest time allowed for a 3 km order fell from 60 minutes (2016) to 45 (2017) and 38 (2018), and average delivery times fell by about 10 minutes over three years. The back-test simulates a small city of 60 couriers for 104 days, each standing for a week (two years), the platform relearning its promise each step from the last step’s deliveries, at the 10th or the 50th percentile. It does not use the scenario on screen: it always runs the same preset.',
+  'backtest.seeds': 'Seeds',
+  'backtest.run': 'Run the back-test',
+  'backtest.cost': 'About {seconds} s ({runs} runs of 104 days each).',
+  'backtest.figure': 'Figure',
+  'backtest.observed': 'Reported',
+  'backtest.model': 'Model (95% interval)',
+  'backtest.gap': 'Model − reported',
+  'backtest.minutes': '{value} min',
+  'backtest.summary':
+    'Of {rows} figures, {covered} reported values lie inside the model’s 95% interval; the model is furthest from “{worst}” ({arm}, by {gap} min).',
+  'backtest.summaryOne':
+    'Of {rows} figures, the model is furthest from “{worst}” ({arm}, by {gap} min). One seed only (seed 1), so there are no intervals; choose 3 seeds for 95% intervals.',
+  'backtest.why': 'Where the model misses and why: the “Back-tests” section of {file} in the Fairpace repository.',
+  'backtest.seedsNote': 'From seeds 1–{seeds}.',
+};

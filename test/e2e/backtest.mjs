@@ -1,0 +1,73 @@
+// Browser test of the back-test panel (issue 24 item 4): the ratchet back-test run in the workbench with one seed
+// gives, figure by figure, the same model means as `fairpace backtest --seeds 1` (the same runs, byte-identical in
+// Node and Chromium), a summary counted from its rows, and a table in Chinese and then English. Screenshots go to
+// test-artifacts/backtest/. `node test/e2e/run.mjs back-test`.
+/* global document */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { assert, fairpace, reveal, ROOT, tid, waitForJob, waitForRunDone } from './support.mjs';
+
+const SHOTS = join(ROOT, 'test-artifacts', 'backtest');
+
+/** The table's rows as the page shows them. */
+function readRows(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="backtest-table"] tbody tr')].map((tr) => ({
+      id: tr.getAttribute('data-testid'),
+      mean: Number(tr.getAttribute('data-mean')),
+      covered: tr.getAttribute('data-covered') === 'true',
+      text: tr.textContent ?? '',
+    })),
+  );
+}
+
+export const backtestTests = [
+  {
+    name: 'back-test: the ratchet of 2016–2018 in the workbench equals `fairpace backtest --seeds 1`, in Chinese and English',
+    async fn({ open }) {
+      const { page } = await open();
+      await waitForRunDone(page);
+      await reveal(page, tid('backtest-panel'));
+      await page.selectOption(tid('backtest-seeds'), '1');
+      await page.click(tid('backtest-run'));
+      await waitForJob(page, 'backtest', 300_000);
+      const cli = await fairpace([
+        'backtest',
+        join(ROOT, 'scenarios', 'backtests', 'ratchet-2016-2018.json'),
+        ...['--seeds', '1', '--format', 'json', '--workers', '2', '--quiet'],
+      ]);
+      assert(cli.code === 0, `fairpace backtest failed: ${cli.stderr}`);
+      const expected = JSON.parse(cli.stdout);
+      const zh = await readRows(page);
+      assert(zh.length === expected.rows.length, `${zh.length} rows, expected ${expected.rows.length}`);
+      for (const row of expected.rows) {
+        const shown = zh.find((r) => r.id === `backtest-row-${row.figure.arm}-${row.figure.id}`);
+        assert(shown, `no row for ${row.figure.arm}/${row.figure.id}`);
+        assert(
+          shown.mean === row.model.mean,
+          `${row.figure.id}: ${shown.mean} on screen, ${row.model.mean} in the CLI`,
+        );
+        assert(shown.text.includes(row.figure.label.zh), `${row.figure.id}: the row lacks its Chinese label`);
+        assert(!/strictest|median|promise-3km/.test(shown.text), `an id in the Chinese row: ${shown.text}`);
+      }
+      // One seed has no interval: the summary names the furthest figure and says there is no interval.
+      const worst = expected.rows.reduce((a, b) => (Math.abs(b.gap) > Math.abs(a.gap) ? b : a));
+      const summary = (await page.textContent(tid('backtest-summary'))) ?? '';
+      assert(
+        summary.includes(`${expected.rows.length} 项对照中`) && summary.includes(worst.figure.label.zh),
+        `the summary does not name the furthest of ${expected.rows.length} figures (${worst.figure.id}): ${summary}`,
+      );
+      assert(summary.includes('没有区间'), `the one-seed summary does not say it has no interval: ${summary}`);
+      mkdirSync(SHOTS, { recursive: true });
+      await page.locator(tid('backtest-panel')).screenshot({ path: join(SHOTS, 'backtest-zh.png') });
+      await page.click(tid('language-toggle'));
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      const en = await readRows(page);
+      for (const row of expected.rows) {
+        const shown = en.find((r) => r.id === `backtest-row-${row.figure.arm}-${row.figure.id}`);
+        assert(shown?.text.includes(row.figure.label.en), `${row.figure.id}: the English row lacks its label`);
+      }
+      await page.locator(tid('backtest-panel')).screenshot({ path: join(SHOTS, 'backtest-en.png') });
+    },
+  },
+];

@@ -1,5 +1,10 @@
-/** The editable paths of a scenario as types, derived from the schema's output type. */
-import type { Rules, Scenario, Weather } from './schema.ts';
+/**
+ * The editable paths of a scenario as types, derived from the schema's output type. Read from the sections in
+ * ./schema/, not from the entry ./schema.ts, which attaches the catalogue's facts: the catalogue is typed by these paths.
+ */
+import type { Rules } from './schema/rules.ts';
+import type { Scenario } from './schema/scenario.ts';
+import type { Weather } from './schema/weather.ts';
 
 /** A value edited as a whole: scalars, arrays, nullable objects and per-weather tables. */
 type IsLeaf<T> = null extends T

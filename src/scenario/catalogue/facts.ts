@@ -1,6 +1,8 @@
 /** The shape of a parameter's facts in the catalogue (../catalogue.ts): names, unit, hint, status and choices. */
 import type { FieldPath } from '../fieldPath.ts';
-import type { Scenario, Weather } from '../schema.ts';
+// The schema's sections, not its entry (../schema.ts), which imports the catalogue to attach these facts.
+import type { Scenario } from '../schema/scenario.ts';
+import type { Weather } from '../schema/weather.ts';
 
 /** A name (or any short text) in both languages. */
 export interface FieldName {

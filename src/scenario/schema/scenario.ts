@@ -1,0 +1,95 @@
+/**
+ * The scenario file format assembled from its sections (the files beside this one), with the checks across sections.
+ * The parameter catalogue's facts are attached to these nodes by ../schema.ts, the entry every other module imports;
+ * this module imports nothing of the catalogue, so the catalogue's field paths can be typed from it.
+ */
+import { z } from 'zod';
+import { Arm, DEFAULT_ARMS } from './arms.ts';
+import { Behaviour, Population } from './couriers.ts';
+import { int } from './fields.ts';
+import { LIMITS } from './limits.ts';
+import { checkReplay, ReplayInstance } from './replay.ts';
+import { Rules } from './rules.ts';
+import { Compliance, Risk, Standards } from './standards.ts';
+import { Weather } from './weather.ts';
+import { City, Demand, Meta, Time } from './world.ts';
+
+/** Version of the scenario file format written into every file. */
+export const SCHEMA_VERSION = 2;
+
+/** A scenario file: every section, the arms to compare, replications, seed and a replay's instance. */
+export const Scenario = z
+  .strictObject({
+    schemaVersion: z.literal(SCHEMA_VERSION, { error: `schemaVersion must be ${SCHEMA_VERSION}` }),
+    /** `synthetic`: demand and couriers drawn from the sections below; `replay`: the order stream in `replay`. */
+    kind: z.enum(['synthetic', 'replay']).default('synthetic'),
+    meta: Meta,
+    time: Time,
+    city: City,
+    demand: Demand,
+    weather: z.array(Weather).max(LIMITS.days).default([]),
+    holidays: z
+      .array(int(0, LIMITS.days - 1))
+      .max(LIMITS.days)
+      .default([]),
+    population: Population,
+    behaviour: Behaviour,
+    rules: Rules.prefault({} as never),
+    standards: Standards,
+    risk: Risk,
+    compliance: Compliance,
+    arms: z
+      .array(Arm)
+      .min(1)
+      .max(LIMITS.arms)
+      .default(DEFAULT_ARMS as never)
+      .refine((arms) => new Set(arms.map((a) => a.id)).size === arms.length, { message: 'arm ids must be unique' }),
+    replications: int(1, LIMITS.replications).default(5),
+    seed: int(0, 2147483647).default(1),
+    replay: ReplayInstance.nullable().default(null),
+  })
+  .superRefine((s, ctx) => {
+    checkReplay(s.kind, s.replay, s.time.days, ctx);
+    const perDay = s.demand.ordersPerDay ?? Math.round(s.demand.ordersPerCourierDay * s.population.couriers);
+    // An explicit ordersPerDay is bounded by its own field; only the derived count needs this check.
+    if (s.demand.ordersPerDay === null && perDay > LIMITS.ordersPerDay) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['demand', 'ordersPerCourierDay'],
+        message: `ordersPerCourierDay × couriers = ${perDay} orders a day, above the bound of ${LIMITS.ordersPerDay}`,
+      });
+    }
+    s.arms.forEach((arm, i) => {
+      const over = arm.rules.dispatch ?? {};
+      const maxBag = over.maxBag ?? s.rules.dispatch.maxBag;
+      const bundleMax = over.bundleMax ?? s.rules.dispatch.bundleMax;
+      // Only an arm that sets either field can break the pair; the scenario's own rules are checked above.
+      const own = over.maxBag !== undefined || over.bundleMax !== undefined;
+      if (own && bundleMax !== null && bundleMax > maxBag) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['arms', i, 'rules', 'dispatch', over.bundleMax !== undefined ? 'bundleMax' : 'maxBag'],
+          message: `this arm's bundles (bundleMax ${bundleMax}) would not fit its bag (maxBag ${maxBag})`,
+        });
+      }
+    });
+    s.holidays.forEach((d, i) => {
+      if (d >= s.time.days) {
+        ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `day ${d} is outside 0..${s.time.days - 1}` });
+      }
+    });
+    if (s.demand.hourlyProfile.every((w, h) => w === 0 || h < s.time.serviceStartHour || h >= s.time.serviceEndHour)) {
+      if (perDay > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['demand', 'hourlyProfile'],
+          message: 'no hour inside the service window has a positive weight',
+        });
+      }
+    }
+  });
+
+/** A validated scenario with every default filled in. */
+export type Scenario = z.output<typeof Scenario>;
+/** What a scenario file may contain (defaults may be left out). */
+export type ScenarioInput = z.input<typeof Scenario>;

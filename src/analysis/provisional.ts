@@ -69,47 +69,56 @@ export function checkedComparison(
 }
 
 /**
- * Collects a comparison's runs as they finish, in any order, and says when the complete prefix of seeds has grown
- * to one worth a provisional answer: at least FIRST_PROVISIONAL_SEEDS seeds, fewer than all (the final answer is the
- * batch's own), and more than the last one taken. Each prefix is taken at most once, so a caller summarises at most
- * once per newly complete prefix. A burst of runs that completes several seeds at once gives one prefix, the longest,
- * to `take` (a screen shows the latest answer); `takeEach` gives every one of them, so a log of provisional answers
- * is the same whichever thread finished first.
+ * Runs of a batch made of task groups over the same seeds, seed innermost (task i is seed i % seeds of group
+ * ⌊i / seeds⌋: a comparison's arms, a sweep's points × arms, a zone's cells, a sensitivity's variants × arms), and
+ * the longest prefix of seeds, in seed order, for which every group has finished. It says when that prefix has grown
+ * to one worth a provisional answer: at least `first` seeds, fewer than all (the final answer is the batch's own),
+ * and more than the last one taken. Each prefix is taken at most once. A burst of runs that completes several seeds
+ * at once gives one prefix, the longest, to `take` (a screen shows the latest answer); `takeEach` gives every one of
+ * them, so a log of provisional answers is the same whichever thread finished first.
  */
-export class SeedPrefix {
-  private readonly results: (RunResult | undefined)[];
+export class SeedTally {
+  /** Each task's result, by task index (undefined until it is in). */
+  protected readonly results: (RunResult | undefined)[];
   /** Runs finished per seed index. */
   private readonly perSeed: number[];
   private complete = 0;
   private taken = 0;
 
   constructor(
-    readonly plan: ComparePlan,
+    /** Seeds per group. */
+    readonly seeds: number,
+    /** Task groups: every one must finish a seed before the prefix takes it. */
+    readonly groups: number,
     readonly first: number = FIRST_PROVISIONAL_SEEDS,
   ) {
-    this.results = new Array<RunResult | undefined>(plan.tasks.length);
-    this.perSeed = plan.seeds.map(() => 0);
+    this.results = new Array<RunResult | undefined>(seeds * groups);
+    this.perSeed = Array.from({ length: seeds }, () => 0);
   }
 
-  /** Seeds, from the first, for which every arm has finished. */
+  /** Seeds, from the first, for which every group has finished. */
   get completeSeeds(): number {
     return this.complete;
   }
 
-  /** Records task `index`'s result; true when a prefix is now due (see `take`). */
+  /** The results so far, by task index (holes where a run is not in yet). */
+  get resultsSoFar(): readonly (RunResult | undefined)[] {
+    return this.results;
+  }
+
+  /** Records task `index`'s result; true when a prefix is now due (see `take`). A repeated index changes nothing. */
   add(index: number, result: RunResult): boolean {
-    const r = this.plan.seeds.length;
+    const r = this.seeds;
     if (index < 0 || index >= this.results.length || this.results[index] !== undefined) return this.due();
     this.results[index] = result;
     this.perSeed[index % r] = (this.perSeed[index % r] ?? 0) + 1;
-    const arms = this.plan.armIds.length;
-    while (this.complete < r && this.perSeed[this.complete] === arms) this.complete += 1;
+    while (this.complete < r && this.perSeed[this.complete] === this.groups) this.complete += 1;
     return this.due();
   }
 
   /** Whether a prefix is due: complete, at least `first` seeds, short of all, and longer than the last taken. */
   due(): boolean {
-    return this.complete >= this.first && this.complete < this.plan.seeds.length && this.complete > this.taken;
+    return this.complete >= this.first && this.complete < this.seeds && this.complete > this.taken;
   }
 
   /** The due prefix's seed count (marked as taken), or null when none is due. */
@@ -124,11 +133,42 @@ export class SeedPrefix {
    * of all seeds); marks them taken.
    */
   takeEach(): number[] {
-    const upto = Math.min(this.complete, this.plan.seeds.length - 1);
+    const upto = Math.min(this.complete, this.seeds - 1);
     const out: number[] = [];
     for (let n = Math.max(this.taken + 1, this.first); n <= upto; n++) out.push(n);
     this.taken = Math.max(this.taken, upto);
     return out;
+  }
+}
+
+/**
+ * The first `count` seeds' results of every group, group after group, from results in task order (groups of
+ * `seeds` tasks, seed innermost; missing runs allowed beyond the prefix). Throws when a run of the prefix is missing.
+ */
+export function groupPrefix(results: readonly (RunResult | undefined)[], seeds: number, count: number): RunResult[] {
+  const n = Math.max(0, Math.min(count, seeds));
+  const groups = seeds > 0 ? Math.floor(results.length / seeds) : 0;
+  const out: RunResult[] = [];
+  for (let g = 0; g < groups; g++) {
+    for (let s = 0; s < n; s++) {
+      const result = results[g * seeds + s];
+      if (result === undefined) throw new RangeError(`task ${g * seeds + s} (seed index ${s}): not run yet`);
+      out.push(result);
+    }
+  }
+  return out;
+}
+
+/**
+ * Collects a comparison's runs as they finish, in any order (SeedTally with the arms as groups), and gives the plan
+ * and results of a complete prefix of seeds.
+ */
+export class SeedPrefix extends SeedTally {
+  constructor(
+    readonly plan: ComparePlan,
+    first: number = FIRST_PROVISIONAL_SEEDS,
+  ) {
+    super(plan.seeds.length, plan.armIds.length, first);
   }
 
   /** The plan and results of the first `seeds` seeds (all finished), for summariseCompare or checkedComparison. */

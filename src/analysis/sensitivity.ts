@@ -13,7 +13,9 @@ import type { RunResult } from '../sim/results.ts';
 import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { SENSITIVITY_PATHS } from './catalogue/index.ts';
 import { metricAt } from './metricPaths.ts';
-import { runBatchPlan, type BatchPlan } from './batchPlan.ts';
+import { runBatchPlan } from './batchPlan.ts';
+import type { PrefixBatch } from './prefixBatch.ts';
+import { groupPrefix } from './provisional.ts';
 import { runInProcess, seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
 import { pairedDifference, type Difference } from './stats.ts';
 
@@ -171,15 +173,26 @@ function round(x: number): number {
   return Number(x.toPrecision(12));
 }
 
-/** The base comparison and every low/high variant as one batch plan; the summary ranks the parameters. */
-export function sensitivityBatch(scenario: Scenario, options: SensitivityOptions = {}): BatchPlan<SensitivityResult> {
+/**
+ * The base comparison and every low/high variant as one batch plan (variant × arm, seed innermost); the summary ranks
+ * the parameters. Its provisional answer ranks them on the first seeds every variant and arm has finished.
+ */
+export function sensitivityBatch(scenario: Scenario, options: SensitivityOptions = {}): PrefixBatch<SensitivityResult> {
   const { arms, params, skipped } = planSensitivity(scenario, options);
   const seeds = seedsFor(options.seed ?? scenario.seed, options.replications ?? scenario.replications);
   const variants = [scenario, ...params.flatMap((p) => [p.lowScenario, p.highScenario])];
   const tasks: RunTask[] = variants.flatMap((s) =>
     arms.flatMap((armId) => seeds.map((seed) => ({ scenario: s, armId, seed }))),
   );
-  return { tasks, summarise: (results) => rank(scenario, arms, seeds, params, skipped, results) };
+  return {
+    tasks,
+    summarise: (results) => rank(scenario, arms, seeds, params, skipped, results),
+    seedPrefix: {
+      seeds: seeds.length,
+      answer: (results, count) =>
+        rank(scenario, arms, seeds.slice(0, count), params, skipped, groupPrefix(results, seeds.length, count)),
+    },
+  };
 }
 
 /** Runs the base comparison and every low/high variant in one batch, then ranks the parameters. */

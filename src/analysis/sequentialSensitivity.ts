@@ -66,6 +66,15 @@ export interface SequentialSensitivity {
   unsettled: string[];
 }
 
+/**
+ * The replications a round's ranking rests on, for its provisional mark: the fewest seeds any parameter has run on
+ * (every bar rests on at least these), or every seed when there is no parameter.
+ */
+export function roundReplications(result: SequentialSensitivity['result']): number {
+  const counts = Object.values(result.replicationsByParam);
+  return counts.length > 0 ? Math.min(...counts) : result.seeds.length;
+}
+
 /** Per seed index, the runs of the two arms: [first arm, second arm]. */
 type PairRuns = [RunResult[], RunResult[]];
 

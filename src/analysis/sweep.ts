@@ -5,7 +5,8 @@ import { SCHEMA_VERSION, type Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
 import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { planCompare, summariseCompare, type ArmSummary, type CompareOptions, type ComparePlan } from './compare.ts';
-import type { BatchPlan } from './batchPlan.ts';
+import type { PrefixBatch } from './prefixBatch.ts';
+import { prefixPlan, prefixResults } from './provisional.ts';
 import { runInProcess, type Executor, type ProgressFn, type RunTask, type CancelSignal } from './runTasks.ts';
 import type { Difference } from './stats.ts';
 
@@ -81,10 +82,55 @@ export function summariseSweep(
   };
 }
 
-/** A sweep as a batch plan. */
-export function sweepBatch(scenario: Scenario, options: SweepOptions): BatchPlan<SweepResult> {
+/**
+ * The seeds every point of a sweep shares (points of a swept `replications` differ: then null, and the sweep has no
+ * provisional answer).
+ */
+export function sweepSeedCount(plan: SweepPlan): number | null {
+  const counts = new Set(plan.points.map((p) => p.plan.seeds.length));
+  return counts.size === 1 ? (plan.points[0]?.plan.seeds.length ?? null) : null;
+}
+
+/**
+ * The plan and results of a sweep's first `seeds` seeds at every point and arm (a provisional sweep), from results in
+ * task order (runs beyond the prefix may be missing; a missing run of the prefix throws). With every seed, the same
+ * plan and results, so summariseSweep gives the final answer byte for byte.
+ */
+export function sweepPrefix(
+  plan: SweepPlan,
+  results: readonly (RunResult | undefined)[],
+  seeds: number,
+): { plan: SweepPlan; results: RunResult[] } {
+  let offset = 0;
+  const points: SweepPlan['points'] = [];
+  const runs: RunResult[] = [];
+  for (const p of plan.points) {
+    const cut = prefixPlan(p.plan, seeds);
+    runs.push(...prefixResults(p.plan, results.slice(offset, offset + p.plan.tasks.length), seeds));
+    offset += p.plan.tasks.length;
+    points.push({ value: p.value, scenario: p.scenario, plan: cut });
+  }
+  return { plan: { points, tasks: points.flatMap((p) => p.plan.tasks) }, results: runs };
+}
+
+/** A sweep as a batch plan, with its provisional answer on the first seeds of every point. */
+export function sweepBatch(scenario: Scenario, options: SweepOptions): PrefixBatch<SweepResult> {
   const plan = planSweep(scenario, options);
-  return { tasks: plan.tasks, summarise: (results) => summariseSweep(scenario, options, plan, results) };
+  const seeds = sweepSeedCount(plan);
+  return {
+    tasks: plan.tasks,
+    summarise: (results) => summariseSweep(scenario, options, plan, results),
+    seedPrefix:
+      seeds === null
+        ? null
+        : {
+            seeds,
+            answer: (results, count) => {
+              const cut = sweepPrefix(plan, results, count);
+              return summariseSweep(scenario, options, cut.plan, cut.results);
+            },
+          },
+  };
 }
 
 /** Runs a sweep with the given executor. */

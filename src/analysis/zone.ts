@@ -13,7 +13,9 @@ import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import { isMetricPath } from './metricList.ts';
 import { metricAt } from './metricPaths.ts';
 import type { RunResult } from '../sim/results.ts';
-import { runBatchPlan, type BatchPlan } from './batchPlan.ts';
+import { runBatchPlan } from './batchPlan.ts';
+import type { PrefixBatch } from './prefixBatch.ts';
+import { groupPrefix } from './provisional.ts';
 import { runInProcess, seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
 import { valueBounds } from './metricBounds.ts';
 import { boundedInterval } from './stats.ts';
@@ -156,8 +158,11 @@ export function checkZoneOptions(scenario: Scenario, options: ZoneOptions): stri
   return arm;
 }
 
-/** The zone's grid as one batch plan (y outer, x inner, seed innermost); the summary judges every cell. */
-export function zoneBatch(scenario: Scenario, options: ZoneOptions): BatchPlan<ZoneResult> {
+/**
+ * The zone's grid as one batch plan (y outer, x inner, seed innermost); the summary judges every cell. Its
+ * provisional answer judges every cell on the first seeds all cells have finished.
+ */
+export function zoneBatch(scenario: Scenario, options: ZoneOptions): PrefixBatch<ZoneResult> {
   const arm = checkZoneOptions(scenario, options);
   const { x, y } = options;
   const seeds = seedsFor(options.seed ?? scenario.seed, options.replications ?? scenario.replications);
@@ -166,7 +171,15 @@ export function zoneBatch(scenario: Scenario, options: ZoneOptions): BatchPlan<Z
     const s = withParam(withParam(scenario, x.param, g.x), y.param, g.y);
     return seeds.map((seed) => ({ scenario: s, armId: arm, seed }));
   });
-  return { tasks, summarise: (results) => judgeZone(scenario, options, arm, seeds, grid, results) };
+  return {
+    tasks,
+    summarise: (results) => judgeZone(scenario, options, arm, seeds, grid, results),
+    seedPrefix: {
+      seeds: seeds.length,
+      answer: (results, count) =>
+        judgeZone(scenario, options, arm, seeds.slice(0, count), grid, groupPrefix(results, seeds.length, count)),
+    },
+  };
 }
 
 /** Maps the zone; see the module comment. Deterministic for the same options, whatever the executor. */

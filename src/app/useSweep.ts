@@ -1,6 +1,20 @@
-/** Runs sweeps on the shared worker pool and keeps, beside the summary, per-arm intervals over replications. */
+/**
+ * Runs sweeps on the shared worker pool and keeps, beside the summary, per-arm intervals over replications. While the
+ * runs go on, the sweep of the first seeds every point and arm has finished is shown, marked provisional.
+ */
 import { useCallback } from 'react';
-import { planSweep, rangeValues, summariseSweep, type SweepOptions, type SweepResult } from '../analysis/index.ts';
+import {
+  planSweep,
+  rangeValues,
+  SeedTally,
+  summariseSweep,
+  sweepPrefix,
+  sweepSeedCount,
+  type SweepOptions,
+  type SweepPlan,
+  type SweepResult,
+} from '../analysis/index.ts';
+import type { RunResult } from '../sim/results.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { sweepArmIntervals, type SweepPoint } from './sweepSeries.ts';
 import type { RunPhase } from './jobs/jobState.ts';
@@ -21,6 +35,11 @@ export interface SweepOutcome {
   request: SweepRequest;
   sweep: SweepResult;
   intervals: SweepPoint[];
+  /**
+   * Present while the sweep is still running: the sweep of the first `replications` seeds (every point and arm done
+   * for each), of the `of` asked for. Its numbers are exactly `fairpace sweep --replications <replications>`.
+   */
+  provisional?: { replications: number; of: number };
 }
 
 /** The sweep's state and actions. */
@@ -48,14 +67,30 @@ export function useSweep(): SweepRunner {
           ...(request.arms.length > 0 ? { arms: request.arms } : {}),
         };
         const plan = planSweep(scenario, options);
+        const outcome = (p: SweepPlan, results: RunResult[]): SweepOutcome => ({
+          scenario,
+          request,
+          sweep: summariseSweep(scenario, options, p, results),
+          intervals: sweepArmIntervals(p, results, metricPaths),
+        });
+        const seeds = sweepSeedCount(plan);
+        const tally = seeds === null ? null : new SeedTally(seeds, plan.tasks.length / seeds);
         return {
           tasks: plan.tasks,
-          finish: (results) => ({
-            scenario,
-            request,
-            sweep: summariseSweep(scenario, options, plan, results),
-            intervals: sweepArmIntervals(plan, results, metricPaths),
-          }),
+          finish: (results) => outcome(plan, results),
+          ...(tally && seeds !== null
+            ? {
+                provisional: {
+                  add: (index: number, result: RunResult) => tally.add(index, result),
+                  make: () => {
+                    const k = tally.take();
+                    if (k === null) return null;
+                    const cut = sweepPrefix(plan, tally.resultsSoFar, k);
+                    return { ...outcome(cut.plan, cut.results), provisional: { replications: k, of: seeds } };
+                  },
+                },
+              }
+            : {}),
         };
       }),
     [runPlan],

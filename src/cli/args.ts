@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { BATCH_NAMES, type BatchName } from './batchNames.ts';
 import { COMMAND_TABLE, COMMANDS, type Command, type CommandName, type SubCommand } from './commandTable.ts';
 import type { OptionSpec } from './commandSpec.ts';
-import { withoutBareProgress } from './compareArgs.ts';
+import { BARE_PROGRESS_COMMANDS, withoutBareProgress } from './compareArgs.ts';
 import { UsageError } from './errors.ts';
 import { RUN_CONTROL_OPTIONS, runControl, type RunControl } from './runControl.ts';
 
@@ -46,8 +46,8 @@ function optionsOf(command: CommandName): OptionSpec {
 type BatchCommand = Extract<SubCommand, { kind: BatchName }>;
 
 function parseSubcommand(command: CommandName, args: readonly string[]): Command {
-  // `compare --progress` with no value asks for provisional answers; `--progress json` keeps its meaning.
-  const bare = command === 'compare' ? withoutBareProgress(args) : { args, found: false };
+  // `compare --progress` (sweep, zone) with no value asks for provisional answers; `--progress json` keeps its meaning.
+  const bare = BARE_PROGRESS_COMMANDS.includes(command) ? withoutBareProgress(args) : { args, found: false };
   let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...bare.args], options: optionsOf(command), allowPositionals: true, strict: true });
@@ -61,7 +61,7 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
   if (!isBatchCommand(command)) return parsedCommand;
   const batch = parsedCommand as BatchCommand & RunControl & { junit?: string; out?: string; quiet: boolean };
   Object.assign(batch, runControl(v, command, { out: batch.out, quiet: batch.quiet }));
-  if (bare.found && batch.kind === 'compare') {
+  if (bare.found && (batch.kind === 'compare' || batch.kind === 'sweep' || batch.kind === 'zone')) {
     if (batch.quiet) throw new UsageError('--progress and --quiet contradict each other', command);
     if (batch.progress === 'json') throw new UsageError('--progress and --progress json: choose one', command);
     if (batch.shard !== undefined) {

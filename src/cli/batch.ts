@@ -5,7 +5,8 @@
  * so the merged output is byte-identical to the unsharded one.
  */
 import { availableParallelism } from 'node:os';
-import type { BatchPlan } from '../analysis/index.ts';
+import { runInProcess, type BatchPlan, type ResultFn } from '../analysis/index.ts';
+import { ProvisionalBatch, type PrefixBatch } from '../analysis/prefixBatch.ts';
 import { MAX_SEED } from '../analysis/options.ts';
 import { taskSizes } from '../analysis/runCost.ts';
 import { canonicalJson, digestOf } from '../scenario/canonical.ts';
@@ -17,6 +18,8 @@ import { FAIRPACE_VERSION } from '../version.ts';
 import type { CliIo } from './cliIo.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { execute } from './execute.ts';
+import { withExecutor } from '../node/pool.ts';
+import { withRunCache } from './runStore.ts';
 import { readScenarioFile } from './files.ts';
 import { withSuggestions } from './suggest.ts';
 import { PARTIAL_FORMAT, PARTIAL_FORMAT_VERSION, readPartial, writePartial, type Partial } from './partial.ts';
@@ -47,6 +50,11 @@ export interface BatchCommand<C, O, R> {
   courierDays?: boolean;
   /** Writes the result where the command writes it; returns the exit code. */
   finish(result: R, context: FinishContext<O>): Promise<number>;
+  /**
+   * The stderr line of a provisional answer (`--progress` without a value), on `replications` of `of` seeds; only
+   * commands whose plan is a PrefixBatch have one.
+   */
+  provisionalLine?(answer: R, replications: number, of: number): string;
 }
 
 /** A batch command with its types erased, for the registry. */
@@ -65,6 +73,8 @@ export interface BatchCommandLine extends RunControl {
   junit?: string;
   workers?: number;
   quiet: boolean;
+  /** `--progress` without a value: provisional answers on stderr (commands with a provisionalLine). */
+  provisional?: boolean;
 }
 
 /**
@@ -112,6 +122,10 @@ export async function runBatchCommand(spec: AnyBatchCommand, command: BatchComma
     command,
     io,
   );
+  if (command.shard === undefined && command.provisional === true && spec.provisionalLine && !run.courierDays) {
+    const results = await runProvisionally(plan as PrefixBatch<unknown>, spec.provisionalLine.bind(spec), run, io);
+    return spec.finish(plan.summarise(results), { scenario, options, out: command.out, junit: command.junit, io });
+  }
   if (command.shard === undefined) {
     const results = await execute(plan.tasks, run, io);
     return spec.finish(plan.summarise(results), { scenario, options, out: command.out, junit: command.junit, io });
@@ -136,6 +150,29 @@ export async function runBatchCommand(spec: AnyBatchCommand, command: BatchComma
   // runControl() refuses --shard without --out.
   await writePartial(command.out as string, header, indices, results);
   return EXIT_OK;
+}
+
+/**
+ * Runs a whole batch with a provisional line on stderr each time the runs of more seeds, in seed order from the
+ * first, are in for every task group: one per seed count from 2 to all but the last (the final answer is stdout's).
+ * A line depends only on those seeds' runs, so the lines are the same whichever thread finished first. The run
+ * counter stays off: it would overwrite the lines on a terminal.
+ */
+async function runProvisionally(
+  batch: PrefixBatch<unknown>,
+  line: (answer: unknown, replications: number, of: number) => string,
+  run: BatchCommandLine & { courierDays: boolean },
+  io: CliIo,
+) {
+  const tracker = new ProvisionalBatch(batch);
+  const onResult: ResultFn = (index, result) => {
+    tracker.add(index, result);
+    for (const p of tracker.takeEach()) io.stderr(line(p.answer, p.replications, p.of));
+  };
+  return withExecutor(run.workers ?? availableParallelism(), runInProcess, (executor) => {
+    const cached = withRunCache(executor, run, {}, io);
+    return cached.executor(batch.tasks, undefined, undefined, onResult).finally(cached.report);
+  });
 }
 
 /** `fairpace merge <partial>... --out FILE [--junit FILE]`. */

@@ -54,7 +54,15 @@ export interface SweepCommand extends BatchOptions {
   format: SweepFormat;
   /** Whether CSV output starts with a UTF-8 byte-order mark (`--no-bom` turns it off). */
   bom: boolean;
+  /** `--progress` without a value: a provisional sweep on stderr each time more seeds have every point done. */
+  provisional?: boolean;
 }
+
+/**
+ * The commands whose `--progress` without a value asks for provisional answers on stderr (args.ts reads it with
+ * withoutBareProgress); the others take only `--progress json`.
+ */
+export const BARE_PROGRESS_COMMANDS: readonly string[] = ['compare', 'sweep', 'zone'];
 
 /** The help of the options compare and sweep share (calibrate shows them too, without --arms). */
 export const BATCH_OPTIONS_HELP = `  --arms A,B            arms to compare, by id (default: every arm of the scenario)
@@ -187,6 +195,10 @@ Options:
                         the values X, X+S, ... up to Y
   --format F            json (default) or csv (one row per value and metric)
   --no-bom              CSV without the UTF-8 byte-order mark that Excel and WPS need (for tools that dislike it)
+  --progress            (without a value) provisional sweeps on stderr: for 2, 3, ... seeds up to all but the last,
+                        a line as soon as every point and arm is done for those seeds, with the first headline
+                        difference (one arm: its mean) at each value and "provisional 3/10 replications"; stdout is
+                        the same as without it
 ${BATCH_OPTIONS_HELP}
 ${RUN_CONTROL_HELP}
 

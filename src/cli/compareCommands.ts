@@ -31,7 +31,8 @@ import { emit, jsonText, readScenarioFile, writeFilesAtomic } from './files.ts';
 import { availableParallelism } from 'node:os';
 import type { CliIo } from './cliIo.ts';
 import { InputError } from './errors.ts';
-import { differenceUnit, formatDifference } from './metricFormat.ts';
+import { metricAt } from '../analysis/metricPaths.ts';
+import { differenceUnit, formatDifference, formatMetric, metricUnit } from './metricFormat.ts';
 import { withExecutor } from '../node/pool.ts';
 import { progressFor, silentProgress } from './progress.ts';
 import { guardRunCost } from './runEstimate.ts';
@@ -139,7 +140,34 @@ export const sweepCommand = batchCommand({
     await emit(options.format === 'csv' ? withBom(formatSweepCsv(result), options.bom) : jsonText(result), out, io);
     return EXIT_OK;
   },
+  provisionalLine: (sweep: SweepResult, replications: number, of: number) =>
+    sweepProvisionalLine(sweep, of, replications),
 });
+
+/**
+ * One line on stderr for a provisional sweep: how many replications it stands on, then at each value the first
+ * headline difference (second arm − first) with its 95% interval, or with one arm its mean, e.g. `provisional 3/10
+ * replications, rules.pay.base (median - strictest) earnings.shareBelowMinWage: 6 -21.4 pp [-40.2, -2.6]; 9 ...`.
+ */
+export function sweepProvisionalLine(sweep: SweepResult, total: number, replications = sweep.seeds.length): string {
+  const path = PROVISIONAL_PATHS[0] as string;
+  const head = `provisional ${replications}/${total} replications, ${sweep.param}`;
+  const [a, b] = sweep.points[0]?.arms ?? [];
+  if (!a) return `${head}\n`;
+  const parts = sweep.points.map((p) => {
+    if (!b) {
+      const unit = metricUnit(path);
+      const arm = p.arms[0];
+      return `${p.value} ${formatMetric(arm ? metricAt(arm.metrics, path) : undefined, path)}${unit ? ` ${unit}` : ''}`;
+    }
+    const d = p.differences[path];
+    if (!d) return `${p.value} n/a`;
+    const unit = differenceUnit(path);
+    const [lo, hi] = d.ci95;
+    return `${p.value} ${formatDifference(d.mean, path)}${unit ? ` ${unit}` : ''} [${formatDifference(lo, path)}, ${formatDifference(hi, path)}]`;
+  });
+  return `${head} (${b ? `${b.id} - ${a.id}` : a.id}) ${path}: ${parts.join('; ')}\n`;
+}
 
 /**
  * `fairpace compare --precision P`: replications in rounds of seeds (3, then 2 more at a time, up to --replications

@@ -23,6 +23,8 @@ export interface ZoneCommand extends RunControl {
   out?: string;
   workers?: number;
   quiet: boolean;
+  /** `--progress` without a value: a provisional zone on stderr each time more seeds have every cell done. */
+  provisional?: boolean;
 }
 
 /** parseArgs options of `zone`. */
@@ -145,6 +147,9 @@ Options:
   --workers N           worker threads (default: one per core); results are identical for any N
   --out FILE, -o FILE   write the result to FILE instead of stdout
   --quiet, -q           no progress on stderr
+  --progress            (without a value) provisional zones on stderr: for 2, 3, ... seeds up to all but the last,
+                        a line as soon as every cell is done for those seeds, with the cells each side accepts,
+                        both sides' picks and "provisional 3/10 replications"; stdout is the same as without it
 ${RUN_CONTROL_HELP}
 
 Example:

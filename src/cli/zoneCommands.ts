@@ -45,4 +45,23 @@ export const zoneCommand = batchCommand({
     sayOnTerminal(io, { en: zoneParagraph(s, 'en'), zh: zoneParagraph(s, 'zh') });
     return EXIT_OK;
   },
+  provisionalLine: (zone: ZoneResult, _replications: number, of: number) => zoneProvisionalLine(zone, of),
 });
+
+/** A picked cell as `x=…, y=…`, or `none`. */
+const pickText = (pick: ZoneResult['cheapestForPlatform']) => (pick ? `x=${pick.x}, y=${pick.y}` : 'none');
+
+/**
+ * One line on stderr for a provisional zone: how many replications it stands on, the cells each side accepts and
+ * both sides' picks, e.g. `provisional 3/10 replications: 4 of 12 cells agreed (union accepts 6, platform 8);
+ * cheapest for platform x=50, y=12; best for union x=30, y=18`.
+ */
+export function zoneProvisionalLine(zone: ZoneResult, total: number): string {
+  const union = zone.cells.filter((c) => c.unionHolds).length;
+  const platform = zone.cells.filter((c) => c.platformHolds).length;
+  return (
+    `provisional ${zone.seeds.length}/${total} replications: ${zone.agreedCells} of ${zone.cells.length} cells ` +
+    `agreed (union accepts ${union}, platform ${platform}); cheapest for platform ${pickText(zone.cheapestForPlatform)}; ` +
+    `best for union ${pickText(zone.bestForUnion)}\n`
+  );
+}

@@ -88,6 +88,6 @@ describe('fairpace compare --progress', () => {
     expect(() => parseCommandLine(['compare', 'x.json', '--progress', '--shard', '1/2', '--out', 'p'])).toThrow(
       /cannot be sharded/,
     );
-    expect(() => parseCommandLine(['sweep', 'x.json', '--param', 'rules.pay.base', '--progress'])).toThrow();
+    expect(() => parseCommandLine(['sensitivity', 'x.json', '--progress'])).toThrow();
   });
 });

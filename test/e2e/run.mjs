@@ -34,6 +34,7 @@ import {
 } from './support.mjs';
 import { latinOnPage, unexpectedLatin } from './latinWords.mjs';
 import { provisionalTests } from './provisional.mjs';
+import { provisionalToolsTests } from './provisionalTools.mjs';
 import { bargainSidesTests } from './bargainSides.mjs';
 import { robustnessTests } from './robustness.mjs';
 import { backtestTests } from './backtest.mjs';
@@ -1544,6 +1545,7 @@ const tests = [
     },
   },
   ...provisionalTests,
+  ...provisionalToolsTests,
   ...bargainSidesTests,
   ...robustnessTests,
   ...backtestTests,

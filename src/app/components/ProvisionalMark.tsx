@@ -3,7 +3,7 @@
  * small tag beside the headings of the boxes a negotiator may show on their own (the costs, the model check), so a
  * screenshot of one box still says the answer is not final.
  */
-import type { Translate } from '../i18n.ts';
+import type { MessageKey, Translate } from '../i18n.ts';
 
 /** How far a provisional answer is: seeds summarised, of the seeds the scenario asks for. */
 export interface ProvisionalState {
@@ -12,10 +12,21 @@ export interface ProvisionalState {
 }
 
 /**
- * The mark over the results (`provisional`): one short line that stays in view while the reader scrolls, and below
- * it, once, what the mark means. Nothing for a final answer.
+ * The mark over the results (`provisional`, or `testId` for a tool's own: `sweep-provisional`, ...): one short line
+ * that stays in view while the reader scrolls, and below it, once, what the mark means (`how`: the comparison's words
+ * by default). Nothing for a final answer.
  */
-export function ProvisionalBanner({ provisional, t }: { provisional: ProvisionalState | undefined; t: Translate }) {
+export function ProvisionalBanner({
+  provisional,
+  t,
+  testId = 'provisional',
+  how = 'results.provisionalHow',
+}: {
+  provisional: ProvisionalState | undefined;
+  t: Translate;
+  testId?: string;
+  how?: MessageKey;
+}) {
   if (!provisional) return null;
   const counts = { done: provisional.replications, total: provisional.of };
   return (
@@ -23,14 +34,14 @@ export function ProvisionalBanner({ provisional, t }: { provisional: Provisional
       <p
         className="provisional"
         role="status"
-        data-testid="provisional"
+        data-testid={testId}
         data-replications={provisional.replications}
         data-of={provisional.of}
       >
         <strong>{t('results.provisional', counts)}</strong>
       </p>
-      <p className="hint provisional-how" data-testid="provisional-how">
-        {t('results.provisionalHow', counts)}
+      <p className="hint provisional-how" data-testid={`${testId}-how`}>
+        {t(how, counts)}
       </p>
     </>
   );

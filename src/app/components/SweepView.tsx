@@ -15,6 +15,7 @@ import { sweepDifferences } from '../sweepSeries.ts';
 import type { SweepRunner } from '../useSweep.ts';
 import { PlotFigure } from './PlotFigure.tsx';
 import { ProgressRow } from './ProgressRow.tsx';
+import { ProvisionalBanner } from './ProvisionalMark.tsx';
 
 interface Props {
   /** The scenario as edited, or null while it is invalid. */
@@ -218,6 +219,12 @@ export function SweepView({ scenario, sweep, busy, lang, t }: Props) {
         {sweep.phase.kind === 'error' && t('run.error', { message: sweep.phase.message })}
       </p>
       {stale && <p className="stale">{t('sweep.stale')}</p>}
+      <ProvisionalBanner
+        provisional={outcome?.provisional}
+        t={t}
+        testId="sweep-provisional"
+        how="results.provisionalHowGrid"
+      />
       {charts && (
         <div className="charts sweep-charts">
           <PlotFigure options={charts.sweep} testId="chart-sweep" />

@@ -6,6 +6,7 @@
  */
 import { useMemo, useState } from 'react';
 import {
+  roundReplications,
   SENSITIVITY_PATHS,
   sensitivityToPrecision,
   type LabelContext,
@@ -24,13 +25,14 @@ import {
 import { nameWithUnit } from '../../editor/paramLabel.ts';
 import type { Lang, Translate } from '../../i18n.ts';
 import { catalogueLang, differenceUnitOf, metricName, scaleOf } from '../../metricDisplay.ts';
-import type { BargainJob } from '../../useBargainJob.ts';
+import type { ProvisionalJob } from '../../useBargainJob.ts';
 import { PlotFigure } from '../PlotFigure.tsx';
+import { ProvisionalBanner } from '../ProvisionalMark.tsx';
 import { JobControls, reps } from './BargainControls.tsx';
 
 interface Props {
   scenario: Scenario | null;
-  job: BargainJob<SensitivityResult>;
+  job: ProvisionalJob<SensitivityResult>;
   blocked: boolean;
   names: Record<string, string>;
   context: Partial<LabelContext>;
@@ -44,26 +46,33 @@ interface Props {
  */
 export const APP_TORNADO_PRECISION = 0.2;
 
-/** The tornado panel. */
+/**
+ * The tornado panel. After each round of the sequential analysis the ranking so far is painted, marked provisional
+ * with the fewest seeds any bar rests on; the final answer replaces it.
+ */
 export function TornadoPanel({ scenario, job, blocked, names, context, lang, t }: Props) {
   const [replications, setReplications] = useState('');
   const [metric, setMetric] = useState('safety.relativeCrashRisk');
   const run = () => {
     if (!scenario) return;
-    job.run((execute, onProgress, signal) =>
+    job.runShowing((execute, onProgress, signal, provisional) =>
       sensitivityToPrecision(
         scenario,
         { replications: reps(replications) },
         { precision: APP_TORNADO_PRECISION },
         execute,
-        undefined,
+        (round) =>
+          provisional(round.result, {
+            replications: roundReplications(round.result),
+            of: round.result.seeds.length,
+          }),
         onProgress,
         signal,
       ).then((outcome) => outcome.result),
     );
   };
   const figure = useMemo(() => {
-    const r = job.result;
+    const r = job.shown;
     if (!r) return null;
     const [a = '', b = ''] = r.arms;
     const unit = differenceUnitOf(metric, lang);
@@ -81,8 +90,8 @@ export function TornadoPanel({ scenario, job, blocked, names, context, lang, t }
       },
       scaleOf(metric),
     );
-  }, [job.result, metric, t, names, lang, context]);
-  const r = job.result;
+  }, [job.shown, metric, t, names, lang, context]);
+  const r = job.shown;
   const l = catalogueLang(lang);
 
   return (
@@ -118,6 +127,12 @@ export function TornadoPanel({ scenario, job, blocked, names, context, lang, t }
         blocked={blocked}
         t={t}
         onRun={run}
+      />
+      <ProvisionalBanner
+        provisional={job.provisional}
+        t={t}
+        testId="tornado-provisional"
+        how="results.provisionalHowTornado"
       />
       {r && (
         <div className="bargain-result" data-testid="tornado-summary">

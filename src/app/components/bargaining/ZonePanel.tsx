@@ -6,15 +6,16 @@
  * (src/evidence/views/bargainingView.ts, on the sentences of src/analysis/zoneText.ts).
  */
 import { useMemo, useState } from 'react';
-import { zoneOfAgreement, zoneSides, type LabelContext, type ZoneResult } from '../../../analysis/index.ts';
+import { zoneBatch, zoneSides, type LabelContext, type ZoneResult } from '../../../analysis/index.ts';
 import { zoneParagraphs } from '../../../evidence/views/bargainingView.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import { unionLimitPercent, ZONE_PERCENTILES, zonePayValues } from '../../bargainDefaults.ts';
 import { zoneChart } from '../../charts/zoneChart.ts';
 import type { Lang, Translate } from '../../i18n.ts';
 import { catalogueLang } from '../../metricDisplay.ts';
-import type { BargainJob } from '../../useBargainJob.ts';
+import type { ProvisionalJob } from '../../useBargainJob.ts';
 import { PlotFigure } from '../PlotFigure.tsx';
+import { ProvisionalBanner } from '../ProvisionalMark.tsx';
 import {
   JobControls,
   LimitRow,
@@ -28,7 +29,7 @@ import {
 
 interface Props {
   scenario: Scenario | null;
-  job: BargainJob<ZoneResult>;
+  job: ProvisionalJob<ZoneResult>;
   blocked: boolean;
   context: Partial<LabelContext>;
   lang: Lang;
@@ -41,7 +42,10 @@ function values(text: string): number[] | null {
   return list.length > 0 && list.every(Number.isFinite) && new Set(list).size === list.length ? list : null;
 }
 
-/** The zone panel. */
+/**
+ * The zone panel. While the grid runs, the zone judged on the first seeds every cell has finished is painted, marked
+ * provisional; the final answer replaces it.
+ */
 export function ZonePanel({ scenario, job, blocked, context, lang, t }: Props) {
   const [x, setX] = useState<string>('rules.deadline.percentile');
   const [xText, setXText] = useState(ZONE_PERCENTILES.join(','));
@@ -64,24 +68,18 @@ export function ZonePanel({ scenario, job, blocked, context, lang, t }: Props) {
   const run = () => {
     const [u, p] = specs;
     if (!scenario || !xs || !ys || !u || !p) return;
-    job.run((execute, onProgress, signal) =>
-      zoneOfAgreement(
-        scenario,
-        {
-          x: { param: x, values: xs },
-          y: { param: y, values: ys },
-          union: [u],
-          platform: [p],
-          replications: reps(replications),
-        },
-        execute,
-        onProgress,
-        signal,
-      ),
+    job.runBatch(() =>
+      zoneBatch(scenario, {
+        x: { param: x, values: xs },
+        y: { param: y, values: ys },
+        union: [u],
+        platform: [p],
+        replications: reps(replications),
+      }),
     );
   };
   const figure = useMemo(() => {
-    const r = job.result;
+    const r = job.shown;
     if (!r) return null;
     return zoneChart(r, {
       title: t('zone.title'),
@@ -95,8 +93,8 @@ export function ZonePanel({ scenario, job, blocked, context, lang, t }: Props) {
         neither: t('zone.neither'),
       },
     });
-  }, [job.result, t]);
-  const r = job.result;
+  }, [job.shown, t]);
+  const r = job.shown;
   const l = catalogueLang(lang);
   const sides = r ? zoneSides(r) : null;
   const paragraphs = r ? zoneParagraphs(r, scenario) : [];
@@ -173,6 +171,12 @@ export function ZonePanel({ scenario, job, blocked, context, lang, t }: Props) {
       </fieldset>
       {(xs === null || ys === null) && <p className="error">{t('zone.badValues')}</p>}
       <JobControls id="zone" job={job} canRun={ok} blocked={blocked} t={t} onRun={run} />
+      <ProvisionalBanner
+        provisional={job.provisional}
+        t={t}
+        testId="zone-provisional"
+        how="results.provisionalHowGrid"
+      />
       {figure && <PlotFigure options={figure} testId="chart-zone" />}
       {r && sides && (
         <div

@@ -1,14 +1,12 @@
 // `fairpace backtest`: a back-test file run through the command line, the same table for any --workers, JSON, and
 // its refusals (a malformed file, a figure past the scenario's end, bad options), each before any run.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fairpaceIn } from './cliProcess.ts';
 import { TINY_SCENARIO } from './fixtures.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/fairpace.mjs', import.meta.url));
 let dir = '';
 
 const figure = (over: Record<string, unknown>) => ({
@@ -52,17 +50,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function fairpace(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: dir, env: { ...process.env, FAIRPACE_CACHE: 'off' } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+const fairpace = fairpaceIn(() => dir);
 
 describe('fairpace backtest', () => {
   it('prints one row per figure, the same with one worker or two, and the same numbers as JSON', async () => {

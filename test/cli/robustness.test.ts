@@ -1,13 +1,11 @@
 // `fairpace robustness`: the table and JSON, shards that merge byte for byte into the whole, and its refusals.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fairpaceIn } from './cliProcess.ts';
 import { TINY_SCENARIO } from './fixtures.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/fairpace.mjs', import.meta.url));
 let dir = '';
 
 beforeAll(async () => {
@@ -18,17 +16,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function fairpace(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: dir, env: { ...process.env, FAIRPACE_CACHE: 'off' } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+const fairpace = fairpaceIn(() => dir);
 
 const ARGS = [
   'robustness',

@@ -6,19 +6,9 @@ import { perDayChartSvg } from '../../src/evidence/charts/perDayChart.ts';
 import { speedChartSvg } from '../../src/evidence/charts/speedChart.ts';
 import { orderMoneyChartSvg } from '../../src/evidence/charts/orderMoneyChart.ts';
 import { earningsChartSvg } from '../../src/evidence/charts/earningsChart.ts';
-import type { OrderMoney } from '../../src/evidence/orderMoney.ts';
-import type { DayMetrics } from '../../src/sim/results.ts';
+import { dayOf, platformFinesMoney } from './fixtures.ts';
 
-const day = (d: number, promisedMinMean: number): DayMetrics => ({
-  day: d,
-  promisedMinMean,
-  onTimeRate: 0.5,
-  speedingKmShare: 0.1,
-  relativeCrashRisk: 1.2,
-  shareBelowMinWage: 0.3,
-  meanRiskTolerance: 0.5,
-  onlineHoursMean: 9,
-});
+const day = dayOf;
 
 /** Start and end tags balance (a cheap well-formedness check without an XML parser). */
 function balanced(svg: string): boolean {
@@ -140,18 +130,7 @@ describe('SVG charts', () => {
   });
 
   it('draw each arm’s order money as a stacked bar, a loss left of zero and the revenue as a tick', () => {
-    const money = (couriers: number, fines: number): OrderMoney => ({
-      revenue: 6.5,
-      parts: [
-        { part: 'couriers', cny: couriers },
-        { part: 'fines', cny: fines },
-        { part: 'otherCosts', cny: 1.57 },
-        { part: 'platform', cny: 6.5 - couriers - fines - 1.57 },
-      ],
-      finesTo: 'platform',
-      compensationByPlatform: false,
-      operatingProfit: 6.5 - couriers - 1.57,
-    });
+    const money = platformFinesMoney;
     const svg = orderMoneyChartSvg(
       [
         { name: 'A <b>&', money: money(5.6, 1.18) },

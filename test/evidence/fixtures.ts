@@ -11,9 +11,11 @@ import {
   type PackFile,
 } from '../../src/evidence/index.ts';
 import { canonicalText } from '../../src/evidence/manifest.ts';
+import type { OrderMoney } from '../../src/evidence/orderMoney.ts';
 import { sha256Hex } from '../../src/scenario/canonical.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
+import type { DayMetrics } from '../../src/sim/results.ts';
 
 /** The scenario file of these tests, as a user would write it (defaults left out). */
 export const TINY = {
@@ -90,3 +92,29 @@ export function tampered(
 export function flip(bytes: Uint8Array, at: number, mask: number): void {
   bytes[at] = (bytes[at] as number) ^ mask;
 }
+
+/** An order's money with 6.50 CNY revenue, 1.57 CNY other costs and fines kept by the platform; the rest is its own. */
+export const platformFinesMoney = (couriers: number, fines: number): OrderMoney => ({
+  revenue: 6.5,
+  parts: [
+    { part: 'couriers', cny: couriers },
+    { part: 'fines', cny: fines },
+    { part: 'otherCosts', cny: 1.57 },
+    { part: 'platform', cny: 6.5 - couriers - fines - 1.57 },
+  ],
+  finesTo: 'platform',
+  compensationByPlatform: false,
+  operatingProfit: 6.5 - couriers - 1.57,
+});
+
+/** A day of per-day metrics (`d` from 0) with the given promised minutes and risk tolerance, the rest fixed. */
+export const dayOf = (d: number, promisedMinMean: number, meanRiskTolerance = 0.5): DayMetrics => ({
+  day: d,
+  promisedMinMean,
+  onTimeRate: 0.5,
+  speedingKmShare: 0.1,
+  relativeCrashRisk: 1.2,
+  shareBelowMinWage: 0.3,
+  meanRiskTolerance,
+  onlineHoursMean: 9,
+});

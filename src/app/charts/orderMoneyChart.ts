@@ -1,18 +1,16 @@
 /**
- * Where the delivery money of one delivered order goes, one stacked bar per arm (the report draws the same parts:
- * src/evidence/charts/orderMoneyChart.ts). The platform's loss runs left of zero; a black tick marks its revenue.
+ * Where the delivery money of one delivered order goes, one stacked bar per arm, from the spec the report draws too
+ * (src/evidence/chartSpecs/orderMoneySpec.ts). The platform's loss runs left of zero; a black tick marks its revenue.
  */
 import * as Plot from '@observablehq/plot';
 import { fixed } from '../../evidence/format.ts';
-import { moneySegments, profitNote, stackSegments, type OrderMoney } from '../../evidence/orderMoney.ts';
+import { orderMoneySpec, type MoneyArm, type OrderMoneySpec } from '../../evidence/chartSpecs/orderMoneySpec.ts';
+import { profitNote } from '../../evidence/orderMoney.ts';
 import type { CatalogueLang } from '../../analysis/index.ts';
 import type { ChartFigure } from './chartTypes.ts';
 
 /** One arm: its display name in the reader's language and its order money. */
-export interface MoneyChartArm {
-  name: string;
-  money: OrderMoney;
-}
+export type MoneyChartArm = MoneyArm;
 
 /** Texts of the chart. */
 export interface MoneyText {
@@ -42,10 +40,10 @@ const BAR_INSET_PX = 7;
 /** Two decimals, with a real minus sign. */
 export const moneyText = (cny: number): string => fixed(cny, 2).replace(/^-/, '−');
 
-/** The chart's bars: every segment of every arm, stacked; a part of 0 draws nothing and is left out. */
-export function orderMoneyBars(arms: readonly MoneyChartArm[], lang: CatalogueLang): MoneyBar[] {
-  return arms.flatMap((arm) =>
-    stackSegments(moneySegments(arm.money))
+/** The bars of a spec: every segment of every arm, stacked; a part of 0 draws nothing and is left out. */
+export function orderMoneySpecBars(spec: OrderMoneySpec, lang: CatalogueLang): MoneyBar[] {
+  return spec.bars.flatMap((arm) =>
+    arm.stack
       .filter(({ segment }) => segment.cny !== 0)
       .map(({ segment, from, to }) => ({
         arm: arm.name,
@@ -59,14 +57,19 @@ export function orderMoneyBars(arms: readonly MoneyChartArm[], lang: CatalogueLa
   );
 }
 
-/** The chart: a stacked bar per arm, its name above and the platform's revenue and profit per order below. */
-export function orderMoneyChart(arms: readonly MoneyChartArm[], lang: CatalogueLang, text: MoneyText): ChartFigure {
-  const bars = orderMoneyBars(arms, lang);
+/** The chart's bars: every segment of every arm, stacked; a part of 0 draws nothing and is left out. */
+export function orderMoneyBars(arms: readonly MoneyChartArm[], lang: CatalogueLang): MoneyBar[] {
+  return orderMoneySpecBars(orderMoneySpec(arms, Number.NaN), lang);
+}
+
+/** The figure of a spec: a stacked bar per arm, its name above and the platform's revenue and profit per order below. */
+export function orderMoneyPlot(spec: OrderMoneySpec, lang: CatalogueLang, text: MoneyText): ChartFigure {
+  const arms = spec.bars;
+  const bars = orderMoneySpecBars(spec, lang);
   const names = arms.map((a) => a.name);
   const legend = new Map<string, string>();
-  for (const b of bars) if (!legend.has(b.label)) legend.set(b.label, b.colour);
-  const lo = Math.min(0, ...bars.map((b) => b.x1));
-  const hi = Math.max(0, ...bars.map((b) => b.x2), ...arms.map((a) => a.money.revenue).filter(Number.isFinite));
+  for (const s of spec.legend) if (!legend.has(s.label[lang])) legend.set(s.label[lang], s.colour);
+  const { lo, hi } = spec;
   const span = hi - lo || 1;
   const labelled = bars.filter((b) => b.x2 - b.x1 >= span * LABEL_MIN_SHARE);
   const rows = arms.map((a) => ({ arm: a.name, revenue: a.money.revenue, note: profitNote(a.money, moneyText)[lang] }));
@@ -130,4 +133,9 @@ export function orderMoneyChart(arms: readonly MoneyChartArm[], lang: CatalogueL
       },
     ],
   };
+}
+
+/** The chart of `arms`: a stacked bar per arm, its name above and the platform's revenue and profit per order below. */
+export function orderMoneyChart(arms: readonly MoneyChartArm[], lang: CatalogueLang, text: MoneyText): ChartFigure {
+  return orderMoneyPlot(orderMoneySpec(arms, Number.NaN), lang, text);
 }

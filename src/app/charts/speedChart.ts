@@ -1,45 +1,32 @@
-/** Kilometres ridden by speed, one line per arm, with the 15 km/h lane limit and the 25 km/h e-bike design limit. */
+/**
+ * Kilometres ridden by speed, one line per arm, with the 15 km/h lane limit and the 25 km/h e-bike design limit. The
+ * data, arms and reference speeds come from the spec the pack draws too (src/evidence/chartSpecs/speedSpec.ts).
+ */
 import * as Plot from '@observablehq/plot';
+import {
+  MIN_SPEED_AXIS_KMH,
+  speedRows,
+  speedSpec,
+  type SpeedPoint,
+  type SpeedSpec,
+} from '../../evidence/chartSpecs/speedSpec.ts';
 import type { ChartArm, ChartText } from './chartTypes.ts';
-import { armColour, armDash, REFERENCE_COLOUR } from './palette.ts';
+import { REFERENCE_COLOUR } from './palette.ts';
+
+export type { SpeedPoint } from '../../evidence/chartSpecs/speedSpec.ts';
 
 const WIDTH = 640;
 const HEIGHT = 320;
-/** Speeds (km/h) drawn as reference lines: Road Traffic Safety Law art. 58 and GB 17761-2018. */
-export const SPEED_RULES_KMH = [15, 25] as const;
-/** The x axis runs at least this far (km/h), so both rule lines are always in view. */
-const MIN_SPEED_AXIS_KMH = 30;
-
-/** One bin of one arm: speed at the bin's middle (km/h) and km ridden in it. */
-export interface SpeedPoint {
-  arm: string;
-  speedKmh: number;
-  km: number;
-}
 
 /** The chart's data, trimmed after the fastest bin any arm used. */
 export function speedPoints(arms: readonly ChartArm[]): SpeedPoint[] {
-  let lastUsed = -1;
-  for (const arm of arms)
-    arm.speedHistogramKm.forEach((km, i) => (lastUsed = km > 0 ? Math.max(lastUsed, i) : lastUsed));
-  const bins = Math.max(lastUsed + 2, MIN_SPEED_AXIS_KMH);
-  return arms.flatMap((arm) =>
-    Array.from({ length: Math.min(bins, arm.speedHistogramKm.length) }, (_, i) => ({
-      arm: arm.name,
-      speedKmh: i + 0.5,
-      km: arm.speedHistogramKm[i] ?? 0,
-    })),
-  );
+  return speedRows(speedSpec(arms));
 }
 
-/** Plot options of the speed chart; `ruleLabels` name the 15 and 25 km/h lines. */
-export function speedChart(
-  arms: readonly ChartArm[],
-  text: ChartText,
-  ruleLabels: readonly [string, string],
-): Plot.PlotOptions {
-  const points = speedPoints(arms);
-  const rules = SPEED_RULES_KMH.map((speedKmh, i) => ({ speedKmh, label: ruleLabels[i] ?? '' }));
+/** Plot options of a speed spec; `ruleLabels` name its reference lines in the reader's language, in order. */
+export function speedPlot(spec: SpeedSpec, text: ChartText, ruleLabels: readonly string[]): Plot.PlotOptions {
+  const points = speedRows(spec);
+  const rules = spec.rules.map((rule, i) => ({ speedKmh: rule.at, label: ruleLabels[i] ?? '' }));
   return {
     title: text.title,
     caption: text.caption,
@@ -49,7 +36,7 @@ export function speedChart(
     marginTop: 28,
     x: { label: text.x, domain: [0, Math.max(MIN_SPEED_AXIS_KMH, ...points.map((p) => p.speedKmh + 0.5))] },
     y: { label: text.y, grid: true, zero: true },
-    color: { domain: arms.map((a) => a.name), range: arms.map((_, i) => armColour(i)), legend: true },
+    color: { domain: spec.lines.map((l) => l.name), range: spec.lines.map((l) => l.colour), legend: true },
     marks: [
       Plot.ruleX(rules, { x: 'speedKmh', stroke: REFERENCE_COLOUR, strokeDasharray: '4,3' }),
       Plot.text(rules, {
@@ -61,14 +48,23 @@ export function speedChart(
         textAnchor: 'start',
         fill: REFERENCE_COLOUR,
       }),
-      ...arms.map((arm, i) =>
+      ...spec.lines.map((line) =>
         Plot.line(
-          points.filter((p) => p.arm === arm.name),
-          { x: 'speedKmh', y: 'km', stroke: 'arm', strokeWidth: 2, strokeDasharray: armDash(i) },
+          points.filter((p) => p.arm === line.name),
+          { x: 'speedKmh', y: 'km', stroke: 'arm', strokeWidth: 2, strokeDasharray: line.dash },
         ),
       ),
       Plot.ruleY([0]),
       Plot.tip(points, Plot.pointer({ x: 'speedKmh', y: 'km', channels: { arm: 'arm' } })),
     ],
   };
+}
+
+/** Plot options of the speed chart of `arms`; `ruleLabels` name the 15 and 25 km/h lines. */
+export function speedChart(
+  arms: readonly ChartArm[],
+  text: ChartText,
+  ruleLabels: readonly [string, string],
+): Plot.PlotOptions {
+  return speedPlot(speedSpec(arms), text, ruleLabels);
 }

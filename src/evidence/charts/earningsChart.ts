@@ -4,13 +4,11 @@
  * under each arm's name the share of courier-days below it. The report's first chart, drawn by hand like the
  * others (the workbench draws the same in Plot: src/app/charts/earningsChart.ts).
  */
-import type { Dist } from '../../sim/results.ts';
 import { escapeHtml } from '../../format/escape.ts';
+import { earningsSpec, type EarningsArm, type EarningsSpec } from '../chartSpecs/earningsSpec.ts';
 import { fixed } from '../format.ts';
-import { metricAxisTitle, metricValue } from '../metricText.ts';
 import { tickDigits } from './axes.ts';
 import {
-  armColour,
   GRID,
   INK,
   linear,
@@ -26,44 +24,27 @@ import {
   type ChartLang,
 } from './svg.ts';
 
+export type { EarningsArm } from '../chartSpecs/earningsSpec.ts';
+
 const WIDTH = 640;
 /** The left column holds each arm's name and its share below the wage. */
 const LEFT = 200;
 const RIGHT = WIDTH - 24;
 const ROW = 54;
 
-/**
- * One arm: its name (in the chart's language), its distribution of net pay per online hour (CNY) over courier-days,
- * and the share of courier-days below the wage.
- */
-export interface EarningsArm {
-  name: string;
-  netPerOnlineHour: Dist;
-  shareBelowMinWage: number;
-}
-
-const TITLE: Bilingual = {
-  zh: '骑手每在线小时的净收入与最低工资',
-  en: 'Couriers’ net pay per online hour against the minimum wage',
-};
-
-/** The words under an arm's name: "52.4% 的骑手日低于最低工资". */
-function belowText(share: number): Bilingual {
-  const v = metricValue('earnings.shareBelowMinWage', share);
-  return { zh: `${v.zh} 的骑手日低于最低工资`, en: `${v.en} of courier-days below it` };
-}
-
 /** A diamond of half-width `r` centred on (x, y). */
 const diamond = (x: number, y: number, r: number) =>
   `M${px(x)},${px(y - r)}L${px(x + r)},${px(y)}L${px(x)},${px(y + r)}L${px(x - r)},${px(y)}Z`;
 
-/** SVG of the arms' net pay per online hour, with the minimum hourly wage `minHourlyWageCny` drawn. */
-export function earningsChartSvg(arms: readonly EarningsArm[], minHourlyWageCny: number, lang: ChartLang): string {
+/** SVG of an earnings spec: each arm's net pay per online hour, with the minimum wage drawn. */
+export function earningsSpecSvg(spec: EarningsSpec, lang: ChartLang): string {
+  const arms = spec.rows;
+  const minHourlyWageCny = spec.minWage.at;
   const legendTop = 44;
   const top = legendTop + 40;
   const bottom = top + Math.max(1, arms.length) * ROW;
   const height = bottom + 46;
-  const ends = arms.flatMap((a) => [a.netPerOnlineHour.p10, a.netPerOnlineHour.p90, a.netPerOnlineHour.mean]);
+  const ends = arms.flatMap((a) => [a.dist.p10, a.dist.p90, a.dist.mean]);
   const finite = [...ends, minHourlyWageCny].filter(Number.isFinite);
   const lo = Math.min(0, ...finite);
   const d0 = lo < 0 ? -niceMax(-lo, 3) : 0;
@@ -71,7 +52,7 @@ export function earningsChartSvg(arms: readonly EarningsArm[], minHourlyWageCny:
   const ticks = niceTicks(d0, d1, 6);
   const x = linear(d0, d1, LEFT, RIGHT);
 
-  let svg = svgOpen(WIDTH, height, TITLE, lang);
+  let svg = svgOpen(WIDTH, height, spec.title, lang);
   // The key: what the bar, the dot and the diamond are.
   const key: { mark: string; text: Bilingual }[] = [
     {
@@ -99,24 +80,23 @@ export function earningsChartSvg(arms: readonly EarningsArm[], minHourlyWageCny:
   svg +=
     `<line x1="${px(LEFT)}" x2="${px(RIGHT)}" y1="${px(bottom)}" y2="${px(bottom)}" stroke="${MUTED}"/>` +
     `<text x="${px((LEFT + RIGHT) / 2)}" y="${px(bottom + 34)}" text-anchor="middle">` +
-    `${say(metricAxisTitle('earnings.netPerOnlineHour.mean'), lang)}</text>`;
+    `${say(spec.x, lang)}</text>`;
   // The wage line, labelled above the rows.
   if (Number.isFinite(minHourlyWageCny)) {
     const wx = x(minHourlyWageCny);
-    const wage = fixed(minHourlyWageCny, 2).replace(/\.00$/, '');
-    const label = { zh: `最低工资 ${wage} 元/小时`, en: `minimum wage ${wage} CNY/h` };
+    const label = spec.minWage.label;
     svg +=
       `<line x1="${px(wx)}" x2="${px(wx)}" y1="${px(top - 14)}" y2="${px(bottom)}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="5,3"/>` +
       `<text x="${px(wx - 4)}" y="${px(top - 18)}" text-anchor="end" font-size="11" font-weight="bold">${say(label, lang)}</text>`;
   }
   for (const [i, arm] of arms.entries()) {
     const cy = top + i * ROW + ROW / 2;
-    const d = arm.netPerOnlineHour;
-    const colour = armColour(i);
+    const d = arm.dist;
+    const colour = arm.colour;
     const name = arm.name.length > 28 ? `${arm.name.slice(0, 27)}…` : arm.name;
     svg +=
       `<text x="16" y="${px(cy - 4)}" font-weight="bold">${escapeHtml(name)}</text>` +
-      `<text x="16" y="${px(cy + 12)}" font-size="11" fill="${MUTED}">${say(belowText(arm.shareBelowMinWage), lang)}</text>`;
+      `<text x="16" y="${px(cy + 12)}" font-size="11" fill="${MUTED}">${say(arm.below, lang)}</text>`;
     if (Number.isFinite(d.p10) && Number.isFinite(d.p90)) {
       svg += `<rect x="${px(x(d.p10))}" y="${px(cy - 6)}" width="${px(Math.max(1, x(d.p90) - x(d.p10)))}" height="12" fill="${colour}" fill-opacity="0.45"/>`;
     }
@@ -128,4 +108,9 @@ export function earningsChartSvg(arms: readonly EarningsArm[], minHourlyWageCny:
     }
   }
   return `${svg}</svg>`;
+}
+
+/** SVG of the arms' net pay per online hour, with the minimum hourly wage `minHourlyWageCny` drawn. */
+export function earningsChartSvg(arms: readonly EarningsArm[], minHourlyWageCny: number, lang: ChartLang): string {
+  return earningsSpecSvg(earningsSpec(arms, minHourlyWageCny), lang);
 }

@@ -5,7 +5,8 @@
  */
 import { escapeHtml } from '../../format/escape.ts';
 import { fixed } from '../format.ts';
-import { moneySegments, profitNote, stackSegments, type MoneySegment, type OrderMoney } from '../orderMoney.ts';
+import { orderMoneySpec, type MoneyArm, type OrderMoneySpec } from '../chartSpecs/orderMoneySpec.ts';
+import { profitNote } from '../orderMoney.ts';
 import { tickDigits } from './axes.ts';
 import {
   GRID,
@@ -32,27 +33,19 @@ const rowHeight = (lang: ChartLang) => (lang === 'both' ? 84 : 70);
 /** Narrowest segment (px) that carries its number. */
 const LABEL_MIN_PX = 34;
 
-/** One arm: its display name (in the chart's language) and its order money. */
-export interface MoneyArm {
-  name: string;
-  money: OrderMoney;
-}
+export type { MoneyArm } from '../chartSpecs/orderMoneySpec.ts';
 
 /** The two-decimal CNY the chart writes. */
 const cny = (x: number): string => fixed(x, 2);
 
-/** Legend entries: every segment key in first appearance, then the revenue tick. */
-function legendSvg(arms: readonly MoneyArm[], y0: number, lang: ChartLang): { svg: string; height: number } {
-  const seen = new Map<string, MoneySegment>();
-  // A part that is zero for every arm (no fines under points instead of fines) takes no room and no legend entry.
-  for (const arm of arms)
-    for (const s of moneySegments(arm.money)) if (s.cny !== 0 && !seen.has(s.key)) seen.set(s.key, s);
-  const entries = [...seen.values()].map((s) => ({
+/** Legend entries: every part of the spec's legend, then the revenue tick. */
+function legendSvg(spec: OrderMoneySpec, y0: number, lang: ChartLang): { svg: string; height: number } {
+  const entries = spec.legend.map((s) => ({
     swatch: s.colour,
     text: say(s.label, lang),
     width: textWidth(plain(s.label, lang), 11),
   }));
-  const tick = { zh: '黑色竖线：平台每单收入', en: 'Black tick: platform revenue per order' };
+  const tick = spec.revenueTick;
   entries.push({ swatch: '', text: say(tick, lang), width: textWidth(plain(tick, lang), 11) });
   let svg = '';
   let x = LEFT;
@@ -72,18 +65,12 @@ function legendSvg(arms: readonly MoneyArm[], y0: number, lang: ChartLang): { sv
   return { svg, height: y - y0 + 17 };
 }
 
-/** SVG of the order money of each arm; `orderValue` is the food's value per order, named in the note as left out. */
-export function orderMoneyChartSvg(arms: readonly MoneyArm[], orderValue: number, lang: ChartLang = 'both'): string {
+/** SVG of an order money spec. */
+export function orderMoneySpecSvg(spec: OrderMoneySpec, lang: ChartLang = 'both'): string {
   const ROW = rowHeight(lang);
-  const title = {
-    zh: '每单配送钱款的去向',
-    en: 'Where the delivery money of an order goes',
-  };
-  const key = legendSvg(arms, 50, lang);
-  const stacks = arms.map((a) => stackSegments(moneySegments(a.money)));
-  const ends = stacks.flatMap((s) => s.flatMap((p) => [p.from, p.to]));
-  const lo = Math.min(0, ...ends);
-  const hi = Math.max(0, ...ends, ...arms.map((a) => a.money.revenue).filter(Number.isFinite));
+  const arms = spec.bars;
+  const key = legendSvg(spec, 50, lang);
+  const { lo, hi } = spec;
   const d0 = lo < 0 ? -niceMax(-lo, 3) : 0;
   const d1 = hi > 0 ? niceMax(hi, 6) : 1;
   const ticks = niceTicks(d0, d1, 7);
@@ -92,7 +79,7 @@ export function orderMoneyChartSvg(arms: readonly MoneyArm[], orderValue: number
   const bottom = top + arms.length * ROW;
   const height = bottom + 62;
 
-  let svg = svgOpen(WIDTH, height, title, lang) + key.svg;
+  let svg = svgOpen(WIDTH, height, spec.title, lang) + key.svg;
   svg += `<line x1="${px(LEFT)}" x2="${px(RIGHT)}" y1="${px(bottom)}" y2="${px(bottom)}" stroke="${MUTED}"/>`;
   // Grid lines cross the bars only, so they never run through the notes under them.
   const gridAt = (t: number, y1: number, y2: number, stroke: string) =>
@@ -105,13 +92,12 @@ export function orderMoneyChartSvg(arms: readonly MoneyArm[], orderValue: number
       `${escapeHtml(fixed(t, tickDigits(ticks)))}</text>`;
   }
   svg +=
-    `<text x="${px((LEFT + RIGHT) / 2)}" y="${px(bottom + 32)}" text-anchor="middle">` +
-    `${say({ zh: '元，每个送达订单', en: 'CNY per delivered order' }, lang)}</text>`;
+    `<text x="${px((LEFT + RIGHT) / 2)}" y="${px(bottom + 32)}" text-anchor="middle">` + `${say(spec.x, lang)}</text>`;
   for (const [i, arm] of arms.entries()) {
     const y0 = top + i * ROW;
     const barTop = y0 + 22;
     svg += `<text x="${px(LEFT)}" y="${px(y0 + 14)}" font-weight="bold">${escapeHtml(arm.name)}</text>`;
-    const drawn = (stacks[i] ?? []).filter(({ from, to }) => x(to) - x(from) > 0);
+    const drawn = arm.stack.filter(({ from, to }) => x(to) - x(from) > 0);
     for (const { segment, from, to } of drawn) {
       svg += `<rect x="${px(x(from))}" y="${px(barTop)}" width="${px(x(to) - x(from))}" height="${BAR}" fill="${segment.colour}"/>`;
     }
@@ -135,12 +121,11 @@ export function orderMoneyChartSvg(arms: readonly MoneyArm[], orderValue: number
   for (let i = 0; i < arms.length; i++) svg += gridAt(0, top + i * ROW + 16, top + i * ROW + 22 + BAR + 4, INK);
   svg +=
     `<text x="${px(LEFT)}" y="${px(height - 10)}" font-size="11" fill="${MUTED}">` +
-    `${say(
-      {
-        zh: `不含餐费（每单 ${cny(orderValue)} 元，由顾客直接付给商家）`,
-        en: `Food value left out (${cny(orderValue)} CNY an order, customer to merchant)`,
-      },
-      lang,
-    )}</text>`;
+    `${say(spec.foodNote, lang)}</text>`;
   return `${svg}</svg>`;
+}
+
+/** SVG of the order money of each arm; `orderValue` is the food's value per order, named in the note as left out. */
+export function orderMoneyChartSvg(arms: readonly MoneyArm[], orderValue: number, lang: ChartLang = 'both'): string {
+  return orderMoneySpecSvg(orderMoneySpec(arms, orderValue), lang);
 }

@@ -1,10 +1,11 @@
 /** Small helpers shared by the pack's SVG charts: palette, fonts, scales, ticks and the legend. */
 import { escapeHtml } from '../../format/escape.ts';
+import type { Bilingual } from '../chartSpecs/chartSpec.ts';
+import { armColour, armDash } from '../chartSpecs/palette.ts';
 
-/** Arm colours (Okabe–Ito, distinguishable with the common colour-vision deficiencies), the same as the app's. */
-export const ARM_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9'] as const;
-/** Dash patterns in the same order, so arms stay apart in greyscale print too. */
-export const ARM_DASHES = ['none', '7,3', '2,3', '9,3,2,3', '4,2', '1,2'] as const;
+export { ARM_COLOURS, ARM_DASHES, armColour, armDash } from '../chartSpecs/palette.ts';
+export type { Bilingual } from '../chartSpecs/chartSpec.ts';
+
 /** Reference lines and axes. */
 export const INK = '#222222';
 export const MUTED = '#666666';
@@ -12,17 +13,6 @@ export const GRID = '#e3e3e3';
 /** System fonts only (no external resource), with CJK faces first so Chinese labels render. */
 export const FONT =
   "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','Noto Sans',Arial,sans-serif";
-
-/** Colour of the arm at `index` (cycling). */
-export const armColour = (index: number): string => ARM_COLOURS[index % ARM_COLOURS.length] as string;
-/** Dash pattern of the arm at `index` (cycling). */
-export const armDash = (index: number): string => ARM_DASHES[index % ARM_DASHES.length] as string;
-
-/** A chart's texts: each label in Chinese and English. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
 
 /**
  * The language a chart is drawn in: one of the two for report.html (which shows each view its own chart), or both

@@ -3,6 +3,7 @@
  * cost per day and per order, its parts, and the orders customers keep placing. Written with `toFixed` only (see
  * strictestCostText.ts), so the workbench and the report say the same bytes.
  */
+import { midSentence } from './bargainWords.ts';
 import type { Bi } from './catalogue/units.ts';
 import type { MedianPlatformCost, PlatformCostPart } from './platformCost.ts';
 import type { CostFigure } from './strictestCost.ts';
@@ -21,10 +22,6 @@ export interface PlatformCostSentences {
 }
 
 const cny = (s: Said) => interval(s, ' 元', ' CNY');
-
-/** A name with its first letter in lower case, unless the second is a capital too (an acronym). */
-const midSentence = (name: string) =>
-  /^[A-Z][a-z]/.test(name) ? `${name.charAt(0).toLowerCase()}${name.slice(1)}` : name;
 
 /** `x` to `digits` decimals with a real minus sign (U+2212) when negative. */
 const signed = (x: number, digits: number) => fixed(x, digits).replace(/^-/, '\u2212');

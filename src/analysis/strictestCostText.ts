@@ -3,6 +3,7 @@
  * courier-day, per month of 26 working days, and what customers see (click-to-door and on-time). Numbers are written
  * with `toFixed` only, so the workbench and the report (which must be the same bytes everywhere) say the same thing.
  */
+import { midSentence } from './bargainWords.ts';
 import type { Bi } from './catalogue/units.ts';
 import { DAYS_PER_MONTH, type CostFigure, type StrictestCost } from './strictestCost.ts';
 
@@ -58,7 +59,9 @@ export function costSentences(cost: StrictestCost, names: { stricter: Bi; looser
   const hoursI = interval(hours, ' 小时', ' h');
   const kmI = interval(km, ' 公里', ' km');
   const riskI = interval(risk, '%', '%');
-  const { stricter, looser } = names;
+  // Arm names are capitalised as labels ("Strictest algorithm"); mid-sentence in English they are not.
+  const stricter = { zh: names.stricter.zh, en: midSentence(names.stricter.en) };
+  const looser = { zh: names.looser.zh, en: midSentence(names.looser.en) };
   const perDay: Bi = {
     zh:
       `在${stricter.zh}下，与${looser.zh}相比，每名骑手每天${pay.positive ? '少' : '多'}收入 ${pay.size} 元${payI.zh}，` +

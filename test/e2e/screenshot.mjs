@@ -1,7 +1,8 @@
-// The README's screenshot: the workbench in Chinese after a yantai-2021 comparison, one 1280×900 screen, written to
-// docs/workbench-zh.png. Not part of `npm test` (the tests' own screenshots go to test-artifacts/).
+// The README's screenshots: the workbench after a yantai-2021 comparison, one 1280×900 screen per language, written to
+// docs/workbench-zh.png and docs/workbench-en.png. Not part of `npm test` (the tests' own screenshots go to
+// test-artifacts/).
 //
-//   node test/e2e/screenshot.mjs [--preset yantai-2021] [--out docs/workbench-zh.png]
+//   node test/e2e/screenshot.mjs [--preset yantai-2021] [--out-dir docs]
 /* global document -- code passed to page.evaluate runs in the browser */
 import { rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,7 +13,7 @@ const arg = (name, fallback) => {
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 };
 const preset = arg('--preset', 'yantai-2021');
-const out = resolve(ROOT, arg('--out', join('docs', 'workbench-zh.png')));
+const outDir = resolve(ROOT, arg('--out-dir', 'docs'));
 /** Above this the PNG is too heavy for a README. */
 const MAX_BYTES = 300 * 1024;
 
@@ -33,15 +34,24 @@ try {
   await waitForRunDone(page);
   await page.evaluate(() => document.fonts.ready);
   await page.mouse.move(0, 0); // no chart tooltip in the picture
-  await page.screenshot({ path: out, type: 'png', fullPage: false });
+  for (const lang of ['zh', 'en']) {
+    if (lang === 'en') {
+      await page.click(tid('language-toggle'));
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await page.evaluate(() => document.fonts.ready);
+      await page.mouse.move(0, 0);
+    }
+    const out = join(outDir, `workbench-${lang}.png`);
+    await page.screenshot({ path: out, type: 'png', fullPage: false });
+    const bytes = statSync(out).size;
+    console.log(`${out}: ${Math.round(bytes / 1024)} KiB`);
+    if (bytes > MAX_BYTES) {
+      console.error(`larger than ${MAX_BYTES / 1024} KiB`);
+      process.exitCode = 1;
+    }
+  }
   await context.close();
   if (errors.length) throw new Error(`console errors: ${errors.join('; ')}`);
-  const bytes = statSync(out).size;
-  console.log(`${out}: ${Math.round(bytes / 1024)} KiB`);
-  if (bytes > MAX_BYTES) {
-    console.error(`larger than ${MAX_BYTES / 1024} KiB`);
-    process.exitCode = 1;
-  }
 } finally {
   await browser?.close().catch(() => undefined);
   await server?.close();

@@ -5,7 +5,8 @@
  * back-test can read a distance band (the 3 km promise) that no metric reports. Pure: the caller runs the scenario.
  */
 import { z } from 'zod';
-import { jsonPath, type Problem } from '../scenario/load.ts';
+import type { Problem } from '../scenario/load.ts';
+import { loadJsonFile } from './jsonFile.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { OrderTraceColumns } from '../sim/orderTrace.ts';
 import type { CancelSignal, Executor, ProgressFn, RunTask } from './runTasks.ts';
@@ -67,18 +68,8 @@ export type BacktestLoad = { ok: true; file: BacktestFile } | { ok: false; probl
 
 /** Reads a back-test file's text (JSON); never throws for bad input. */
 export function loadBacktest(text: string): BacktestLoad {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, problems: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
-  }
-  const parsed = BacktestFile.safeParse(value);
-  if (parsed.success) return { ok: true, file: parsed.data };
-  return {
-    ok: false,
-    problems: parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })),
-  };
+  const loaded = loadJsonFile(BacktestFile, text);
+  return loaded.ok ? { ok: true, file: loaded.value } : { ok: false, problems: loaded.problems };
 }
 
 /** Road km of the 3 km band: the orders whose promise the 3 km series averages. */

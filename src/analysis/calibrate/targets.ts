@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { jsonPath, type Problem } from '../../scenario/load.ts';
+import { loadJsonFile } from '../jsonFile.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { isMetricPath } from '../metricList.ts';
 
@@ -82,17 +83,11 @@ export type TargetsLoad = { ok: true; targets: TargetsFile } | { ok: false; prob
 
 /** Parses and validates a targets file's text; every problem located by its JSON path. */
 export function loadTargets(text: string): TargetsLoad {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, problems: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
-  }
-  const parsed = TargetsFile.safeParse(value);
-  if (parsed.success) return { ok: true, targets: parsed.data };
-  const problems = parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
+  const loaded = loadJsonFile(TargetsFile, text);
+  if (loaded.ok) return { ok: true, targets: loaded.value };
+  const problems = loaded.problems;
   // Refinements of the whole file do not run while a target fails, so a repeated id is looked for here too.
-  const raw = (value as { targets?: unknown } | null)?.targets;
+  const raw = (loaded.raw as { targets?: unknown } | null | undefined)?.targets;
   for (const d of Array.isArray(raw) ? duplicateIds(raw) : []) {
     const path = jsonPath(d.path);
     if (!problems.some((p) => p.path === path && p.message === d.message)) problems.push({ path, message: d.message });

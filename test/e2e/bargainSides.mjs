@@ -7,7 +7,17 @@
 /* global document */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, fairpace, reveal, ROOT, tid, waitForJob, waitForRunDone } from './support.mjs';
+import {
+  assert,
+  fairpace,
+  fillZonePanel,
+  reveal,
+  ROOT,
+  runTargetPanel,
+  tid,
+  waitForJob,
+  waitForRunDone,
+} from './support.mjs';
 import { latinOnPage, unexpectedLatin } from './latinWords.mjs';
 
 const DEMO = 'demo-small';
@@ -43,27 +53,8 @@ const clear = (d) => d.ci95[0] > 0 || d.ci95[1] < 0;
 
 /** The panels' inputs of the runs the CLI repeats below. */
 async function runTargetAndZone(page) {
-  await reveal(page, tid('target-panel'));
-  await page.selectOption(tid('target-param'), 'rules.pay.base');
-  await page.selectOption(tid('target-arm'), 'median');
-  await page.fill(tid('target-replications'), '2');
-  await page.selectOption(tid('target-metric'), 'earnings.netPerOnlineHour.mean');
-  await page.selectOption(tid('target-op'), '>=');
-  await page.fill(tid('target-threshold'), '15');
-  await page.click(tid('target-run'));
-  await waitForJob(page, 'target');
-  await reveal(page, tid('zone-panel'));
-  await page.selectOption(tid('zone-x'), 'rules.deadline.percentile');
-  await page.fill(tid('zone-x-values'), '10,50');
-  await page.selectOption(tid('zone-y'), 'rules.pay.base');
-  await page.fill(tid('zone-y-values'), '7,12');
-  await page.fill(tid('zone-replications'), '2');
-  await page.selectOption(tid('zone-union-metric'), 'earnings.shareBelowMinWage');
-  await page.selectOption(tid('zone-union-op'), '<=');
-  await page.fill(tid('zone-union-threshold'), '50');
-  await page.selectOption(tid('zone-platform-metric'), 'platform.margin');
-  await page.selectOption(tid('zone-platform-op'), '>=');
-  await page.fill(tid('zone-platform-threshold'), '-7000');
+  await runTargetPanel(page);
+  await fillZonePanel(page, { replications: 2 });
   await page.click(tid('zone-run'));
   await waitForJob(page, 'zone');
 }

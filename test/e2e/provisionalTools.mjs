@@ -4,7 +4,7 @@
 // options. run.mjs runs it with the others (`node test/e2e/run.mjs provisional`).
 /* global document, MutationObserver, window -- code passed to page.evaluate runs in the browser */
 import { join } from 'node:path';
-import { assert, fairpace, reveal, ROOT, tid, waitForJob, waitForRunDone } from './support.mjs';
+import { assert, assertZoneAsCli, fairpace, fillZonePanel, ROOT, tid, waitForJob, waitForRunDone } from './support.mjs';
 
 const DEMO = 'demo-small';
 const REPLICATIONS = 4;
@@ -59,18 +59,7 @@ export const provisionalToolsTests = [
       // One worker: the last cell's seeds come in one at a time, so each provisional zone stays on screen a while.
       const { page } = await open({ locale: 'zh-CN', workers: 1 });
       await waitForRunDone(page);
-      await reveal(page, tid('zone-panel'));
-      await page.selectOption(tid('zone-x'), 'rules.deadline.percentile');
-      await page.fill(tid('zone-x-values'), '10,50');
-      await page.selectOption(tid('zone-y'), 'rules.pay.base');
-      await page.fill(tid('zone-y-values'), '7,12');
-      await page.fill(tid('zone-replications'), String(REPLICATIONS));
-      await page.selectOption(tid('zone-union-metric'), 'earnings.shareBelowMinWage');
-      await page.selectOption(tid('zone-union-op'), '<=');
-      await page.fill(tid('zone-union-threshold'), '50');
-      await page.selectOption(tid('zone-platform-metric'), 'platform.margin');
-      await page.selectOption(tid('zone-platform-op'), '>=');
-      await page.fill(tid('zone-platform-threshold'), '-7000');
+      await fillZonePanel(page, { replications: REPLICATIONS });
       await watchZone(page);
       await page.click(tid('zone-run'));
       await waitForJob(page, 'zone', 240_000);
@@ -116,15 +105,7 @@ export const provisionalToolsTests = [
           indices: q('zone-agreed')?.getAttribute('data-indices'),
         };
       });
-      assert(Number(shown.agreed) === expected.agreedCells, `agreed: app ${shown.agreed}, CLI ${expected.agreedCells}`);
-      assert(
-        shown.cheapest === String(expected.cheapestForPlatform?.index ?? ''),
-        `cheapest for the platform: app ${shown.cheapest}, CLI ${JSON.stringify(expected.cheapestForPlatform)}`,
-      );
-      assert(
-        shown.best === String(expected.bestForUnion?.index ?? ''),
-        `best for the union: app ${shown.best}, CLI ${JSON.stringify(expected.bestForUnion)}`,
-      );
+      assertZoneAsCli(shown, expected);
       const agreedIndices = expected.cells.flatMap((c, i) => (c.agreed ? [i] : [])).join(',');
       assert(shown.indices === agreedIndices, `agreed cells: app ${shown.indices}, CLI ${agreedIndices}`);
     },

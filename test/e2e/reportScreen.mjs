@@ -9,7 +9,17 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { assert, choosePreset, reveal, ROOT, tid, waitForJob, waitForRunDone } from './support.mjs';
+import {
+  assert,
+  choosePreset,
+  fillZonePanel,
+  reveal,
+  ROOT,
+  runTargetPanel,
+  tid,
+  waitForJob,
+  waitForRunDone,
+} from './support.mjs';
 
 const SHOTS = join(ROOT, 'test-artifacts', 'report');
 const ARM_IDS = ['strictest', 'median'];
@@ -20,21 +30,8 @@ async function runBargaining(page) {
   await page.fill(tid('tornado-replications'), '2');
   await page.click(tid('tornado-run'));
   await waitForJob(page, 'tornado', 180_000);
-  await reveal(page, tid('target-panel'));
-  await page.selectOption(tid('target-param'), 'rules.pay.base');
-  await page.selectOption(tid('target-arm'), 'median');
-  await page.fill(tid('target-replications'), '2');
-  await page.selectOption(tid('target-metric'), 'earnings.netPerOnlineHour.mean');
-  await page.selectOption(tid('target-op'), '>=');
-  await page.fill(tid('target-threshold'), '15');
-  await page.click(tid('target-run'));
-  await waitForJob(page, 'target');
-  await reveal(page, tid('zone-panel'));
-  await page.fill(tid('zone-x-values'), '10,50');
-  await page.fill(tid('zone-y-values'), '7,12');
-  await page.fill(tid('zone-replications'), '2');
-  await page.fill(tid('zone-union-threshold'), '50');
-  await page.fill(tid('zone-platform-threshold'), '-7000');
+  await runTargetPanel(page);
+  await fillZonePanel(page, { replications: 2 });
   await page.click(tid('zone-run'));
   await waitForJob(page, 'zone');
 }

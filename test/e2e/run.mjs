@@ -31,6 +31,10 @@ import {
   fairpace,
   waitForJob,
   waitForRunDone,
+  assertZoneAsCli,
+  fillZonePanel,
+  runTargetPanel,
+  ZONE_ARGS,
 } from './support.mjs';
 import { latinOnPage, unexpectedLatin } from './latinWords.mjs';
 import { provisionalTests } from './provisional.mjs';
@@ -914,23 +918,12 @@ const tests = [
       try {
         const { page } = await open();
         await waitForRunDone(page);
-        await reveal(page, tid('target-panel'));
-        await page.selectOption(tid('target-arm'), 'median');
-        await page.fill(tid('target-replications'), '2');
-        await page.selectOption(tid('target-metric'), 'earnings.netPerOnlineHour.mean');
-        await page.selectOption(tid('target-op'), '>=');
-        await page.fill(tid('target-threshold'), '15');
-        await page.click(tid('target-run'));
-        await waitForJob(page, 'target');
+        await runTargetPanel(page);
         await page.fill(tid('tornado-replications'), '2');
         await page.click(tid('tornado-run'));
         await waitForJob(page, 'tornado');
-        await page.fill(tid('zone-replications'), '3');
         // The grid and limits of the CLI command below, whatever the panel opens on.
-        await page.fill(tid('zone-x-values'), '10,50');
-        await page.fill(tid('zone-y-values'), '7,12');
-        await page.fill(tid('zone-union-threshold'), '50');
-        await page.fill(tid('zone-platform-threshold'), '-7000');
+        await fillZonePanel(page, { replications: 3 });
         await page.click(tid('zone-run'));
         await waitForJob(page, 'zone');
 
@@ -970,9 +963,8 @@ const tests = [
           fairpace([
             'zone',
             scenario,
-            ...['--x', 'rules.deadline.percentile=10,50', '--y', 'rules.pay.base=7,12', '--replications', '3'],
-            ...['--union', 'earnings.shareBelowMinWage <= 0.5', '--platform', 'platform.margin >= -7000'],
-            ...['--out', join(dir, 'zone.json'), ...common],
+            ...ZONE_ARGS,
+            ...['--replications', '3', '--out', join(dir, 'zone.json'), ...common],
           ]),
         ]);
         for (const r of runs) assert(r.code === 0, `a bargaining command failed: ${r.stderr}`);
@@ -1312,17 +1304,7 @@ const tests = [
     async fn({ open }) {
       const { page } = await open();
       await waitForRunDone(page);
-      await reveal(page, tid('target-panel'));
-      await page.selectOption(tid('target-param'), 'rules.pay.base');
-      await page.fill(tid('target-min'), '0');
-      await page.fill(tid('target-max'), '40');
-      await page.selectOption(tid('target-arm'), 'median');
-      await page.fill(tid('target-replications'), '2');
-      await page.selectOption(tid('target-metric'), 'earnings.netPerOnlineHour.mean');
-      await page.selectOption(tid('target-op'), '>=');
-      await page.fill(tid('target-threshold'), '15');
-      await page.click(tid('target-run'));
-      await waitForJob(page, 'target');
+      await runTargetPanel(page, { min: 0, max: 40 });
       const shown = await page.evaluate(() => {
         const el = document.querySelector('[data-testid="target-result"]');
         const cost = document.querySelector('[data-testid="target-cost"]');
@@ -1396,27 +1378,15 @@ const tests = [
     async fn({ open }) {
       const { page } = await open();
       await waitForRunDone(page);
-      await reveal(page, tid('zone-panel'));
-      await page.selectOption(tid('zone-x'), 'rules.deadline.percentile');
-      await page.fill(tid('zone-x-values'), '10,50');
-      await page.selectOption(tid('zone-y'), 'rules.pay.base');
-      await page.fill(tid('zone-y-values'), '7,12');
-      await page.fill(tid('zone-replications'), '3');
-      await page.selectOption(tid('zone-union-metric'), 'earnings.shareBelowMinWage');
-      await page.selectOption(tid('zone-union-op'), '<=');
-      await page.fill(tid('zone-union-threshold'), '50');
-      await page.selectOption(tid('zone-platform-metric'), 'platform.margin');
-      await page.selectOption(tid('zone-platform-op'), '>=');
-      await page.fill(tid('zone-platform-threshold'), '-7000');
+      await fillZonePanel(page, { replications: 3 });
       await page.click(tid('zone-run'));
       await waitForJob(page, 'zone');
       await page.waitForSelector(`${tid('chart-zone')} svg g[aria-label]`, { state: 'attached', timeout: 10_000 });
       const cli = await fairpace([
         'zone',
         join(ROOT, 'scenarios', `${DEMO}.json`),
-        ...['--x', 'rules.deadline.percentile=10,50', '--y', 'rules.pay.base=7,12', '--replications', '3'],
-        ...['--union', 'earnings.shareBelowMinWage <= 0.5', '--platform', 'platform.margin >= -7000'],
-        ...['--workers', '1', '--quiet'],
+        ...ZONE_ARGS,
+        ...['--replications', '3', '--workers', '1', '--quiet'],
       ]);
       assert(cli.code === 0, `fairpace zone failed: ${cli.stderr}`);
       const expected = JSON.parse(cli.stdout);
@@ -1432,15 +1402,7 @@ const tests = [
           stars: [...(chart?.querySelectorAll('svg g[aria-label="text"] text') ?? [])].map((t) => t.textContent),
         };
       });
-      assert(Number(shown.agreed) === expected.agreedCells, `agreed: app ${shown.agreed}, CLI ${expected.agreedCells}`);
-      assert(
-        shown.cheapest === String(expected.cheapestForPlatform?.index ?? ''),
-        `cheapest for the platform: app ${shown.cheapest}, CLI ${JSON.stringify(expected.cheapestForPlatform)}`,
-      );
-      assert(
-        shown.best === String(expected.bestForUnion?.index ?? ''),
-        `best for the union: app ${shown.best}, CLI ${JSON.stringify(expected.bestForUnion)}`,
-      );
+      assertZoneAsCli(shown, expected);
       assert(shown.cells === 4, `chart-zone has ${shown.cells} cells, expected 4`);
       assert(
         shown.stars.length === 1 && shown.stars[0] === '★',

@@ -438,3 +438,63 @@ export function median(values) {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+// ── the bargaining panels, filled as the CLI commands the tests compare with ───────────────────────────────────
+
+/**
+ * Fills the target panel for "the base pay at which the median arm's net pay per online hour reaches 15 CNY"
+ * (`fairpace target … --arm median --param rules.pay.base --metric earnings.netPerOnlineHour.mean --op >= --value 15`),
+ * with `replications` and, when given, the search bounds; then runs it and waits for its answer.
+ */
+export async function runTargetPanel(page, { replications = 2, min, max } = {}) {
+  await reveal(page, tid('target-panel'));
+  await page.selectOption(tid('target-param'), 'rules.pay.base');
+  if (min !== undefined) await page.fill(tid('target-min'), String(min));
+  if (max !== undefined) await page.fill(tid('target-max'), String(max));
+  await page.selectOption(tid('target-arm'), 'median');
+  await page.fill(tid('target-replications'), String(replications));
+  await page.selectOption(tid('target-metric'), 'earnings.netPerOnlineHour.mean');
+  await page.selectOption(tid('target-op'), '>=');
+  await page.fill(tid('target-threshold'), '15');
+  await page.click(tid('target-run'));
+  await waitForJob(page, 'target');
+}
+
+/** The CLI arguments of the zone `fillZonePanel` sets up (after the scenario file). */
+export const ZONE_ARGS = [
+  ...['--x', 'rules.deadline.percentile=10,50', '--y', 'rules.pay.base=7,12'],
+  ...['--union', 'earnings.shareBelowMinWage <= 0.5', '--platform', 'platform.margin >= -7000'],
+];
+
+/**
+ * Fills the zone panel with the grid and limits of ZONE_ARGS (deadline percentile 10 and 50 by base pay 7 and 12;
+ * the union accepts at most 50% of courier-days below the minimum wage, the platform a margin of at least −7,000
+ * CNY a day) and `replications`; the caller clicks Run.
+ */
+export async function fillZonePanel(page, { replications }) {
+  await reveal(page, tid('zone-panel'));
+  await page.selectOption(tid('zone-x'), 'rules.deadline.percentile');
+  await page.fill(tid('zone-x-values'), '10,50');
+  await page.selectOption(tid('zone-y'), 'rules.pay.base');
+  await page.fill(tid('zone-y-values'), '7,12');
+  await page.fill(tid('zone-replications'), String(replications));
+  await page.selectOption(tid('zone-union-metric'), 'earnings.shareBelowMinWage');
+  await page.selectOption(tid('zone-union-op'), '<=');
+  await page.fill(tid('zone-union-threshold'), '50');
+  await page.selectOption(tid('zone-platform-metric'), 'platform.margin');
+  await page.selectOption(tid('zone-platform-op'), '>=');
+  await page.fill(tid('zone-platform-threshold'), '-7000');
+}
+
+/** Asserts that the zone on screen (`shown`: agreed, cheapest, best) is the CLI's zone (`expected`, its JSON). */
+export function assertZoneAsCli(shown, expected) {
+  assert(Number(shown.agreed) === expected.agreedCells, `agreed: app ${shown.agreed}, CLI ${expected.agreedCells}`);
+  assert(
+    shown.cheapest === String(expected.cheapestForPlatform?.index ?? ''),
+    `cheapest for the platform: app ${shown.cheapest}, CLI ${JSON.stringify(expected.cheapestForPlatform)}`,
+  );
+  assert(
+    shown.best === String(expected.bestForUnion?.index ?? ''),
+    `best for the union: app ${shown.best}, CLI ${JSON.stringify(expected.bestForUnion)}`,
+  );
+}

@@ -1,4 +1,5 @@
 /** Labels of the model check (the model against published figures) and of the further figures, merged into i18n.ts. */
+import { RISK_TOLERANCE_SERIES } from '../evidence/chartSpecs/perDaySpec.ts';
 import { MODEL_CHECK_STATUS, TERMS } from '../evidence/glossary.ts';
 
 export const MODEL_CHECK_ZH = {
@@ -40,7 +41,7 @@ export const MODEL_CHECK_ZH = {
     '全职骑手（在线至少 {fullTime} 小时的骑手日，多数调查描述的就是这一群体）、每单的报酬与利润、配送的组织方式和严重超时。',
   'details.metric': '指标',
   'details.difference': '{arm}减{base}',
-  'chart.risk.title': '每天在线骑手的平均冒险倾向',
+  'chart.risk.title': RISK_TOLERANCE_SERIES.title.zh,
   'chart.risk.caption':
     '前一天超时过多的骑手第二天更敢冒险（闯红灯、超速）；与左图的承诺时长一起，构成“算法棘轮”的两面。',
 } satisfies Record<string, string>;
@@ -86,7 +87,7 @@ export const MODEL_CHECK_EN: Record<keyof typeof MODEL_CHECK_ZH, string> = {
     'Full-time courier-days (online at least {fullTime} h, the group most surveys describe), pay and margin per order, how deliveries are bundled, and serious lateness.',
   'details.metric': 'Metric',
   'details.difference': '{arm} minus {base}',
-  'chart.risk.title': 'Mean risk tolerance of the couriers online each day',
+  'chart.risk.title': RISK_TOLERANCE_SERIES.title.en,
   'chart.risk.caption':
     'Couriers late too often one day take more risks the next (red lights, speeding); with the promised time on the left, these are the two sides of the ratchet.',
 };

@@ -2,6 +2,9 @@
  * Labels of the results on the dashboard: the headline cards and their differences, the compliance scorecard and the
  * charts, merged into i18n.ts. Names of features and statuses come from the glossary (src/evidence/glossary.ts).
  */
+import { EARNINGS_TITLE } from '../evidence/chartSpecs/earningsSpec.ts';
+import { DAY_AXIS, PROMISED_SERIES } from '../evidence/chartSpecs/perDaySpec.ts';
+import { SPEED_TEXTS } from '../evidence/chartSpecs/speedSpec.ts';
 import { statusLabel, TERMS } from '../evidence/glossary.ts';
 
 export const RESULTS_ZH = {
@@ -33,17 +36,17 @@ export const RESULTS_ZH = {
   'status.fail': statusLabel('fail', 'zh'),
   'status.notApplicable': statusLabel('notApplicable', 'zh'),
   'status.info': statusLabel('info', 'zh'),
-  'chart.perday.title': '每天的平均承诺时长（算法棘轮）',
-  'chart.perday.x': '第几天',
+  'chart.perday.title': PROMISED_SERIES.title.zh,
+  'chart.perday.x': DAY_AXIS.zh,
   'chart.perday.caption': '每条线代表一个方案；线逐日下降，说明算法“学习”后在不断压缩时限。',
-  'chart.speed.title': '按骑行速度统计的里程',
-  'chart.speed.x': '骑行速度（公里/小时）',
-  'chart.speed.y': '里程（公里）',
+  'chart.speed.title': SPEED_TEXTS.title.zh,
+  'chart.speed.x': SPEED_TEXTS.x.zh,
+  'chart.speed.y': SPEED_TEXTS.y.zh,
   'chart.speed.caption': '15 公里/小时为非机动车道限速，25 公里/小时为电动自行车设计限速；25 右侧的里程即超速。',
   'chart.speed.rule15': '15 限速',
   'chart.speed.rule25': '25 设计上限',
   'chart.none': '暂无数据。',
-  'chart.earnings.title': '骑手每在线小时的净收入',
+  'chart.earnings.title': EARNINGS_TITLE.zh,
   'chart.earnings.minWage': '最低工资 {wage}',
   'chart.earnings.caption':
     '每行一个方案：色条从最低的 10% 骑手日到最高的 10%（第 10 至第 90 百分位），圆点是中位数，菱形是平均数；虚线是当地最低小时工资，色条在虚线左边的部分就是低于最低工资的骑手日。',
@@ -100,19 +103,19 @@ export const RESULTS_EN: Record<keyof typeof RESULTS_ZH, string> = {
   'status.fail': statusLabel('fail', 'en'),
   'status.notApplicable': statusLabel('notApplicable', 'en'),
   'status.info': statusLabel('info', 'en'),
-  'chart.perday.title': 'Mean promised minutes per day (the ratchet)',
-  'chart.perday.x': 'Day',
+  'chart.perday.title': PROMISED_SERIES.title.en,
+  'chart.perday.x': DAY_AXIS.en,
   'chart.perday.caption':
     'One line per arm; a line that falls day after day means the algorithm keeps tightening deadlines as it learns.',
-  'chart.speed.title': 'Kilometres ridden by speed',
-  'chart.speed.x': 'Riding speed (km/h)',
-  'chart.speed.y': 'Distance ridden (km)',
+  'chart.speed.title': SPEED_TEXTS.title.en,
+  'chart.speed.x': SPEED_TEXTS.x.en,
+  'chart.speed.y': SPEED_TEXTS.y.en,
   'chart.speed.caption':
     '15 km/h is the e-bike limit in non-motor lanes, 25 km/h the e-bike design limit; km right of 25 are speeding.',
   'chart.speed.rule15': '15 limit',
   'chart.speed.rule25': '25 design limit',
   'chart.none': 'No data yet.',
-  'chart.earnings.title': 'Couriers’ net pay per online hour',
+  'chart.earnings.title': EARNINGS_TITLE.en,
   'chart.earnings.minWage': 'minimum wage {wage}',
   'chart.earnings.caption':
     'One row per arm: the bar runs from the lowest 10% of courier-days to the highest 10% (10th to 90th percentile), the dot is the median and the diamond the mean; the dashed line is the local minimum hourly wage, and the part of a bar left of it is courier-days below it.',

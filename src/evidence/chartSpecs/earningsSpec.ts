@@ -37,6 +37,12 @@ function belowText(share: number): Bilingual {
   return { zh: `${v.zh} 的骑手日低于最低工资`, en: `${v.en} of courier-days below it` };
 }
 
+/** The chart's title, which the workbench shows too. */
+export const EARNINGS_TITLE: Bilingual = {
+  zh: '骑手每在线小时的净收入与最低工资',
+  en: 'Couriers’ net pay per online hour against the minimum wage',
+};
+
 /** The spec of the earnings chart of `arms` (names in the reader's language) for a minimum hourly wage in CNY. */
 export function earningsSpec(arms: readonly EarningsArm[], minHourlyWageCny: number): EarningsSpec {
   const wage = fixed(minHourlyWageCny, 2).replace(/\.00$/, '');
@@ -46,7 +52,7 @@ export function earningsSpec(arms: readonly EarningsArm[], minHourlyWageCny: num
       return { ...arm, dist: a.netPerOnlineHour, below: belowText(a.shareBelowMinWage) };
     }),
     minWage: { at: minHourlyWageCny, label: { zh: `最低工资 ${wage} 元/小时`, en: `minimum wage ${wage} CNY/h` } },
-    title: { zh: '骑手每在线小时的净收入与最低工资', en: 'Couriers’ net pay per online hour against the minimum wage' },
+    title: EARNINGS_TITLE,
     x: metricAxisTitle(EARNINGS_METRIC),
   };
 }

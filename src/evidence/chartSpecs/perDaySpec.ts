@@ -57,6 +57,9 @@ export interface PerDayLine extends SpecArm {
   points: PerDayPoint[];
 }
 
+/** The day axis's title. */
+export const DAY_AXIS: Bilingual = { zh: '第几天', en: 'Day' };
+
 /** A per-day chart: its series, one line per arm, the number of days and the day axis's title. */
 export interface PerDaySpec {
   series: PerDaySeries;
@@ -80,7 +83,7 @@ export function perDaySpec(arms: readonly PerDayArm[], series: PerDaySeries = PR
     points: (arms[i]?.perDay ?? []).map((d, day) => ({ arm: arm.name, day: day + 1, value: d[field] })),
   }));
   const days = Math.max(1, ...arms.map((a) => a.perDay.length));
-  return { series, lines, days, x: { zh: '第几天', en: 'Day' } };
+  return { series, lines, days, x: DAY_AXIS };
 }
 
 /** Every point of every arm, arm after arm. */

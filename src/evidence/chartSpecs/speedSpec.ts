@@ -10,6 +10,13 @@ export const SPEED_RULES: readonly SpecReference[] = [
   { at: 25, label: { zh: '25 公里/小时：电动自行车设计车速上限', en: '25 km/h e-bike design limit (GB 17761-2018)' } },
 ];
 
+/** The chart's title and axis titles, which the workbench shows too. */
+export const SPEED_TEXTS: { title: Bilingual; x: Bilingual; y: Bilingual } = {
+  title: { zh: '各速度区间的骑行里程', en: 'Kilometres ridden by speed' },
+  x: { zh: '速度（公里/小时）', en: 'Speed (km/h)' },
+  y: { zh: '里程（公里，每次重复）', en: 'km per replication' },
+};
+
 /** One arm's speed histogram: km per 1 km/h bin (bin i holds [i, i+1) km/h), mean per replication. */
 export interface SpeedArm {
   name: string;
@@ -53,9 +60,7 @@ export function speedSpec(arms: readonly SpeedArm[]): SpeedSpec {
     lines,
     bins,
     rules: SPEED_RULES,
-    title: { zh: '各速度区间的骑行里程', en: 'Kilometres ridden by speed' },
-    x: { zh: '速度（公里/小时）', en: 'Speed (km/h)' },
-    y: { zh: '里程（公里，每次重复）', en: 'km per replication' },
+    ...SPEED_TEXTS,
   };
 }
 

@@ -61,7 +61,16 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
   if (!isBatchCommand(command)) return parsedCommand;
   const batch = parsedCommand as BatchCommand & RunControl & { junit?: string; out?: string; quiet: boolean };
   Object.assign(batch, runControl(v, command, { out: batch.out, quiet: batch.quiet }));
-  if (bare.found && (batch.kind === 'compare' || batch.kind === 'sweep' || batch.kind === 'zone')) {
+  if (
+    bare.found &&
+    (batch.kind === 'compare' || batch.kind === 'sweep' || batch.kind === 'zone' || batch.kind === 'sensitivity')
+  ) {
+    if (batch.kind === 'sensitivity' && batch.precision !== undefined) {
+      throw new UsageError(
+        '--progress (provisional rankings) does not go with --precision, which decides its own rounds',
+        command,
+      );
+    }
     if (batch.quiet) throw new UsageError('--progress and --quiet contradict each other', command);
     if (batch.progress === 'json') throw new UsageError('--progress and --progress json: choose one', command);
     if (batch.shard !== undefined) {

@@ -47,6 +47,8 @@ export interface SensitivityCommand extends RunControl {
   format: SensitivityFormat;
   /** `--precision P`: screen on 3 seeds, then add seeds only to the parameters whose place or sign is in doubt. */
   precision?: number;
+  /** `--progress` without a value: a provisional ranking on stderr each time more seeds have every variant done. */
+  provisional?: boolean;
   out?: string;
   workers?: number;
   quiet: boolean;
@@ -300,6 +302,10 @@ Options:
   --workers N           worker threads (default: one per core)
   --out FILE, -o FILE   write the result to FILE instead of stdout
   --quiet, -q           no progress on stderr
+  --progress            (without a value) provisional rankings on stderr: for 2, 3, ... seeds up to all but the
+                        last, as soon as the base and every variant are done for them, the first five parameters
+                        by score with "provisional 3/10 replications"; stdout is the same as without it (not with
+                        --precision)
 ${RUN_CONTROL_HELP}
 
 Examples:

@@ -178,7 +178,25 @@ export const sensitivityCommand = batchCommand({
     await emit(options.format === 'table' ? formatSensitivityTable(result) : jsonText(result), out, io);
     return EXIT_OK;
   },
+  provisionalLine: (result: SensitivityResult, replications: number, of: number) =>
+    sensitivityProvisionalLine(result, replications, of),
 });
+
+/** How many parameters a provisional ranking names. */
+const PROVISIONAL_TOP = 5;
+
+/**
+ * One line on stderr for a provisional sensitivity ranking: the replications it stands on and the first parameters
+ * by score, e.g. `provisional 3/10 replications: 1. rules.pay.commissionRate 1.42; 2. … (2 sign flips)`.
+ */
+export function sensitivityProvisionalLine(result: SensitivityResult, replications: number, of: number): string {
+  const top = result.params
+    .slice(0, PROVISIONAL_TOP)
+    .map((p, i) => `${i + 1}. ${p.path} ${p.score.toFixed(2)}`)
+    .join('; ');
+  const flips = result.params.reduce((n, p) => n + p.flips.length, 0);
+  return `provisional ${replications}/${of} replications: ${top}${flips > 0 ? ` (${flips} sign flip${flips === 1 ? '' : 's'})` : ''}\n`;
+}
 
 /** A metric's short column name from the catalogue, or its path. */
 const shortName = (path: string) => lookupMetric(path)?.entry.short ?? path;

@@ -88,6 +88,6 @@ describe('fairpace compare --progress', () => {
     expect(() => parseCommandLine(['compare', 'x.json', '--progress', '--shard', '1/2', '--out', 'p'])).toThrow(
       /cannot be sharded/,
     );
-    expect(() => parseCommandLine(['sensitivity', 'x.json', '--progress'])).toThrow();
+    expect(() => parseCommandLine(['calibrate', 'x.json', '--progress'])).toThrow();
   });
 });

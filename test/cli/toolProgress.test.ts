@@ -1,9 +1,10 @@
-// `fairpace sweep --progress` and `fairpace zone --progress` (issue 21 item 1): a provisional line on stderr per
+// `fairpace sweep --progress`, `zone --progress` and `sensitivity --progress` (issue 21 item 1): a provisional line on stderr per
 // newly complete prefix of seeds (every point and arm, every cell), the same lines with any number of threads, each
 // the tool's answer on that many replications, and stdout byte-identical to the command without it.
 import { describe, expect, it } from 'vitest';
 import { parseTarget, sweep, zoneOfAgreement } from '../../src/analysis/index.ts';
 import { parseCommandLine } from '../../src/cli/args.ts';
+import { sensitivityProvisionalLine } from '../../src/cli/bargainingCommands.ts';
 import type { SweepCommand } from '../../src/cli/compareArgs.ts';
 import { sweepProvisionalLine } from '../../src/cli/compareCommands.ts';
 import { main } from '../../src/cli/main.ts';
@@ -143,6 +144,43 @@ describe('parsing --progress on sweep and zone', () => {
     expect(() =>
       parseCommandLine(['sweep', 'x.json', '--param', 'p', '--values', '1', '--progress', '--shard', '1/2', '-o', 'p']),
     ).toThrow(/cannot be sharded/);
-    expect(() => parseCommandLine(['sensitivity', 'x.json', '--progress'])).toThrow();
+    expect(() => parseCommandLine(['calibrate', 'x.json', '--progress'])).toThrow();
+  });
+});
+
+describe('fairpace sensitivity --progress', () => {
+  const args = () => [
+    'sensitivity',
+    tiny.path,
+    '--params',
+    'rules.pay.base,population.comfortSpeedKmh.mean',
+    '--replications',
+    '4',
+    '--no-cache',
+  ];
+
+  it('prints the ranking on 2, 3 of 4 seeds on stderr, the same on any threads, and stdout as without it', async () => {
+    const shown = await withAndWithout(args());
+    expect(shown.map((l) => /^provisional (\d+)\/4 replications/.exec(l)?.[1])).toEqual(['2', '3']);
+    for (const n of [2, 3]) {
+      const direct = await fairpace([
+        ...args().slice(0, 4),
+        '--replications',
+        String(n),
+        '--workers',
+        '1',
+        '--no-cache',
+      ]);
+      expect(shown[n - 2]).toBe(sensitivityProvisionalLine(JSON.parse(direct.out), n, 4).trimEnd());
+    }
+    expect(shown[0]).toMatch(
+      /^provisional 2\/4 replications: 1\. (rules\.pay\.base|population\.comfortSpeedKmh\.mean) \d/,
+    );
+  });
+
+  it('refuses --progress with --precision, which decides its own rounds', () => {
+    expect(() => parseCommandLine([...args(), '--progress', '--precision', '0.2'])).toThrow(
+      /does not go with --precision/,
+    );
   });
 });

@@ -16,6 +16,7 @@ import type { PrefixBatch } from '../analysis/prefixBatch.ts';
 import type { ProvisionalState } from './components/ProvisionalMark.tsx';
 import { batchJobPlan } from './jobs/batchJobPlan.ts';
 import type { RunPhase } from './jobs/jobState.ts';
+import { planWork } from './jobs/planWork.ts';
 import { useJob } from './jobs/useJob.ts';
 import { sharedPool } from './simClient.ts';
 
@@ -48,9 +49,11 @@ export interface ProvisionalJob<T> extends BargainJob<T> {
 }
 
 /** A hook owning one job on the page's shared pool. */
-export function useBargainJob<T>(): ProvisionalJob<T> {
+export function useBargainJob<T>({ cache = true }: { cache?: boolean } = {}): ProvisionalJob<T> {
   const job = useJob<T>();
-  const { start, runPlan } = job;
+  // Runs whose results are too large to keep (order traces of many days) skip the browser's run cache.
+  const executor = useCallback(() => (cache ? sharedPool().runTasks : sharedPool().runUncachedTasks), [cache]);
+  const { start } = job;
   // How far each provisional answer is, by the answer itself: the slot keeps the result, this says its count.
   const [counts] = useState(() => new WeakMap<object, ProvisionalState>());
   const mark = useCallback(
@@ -61,19 +64,19 @@ export function useBargainJob<T>(): ProvisionalJob<T> {
     [counts],
   );
   const run = useCallback<BargainJob<T>['run']>(
-    (analysis) => start(({ progress, signal }) => analysis(sharedPool().runTasks, progress, signal)),
-    [start],
+    (analysis) => start(({ progress, signal }) => analysis(executor(), progress, signal)),
+    [start, executor],
   );
   const runShowing = useCallback<ProvisionalJob<T>['runShowing']>(
     (analysis) =>
       start(({ progress, signal, provisional }) =>
-        analysis(sharedPool().runTasks, progress, signal, (result, state) => provisional(mark(result, state))),
+        analysis(executor(), progress, signal, (result, state) => provisional(mark(result, state))),
       ),
-    [start, mark],
+    [start, mark, executor],
   );
   const runBatch = useCallback<ProvisionalJob<T>['runBatch']>(
-    (makeBatch) => runPlan(() => batchJobPlan(makeBatch(), mark)),
-    [runPlan, mark],
+    (makeBatch) => start(planWork(executor(), () => batchJobPlan(makeBatch(), mark))),
+    [start, mark, executor],
   );
   const shown = job.state.result;
   const provisional =

@@ -4,9 +4,10 @@ import { Rules } from '../../src/scenario/schema.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { ArmSummary, Comparison, Difference } from '../../src/analysis/index.ts';
 import type { CliIo } from '../../src/cli/commands.ts';
+import { main } from '../../src/cli/main.ts';
 import type { ComplianceCheck, Dist, Metrics } from '../../src/sim/results.ts';
 
 /** The scenario of the end-to-end tests: five couriers, one day, two replications. */
@@ -142,6 +143,19 @@ export function capture(): CliIo & { out: string; err: string } {
     stderr: (text: string) => void (io.err += text),
   };
   return io;
+}
+
+/**
+ * Runs `fairpace <args>` in this process on one and then two worker threads; expects both to exit 0 with the same
+ * stdout, and returns what the one-thread run printed.
+ */
+export async function sameOnOneAndTwoWorkers(args: string[]): Promise<{ out: string; err: string }> {
+  const one = capture();
+  expect(await main([...args, '--workers', '1'], { io: one, env: {} })).toBe(0);
+  const two = capture();
+  expect(await main([...args, '--workers', '2'], { io: two, env: {} })).toBe(0);
+  expect(two.out).toBe(one.out);
+  return one;
 }
 
 /**

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/cli/args.ts';
 import { main } from '../../src/cli/main.ts';
-import { capture, tinyScenarioFile } from './fixtures.ts';
+import { capture, sameOnOneAndTwoWorkers, tinyScenarioFile } from './fixtures.ts';
 
 const tiny = tinyScenarioFile('fairpace-target-');
 
@@ -22,11 +22,7 @@ describe('fairpace target', () => {
       '--confidence',
       'mean',
     ];
-    const one = capture();
-    expect(await main([...args, '--workers', '1'], { io: one, env: {} })).toBe(0);
-    const two = capture();
-    expect(await main([...args, '--workers', '2'], { io: two, env: {} })).toBe(0);
-    expect(two.out).toBe(one.out);
+    const one = await sameOnOneAndTwoWorkers(args);
     const result = JSON.parse(one.out);
     expect(result).toMatchObject({ param: 'rules.pay.base', reached: true, arm: 'median', monotone: true });
     expect(typeof result.value).toBe('number');
@@ -49,11 +45,7 @@ describe('fairpace target', () => {
       '--precision',
       '0.02',
     ];
-    const one = capture();
-    expect(await main([...args, '--workers', '1'], { io: one, env: {} })).toBe(0);
-    const two = capture();
-    expect(await main([...args, '--workers', '2'], { io: two, env: {} })).toBe(0);
-    expect(two.out).toBe(one.out);
+    const one = await sameOnOneAndTwoWorkers(args);
     const result = JSON.parse(one.out);
     expect(result).toMatchObject({ param: 'rules.pay.base', reached: true, arm: 'median' });
     expect(result.targets[0].achieved).toBeGreaterThanOrEqual(21);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/cli/args.ts';
 import { main } from '../../src/cli/main.ts';
-import { capture, tinyScenarioFile } from './fixtures.ts';
+import { capture, sameOnOneAndTwoWorkers, tinyScenarioFile } from './fixtures.ts';
 
 const tiny = tinyScenarioFile('fairpace-zone-');
 
@@ -23,11 +23,7 @@ describe('fairpace zone', () => {
       '--confidence',
       'mean',
     ];
-    const one = capture();
-    expect(await main([...args, '--workers', '1'], { io: one, env: {} })).toBe(0);
-    const two = capture();
-    expect(await main([...args, '--workers', '2'], { io: two, env: {} })).toBe(0);
-    expect(two.out).toBe(one.out);
+    const one = await sameOnOneAndTwoWorkers(args);
     const result = JSON.parse(one.out);
     expect(result).toMatchObject({
       arm: 'median',

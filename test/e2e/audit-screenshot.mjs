@@ -5,11 +5,11 @@
 //   node test/e2e/audit-screenshot.mjs [--out docs/audit-report.png]
 /* global document -- code passed to page.evaluate runs in the browser */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { launchBrowser, ROOT } from './support.mjs';
+import { launchBrowser, ROOT, savePng } from './support.mjs';
 
 const i = process.argv.indexOf('--out');
 const out = resolve(ROOT, i > 0 && process.argv[i + 1] ? process.argv[i + 1] : join('docs', 'audit-report.png'));
@@ -43,14 +43,8 @@ try {
   const page = await context.newPage();
   await page.setContent(html, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: out, type: 'png', fullPage: false });
+  await savePng(page, out, MAX_BYTES);
   await context.close();
-  const bytes = statSync(out).size;
-  console.log(`${out}: ${Math.round(bytes / 1024)} KiB`);
-  if (bytes > MAX_BYTES) {
-    console.error(`larger than ${MAX_BYTES / 1024} KiB`);
-    process.exitCode = 1;
-  }
 } finally {
   await browser?.close().catch(() => undefined);
   rmSync(dir, { recursive: true, force: true });

@@ -3,9 +3,19 @@
 //
 //   node test/e2e/guideScreenshots.mjs [--preset yantai-2021] [--step 1]
 /* global document -- code passed to page.evaluate runs in the browser */
-import { rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildApp, choosePreset, launchBrowser, openApp, ROOT, serveStatic, tid, waitForRunDone } from './support.mjs';
+import {
+  buildApp,
+  choosePreset,
+  launchBrowser,
+  openApp,
+  ROOT,
+  savePng,
+  serveStatic,
+  tid,
+  waitForRunDone,
+} from './support.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -25,13 +35,7 @@ async function setLang(page, lang) {
 
 async function shoot(locator, name) {
   const out = join(ROOT, 'docs', name);
-  await locator.screenshot({ path: out, type: 'png' });
-  const bytes = statSync(out).size;
-  console.log(`${out}: ${Math.round(bytes / 1024)} KiB`);
-  if (bytes > MAX_BYTES) {
-    console.error(`larger than ${MAX_BYTES / 1024} KiB`);
-    process.exitCode = 1;
-  }
+  await savePng(locator, out, MAX_BYTES);
 }
 
 let browser;

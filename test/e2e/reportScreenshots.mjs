@@ -5,11 +5,11 @@
 //   node test/e2e/reportScreenshots.mjs [--preset yantai-2021] [--replications 10]
 /* global document -- code passed to page.evaluate runs in the browser */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { launchBrowser, ROOT } from './support.mjs';
+import { launchBrowser, ROOT, savePng } from './support.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -48,14 +48,8 @@ try {
     await page.waitForFunction((l) => document.getElementById(`lang-${l}`)?.checked === true, lang);
     await page.evaluate(() => document.fonts.ready);
     const out = join(ROOT, 'docs', `report-${lang}.png`);
-    await page.screenshot({ path: out, type: 'png', fullPage: false });
+    await savePng(page, out, MAX_BYTES);
     await context.close();
-    const bytes = statSync(out).size;
-    console.log(`${out}: ${Math.round(bytes / 1024)} KiB`);
-    if (bytes > MAX_BYTES) {
-      console.error(`larger than ${MAX_BYTES / 1024} KiB`);
-      process.exitCode = 1;
-    }
   }
 } finally {
   await browser?.close().catch(() => undefined);

@@ -4,9 +4,19 @@
 //
 //   node test/e2e/screenshot.mjs [--preset yantai-2021] [--out-dir docs]
 /* global document -- code passed to page.evaluate runs in the browser */
-import { rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildApp, choosePreset, launchBrowser, openApp, ROOT, serveStatic, tid, waitForRunDone } from './support.mjs';
+import {
+  buildApp,
+  choosePreset,
+  launchBrowser,
+  openApp,
+  ROOT,
+  savePng,
+  serveStatic,
+  tid,
+  waitForRunDone,
+} from './support.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -42,13 +52,7 @@ try {
       await page.mouse.move(0, 0);
     }
     const out = join(outDir, `workbench-${lang}.png`);
-    await page.screenshot({ path: out, type: 'png', fullPage: false });
-    const bytes = statSync(out).size;
-    console.log(`${out}: ${Math.round(bytes / 1024)} KiB`);
-    if (bytes > MAX_BYTES) {
-      console.error(`larger than ${MAX_BYTES / 1024} KiB`);
-      process.exitCode = 1;
-    }
+    await savePng(page, out, MAX_BYTES);
   }
   await context.close();
   if (errors.length) throw new Error(`console errors: ${errors.join('; ')}`);

@@ -3,7 +3,7 @@
 // data-testid hooks only, so that layout and wording can change without breaking the tests.
 /* global document -- code passed to page.evaluate runs in the browser */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -497,4 +497,20 @@ export function assertZoneAsCli(shown, expected) {
     shown.best === String(expected.bestForUnion?.index ?? ''),
     `best for the union: app ${shown.best}, CLI ${JSON.stringify(expected.bestForUnion)}`,
   );
+}
+
+// ── the README's pictures ─────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Writes a PNG screenshot of `target` (a page: its viewport; or a locator) to `out` and prints its size; a picture
+ * over `maxBytes` is too heavy for a README, which sets a failing exit code.
+ */
+export async function savePng(target, out, maxBytes) {
+  await target.screenshot({ path: out, type: 'png' });
+  const bytes = statSync(out).size;
+  console.log(`${out}: ${Math.round(bytes / 1024)} KiB`);
+  if (bytes > maxBytes) {
+    console.error(`larger than ${maxBytes / 1024} KiB`);
+    process.exitCode = 1;
+  }
 }

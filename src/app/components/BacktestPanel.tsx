@@ -4,16 +4,15 @@
  * scenario on screen, on the shared pool without the run cache (each run keeps a 104-day order trace), and shows
  * each reported figure beside the model's mean and 95% interval, and a summary computed from those rows.
  */
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BacktestFile, runBacktest, type BacktestResult, type BacktestRow } from '../../analysis/backtest.ts';
 import { validateScenario } from '../../scenario/load.ts';
 import backtestRaw from '../../../scenarios/backtests/ratchet-2016-2018.json';
 import scenarioRaw from '../../../scenarios/ratchet-2016-2018.json';
 import { plainArmNames } from '../armNames.ts';
 import type { Lang, Translate } from '../i18n.ts';
-import { useJob } from '../jobs/useJob.ts';
 import { sharedPool } from '../simClient.ts';
-import type { BargainJob } from '../useBargainJob.ts';
+import { useBargainJob } from '../useBargainJob.ts';
 import { JobControls } from './bargaining/BargainControls.tsx';
 
 /** The shipped back-test and its preset, checked once. */
@@ -38,19 +37,9 @@ function rowName(row: BacktestRow, lang: Lang): string {
 /** The back-test panel. */
 export function BacktestPanel({ lang, t }: { lang: Lang; t: Translate }) {
   const [seeds, setSeeds] = useState<number>(1);
-  const slot = useJob<BacktestResult>();
-  const { start } = slot;
-  const job: BargainJob<BacktestResult> = {
-    phase: slot.phase,
-    result: slot.result,
-    run: useCallback<BargainJob<BacktestResult>['run']>(
-      (analysis) => start(({ progress, signal }) => analysis(sharedPool().runUncachedTasks, progress, signal)),
-      [start],
-    ),
-    cancel: slot.cancel,
-  };
+  const job = useBargainJob<BacktestResult>({ cache: false });
   const names = plainArmNames(SCENARIO, lang);
-  const r = slot.result;
+  const r = job.result;
   const runs = seeds * new Set(FILE.figures.map((f) => f.arm)).size;
   const workers = Math.max(1, sharedPool().size);
   const worst = r?.rows.reduce((a, b) => (Math.abs(b.gap) > Math.abs(a.gap) ? b : a));

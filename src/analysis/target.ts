@@ -11,6 +11,7 @@ import type { RunResult } from '../sim/results.ts';
 import { runBatchPlan, type BatchPlan } from './batchPlan.ts';
 import { runInProcess, seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
 import { checkTargetOptions, currentParamValue, type TargetOptions } from './targetOptions.ts';
+import { targetProvisional, type TargetStepFn } from './targetProgress.ts';
 import {
   COST_METRICS,
   estimatesAt,
@@ -23,16 +24,21 @@ import { targetHolds, type MetricEstimate } from './targetSpec.ts';
 
 // The finder's parts, so `./target.ts` stays the one place to import the target finder from.
 export * from './targetOptions.ts';
+export * from './targetProgress.ts';
 export * from './targetResult.ts';
 export * from './targetSpec.ts';
 
-/** Finds the value; see the module comment. Deterministic for the same options, whatever the executor. */
+/**
+ * Finds the value; see the module comment. Deterministic for the same options, whatever the executor. `onStep` hears
+ * the answer so far before each further step of the search (not for the grid, which is one batch).
+ */
 export async function findTarget(
   scenario: Scenario,
   options: TargetOptions,
   execute: Executor = runInProcess,
   onProgress?: ProgressFn,
   signal?: CancelSignal,
+  onStep?: TargetStepFn,
 ): Promise<TargetResult> {
   if (options.grid !== undefined) return runBatchPlan(targetGridBatch(scenario, options), execute, onProgress, signal);
   const arm = checkTargetOptions(scenario, options);
@@ -97,6 +103,16 @@ export async function findTarget(
   let bracket: [number, number] | undefined;
   let value: number | null = null;
   let monotoneEvidence: string | undefined;
+  /** Says the answer so far (value, and bracket as [failing end, meeting end]); reads the state, changes nothing. */
+  const report = (best: number | null, between: [number, number] | undefined) =>
+    onStep?.(
+      targetProvisional(
+        scenario,
+        options,
+        { arm, seeds, steps, runsAt, value: best, monotone, monotoneEvidence, method, bracket: between, current },
+        { of: seeds.length, runs: runsDone },
+      ),
+    );
 
   if (monotone) {
     const list = sorted();
@@ -114,6 +130,7 @@ export async function findTarget(
         while (steps.length < maxSteps && Math.abs(good - bad) > tolerance) {
           const mid = bad + (good - bad) / 2;
           if (mid === bad || mid === good) break;
+          report(good, [bad, good]);
           await evaluate([mid], 'bisection');
           const step = steps.at(-1) as TargetStep;
           if (step.feasible) good = mid;
@@ -129,6 +146,8 @@ export async function findTarget(
     monotoneEvidence = evidenceOf(sorted());
     const cells = Math.max(0, maxSteps - steps.length);
     if (cells > 0) {
+      const meeting = sorted().filter((s) => s.feasible);
+      report((direction === 'smallest' ? meeting[0] : meeting.at(-1))?.value ?? null, undefined);
       await evaluate(
         Array.from({ length: cells }, (_, j) => min + ((max - min) * (j + 0.5)) / cells),
         'grid',

@@ -23,6 +23,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
 import { seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
 import { checkTargetOptions, currentParamValue, type TargetOptions } from './targetOptions.ts';
+import { targetProvisional, type TargetStepFn } from './targetProgress.ts';
 import {
   COST_METRICS,
   estimatesAt,
@@ -61,7 +62,10 @@ function slack(t: TargetSpec, e: MetricEstimate, end: 'mean' | 'favourable' | 'u
   return upper ? t.threshold - x : x - t.threshold;
 }
 
-/** Runs the search; see the module comment. */
+/**
+ * Runs the search; see the module comment. `onStep` hears the answer so far before each further batch of runs once
+ * the first values are judged (the bracket, the best value and the seeds it stands on); it changes nothing computed.
+ */
 export async function findTargetSequential(
   scenario: Scenario,
   options: TargetOptions,
@@ -69,6 +73,7 @@ export async function findTargetSequential(
   execute: Executor,
   onProgress?: ProgressFn,
   signal?: CancelSignal,
+  onStep?: TargetStepFn,
 ): Promise<SequentialTarget> {
   if (!(precision.precision > 0)) throw new RangeError(`precision must be above 0 (got ${precision.precision})`);
   const arm = checkTargetOptions(scenario, options);
@@ -162,10 +167,32 @@ export async function findTargetSequential(
   };
 
   const current = currentParamValue(scenario, param, arm);
+  const sorted = () => [...steps.values()].sort((a, b) => a.value - b.value);
+  const stepList = () => order.filter((v) => steps.has(v)).map((v) => steps.get(v) as TargetStep);
+  /** Says the answer so far (value, and bracket as [failing end, meeting end]); reads the state, changes nothing. */
+  const report = (best: number | null, between: [number, number] | undefined, isMonotone: boolean) =>
+    onStep?.(
+      targetProvisional(
+        scenario,
+        options,
+        {
+          arm,
+          seeds,
+          steps: stepList(),
+          runsAt,
+          value: best,
+          monotone: isMonotone,
+          monotoneEvidence: isMonotone ? undefined : evidenceOf(sorted()),
+          method: 'bisection',
+          bracket: between,
+          current,
+        },
+        { of: full, runs },
+      ),
+    );
   const initial = [0, 1, 2, 3, 4].map((i) => (i === 0 ? min : i === 4 ? max : min + ((max - min) * i) / 4));
   await settle(initial);
   initial.forEach((v) => record(v, 'initial'));
-  const sorted = () => [...steps.values()].sort((a, b) => a.value - b.value);
   const switches = (list: TargetStep[]) =>
     list.reduce((n, s, i) => (i > 0 && s.feasible !== list[i - 1]?.feasible ? n + 1 : n), 0);
 
@@ -193,6 +220,7 @@ export async function findTargetSequential(
           if (narrow || resolved || steps.size >= maxSteps) {
             // The search may stop here: the answer runs on every seed first, and is judged there.
             if ((runsAt.get(good) as RunResult[]).length < full) {
+              report(good, [bad, good], monotone);
               await ensure([good], full);
               const whole = judge(good);
               if (!whole.feasible) {
@@ -229,6 +257,7 @@ export async function findTargetSequential(
             stopped = 'tolerance';
             break;
           }
+          report(good, [bad, good], monotone);
           const [j] = await settle([mid]);
           record(mid, 'bisection');
           if ((j as ReturnType<typeof judge>).feasible) {
@@ -250,6 +279,7 @@ export async function findTargetSequential(
           bracket = [bad, good];
         }
       } else {
+        if ((runsAt.get(good) as RunResult[]).length < full) report(good, undefined, monotone);
         await ensure([good], full);
         const j = record(good, 'initial');
         value = j.feasible ? good : null;
@@ -262,17 +292,17 @@ export async function findTargetSequential(
   if (current !== null) {
     try {
       withParam(scenario, param, current);
+      if ((runsAt.get(current)?.length ?? 0) < full) report(value, bracket, monotone);
       await ensure([current], full);
     } catch (e) {
       if (!(e instanceof ScenarioPathError)) throw e;
     }
   }
   onProgress?.(runs, runs);
-  const stepList = order.filter((v) => steps.has(v)).map((v) => steps.get(v) as TargetStep);
   const result = targetResult(scenario, options, {
     arm,
     seeds,
-    steps: stepList,
+    steps: stepList(),
     runsAt,
     value,
     monotone,

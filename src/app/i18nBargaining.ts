@@ -22,6 +22,12 @@ export const BARGAINING_ZH = {
     '在给定范围内找出满足目标的最小参数值（以 95% 区间的不利一端判断），并与现行取值相比，说明骑手多得多少、平台多付多少，以及两者之差去了哪里。',
   'target.min': '最小值',
   'target.max': '最大值',
+  'target.provisionalHow':
+    '搜索仍在进行：答案在下面的区间里，区间会一步步缩小。目前最好的估计已算完 {done} 个随机种子（共 {total} 个）；最终答案会在全部种子上运行，与命令行完全一致。',
+  'target.provisionalBracket':
+    '目前：答案在 {lo} 至 {hi} 之间，最好的估计是 {value}（已试 {values} 个取值，{runs} 次模拟）。',
+  'target.provisionalBest': '目前：最好的估计是 {value}（已试 {values} 个取值，{runs} 次模拟）。',
+  'target.provisionalNone': '目前：还没有取值满足目标（已试 {values} 个取值，{runs} 次模拟）。',
   'tornado.heading': `${TERMS.sensitivity.zh}（${TERMS.tornado.zh}）`,
   'tornado.intro': '每个假设参数单独取低值和高值，看两个方案之间的差值移动多少。',
   'tornado.title': '“{metric}”的方案差值对假设的敏感性',
@@ -72,6 +78,12 @@ export const BARGAINING_EN: Record<keyof typeof BARGAINING_ZH, string> = {
     'Finds the smallest value in the range at which the target holds (judged by the unfavourable end of the 95% interval) and, against today’s value, says what couriers gain, what the platform pays and where the difference goes.',
   'target.min': 'Min',
   'target.max': 'Max',
+  'target.provisionalHow':
+    'The search is still running: the answer lies in the bracket below, which narrows step by step. The best estimate so far rests on {done} of {total} seeds; the final answer runs on every seed and equals the command line’s exactly.',
+  'target.provisionalBracket':
+    'So far: the answer lies between {lo} and {hi}; the best estimate is {value} ({values} values tried, {runs} simulations).',
+  'target.provisionalBest': 'So far: the best estimate is {value} ({values} values tried, {runs} simulations).',
+  'target.provisionalNone': 'So far: no value meets the target yet ({values} values tried, {runs} simulations).',
   'tornado.heading': `${TERMS.sensitivity.en} (${TERMS.tornado.en})`,
   'tornado.intro':
     'Each assumption is set to its low and then its high value, one at a time, to see how far the difference between the two arms moves.',

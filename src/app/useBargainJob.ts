@@ -95,7 +95,7 @@ export function useBargainJob<T>({ cache = true }: { cache?: boolean } = {}): Pr
 
 /** The bargaining jobs of the page, owned by the App so that Export can carry their results. */
 export interface BargainingJobs {
-  target: BargainJob<TargetResult>;
+  target: ProvisionalJob<TargetResult>;
   tornado: ProvisionalJob<SensitivityResult>;
   zone: ProvisionalJob<ZoneResult>;
   robustness: BargainJob<RobustnessResult>;

@@ -63,13 +63,20 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
   Object.assign(batch, runControl(v, command, { out: batch.out, quiet: batch.quiet }));
   if (
     bare.found &&
-    (batch.kind === 'compare' || batch.kind === 'sweep' || batch.kind === 'zone' || batch.kind === 'sensitivity')
+    (batch.kind === 'compare' ||
+      batch.kind === 'sweep' ||
+      batch.kind === 'zone' ||
+      batch.kind === 'sensitivity' ||
+      batch.kind === 'target')
   ) {
     if (batch.kind === 'sensitivity' && batch.precision !== undefined) {
       throw new UsageError(
         '--progress (provisional rankings) does not go with --precision, which decides its own rounds',
         command,
       );
+    }
+    if (batch.kind === 'target' && batch.grid !== undefined) {
+      throw new UsageError('--progress (the answer so far) goes with the search, not with --grid (one batch)', command);
     }
     if (batch.quiet) throw new UsageError('--progress and --quiet contradict each other', command);
     if (batch.progress === 'json') throw new UsageError('--progress and --progress json: choose one', command);

@@ -31,6 +31,8 @@ export interface TargetCommand extends RunControl {
   grid?: number;
   /** `--precision P`: fewer replications where a value is clearly in or out, regula falsi, stop at P × (max − min). */
   precision?: number;
+  /** `--progress` without a value: the answer so far on stderr before each further step of the search. */
+  provisional?: boolean;
   out?: string;
   workers?: number;
   quiet: boolean;
@@ -265,6 +267,10 @@ Options:
   --workers N           worker threads (default: one per core); results are identical for any N
   --out FILE, -o FILE   write the result to FILE instead of stdout
   --quiet, -q           no progress on stderr
+  --progress            (without a value) the answer so far on stderr before each further step of the search:
+                        "provisional 3/10 replications, PATH: bracket [lo, hi], best estimate V (7 values, 29 runs)",
+                        the replications being the seeds the best value has run on; stdout is the same as without
+                        it (not with --grid)
 ${RUN_CONTROL_HELP}
 
 Example:

@@ -18,6 +18,7 @@ import {
   type SensitivityOptions,
   type SensitivityResult,
   type TargetOptions,
+  type TargetProvisional,
   type TargetResult,
 } from '../analysis/index.ts';
 import { runSizeOf } from '../analysis/runCost.ts';
@@ -30,7 +31,7 @@ import { EXIT_OK, InputError } from './errors.ts';
 import { emit, jsonText, readScenarioFile } from './files.ts';
 import { withExecutor } from '../node/pool.ts';
 import { withRunCache } from './runStore.ts';
-import { progressFor } from './progress.ts';
+import { progressFor, silentProgress } from './progress.ts';
 import { guardRunCost } from './runEstimate.ts';
 import { withSuggestions } from './suggest.ts';
 
@@ -70,7 +71,6 @@ function targetOptions(command: TargetCommand): TargetOptions {
   };
 }
 
-/** Runs the `fairpace target` search (without --grid): one executor for all its batches, one progress over them. */
 /** Why a sequential target search stopped, in words. */
 const STOP_WORDS: Record<SequentialTarget['stopped'], string> = {
   tolerance: 'the bracket is within --precision of the range (or --tolerance)',
@@ -80,6 +80,10 @@ const STOP_WORDS: Record<SequentialTarget['stopped'], string> = {
   notMonotone: 'feasibility switches more than once: no search, the evaluated values are listed',
 };
 
+/**
+ * Runs the `fairpace target` search (without --grid): one executor for all its batches, one progress over them; with
+ * `--progress`, the answer so far on stderr before each further step.
+ */
 export async function targetCommand(command: TargetCommand, io: CliIo): Promise<void> {
   const scenario = await readScenarioFile(command.file, io);
   const threads = command.workers ?? availableParallelism();
@@ -95,7 +99,9 @@ export async function targetCommand(command: TargetCommand, io: CliIo): Promise<
     io,
     true,
   );
-  const progress = progressFor(command, io);
+  // With --progress the answer so far replaces the run counter, which would overwrite its lines on a terminal.
+  const progress = command.provisional ? silentProgress : progressFor(command, io);
+  const onStep = command.provisional ? (p: TargetProvisional) => io.stderr(targetProvisionalLine(p)) : undefined;
   try {
     // One pool for every step of the search: threads start once, and each gets a scenario once.
     const result = await withExecutor(threads, runInProcess, (executor) => {
@@ -107,6 +113,8 @@ export async function targetCommand(command: TargetCommand, io: CliIo): Promise<
           { precision: command.precision },
           cached.executor,
           (done, total) => progress.update(done, total),
+          undefined,
+          onStep,
         )
           .then((outcome) => {
             if (!command.quiet) {
@@ -120,8 +128,13 @@ export async function targetCommand(command: TargetCommand, io: CliIo): Promise<
           })
           .finally(cached.report);
       }
-      return findTarget(scenario, targetOptions(command), cached.executor, (done, total) =>
-        progress.update(done, total),
+      return findTarget(
+        scenario,
+        targetOptions(command),
+        cached.executor,
+        (done, total) => progress.update(done, total),
+        undefined,
+        onStep,
       ).finally(cached.report);
     }).catch((e: unknown) => {
       if (e instanceof RangeError || e instanceof ScenarioPathError) {
@@ -136,6 +149,18 @@ export async function targetCommand(command: TargetCommand, io: CliIo): Promise<
   } finally {
     progress.finish();
   }
+}
+
+/**
+ * One line on stderr for a target search's answer so far: the seeds its best value has run on, the bracket and the
+ * best value, the values and runs so far, e.g. `provisional 3/10 replications, rules.pay.base: bracket [6, 15.5],
+ * best estimate 15.5 (7 values, 29 runs)`.
+ */
+export function targetProvisionalLine(p: TargetProvisional): string {
+  const so = `(${p.values} values, ${p.runs} runs)`;
+  if (p.value === null) return `provisional, ${p.param}: no value meets the targets yet ${so}\n`;
+  const bracket = p.bracket ? `bracket [${p.bracket[0]}, ${p.bracket[1]}], ` : '';
+  return `provisional ${p.replications}/${p.of} replications, ${p.param}: ${bracket}best estimate ${p.value} ${so}\n`;
 }
 
 /** `fairpace target --grid N`: every value in one batch. */

@@ -62,7 +62,7 @@ export interface SweepCommand extends BatchOptions {
  * The commands whose `--progress` without a value asks for provisional answers on stderr (args.ts reads it with
  * withoutBareProgress); the others take only `--progress json`.
  */
-export const BARE_PROGRESS_COMMANDS: readonly string[] = ['compare', 'sweep', 'zone', 'sensitivity'];
+export const BARE_PROGRESS_COMMANDS: readonly string[] = ['compare', 'sweep', 'zone', 'sensitivity', 'target'];
 
 /** The help of the options compare and sweep share (calibrate shows them too, without --arms). */
 export const BATCH_OPTIONS_HELP = `  --arms A,B            arms to compare, by id (default: every arm of the scenario)

@@ -1508,6 +1508,7 @@ const tests = [
   },
   ...provisionalTests,
   ...provisionalToolsTests,
+  ...(await import('./provisionalTarget.mjs')).provisionalTargetTests,
   ...bargainSidesTests,
   ...robustnessTests,
   ...backtestTests,

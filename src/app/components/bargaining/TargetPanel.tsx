@@ -2,16 +2,23 @@
  * The target finder (`target-panel`): the smallest value of a rule at which a limit holds, through the same search as
  * `fairpace target`, and its answer from both sides of the table: what couriers gain, what the platform pays and where
  * the difference goes: the paragraphs report.html gives it (src/evidence/views/bargainingView.ts, on the sentences of
- * src/analysis/targetText.ts, which the command line says too).
+ * src/analysis/targetText.ts, which the command line says too). While the search runs, its answer so far (the bracket
+ * and the best value, as `fairpace target --progress` says it) is shown under the provisional mark.
  */
 import { useState } from 'react';
-import { findTargetSequential, type LabelContext } from '../../../analysis/index.ts';
+import {
+  findTargetSequential,
+  paramValue,
+  type LabelContext,
+  type TargetProvisional,
+} from '../../../analysis/index.ts';
 import { targetParagraphs } from '../../../evidence/views/bargainingView.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import type { Lang, Translate } from '../../i18n.ts';
 import { catalogueLang } from '../../metricDisplay.ts';
-import type { BargainJob } from '../../useBargainJob.ts';
+import type { ProvisionalJob } from '../../useBargainJob.ts';
 import type { TargetResult } from '../../../analysis/index.ts';
+import { ProvisionalBanner } from '../ProvisionalMark.tsx';
 import { JobControls, LimitRow, num, ParamSelect, reps, toSpec, type LimitText } from './BargainControls.tsx';
 
 /** Most values the app's target search evaluates (the CLI's --max-steps). */
@@ -19,7 +26,7 @@ export const APP_TARGET_STEPS = 12;
 
 interface Props {
   scenario: Scenario | null;
-  job: BargainJob<TargetResult>;
+  job: ProvisionalJob<TargetResult>;
   blocked: boolean;
   names: Record<string, string>;
   context: Partial<LabelContext>;
@@ -42,11 +49,13 @@ export function TargetPanel({ scenario, job, blocked, names, context, lang, t }:
   const [arm, setArm] = useState('');
   const [replications, setReplications] = useState('');
   const [row, setRow] = useState<LimitText>({ metric: 'earnings.shareBelowMinWage', op: '<=', threshold: '5' });
+  // Each provisional answer's report (bracket, runs), by the answer the job shows.
+  const [reports] = useState(() => new WeakMap<TargetResult, TargetProvisional>());
   const spec = toSpec(row);
   const ok = scenario !== null && spec !== null && num(max) > num(min);
   const run = () => {
     if (!scenario || !spec) return;
-    job.run((execute, onProgress, signal) =>
+    job.runShowing((execute, onProgress, signal, show) =>
       findTargetSequential(
         scenario,
         {
@@ -62,11 +71,16 @@ export function TargetPanel({ scenario, job, blocked, names, context, lang, t }:
         execute,
         onProgress,
         signal,
+        (p) => {
+          reports.set(p.result, p);
+          show(p.result, { replications: p.replications, of: p.of });
+        },
       ).then((outcome) => outcome.result),
     );
   };
   const r = job.result;
   const l = catalogueLang(lang);
+  const so = job.provisional && job.shown ? reports.get(job.shown) : undefined;
   const paragraphs = r ? targetParagraphs(r, scenario) : [];
   const money = r?.platformCost?.money;
   /** The data a browser test reads beside a paragraph's words. */
@@ -120,7 +134,9 @@ export function TargetPanel({ scenario, job, blocked, names, context, lang, t }:
         <LimitRow id="target" row={row} onChange={setRow} lang={lang} context={context} t={t} />
       </div>
       <JobControls id="target" job={job} canRun={ok} blocked={blocked} t={t} onRun={run} />
-      {r && (
+      <ProvisionalBanner provisional={job.provisional} t={t} testId="target-provisional" how="target.provisionalHow" />
+      {so && <ProvisionalAnswer so={so} lang={lang} t={t} />}
+      {r && !so && (
         <div
           className="bargain-result"
           data-testid="target-result"
@@ -135,5 +151,38 @@ export function TargetPanel({ scenario, job, blocked, names, context, lang, t }:
         </div>
       )}
     </div>
+  );
+}
+
+/** The search's answer so far (`target-provisional-answer`), with the raw numbers for a browser test. */
+function ProvisionalAnswer({ so, lang, t }: { so: TargetProvisional; lang: Lang; t: Translate }) {
+  const l = catalogueLang(lang);
+  const shown = (v: number, toward?: 'up' | 'down') => paramValue(so.param, v, toward)[l];
+  const counts = { values: so.values, runs: so.runs };
+  // The best value is rounded as the final sentence rounds it: towards the side where the target holds.
+  const toward = so.direction === 'smallest' ? 'up' : 'down';
+  const text =
+    so.value === null
+      ? t('target.provisionalNone', counts)
+      : so.bracket
+        ? t('target.provisionalBracket', {
+            ...counts,
+            lo: shown(so.bracket[0]),
+            hi: shown(so.bracket[1]),
+            value: shown(so.value, toward),
+          })
+        : t('target.provisionalBest', { ...counts, value: shown(so.value, toward) });
+  return (
+    <p
+      className="bargain-result"
+      data-testid="target-provisional-answer"
+      data-value={so.value ?? ''}
+      data-lo={so.bracket?.[0] ?? ''}
+      data-hi={so.bracket?.[1] ?? ''}
+      data-replications={so.replications}
+      data-runs={so.runs}
+    >
+      {text}
+    </p>
   );
 }

@@ -2,13 +2,18 @@
  * Back-tests (issue 24 items 3–4): the model against a rule change that really happened. A back-test file names a
  * preset, the seeds to run and the observed figures, each a per-step series of the model's order trace read at one
  * step or as the change between two steps. The figures are computed from the trace, not from the run's metrics, so a
- * back-test can read a distance band (the 3 km promise) that no metric reports. Pure: the caller runs the scenario.
+ * back-test can read a distance band (the 3 km promise) that no metric reports. A figure may instead read a run
+ * metric over the whole run (`metric`), and may be the relative change in percent from another arm of the same seed
+ * (`versusArm`): a rule that was switched on, against the same city without it. Pure: the caller runs the scenario.
  */
 import { z } from 'zod';
 import type { Problem } from '../scenario/load.ts';
 import { loadJsonFile } from './jsonFile.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { OrderTraceColumns } from '../sim/orderTrace.ts';
+import type { Metrics } from '../sim/results.ts';
+import { isMetricPath } from './metricList.ts';
+import { metricAt } from './metricPaths.ts';
 import type { CancelSignal, Executor, ProgressFn, RunTask } from './runTasks.ts';
 import { meanInterval, type Difference } from './stats.ts';
 
@@ -25,12 +30,24 @@ export type BacktestSeriesName = keyof typeof BACKTEST_SERIES;
 
 const seriesNames = Object.keys(BACKTEST_SERIES) as [BacktestSeriesName, ...BacktestSeriesName[]];
 
-/** One observed figure: the series at `step`, or its change from `fromStep` to `step`. */
+/**
+ * One observed figure: the series at `step`, or its change from `fromStep` to `step`; or a run metric over the whole
+ * run (`metric`, with `fromStep` 0 and `step` the last day). With `versusArm`, the figure is the relative change in
+ * percent from that arm to `arm`, seed by seed: 100 × (arm − versusArm) / versusArm.
+ */
 export const BacktestFigure = z
   .strictObject({
     id: z.string().min(1),
     arm: z.string().min(1),
-    series: z.enum(seriesNames),
+    series: z.enum(seriesNames).optional(),
+    /** A scalar metric path of the run (e.g. safety.redLightRunsPerCourierDay), read over the whole run. */
+    metric: z
+      .string()
+      .min(1)
+      .refine(isMetricPath, { message: 'not a metric path of a run (see docs/model.md section 10)' })
+      .optional(),
+    /** The arm the figure is a relative change from, in percent (the same seeds). */
+    versusArm: z.string().min(1).optional(),
     step: z.int().min(0),
     fromStep: z.int().min(0).optional(),
     observed: z.number().finite(),
@@ -42,6 +59,18 @@ export const BacktestFigure = z
   })
   .refine((f) => f.fromStep === undefined || f.fromStep < f.step, {
     message: 'fromStep must come before step',
+    path: ['fromStep'],
+  })
+  .refine((f) => (f.series === undefined) !== (f.metric === undefined), {
+    message: 'a figure reads either a series or a metric',
+    path: ['series'],
+  })
+  .refine((f) => f.versusArm === undefined || f.versusArm !== f.arm, {
+    message: 'versusArm must be another arm',
+    path: ['versusArm'],
+  })
+  .refine((f) => f.versusArm === undefined || f.metric !== undefined || f.fromStep === undefined, {
+    message: 'a series figure against another arm reads one step: leave fromStep out',
     path: ['fromStep'],
   });
 
@@ -139,22 +168,43 @@ export function figureProblems(file: BacktestFile, days: number, arms: readonly 
   const problems: string[] = [];
   file.figures.forEach((f, i) => {
     if (!arms.includes(f.arm)) problems.push(`figures[${i}].arm: the scenario has no arm "${f.arm}"`);
+    if (f.versusArm !== undefined && !arms.includes(f.versusArm))
+      problems.push(`figures[${i}].versusArm: the scenario has no arm "${f.versusArm}"`);
     if (f.step >= days) problems.push(`figures[${i}].step: ${f.step} is past the scenario's last day (${days - 1})`);
+    else if (f.metric !== undefined && (f.step !== days - 1 || f.fromStep !== 0))
+      problems.push(
+        `figures[${i}].step: a metric figure reads the whole run: fromStep 0 and step ${days - 1} (the last day)`,
+      );
   });
   return problems;
 }
 
-/** Holds each figure against the runs' series (per arm, one series per seed, in seed order). */
+/** A figure's value in one run, before any comparison with another arm. */
+function figureValue(figure: BacktestFigure, series: BacktestRunSeries | undefined, metrics: Metrics | undefined) {
+  if (figure.metric !== undefined) return (metrics && metricAt(metrics, figure.metric)) ?? Number.NaN;
+  if (!series || figure.series === undefined) return Number.NaN;
+  const values = series[figure.series];
+  const at = levelAt(values, figure.step, LEVEL_HALF_WIDTH);
+  return figure.fromStep === undefined ? at : at - levelAt(values, figure.fromStep, LEVEL_HALF_WIDTH);
+}
+
+/**
+ * Holds each figure against the runs' series and metrics (per arm, one per seed, in seed order); metrics are needed
+ * only by metric figures.
+ */
 export function evaluateBacktest(
   file: BacktestFile,
   seriesByArm: Readonly<Record<string, readonly BacktestRunSeries[]>>,
+  metricsByArm: Readonly<Record<string, readonly Metrics[]>> = {},
 ): BacktestRow[] {
   return file.figures.map((figure) => {
-    const runs = seriesByArm[figure.arm] ?? [];
-    const values = runs.map((run) => {
-      const series = run[figure.series];
-      const at = levelAt(series, figure.step, LEVEL_HALF_WIDTH);
-      return figure.fromStep === undefined ? at : at - levelAt(series, figure.fromStep, LEVEL_HALF_WIDTH);
+    const seeds = Math.max((seriesByArm[figure.arm] ?? []).length, (metricsByArm[figure.arm] ?? []).length);
+    const valueOf = (arm: string, k: number) => figureValue(figure, seriesByArm[arm]?.[k], metricsByArm[arm]?.[k]);
+    const values = Array.from({ length: seeds }, (_, k) => {
+      const value = valueOf(figure.arm, k);
+      if (figure.versusArm === undefined) return value;
+      const base = valueOf(figure.versusArm, k);
+      return (100 * (value - base)) / base;
     });
     const model = meanInterval(values);
     const [lo, hi] = model.ci95;
@@ -173,7 +223,7 @@ export interface BacktestResult {
   name: string;
   seeds: number[];
   rows: BacktestRow[];
-  /** Per arm the figures name, each series averaged over seeds, day by day (for charts). */
+  /** Per arm a series figure names, each series averaged over seeds, day by day (for charts). */
   meanSeries: Record<string, BacktestRunSeries>;
 }
 
@@ -201,19 +251,27 @@ export async function runBacktest(
     scenario.arms.map((a) => a.id),
   );
   if (problems.length > 0) throw new BacktestProblemError(problems);
-  const arms = [...new Set(file.figures.map((f) => f.arm))];
+  const figureArms = (f: BacktestFigure) => (f.versusArm === undefined ? [f.arm] : [f.arm, f.versusArm]);
+  const arms = [...new Set(file.figures.flatMap(figureArms))];
+  // Only arms a series figure reads keep their order trace (a month of orders is large, and metrics come anyway).
+  const traced = new Set(file.figures.filter((f) => f.series !== undefined).flatMap(figureArms));
   const seeds = Array.from({ length: options.seeds ?? file.seeds }, (_, k) => k + 1);
-  const tasks: RunTask[] = arms.flatMap((armId) => seeds.map((seed) => ({ scenario, armId, seed, orders: true })));
+  const tasks: RunTask[] = arms.flatMap((armId) =>
+    seeds.map((seed) => ({ scenario, armId, seed, ...(traced.has(armId) ? { orders: true } : {}) })),
+  );
   const results = await executor(tasks, options.onProgress, options.signal);
   const seriesByArm: Record<string, BacktestRunSeries[]> = {};
+  const metricsByArm: Record<string, Metrics[]> = {};
   results.forEach((result, i) => {
     const armId = (tasks[i] as RunTask).armId;
+    (metricsByArm[armId] ??= []).push(result.metrics);
+    if (!traced.has(armId)) return;
     if (!result.orders) throw new Error(`run ${armId}/${(tasks[i] as RunTask).seed} returned no order trace`);
     (seriesByArm[armId] ??= []).push(backtestSeries(result.orders, scenario.time.days));
   });
   const meanSeries: Record<string, BacktestRunSeries> = {};
   for (const [armId, runs] of Object.entries(seriesByArm)) meanSeries[armId] = meanOfSeries(runs);
-  return { id: file.id, name: file.name, seeds, rows: evaluateBacktest(file, seriesByArm), meanSeries };
+  return { id: file.id, name: file.name, seeds, rows: evaluateBacktest(file, seriesByArm, metricsByArm), meanSeries };
 }
 
 /** Each series averaged over runs, day by day (NaN days skipped). */

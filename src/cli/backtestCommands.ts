@@ -52,7 +52,7 @@ const signed = (x: number) => (x > 0 ? `+${f1(x)}` : f1(x));
 export function backtestTable(result: BacktestResult, days: number): string {
   const header = ['arm', 'figure', 'steps', 'observed', 'model', '95% CI', 'model − observed', 'strength'];
   const rows = result.rows.map((r) => [
-    r.figure.arm,
+    r.figure.versusArm === undefined ? r.figure.arm : `${r.figure.arm} vs ${r.figure.versusArm}`,
     r.figure.id,
     r.figure.fromStep === undefined ? `${r.figure.step}` : `${r.figure.fromStep}→${r.figure.step}`,
     f1(r.figure.observed),
@@ -67,14 +67,21 @@ export function backtestTable(result: BacktestResult, days: number): string {
       .map((cell, i) => (i >= 3 && i <= 6 ? cell.padStart(widths[i] as number) : cell.padEnd(widths[i] as number)))
       .join('  ')
       .trimEnd();
+  const series = result.rows.some((r) => r.figure.series !== undefined);
+  const seeds = `seeds ${result.seeds[0]}..${result.seeds[result.seeds.length - 1]}`;
   return [
     `Back-test: ${result.name} (${result.id})`,
-    `Steps 0–${days - 1}; seeds ${result.seeds[0]}..${result.seeds[result.seeds.length - 1]}; each step's level is the mean of the 5 steps around it.`,
+    `Steps 0–${days - 1}; ${seeds}${series ? "; each step's level is the mean of the 5 steps around it" : ''}.`,
     '',
     line(header),
     ...rows.map(line),
     '',
-    'Minutes. A change is the level at its second step minus the level at its first.',
+    ...(series ? ['Minutes. A change is the level at its second step minus the level at its first.'] : []),
+    ...(result.rows.some((r) => r.figure.versusArm !== undefined)
+      ? [
+          'A row "arm vs other" is the relative change in percent from the other arm to the arm, seed by seed (same orders and couriers); a metric row reads the whole run.',
+        ]
+      : []),
     '',
   ].join('\n');
 }

@@ -38,6 +38,8 @@ export interface DeliveredOrder {
   lateAtSec: number;
   /** Covered by the compensation promise (rules.compensation.coveredShare, drawn per order). */
   covered: boolean;
+  /** Its courier ran a red light while carrying it: no safety bonus (left out: none run, as in a replay). */
+  ranRedLight?: boolean;
 }
 
 /** Books a run's money, day by day. */
@@ -47,6 +49,8 @@ export class Ledger {
   private readonly commissionFen: Float64Array;
   private readonly penaltiesFen: Float64Array;
   private readonly bonusesFen: Float64Array;
+  /** Today's safety bonuses (rules.pay.safetyBonusPerOrder), part of the bonuses, paid as orders are delivered. */
+  private readonly safetyFen: Float64Array;
   private readonly topUpsFen: Float64Array;
   private readonly expensesFen: Float64Array;
   private readonly ordersToday: Float64Array;
@@ -61,6 +65,7 @@ export class Ledger {
   private readonly peakHour = new Uint8Array(24);
   private readonly perOrder: Pick<FlowAmounts, 'orderValue' | 'deliveryFee' | 'merchantCommission' | 'otherCosts'>;
   private readonly premiumFen: number;
+  private readonly safetyBonusFen: number;
   private readonly insured: boolean;
   private weather: Weather = 'clear';
   private holiday = false;
@@ -78,6 +83,7 @@ export class Ledger {
     this.commissionFen = new Float64Array(n);
     this.penaltiesFen = new Float64Array(n);
     this.bonusesFen = new Float64Array(n);
+    this.safetyFen = new Float64Array(n);
     this.topUpsFen = new Float64Array(n);
     this.expensesFen = new Float64Array(n);
     this.ordersToday = new Float64Array(n);
@@ -93,6 +99,7 @@ export class Ledger {
     };
     this.insured = rules.compensation.funder === 'merchantInsurance';
     this.premiumFen = this.insured ? fen(rules.compensation.premiumPerOrder) : 0;
+    this.safetyBonusFen = fen(rules.pay.safetyBonusPerOrder);
   }
 
   /** Starts a day: its weather and holiday status, the day its times count from, and empty amounts. */
@@ -102,6 +109,7 @@ export class Ledger {
     this.holiday = holiday;
     for (const a of [this.feesFen, this.commissionFen, this.penaltiesFen, this.bonusesFen, this.topUpsFen]) a.fill(0);
     this.expensesFen.fill(0);
+    this.safetyFen.fill(0);
     this.ordersToday.fill(0);
     for (const f of FLOWS) this.day[f] = 0;
     this.coveredToday = 0;
@@ -115,7 +123,8 @@ export class Ledger {
   /**
    * Courier c delivered an order: the customer pays the food and the delivery fee, the merchant the commission (and
    * the premium of a covered order), the platform the courier's fee less commission, a late order is fined (with a
-   * complaint drawn), a covered late order compensated. Returns whether the order was late for the courier.
+   * complaint drawn), a covered late order compensated, and an order carried without a red light run earns the
+   * safety bonus (a bonus, platform → courier). Returns whether the order was late for the courier.
    */
   delivered(c: number, o: DeliveredOrder): boolean {
     const { rules } = this;
@@ -141,6 +150,11 @@ export class Ledger {
     this.book('courierFees', fee);
     this.book('courierCommission', commission);
     this.book('fines', penalty);
+    if (this.safetyBonusFen > 0 && o.ranRedLight !== true) {
+      this.safetyFen[c] = (this.safetyFen[c] as number) + this.safetyBonusFen;
+      this.bonusesFen[c] = (this.bonusesFen[c] as number) + this.safetyBonusFen;
+      this.book('bonuses', this.safetyBonusFen);
+    }
     if (o.covered) {
       this.coveredToday++;
       if (this.insured) this.book('premiums', this.premiumFen);
@@ -153,19 +167,23 @@ export class Ledger {
     return lateSec > 0;
   }
 
-  /** What courier c has earned from the platform today so far, fen: fees − commission − penalties. */
+  /** What courier c has earned from the platform today so far, fen: fees − commission − penalties + safety bonuses. */
   earnedFen(c: number): number {
-    return (this.feesFen[c] as number) - (this.commissionFen[c] as number) - (this.penaltiesFen[c] as number);
+    const earned = (this.feesFen[c] as number) - (this.commissionFen[c] as number) - (this.penaltiesFen[c] as number);
+    return this.safetyBonusFen > 0 ? earned + (this.safetyFen[c] as number) : earned;
   }
 
-  /** Closes the day for every courier who logged on: tier bonuses, guarantee top-ups and expenses (from km ridden). */
+  /**
+   * Closes the day for every courier who logged on: tier bonuses (added to the safety bonuses already paid), guarantee
+   * top-ups and expenses (from km ridden).
+   */
   settleDay(times: CourierDayTimes, kmOf: (c: number) => number): void {
     const pay = this.rules.pay;
     for (let c = 0; c < this.couriers; c++) {
       if (times.loggedOn[c] !== 1) continue;
       const bonuses = tierBonusFen(pay, this.ordersToday[c] as number);
       const expenses = expensesFen(this.scenario.population, kmOf(c));
-      this.bonusesFen[c] = bonuses;
+      this.bonusesFen[c] = this.safetyBonusFen > 0 ? bonuses + (this.safetyFen[c] as number) : bonuses;
       this.expensesFen[c] = expenses;
       const earned = earnedOf({ ...this.amountsOf(c), topUps: 0 });
       const topUps = guaranteeTopUpFen(

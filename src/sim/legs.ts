@@ -7,7 +7,8 @@ import type { EngineState } from './engineState.ts';
 import { isDropoff, RIDING, SERVICE, stopOrder } from './fleet.ts';
 import { DELIVERED, PICKED } from './orderBook.ts';
 import { hourOf } from './time.ts';
-import { chooseSpeed, redRunProbability, requiredKmh } from './riding.ts';
+import { fen } from './pay.ts';
+import { chooseSpeed, mayRunRedLight, redLightWaitCostFen, redRunProbability, requiredKmh } from './riding.ts';
 import { dist } from './spatialGrid.ts';
 import { EV_LEG_END, EV_SERVICE_DONE } from './events.ts';
 import { becomeIdle } from './shifts.ts';
@@ -22,6 +23,57 @@ function stopY(e: EngineState, stop: number): number {
   const o = stopOrder(stop);
   const orders = e.book.orders;
   return isDropoff(stop) ? (orders.custY[o] as number) : (e.city.restaurantY[orders.restaurant[o] as number] as number);
+}
+
+/** Online time after which a courier values time at today's earnings rather than at the income target's rate. */
+const OWN_RATE_AFTER_SEC = 3600;
+
+/**
+ * What courier c earns per second online, fen: today's earnings so far over the time online, or, before an hour
+ * online with something earned, the income target over the hours limit (what the courier means to earn per hour).
+ */
+function earnFenPerSec(e: EngineState, c: number, now: number): number {
+  const online = e.fleet.onlineSecAt(c, now);
+  const earned = e.ledger.earnedFen(c);
+  if (online >= OWN_RATE_AFTER_SEC && earned > 0) return earned / online;
+  return ((e.pop.incomeTargetCny[c] as number) * 100) / ((e.pop.maxHours[c] as number) * 3600);
+}
+
+/** The safety bonus the orders in courier c's bag would lose by a red light run, fen: 0 when there is no bonus. */
+function safetyStakeFen(e: EngineState, c: number): number {
+  const bonus = e.rules.pay.safetyBonusPerOrder;
+  if (bonus === 0) return 0;
+  const { fleet } = e;
+  const base = c * fleet.maxBag;
+  let clean = 0;
+  for (let k = 0; k < (fleet.bagCount[c] as number); k++)
+    if (e.book.ranRedLight[fleet.bag[base + k] as number] === 0) clean++;
+  return clean * fen(bonus);
+}
+
+/** Road km from courier c's next stop (at dx, dy) through the rest of the plan. */
+function restOfPlanKm(e: EngineState, c: number, dx: number, dy: number, routeFactor: number): number {
+  const { fleet } = e;
+  const base = c * fleet.planCap;
+  let km = 0;
+  let fx = dx;
+  let fy = dy;
+  for (let k = 0; k < (fleet.planLen[c] as number); k++) {
+    const stop = fleet.plan[base + k] as number;
+    const nx = stopX(e, stop);
+    const ny = stopY(e, stop);
+    km += dist(nx - fx, ny - fy) * routeFactor;
+    fx = nx;
+    fy = ny;
+  }
+  return km;
+}
+
+/** Every order in courier c's bag loses the safety bonus: the courier ran a red light while carrying it. */
+function markBagRanRedLight(e: EngineState, c: number): void {
+  const { fleet } = e;
+  const base = c * fleet.maxBag;
+  for (let k = 0; k < (fleet.bagCount[c] as number); k++) e.book.ranRedLight[fleet.bag[base + k] as number] = 1;
 }
 
 /** Courier c sets off for the next stop of the plan, or becomes idle when the plan is empty. */
@@ -52,6 +104,8 @@ export function startNextLeg(e: EngineState, c: number, now: number): void {
 
   let kmh = v0;
   let pressure = 0;
+  // Seconds left to the threshold of the order that sets the pace (Infinity when none can be reached).
+  let bindLeftSec = Infinity;
   // No point hurrying to a restaurant whose food will not be ready on arrival at comfort speed.
   const foodLate = pickup && now + (km / v0) * 3600 < (book.orders.readySec[target] as number);
   if (!foodLate) {
@@ -83,23 +137,54 @@ export function startNextLeg(e: EngineState, c: number, now: number): void {
         e.lines.severeAfterSec,
         vmax,
       );
-      if (need > vreq) vreq = need;
+      if (need > vreq) {
+        vreq = need;
+        bindLeftSec = (viaKm / need) * 3600;
+      }
     }
     const choice = chooseSpeed(v0, vmax, r, vreq, e.rushWhenLate);
     kmh = choice.kmh;
     pressure = choice.pressure;
   }
-  const duration = km > 0 ? (km / kmh) * 3600 : 0;
+  let duration = km > 0 ? (km / kmh) * 3600 : 0;
 
   if (km > 0) {
-    // Red lights: the number of signals is km × signalsPerKm rounded at random; each is red and run at once.
+    // Red lights: the number of signals is km × signalsPerKm rounded at random; one draw per signal says whether it
+    // is red and run (below redLightProb × the run probability), red and stopped at (below redLightProb), or green.
     const beh = e.scenario.behaviour;
     const signals = Math.floor(km * e.signalsPerKm + e.riding());
-    const pRedRun = beh.redLightProb * redRunProbability(beh.redRunBase, beh.redRunPressure, r, pressure);
+    // With a safety bonus at stake the courier runs only when stopping at every red light until the bag is delivered
+    // (the expected reds over this leg and the rest of the plan) costs more than the bonus (docs/model.md 6).
+    const stake = safetyStakeFen(e, c);
+    const mayRun =
+      stake === 0 ||
+      mayRunRedLight(
+        redLightWaitCostFen({
+          waitSec:
+            (km + restOfPlanKm(e, c, dx, dy, routeFactor)) * e.signalsPerKm * beh.redLightProb * beh.redLightWaitSec,
+          earnFenPerSec: earnFenPerSec(e, c, now),
+          pressure,
+          timeLeftSec: bindLeftSec,
+          lateFineFen: fen(e.rules.penalties.lateFine) + beh.complaintProbLate * fen(e.rules.penalties.complaintFine),
+          perMinuteLateFen: fen(e.rules.penalties.perMinuteLate),
+        }),
+        stake,
+      );
+    const pRedRun = mayRun ? beh.redLightProb * redRunProbability(beh.redRunBase, beh.redRunPressure, r, pressure) : 0;
     let runs = 0;
-    for (let s = 0; s < signals; s++) if (e.riding() < pRedRun) runs++;
+    let stops = 0;
+    for (let s = 0; s < signals; s++) {
+      const u = e.riding();
+      if (u < pRedRun) runs++;
+      else if (u < beh.redLightProb) stops++;
+    }
+    if (runs > 0) markBagRanRedLight(e, c);
     e.rec.leg(c, km, kmh, signals, runs, fleet.onlineSecAt(c, now), pop.comfortKmh[c] as number, now);
-    e.deadline.observeLeg(km, kmh);
+    if (stops > 0 && beh.redLightWaitSec > 0) {
+      // Each red light stopped at costs its wait; the platform sees the leg's pace with the waits in it.
+      duration += stops * beh.redLightWaitSec;
+      e.deadline.observeLeg(km, (km / duration) * 3600);
+    } else e.deadline.observeLeg(km, kmh);
   }
 
   fleet.x[c] = dx;
@@ -129,6 +214,7 @@ function deliver(e: EngineState, c: number, o: number, at: number): void {
     promiseSec: book.promiseAt[o] as number,
     lateAtSec: book.lateAt[o] as number,
     covered: book.orders.covered?.[o] === 1,
+    ranRedLight: book.ranRedLight[o] === 1,
   });
   e.rec.delivered(
     c,

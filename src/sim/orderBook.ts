@@ -29,6 +29,8 @@ export class OrderBook {
   readonly late: Uint8Array;
   /** The fee paid for a delivered order, fen. */
   readonly feeFen: Float64Array;
+  /** 1 when its courier ran a red light on a leg while the order was in the bag (it loses the safety bonus). */
+  readonly ranRedLight: Uint8Array;
 
   constructor(
     readonly orders: DayOrders,
@@ -48,6 +50,7 @@ export class OrderBook {
     this.courier = new Int32Array(m).fill(-1);
     this.late = new Uint8Array(m);
     this.feeFen = new Float64Array(m);
+    this.ranRedLight = new Uint8Array(m);
   }
 
   /** Order o is promised for `promiseAt` (absolute seconds): its due and late lines follow from the deadline's lines. */

@@ -13,7 +13,7 @@ export const PAY_TERMS = {
   commission: { sign: -1, flow: 'courierCommission', ownCost: false },
   /** Fines for late orders and complaints (received as `rules.penalties.recipient` says). */
   penalties: { sign: -1, flow: 'fines', ownCost: false },
-  /** Daily order-count tier bonuses. */
+  /** Daily order-count tier bonuses, and safety bonuses per order carried without a red light run. */
   bonuses: { sign: 1, flow: 'bonuses', ownCost: false },
   /** Minimum-guarantee top-ups. */
   topUps: { sign: 1, flow: 'topUps', ownCost: false },

@@ -75,6 +75,42 @@ export function redRunProbability(base: number, perPressure: number, riskToleran
   return p > 1 ? 1 : p;
 }
 
+/** What a courier at a red light weighs against a safety bonus (docs/model.md section 6). */
+export interface RedLightWait {
+  /** The waits ahead at red lights if the courier runs none until the bag is delivered, seconds. */
+  waitSec: number;
+  /** What the courier earns per second online, fen. */
+  earnFenPerSec: number;
+  /** Time pressure, 0–1, as in `redRunProbability`. */
+  pressure: number;
+  /** Seconds left to the threshold the most demanding order aims at; Infinity when none can be reached. */
+  timeLeftSec: number;
+  /** What a late order expects to be fined at its late line, fen (the fine plus the complaint's expected fine). */
+  lateFineFen: number;
+  /** The fine per minute late, fen: what a wait costs when every threshold is already lost. */
+  perMinuteLateFen: number;
+}
+
+/**
+ * What stopping at red lights costs, fen: the earnings of the time (waits × earnings per second) plus the fine the
+ * waits may bring, pressure × min(1, waits / time left) × the expected fine (the waits' share of the time left,
+ * weighed by how pressed the courier is); past every threshold, the per-minute fine of the waits.
+ */
+export function redLightWaitCostFen(w: RedLightWait): number {
+  const earnings = w.waitSec * w.earnFenPerSec;
+  if (!(w.timeLeftSec < Infinity)) return earnings + (w.waitSec / 60) * w.perMinuteLateFen;
+  const share = w.timeLeftSec > w.waitSec ? w.waitSec / w.timeLeftSec : 1;
+  return earnings + w.pressure * share * w.lateFineFen;
+}
+
+/**
+ * Whether a courier may run a red light (the existing probability then decides): always when no safety bonus is at
+ * stake, else only when stopping costs more than the bonus the orders in the bag would lose.
+ */
+export function mayRunRedLight(waitCostFen: number, bonusAtStakeFen: number): boolean {
+  return bonusAtStakeFen <= 0 || waitCostFen > bonusAtStakeFen;
+}
+
 /** Risk model parameters, resolved for one day's weather. */
 export interface RiskTerms {
   /** Expected injury crashes per km at the reference speed, before the multiplying terms. */

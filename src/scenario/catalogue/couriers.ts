@@ -196,6 +196,18 @@ export const COURIER_FACTS = {
     unit: 'probability',
     status: { kind: 'assumption', range: { low: 0.5, high: 1.5, basis: '±50% (poorly known)', order: 5 } },
   },
+  'behaviour.redLightWaitSec': {
+    name: { zh: '红灯前停车的平均等待', en: 'Mean wait at a red light' },
+    unit: 'sec',
+    hint: {
+      zh: '0 表示红灯不耗时（原模型）。随机到达时红灯期内平均等红灯时长的一半：周期 130 秒、红灯占 0.4 时约 26 秒。',
+      en: '0: a red light costs no time (the earlier model). Arriving at random, the wait averages half the red phase: about 26 s for a 130 s cycle red 0.4 of it.',
+    },
+    status: {
+      kind: 'setting',
+      note: 'off (0) by default; safety-bonus-2025 uses 26 s: half a red phase of 0.4 × a 130 s cycle (Beijing cycles 119–135 s, J. Adv. Transp. 2019, 2345903); plausible 10–60 s',
+    },
+  },
   'behaviour.pressureAdaptation': {
     name: { zh: '超时后冒险倾向每天的变化', en: 'Daily change of risk tolerance after lateness' },
     unit: 'perDay',

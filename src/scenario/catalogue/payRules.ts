@@ -73,6 +73,18 @@ export const PAY_RULE_FACTS = {
       engaged: { zh: '按接单时长', en: 'per engaged hour' },
     },
   },
+  'rules.pay.safetyBonusPerOrder': {
+    name: { zh: '不闯红灯每单奖励', en: 'Safety bonus per order without a red light run' },
+    unit: 'cnyPerOrder',
+    hint: {
+      zh: '骑手在送这单的路上没有闯红灯时多得的钱；0 表示没有。美团 2025 年的活动为每单 1–1.5 元。',
+      en: 'Paid per delivered order on whose legs the courier ran no red light; 0: none. Meituan’s 2025 campaign paid 1–1.5 CNY an order.',
+    },
+    status: {
+      kind: 'setting',
+      note: 'none by default; Meituan 2025: 1–1.5 CNY an order (safety-bonus-2025 uses 1.25)',
+    },
+  },
   'rules.penalties.lateFine': {
     name: { zh: '超时罚款', en: 'Fine for a late order' },
     unit: 'cny',

@@ -69,6 +69,11 @@ export const Behaviour = z
     redLightProb: share().default(0.4),
     redRunBase: share().default(0.05),
     redRunPressure: share().default(0.5),
+    /**
+     * Mean wait at a red signal for a courier who stops, seconds; 0 (the default): a red light costs no time, as
+     * before. Every red light stopped at adds this wait to the leg (docs/model.md section 6).
+     */
+    redLightWaitSec: num(0, 300).default(0),
     /** Step by which a courier's risk tolerance rises after a day with too many late orders, or falls back. */
     pressureAdaptation: share().default(0.05),
     /** Share of a day's orders late above which a courier raises their risk tolerance. */

@@ -21,6 +21,11 @@ export const PayRules = section({
     .strictObject({ perHour: num(0, 1000), basis: z.enum(['online', 'engaged']) })
     .nullable()
     .default(null),
+  /**
+   * A bonus per delivered order during whose legs the courier ran no red light (detection certain), CNY; 0: none.
+   * Paid as a bonus (platform → courier), so it is weighed at every red light (docs/model.md sections 6 and 8).
+   */
+  safetyBonusPerOrder: num(0, 100).default(0),
 });
 
 /** The fines for lateness and complaints, and who receives them (`rules.penalties`). */

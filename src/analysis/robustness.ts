@@ -5,7 +5,8 @@
  * direction there is held against its direction in the scenario as written. For each difference the result gives the
  * share of worlds in which the direction holds with a Wilson 95% interval, a verdict, whether the first half of the
  * worlds gives the same verdict, a PRIM box naming where it fails (src/analysis/prim.ts), and first-order indices
- * ranking the assumptions by how much of the difference's spread over worlds each explains.
+ * ranking the assumptions by how much of the difference's spread over worlds each explains; with `totalIndices`,
+ * total-effect indices too, from a radial design's extra worlds (src/analysis/robustnessTotal.ts).
  *
  * The ranges are sensitivity's (ASSUMPTIONS: the parameters docs/model.md marks as assumptions, each with a stated
  * low and high factor of the scenario's value). World w runs seeds `seed + w × replications + k`: worlds differ in
@@ -20,8 +21,10 @@ import { FAIRPACE_VERSION, MODEL_DIGEST } from '../version.ts';
 import type { BatchPlan } from './batchPlan.ts';
 import { metricAt } from './metricPaths.ts';
 import { primBox, type PrimBox } from './prim.ts';
+import { radialWorlds, splitRadial, type TotalIndicesDesign } from './robustnessTotal.ts';
 import { seedsFor, type RunTask } from './runTasks.ts';
 import { SENSITIVITY_METRICS, differencesOf, planSensitivity } from './sensitivity.ts';
+import { jansenTotalIndices } from './sobolTotal.ts';
 import type { Difference } from './stats.ts';
 
 /** What to sample and how to run it. */
@@ -36,6 +39,8 @@ export interface RobustnessOptions {
   params?: string[];
   /** First seed (default: the scenario's); also seeds the sampler. */
   seed?: number;
+  /** Also estimate total-effect indices on a radial design: (k + 2) × N worlds instead of N. */
+  totalIndices?: boolean;
 }
 
 /** Below this lower bound of the share, and above this upper bound, a verdict is clear. */
@@ -69,6 +74,8 @@ export interface RobustMetric {
   firstOrder: { param: string; index: number }[];
   /** The difference in each world, in world order. */
   worldDifferences: number[];
+  /** With `totalIndices`: each assumption's total-effect index (Jansen, radial design), largest first. */
+  totalEffect?: { param: string; index: number }[];
 }
 
 /** The `fairpace robustness` output. */
@@ -87,6 +94,8 @@ export interface RobustnessResult {
   samples: number[][];
   metrics: RobustMetric[];
   skipped: { path: string; reason: string }[];
+  /** With `totalIndices`: the design the total-effect indices come from and what it cost. */
+  totalIndices?: TotalIndicesDesign;
 }
 
 /** The most worlds one analysis draws. */
@@ -94,10 +103,16 @@ export const MAX_WORLDS = 10_000;
 
 /**
  * A Latin hypercube of n points over `ranges`: each range cut into n equal strata, each stratum used once, a point
- * uniform within its stratum; strata matched across parameters by a seeded shuffle. Deterministic in `seed`.
+ * uniform within its stratum; strata matched across parameters by a seeded shuffle. Deterministic in `seed`; another
+ * `stream` draws an independent hypercube from the same seed (the radial design's B).
  */
-export function latinHypercube(ranges: readonly (readonly [number, number])[], n: number, seed: number): number[][] {
-  const rng = seedrandom.alea(`${seed}/robustness`);
+export function latinHypercube(
+  ranges: readonly (readonly [number, number])[],
+  n: number,
+  seed: number,
+  stream = 'robustness',
+): number[][] {
+  const rng = seedrandom.alea(`${seed}/${stream}`);
   const points: number[][] = Array.from({ length: n }, () => []);
   for (const [low, high] of ranges) {
     const order = Array.from({ length: n }, (_, i) => i);
@@ -136,7 +151,8 @@ export function verdictOf(interval: readonly [number, number]): RobustVerdict {
 /**
  * First-order index of each column of x for y, by the correlation ratio over √n equal-count bins (the share of
  * y's variance that the bin means explain), corrected for the share pure noise would give, (bins − 1)/(n − 1), and
- * floored at 0. An estimate from the given sample, without a Sobol design; total indices are not estimated.
+ * floored at 0. An estimate from the given sample, without a Sobol design (total-effect indices need one: see
+ * robustnessTotal.ts, `--total-indices`).
  */
 export function firstOrderIndices(x: readonly (readonly number[])[], y: readonly number[]): number[] {
   const n = y.length;
@@ -171,6 +187,19 @@ export function firstOrderIndices(x: readonly (readonly number[])[], y: readonly
 /** Rounds away binary noise so sampled values print as a person would read them. */
 const tidy = (v: number) => Number(v.toPrecision(10));
 
+/** The scenario of one world: the assumptions at `row`'s values, a whole-number field at the nearest whole number. */
+function worldOf(scenario: Scenario, paths: readonly string[], row: readonly number[]): Scenario {
+  return paths.reduce((s, path, j) => {
+    const v = row[j] as number;
+    try {
+      return withParam(s, path, v);
+    } catch (e) {
+      if (e instanceof ScenarioPathError) return withParam(s, path, Math.round(v));
+      throw e;
+    }
+  }, scenario);
+}
+
 /** The worlds, their scenarios and the runs as one batch plan; the summary judges each headline difference. */
 export function robustnessBatch(scenario: Scenario, options: RobustnessOptions = {}): BatchPlan<RobustnessResult> {
   const n = options.worlds ?? 100;
@@ -185,58 +214,51 @@ export function robustnessBatch(scenario: Scenario, options: RobustnessOptions =
   });
   const { arms, skipped } = planned;
   const params = planned.params.filter((p) => p.high > p.low);
-  const samples = latinHypercube(
-    params.map((p) => [p.low, p.high] as const),
-    n,
-    seed,
-  ).map((row) => row.map(tidy));
-  const worldScenarios = samples.map((row) =>
-    params.reduce((s, p, j) => {
-      const v = row[j] as number;
-      try {
-        return withParam(s, p.path, v);
-      } catch (e) {
-        // A whole-number field takes the nearest whole number.
-        if (e instanceof ScenarioPathError) return withParam(s, p.path, Math.round(v));
-        throw e;
-      }
-    }, scenario),
-  );
+  const paths = params.map((p) => p.path);
+  const ranges = params.map((p) => [p.low, p.high] as const);
+  const samples = latinHypercube(ranges, n, seed).map((row) => row.map(tidy));
+  // With --total-indices, the radial design's extra worlds follow A's, each on the seeds of its A row.
+  const radial = options.totalIndices
+    ? radialWorlds(samples, () => latinHypercube(ranges, n, seed, 'robustness-b').map((row) => row.map(tidy)))
+    : null;
+  const worlds = [...samples.map((values, w) => ({ values, seedRow: w })), ...(radial ? radial.rows : [])];
   const baseSeeds = seedsFor(seed, scenario.replications);
   const tasks: RunTask[] = [];
   for (const armId of arms) for (const s of baseSeeds) tasks.push({ scenario, armId, seed: s });
-  worldScenarios.forEach((ws, w) => {
+  for (const { values, seedRow } of worlds) {
+    const ws = worldOf(scenario, paths, values);
     for (const armId of arms) {
-      for (const s of seedsFor(seed + w * reps, reps)) tasks.push({ scenario: ws, armId, seed: s });
+      for (const s of seedsFor(seed + seedRow * reps, reps)) tasks.push({ scenario: ws, armId, seed: s });
     }
-  });
+  }
   return {
     tasks,
     summarise: (results) => {
       const nb = baseSeeds.length;
       const base = differencesOf(results.slice(0, nb), results.slice(nb, 2 * nb));
-      const worldRuns = (w: number): [RunResult[], RunResult[]] => {
+      /** World w's difference in `metric`, the mean over its seeds of the second arm's value minus the first's. */
+      const differenceIn = (metric: string, w: number) => {
         const at = 2 * nb + w * 2 * reps;
-        return [results.slice(at, at + reps), results.slice(at + reps, at + 2 * reps)];
+        let sum = 0;
+        for (let k = 0; k < reps; k++) {
+          const va = metricAt((results[at + k] as RunResult).metrics, metric) ?? Number.NaN;
+          const vb = metricAt((results[at + reps + k] as RunResult).metrics, metric) ?? Number.NaN;
+          sum += vb - va;
+        }
+        return sum / reps;
       };
-      const metrics = SENSITIVITY_METRICS.map((metric) =>
-        judge(
-          metric,
-          base[metric] as Difference,
-          samples,
-          params.map((p) => p.path),
-          samples.map((_, w) => {
-            const [a, b] = worldRuns(w);
-            let sum = 0;
-            for (let k = 0; k < reps; k++) {
-              const va = metricAt((a[k] as RunResult).metrics, metric) ?? Number.NaN;
-              const vb = metricAt((b[k] as RunResult).metrics, metric) ?? Number.NaN;
-              sum += vb - va;
-            }
-            return sum / reps;
-          }),
-        ),
-      );
+      const metrics = SENSITIVITY_METRICS.map((metric) => {
+        const fA = samples.map((_, w) => differenceIn(metric, w));
+        const judged = judge(metric, base[metric] as Difference, samples, paths, fA);
+        if (!radial) return judged;
+        const extra = radial.rows.map((_, r) => differenceIn(metric, n + r));
+        const { fB, fAB } = splitRadial(extra, n, paths.length);
+        const indices = jansenTotalIndices(fA, fB, fAB);
+        const totalEffect = paths
+          .map((param, j) => ({ param, index: indices[j] as number }))
+          .sort((a, b) => b.index - a.index || paths.indexOf(a.param) - paths.indexOf(b.param));
+        return { ...judged, totalEffect };
+      });
       return {
         schemaVersion: SCHEMA_VERSION,
         fairpaceVersion: FAIRPACE_VERSION,
@@ -250,9 +272,29 @@ export function robustnessBatch(scenario: Scenario, options: RobustnessOptions =
         samples,
         metrics,
         skipped,
+        ...(radial
+          ? {
+              totalIndices: {
+                estimator: 'jansen' as const,
+                design: 'radial' as const,
+                samplesB: radial.samplesB,
+                evaluations: worlds.length,
+                runs: tasks.length,
+              },
+            }
+          : {}),
       };
     },
   };
+}
+
+/**
+ * Whether a world's difference `d` keeps the base's direction; a world without a finite difference (JSON null) does
+ * not. The one rule for the share, the PRIM box and the chart of where a conclusion fails.
+ */
+export function holdsInWorld(direction: RobustMetric['direction'], d: number | null): boolean {
+  if (d === null || !Number.isFinite(d)) return false;
+  return direction === 'up' ? d > 0 : direction === 'down' ? d < 0 : d === 0;
 }
 
 /** One difference's verdict over the worlds. */
@@ -264,9 +306,7 @@ export function judge(
   worldDifferences: number[],
 ): RobustMetric {
   const direction = base.mean > 0 ? 'up' : base.mean < 0 ? 'down' : 'none';
-  const holdsIn = (d: number) =>
-    Number.isFinite(d) && (direction === 'up' ? d > 0 : direction === 'down' ? d < 0 : d === 0);
-  const held = worldDifferences.map(holdsIn);
+  const held = worldDifferences.map((d) => holdsInWorld(direction, d));
   const n = worldDifferences.length;
   const holds = held.filter(Boolean).length;
   const interval = wilsonInterval(holds, n);

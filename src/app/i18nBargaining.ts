@@ -39,6 +39,8 @@ export const BARGAINING_ZH = {
   'robustness.intro':
     '没有公开数据能确定的假设（骑手车速、收入目标、抽成比例等）在各自的合理范围内一起抽取，得到许多“可能的世界”；每个世界里两个方案用相同的随机数运行。这里说每个主要差别在多少个世界里保持本情景中的方向，以及它在哪些假设下不成立。',
   'robustness.worlds': '可能的世界（个）',
+  'robustness.chartFor': '图中的差别',
+  'robustness.chartDefault': '结论不稳健的差别',
   'zone.heading': TERMS.zone.zh,
   'zone.intro':
     '在两个参数的网格上，标出工会和平台各自的底线是否满足，并分别列出每一方在对方底线之内最想要的格子；★ 为现行规则。这些是双方的立场，不是建议。',
@@ -96,6 +98,8 @@ export const BARGAINING_EN: Record<keyof typeof BARGAINING_ZH, string> = {
   'robustness.intro':
     'The assumptions no published figure pins down (couriers’ speeds, income targets, the commission rate and so on) are drawn together from their plausible ranges, giving many plausible worlds; in each, the two arms run on the same random numbers. Each headline difference is said with the number of worlds in which it keeps its direction, and where it fails.',
   'robustness.worlds': 'Plausible worlds',
+  'robustness.chartFor': 'Difference charted',
+  'robustness.chartDefault': 'Those that do not hold',
   'zone.heading': TERMS.zone.en,
   'zone.intro':
     'Over a grid of two parameters, shows where the union’s and the platform’s limits hold, and names each side’s best cell within the other side’s limits; ★ marks today’s rule. These are positions, not recommendations.',

@@ -24,11 +24,13 @@ export const robustnessCommand = batchCommand({
     replications: c.replications,
     seed: c.seed,
     format: c.format,
+    ...(c.totalIndices ? { totalIndices: true } : {}),
   }),
   plan(scenario, o: RobustnessJob) {
     try {
       return robustnessBatch(scenario, o);
     } catch (e) {
+      if (e instanceof RangeError && e.message.startsWith('--total-indices')) throw e;
       if (e instanceof RangeError || e instanceof ScenarioPathError) {
         throw new RangeError(`${o.params ? '--params' : 'fairpace robustness'}: ${e.message}`);
       }
@@ -36,6 +38,7 @@ export const robustnessCommand = batchCommand({
     }
   },
   async finish(result: RobustnessResult, { options, out, io }) {
+    if (result.totalIndices && options.format === 'json') io.stderr(`${totalIndicesCost(result)}\n`);
     await emit(options.format === 'table' ? formatRobustnessTable(result) : jsonText(result), out, io);
     return EXIT_OK;
   },
@@ -95,5 +98,32 @@ export function formatRobustnessTable(r: RobustnessResult): string {
       );
     }
   }
+  if (r.totalIndices) lines.push('', totalIndicesCost(r), ...totalIndicesTable(r));
   return `${lines.join('\n')}\n`;
+}
+
+/** What the total-effect indices cost, in one line. */
+export function totalIndicesCost(r: RobustnessResult): string {
+  const k = r.params.length;
+  const t = r.totalIndices;
+  return t
+    ? `total-effect indices (Jansen estimator, radial design): (k + 2) × N = (${k} + 2) × ${r.worlds} = ${t.evaluations} worlds, ${t.runs} runs with the base comparison`
+    : '';
+}
+
+/** Each assumption's total-effect index per difference, a column per difference, assumptions by their largest. */
+function totalIndicesTable(r: RobustnessResult): string[] {
+  const shortOf = (m: string) => lookupMetric(m)?.entry.short ?? m;
+  const head = ['assumption', ...r.metrics.map((m) => shortOf(m.metric))];
+  const at = (m: (typeof r.metrics)[number], p: string) => m.totalEffect?.find((t) => t.param === p)?.index ?? 0;
+  const largest = (p: string) => Math.max(...r.metrics.map((m) => at(m, p)));
+  const paths = r.params.map((p) => p.path).sort((a, b) => largest(b) - largest(a));
+  const rows = paths.map((p) => [p, ...r.metrics.map((m) => pct(at(m, p)))]);
+  const widths = head.map((h, j) => Math.max(h.length, ...rows.map((row) => (row[j] as string).length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, j) => (j === 0 ? c.padEnd(widths[j] as number) : c.padStart(widths[j] as number)))
+      .join('  ')
+      .trimEnd();
+  return [line(head), ...rows.map(line)];
 }

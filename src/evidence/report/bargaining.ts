@@ -28,6 +28,7 @@ import {
   type BargainingFile,
   type Obj,
 } from './bargainingRead.ts';
+import { robustnessFiguresHtml } from './bargainingRobustness.ts';
 
 export { bargainingKind, type BargainingFile } from './bargainingRead.ts';
 
@@ -88,7 +89,7 @@ function answerHtml(file: BargainingFile, scenario?: Scenario): string {
       body = z ? paragraphsHtml(zoneParagraphs(z, own)) : null;
     } else if (kind === 'robustness') {
       const r = asRobustness(json);
-      body = r ? paragraphsHtml(robustnessParagraphs(r, own)) : null;
+      body = r ? paragraphsHtml(robustnessParagraphs(r, own)) + robustnessFiguresHtml(r, own) : null;
     } else {
       body = blocks('p', bi('不是已知的谈判工具结果（见附录）。', 'Not a known bargaining result (see the appendix).'));
     }

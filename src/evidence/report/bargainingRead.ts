@@ -171,8 +171,30 @@ export function asRobustness(r: Obj): RobustnessResult | null {
                 typeof l.param === 'string' && (l.low === null || isNum(l.low)) && (l.high === null || isNum(l.high)),
             )
         : [];
-      return { ...m, box: box && limits.length > 0 ? { ...box, limits } : null };
+      // What the chart of where it fails reads: without a known direction, no world can be judged, so no chart.
+      const direction = ['up', 'down', 'none'].includes(String(m.direction)) ? m.direction : undefined;
+      return {
+        ...m,
+        box: box && limits.length > 0 ? { ...box, limits } : null,
+        direction: direction ?? 'none',
+        worldDifferences: direction ? arr(m.worldDifferences).map((d) => (isNum(d) ? d : Number.NaN)) : [],
+        firstOrder: arr(m.firstOrder).filter((f) => isObj(f) && typeof f.param === 'string' && isNum(f.index)),
+      };
     });
   if (!isNum(worlds) || metrics.length === 0) return null;
-  return { worlds, metrics } as unknown as RobustnessResult;
+  // The worlds' values, kept only when every world has one number per assumption.
+  const params = arr(r.params).filter(
+    (p): p is Obj => isObj(p) && typeof p.path === 'string' && isNum(p.low) && isNum(p.high),
+  );
+  const samples = arr(r.samples);
+  const whole =
+    params.length === arr(r.params).length &&
+    samples.length === worlds &&
+    samples.every((row) => Array.isArray(row) && row.length === params.length && row.every(isNum));
+  return {
+    worlds,
+    metrics,
+    params: whole ? params : [],
+    samples: whole ? samples : [],
+  } as unknown as RobustnessResult;
 }

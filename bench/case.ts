@@ -66,5 +66,7 @@ process.stdout.write(
     failedPerOrder: work.failed / orders,
     postponedPerOrder: work.postponed / orders,
     noCourierPerOrder: work.noCourier / orders,
+    lostPerOrder: work.lost / orders,
+    declinedPerOrder: work.declined / orders,
   }) + '\n',
 );

@@ -22,6 +22,7 @@ export class Bundler {
   timedPickupStart = 0;
   timedLastPickup = 0;
   timedEnd = 0;
+  timedLateCount = 0;
   private readonly trialPick: Int32Array;
   private readonly trialDrop: Int32Array;
   private readonly pickupKm: number;
@@ -260,18 +261,23 @@ export class Bundler {
       py = y;
     }
     let late = 0;
+    let lateCount = 0;
     for (let k = 0; k < m; k++) {
       const o = b[this.dropSeq[k] as number] as number;
       const x = orders.custX[o] as number;
       const y = orders.custY[o] as number;
       t += dist(x - px, y - py) * plan.secPerKm + plan.dropSvcSec;
       const due = book.dueAt[o] as number;
-      if (t > due) late += t - due;
+      if (t > due) {
+        late += t - due;
+        lateCount++;
+      }
       px = x;
       py = y;
     }
     this.timedPickupStart = pickupStart;
     this.timedEnd = t;
+    this.timedLateCount = lateCount;
     return late;
   }
 }

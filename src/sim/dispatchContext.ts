@@ -51,6 +51,9 @@ export interface DispatchWork {
   /** Of the failed (rolling policy): postponed by late commitment, and left with no courier at all. */
   postponed: number;
   noCourier: number;
+  /** Of the failed (rolling policy): left unmatched though couriers could take them, and turned down by a courier. */
+  lost: number;
+  declined: number;
   /** Courier evaluations: a bundle's route from a free courier, or an insertion into a busy courier's plan. */
   evaluations: number;
 }
@@ -61,6 +64,8 @@ export const newDispatchWork = (): DispatchWork => ({
   failed: 0,
   postponed: 0,
   noCourier: 0,
+  lost: 0,
+  declined: 0,
   evaluations: 0,
 });
 

@@ -11,9 +11,12 @@
  *    pickup can start plus the ride to it, plus weighted lateness beyond the promises; a courier with a bag only for
  *    a single order that lies on the way (its cheapest insertion adds at most `onTheWayMin`), by the insertion cost;
  * 4. solves the assignment of bundles to couriers at least total cost (src/sim/assignment.ts), each bundle free to
- *    wait;
+ *    wait at a cost that grows with its lateness, so the longest-waiting late orders go first;
  * 5. commits late: an assignment is made only when the courier would not wait at the restaurant more than
  *    `commitHorizonMin` for the food; the rest go back to the pool for the next batch (postponement).
+ *
+ * An order left waiting is looked at again when something near it changed: a courier near it freed, or given orders
+ * (`wakeNearest`).
  *
  * A courier whose bag is empty starts a wave with its bundle; it takes further orders only on its way, so waves end
  * when the bag empties. Step 2 and the routes of bundles are bundles.ts's; the dispatcher owns its scratch, and the
@@ -22,10 +25,9 @@
 import type { Rules } from '../scenario/schema.ts';
 import { SparseAssignment } from './assignment.ts';
 import { Bundler } from './bundles.ts';
+import { OrderLooks } from './dispatchLooks.ts';
 import type { RollingHost } from './dispatchContext.ts';
-import type { Fleet } from './fleet.ts';
-import { WAITING, type OrderBook } from './orderBook.ts';
-import { dist } from './spatialGrid.ts';
+import { WAITING } from './orderBook.ts';
 
 export { newDispatchWork, type DispatchWork, type DispatchWorld, type RollingHost } from './dispatchContext.ts';
 
@@ -34,13 +36,6 @@ const STAY_PER_ORDER = 1e7;
 export const DEFAULT_BUNDLE_MAX = 4;
 /** How many more couriers than `candidates` a bundle's search looks at, to find enough of each kind. */
 const SEARCH_WIDTH = 4;
-/**
- * The longest an order that found no courier rests before it is looked at again anyway (a courier with a bag may
- * pass by), seconds.
- */
-const MAX_REST_SEC = 120;
-/** How many busy couriers found off an order's way are remembered per order. */
-const OFF_WAY_SLOTS = 4;
 /** Orders whose food is ready more than this beyond the commitment horizon are not yet looked at, seconds. */
 const LOOKAHEAD_SEC = 600;
 
@@ -50,21 +45,11 @@ export class RollingDispatcher {
   private readonly maxBundle: number;
   private readonly horizonSec: number;
   private readonly onTheWaySec: number;
+  private readonly batchSec: number;
   /** How many of the nearest couriers with a bag are tried for an on-the-way order. */
   private readonly busyCandidates: number;
-  /** Per order of the day's book: the time before which it is not looked at again (a postponed order). */
-  private nextLook = new Float64Array(0);
-  private lookBook: OrderBook | null = null;
-  /** Per order: 1 when its last look found no courier at all (it rests until one is freed nearby). */
-  private noCourier = new Uint8Array(0);
-  /** Per order, `OFF_WAY_SLOTS` busy couriers found off its way, with their plans' change count then. */
-  private offWayCourier = new Int32Array(0);
-  private offWaySeq = new Float64Array(0);
-  private offWayNext = new Uint8Array(0);
-  /** Per courier: free at the last batch; and the couriers freed since, this batch. */
-  private readonly wasFree: Uint8Array;
-  private readonly freed: Int32Array;
-  private nFreed = 0;
+  /** When each waiting order is looked at again. */
+  private readonly looks: OrderLooks;
   /** The batch's bundles and their routes. */
   private readonly bundles: Bundler;
   // Per batch scratch of the matching, grown as needed.
@@ -76,6 +61,7 @@ export class RollingDispatcher {
   private edgeDropAt = new Int32Array(256);
   private stay = new Float64Array(64);
   private out = new Int32Array(64);
+  private sawAllFree = new Uint8Array(64);
   private colCourier = new Int32Array(64);
   private colOf: Int32Array;
   private colStamp: Int32Array;
@@ -86,9 +72,9 @@ export class RollingDispatcher {
     this.maxBundle = Math.min(d.bundleMax ?? DEFAULT_BUNDLE_MAX, d.maxBag);
     this.horizonSec = d.commitHorizonMin * 60;
     this.onTheWaySec = d.onTheWayMin * 60;
+    this.batchSec = d.batchSeconds;
     this.busyCandidates = Math.max(1, Math.ceil(d.candidates / 4));
-    this.wasFree = new Uint8Array(couriers);
-    this.freed = new Int32Array(couriers);
+    this.looks = new OrderLooks(couriers, this.maxBundle);
     this.colOf = new Int32Array(couriers);
     this.colStamp = new Int32Array(couriers).fill(-1);
     this.bundles = new Bundler(d, this.maxBundle);
@@ -96,7 +82,7 @@ export class RollingDispatcher {
 
   /** Forgets which couriers were free at the last batch, as a new dispatcher would (a replayed day starts afresh). */
   startDay(): void {
-    this.wasFree.fill(0);
+    this.looks.startDay();
   }
 
   /**
@@ -110,26 +96,15 @@ export class RollingDispatcher {
     const lookahead = this.horizonSec + LOOKAHEAD_SEC;
     this.bundles.reserve(count);
     const active = this.bundles.active;
-    if (this.lookBook !== book) {
-      this.lookBook = book;
-      this.nextLook = new Float64Array(book.count).fill(-Infinity);
-      this.noCourier = new Uint8Array(book.count);
-      this.offWayCourier = new Int32Array(book.count * OFF_WAY_SLOTS).fill(-1);
-      this.offWaySeq = new Float64Array(book.count * OFF_WAY_SLOTS);
-      this.offWayNext = new Uint8Array(book.count);
-    }
-    const free = this.countFree(h, now);
+    const looks = this.looks;
+    const free = looks.startBatch(h, pool, count, now, lookahead);
     let nActive = 0;
     let awake = 0;
     for (let i = 0; i < count; i++) {
       const o = pool[i] as number;
       if ((orders.readySec[o] as number) - now > lookahead) continue;
       active[nActive++] = o;
-      // An order that found no courier at all rests until one is freed within reach of its restaurant.
-      if (this.noCourier[o] === 1 && (this.nextLook[o] as number) > now && this.freedNear(h, o)) {
-        this.nextLook[o] = -Infinity;
-      }
-      if ((this.nextLook[o] as number) <= now) awake++;
+      if (looks.awake(o, now)) awake++;
     }
     if (awake > 0) {
       h.work.considered += awake;
@@ -143,58 +118,6 @@ export class RollingDispatcher {
       if (book.status[o] === WAITING) pool[kept++] = o;
     }
     return kept;
-  }
-
-  /** Whether busy courier c was found off order o's way and its plan has not changed since. */
-  private knownOffWay(o: number, c: number, fleet: Fleet): boolean {
-    const base = o * OFF_WAY_SLOTS;
-    for (let k = 0; k < OFF_WAY_SLOTS; k++) {
-      if (this.offWayCourier[base + k] === c)
-        return (fleet.changedSeq[c] as number) <= (this.offWaySeq[base + k] as number);
-    }
-    return false;
-  }
-
-  private rememberOffWay(o: number, c: number, fleet: Fleet): void {
-    const base = o * OFF_WAY_SLOTS;
-    let slot = -1;
-    for (let k = 0; k < OFF_WAY_SLOTS && slot < 0; k++) if (this.offWayCourier[base + k] === c) slot = k;
-    if (slot < 0) {
-      slot = (this.offWayNext[o] as number) % OFF_WAY_SLOTS;
-      this.offWayNext[o] = slot + 1;
-    }
-    this.offWayCourier[base + slot] = c;
-    this.offWaySeq[base + slot] = fleet.seq;
-  }
-
-  /** Counts the free couriers and notes those freed since the last batch. */
-  private countFree(h: RollingHost, now: number): number {
-    const n = h.fleet.n;
-    let free = 0;
-    this.nFreed = 0;
-    for (let c = 0; c < n; c++) {
-      const isFree = h.isFree(c, now);
-      if (isFree) {
-        free++;
-        if (this.wasFree[c] === 0) this.freed[this.nFreed++] = c;
-      }
-      this.wasFree[c] = isFree ? 1 : 0;
-    }
-    return free;
-  }
-
-  /** Whether a courier freed this batch stands within reach of order o's restaurant. */
-  private freedNear(h: RollingHost, o: number): boolean {
-    const { city, fleet } = h;
-    const r = h.book.orders.restaurant[o] as number;
-    const rx = city.restaurantX[r] as number;
-    const ry = city.restaurantY[r] as number;
-    const reach = h.rules.dispatch.maxPickupKm;
-    for (let k = 0; k < this.nFreed; k++) {
-      const c = this.freed[k] as number;
-      if (dist((fleet.x[c] as number) - rx, (fleet.y[c] as number) - ry) <= reach) return true;
-    }
-    return false;
   }
 
   /** Scores bundles against couriers, solves the assignment and commits what is due. */
@@ -215,6 +138,7 @@ export class RollingDispatcher {
     if (this.stay.length < nB) {
       this.stay = new Float64Array(nB * 2);
       this.out = new Int32Array(nB * 2);
+      this.sawAllFree = new Uint8Array(nB * 2);
     }
     for (let b = 0; b < nB; b++) {
       this.rowStart[b] = nE;
@@ -222,10 +146,11 @@ export class RollingDispatcher {
       const size = (bundleStart[b + 1] as number) - from;
       const bundle = bundleOf.subarray(from, from + size);
       this.stay[b] = STAY_PER_ORDER * size;
+      let minLate = Infinity;
+      let minLateCount = 0;
       // A bundle all of whose orders rest (postponed until a courier could be sent) is not scored this batch.
       let resting = true;
-      for (let k = 0; k < size && resting; k++)
-        if ((this.nextLook[bundle[k] as number] as number) <= now) resting = false;
+      for (let k = 0; k < size && resting; k++) if (this.looks.awake(bundle[k] as number, now)) resting = false;
       if (resting) continue;
       bundles.route(h, bundle, now, pickSeq, dropSeq);
       const first = bundle[pickSeq[0] as number] as number;
@@ -258,11 +183,15 @@ export class RollingDispatcher {
           if (bundles.timedLastPickup > h.pickupDeadlineSec(c)) continue;
           gap = (orders.readySec[first] as number) - arrive;
           endSec = bundles.timedEnd;
+          if (late < minLate) {
+            minLate = late;
+            minLateCount = bundles.timedLateCount;
+          }
           cost = bundles.timedPickupStart - now + approach + plan.latenessWeight * late;
         } else {
           // A courier with a bag takes a single order (see the search loop), and only one that lies on the way. A
           // busy courier whose plan has not changed since it was found off this order's way still is.
-          if ((fleet.freeAt[c] as number) > now && this.knownOffWay(first, c, fleet)) continue;
+          if ((fleet.freeAt[c] as number) > now && this.looks.knownOffWay(first, c, fleet)) continue;
           h.work.evaluations++;
           cost = insertion.cheapest(fleet, c, book, first, now);
           // On the way: little extra riding, and no order planned later than its due time because of it.
@@ -271,7 +200,7 @@ export class RollingDispatcher {
             insertion.addedLateSec > 0 ||
             insertion.endSec - insertion.oldEndSec - ownStopsSec > this.onTheWaySec;
           if (off) {
-            this.rememberOffWay(first, c, fleet);
+            this.looks.rememberOffWay(first, c, fleet);
             continue;
           }
           if (insertion.pickupArriveSec > h.pickupDeadlineSec(c)) continue;
@@ -279,6 +208,8 @@ export class RollingDispatcher {
           endSec = insertion.endSec;
           pickAt = insertion.pickupAt;
           dropAt = insertion.dropAt;
+          minLate = 0;
+          minLateCount = 0;
         }
         if (h.hardCap && fleet.onlineSecAt(c, now) + endSec - now > (fleet.maxOnlineSec[c] as number)) continue;
         if (rank) cost += (1 - (h.score[c] as number)) * weight;
@@ -299,6 +230,14 @@ export class RollingDispatcher {
         this.edgeDropAt[nE] = dropAt;
         nE++;
       }
+      // Every free courier among the nearest was scored: losing them all to other bundles, it has nothing new to
+      // look at until one of them is freed or given orders nearby (wakeNearest).
+      this.sawAllFree[b] = freeSeen < d.candidates ? 1 : 0;
+      // Leaving a bundle for the next batch costs its lateness now, plus a batch more for each order already late: an
+      // order that waits grows more urgent instead of losing every courier to fresher orders (Meituan's objective
+      // counts delays beyond the promise; MDRP's, click-to-door).
+      if (minLate < Infinity)
+        this.stay[b] = STAY_PER_ORDER * size + plan.latenessWeight * (minLate + minLateCount * this.batchSec);
     }
     this.rowStart[nB] = nE;
     this.assignment.solve(nB, nCols, this.rowStart, this.edgeCol, this.edgeCost, this.stay, this.out);
@@ -311,13 +250,11 @@ export class RollingDispatcher {
         const none = this.rowStart[b] === this.rowStart[b + 1];
         for (let k = from; k < from + size; k++) {
           const o = bundleOf[k] as number;
-          if ((this.nextLook[o] as number) > now) continue;
+          if (!this.looks.awake(o, now)) continue;
           failedOrders++;
-          if (none) {
-            h.work.noCourier++;
-            this.noCourier[o] = 1;
-            this.nextLook[o] = now + MAX_REST_SEC;
-          }
+          if (none) h.work.noCourier++;
+          else h.work.lost++;
+          if (none || this.sawAllFree[b] === 1) this.looks.waitForNews(o, now);
         }
         continue;
       }
@@ -329,19 +266,20 @@ export class RollingDispatcher {
       const gap = this.edgeGap[e] as number;
       if (gap > this.horizonSec) {
         const until = now + gap - this.horizonSec;
-        for (let k = from; k < from + size; k++) this.noCourier[bundleOf[k] as number] = 0;
-        for (let k = from; k < from + size; k++) this.nextLook[bundleOf[k] as number] = until;
+        for (let k = from; k < from + size; k++) this.looks.postpone(bundleOf[k] as number, until);
         failedOrders += size;
         h.work.postponed += size;
         continue;
       }
       if (h.declines(c)) {
         failedOrders += size;
+        h.work.declined += size;
         continue;
       }
       const bundle = bundleOf.subarray(from, from + size);
       if ((fleet.bagCount[c] as number) > 0) {
         h.assign(bundle[0] as number, c, now, this.edgePickAt[e] as number, this.edgeDropAt[e] as number, true);
+        this.looks.assigned(c);
         continue;
       }
       bundles.route(h, bundle, now, pickSeq, dropSeq);
@@ -359,6 +297,7 @@ export class RollingDispatcher {
         }
         h.assign(bundle[i] as number, c, now, pickupAt, 2 * j, j === size - 1);
       }
+      this.looks.assigned(c);
     }
     h.work.failed += failedOrders;
   }

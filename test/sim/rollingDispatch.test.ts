@@ -214,6 +214,54 @@ describe('rolling dispatch', () => {
     expect(far.fleet.bagCount[0]).toBe(1);
   });
 
+  it('serves an order already late before a fresh one when one courier must choose', () => {
+    // Two orders of one restaurant for customers 1 km away; order 1 was due a minute after it was placed, so it is
+    // late already. Leaving it costs its lateness growing by a batch; leaving order 0 costs nothing yet.
+    const w = world(
+      [[5, 5]],
+      [[5, 5]],
+      [
+        { r: 0, readyMin: 0, cx: 6, cy: 5 },
+        { r: 0, readyMin: 0, cx: 5, cy: 6 },
+      ],
+      { bundleMax: 1 },
+    );
+    w.book.dueAt[1] = w.book.lateAt[1] = w.book.promiseAt[1] = 60;
+    expect(w.tick(5)).toEqual([0]);
+    expect(w.given.map((g) => g.o)).toEqual([1]);
+  });
+
+  it('looks at an order that lost every courier again only when a courier near it changed, or after 2 minutes', () => {
+    // One courier and three orders: order 0 takes the courier, orders 1 and 2 lose it to order 0 and rest.
+    const w = world(
+      [
+        [5, 5],
+        [5, 6],
+        [8, 5],
+      ],
+      [[5, 5]],
+      [
+        { r: 0, readyMin: 0, cx: 6, cy: 5 },
+        { r: 1, readyMin: 0, cx: 4, cy: 8 },
+        { r: 2, readyMin: 0, cx: 9, cy: 3 },
+      ],
+      { bundleMax: 1 },
+    );
+    const looks = () => w.host.work.considered;
+    expect(w.tick(0)).toEqual([1, 2]);
+    const first = looks();
+    // The courier was given order 0: news to the resting order nearest it (one, a bundle's worth), not to both.
+    expect(w.tick(0.5)).toEqual([1, 2]);
+    expect(looks()).toBe(first + 1);
+    // Nothing changed near either since: both rest.
+    expect(w.tick(1)).toEqual([1, 2]);
+    expect(w.tick(1.5)).toEqual([1, 2]);
+    expect(looks()).toBe(first + 1);
+    // Two minutes after its last look each is looked at anyway.
+    expect(w.tick(2.25)).toEqual([1, 2]);
+    expect(looks()).toBe(first + 2);
+  });
+
   it('matches the batch as a whole: an order-by-order dispatcher would strand the second order', () => {
     // Courier A at x = 0, B at x = 2; o0's restaurant at x = 1.9 (B is nearest, A 1.9 km away), o1's at x = 2.5,
     // beyond A's reach (maxPickupKm 2.2). Oldest first, o0 would go to B and o1 to nobody; the matching gives o0

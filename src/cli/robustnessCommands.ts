@@ -73,7 +73,8 @@ export function formatRobustnessTable(r: RobustnessResult): string {
   for (const m of r.metrics) {
     if (m.holds === r.worlds) continue;
     const name = lookupMetric(m.metric)?.entry.short ?? m.metric;
-    if (m.box) {
+    // A box without limits is the whole space: no region holds the failures (PRIM found nothing to peel).
+    if (m.box && m.box.limits.length > 0) {
       const where = m.box.limits
         .map((l) =>
           l.low !== null && l.high !== null

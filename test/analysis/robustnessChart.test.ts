@@ -196,3 +196,14 @@ describe('the chart in report.html', () => {
     expect(plain).not.toContain('<svg');
   });
 });
+
+describe('the CLI table of a difference whose box has no limits', () => {
+  it('says no region holds its failures, instead of an empty region', async () => {
+    const { formatRobustnessTable } = await import('../../src/cli/robustnessCommands.ts');
+    const m = commissionCut(0.125);
+    const boxless: RobustMetric = { ...m, box: m.box ? { ...m.box, limits: [] } : m.box };
+    const text = formatRobustnessTable(resultOf([boxless]));
+    expect(text).toContain('with no region of the assumptions that holds most of them');
+    expect(text).not.toContain('fails mostly where :');
+  });
+});

@@ -2,6 +2,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { detExp } from './detMath.ts';
 import { clamp, draws, stream } from './random.ts';
+import { plannedStartHours } from './staffing.ts';
 
 /** Courier attributes as parallel arrays (speeds km/h, hours, CNY). */
 export interface Population {
@@ -13,7 +14,7 @@ export interface Population {
   /** Fastest speed under pressure in clear weather, new couriers' slowdown included. */
   maxKmh: Float64Array;
   riskTolerance: Float64Array;
-  /** Usual log-on hour (0–24) before the day's jitter. */
+  /** Usual log-on hour (0–24) before the day's jitter: drawn, or planned by the station (staffing.ts). */
   startHour: Float64Array;
   maxHours: Float64Array;
   incomeTargetCny: Float64Array;
@@ -81,5 +82,7 @@ export function drawPopulation(scenario: Scenario, seed: number): Population {
     pop.otherPlatformPhaseSec[i] = phase;
     pop.detour[i] = isNew ? b.newCourierDetour : 1;
   }
+  // Planned after every draw, from the drawn kinds and hours limits: the stream is used the same either way.
+  if (p.staffing === 'demand') pop.startHour.set(plannedStartHours(scenario, pop));
   return pop;
 }

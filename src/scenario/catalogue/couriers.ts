@@ -96,6 +96,22 @@ export const COURIER_FACTS = {
     unit: 'hours',
     status: { kind: 'assumption' },
   },
+  'population.staffing': {
+    name: { zh: '专送骑手排班', en: 'Dedicated couriers’ shifts' },
+    unit: null,
+    hint: {
+      zh: '“固定早晚班”：按上午/下午两种开工时间随机抽取（原模型）。“按需求排班”：站点按历史上每小时的预计订单（每小时订单分布）给专送骑手排开工时间，使在线骑手数随订单量变化；每人的在线上限、收入目标、休息和每天的时间浮动不变，众包骑手仍在高峰来。',
+      en: '“Fixed morning and afternoon starts”: drawn around a morning and an afternoon hour (the earlier model). “Planned from demand”: the station plans dedicated couriers’ starts from the expected orders per hour (the hourly profile), so that couriers online follow the orders; each courier’s hours limit, income target, breaks and daily jitter stay, and crowd couriers still come for the peaks.',
+    },
+    status: {
+      kind: 'setting',
+      note: 'fixed by default; demand rests on assumptions: the station knows its orders per hour from history, plans starts to the quarter hour by a greedy cover, and needs as many couriers per expected order in every hour',
+    },
+    options: {
+      fixed: { zh: '固定早晚班', en: 'fixed morning and afternoon starts' },
+      demand: { zh: '按需求排班', en: 'planned from demand' },
+    },
+  },
   'population.morningShare': {
     name: { zh: '上午开工的占比', en: 'Share starting in the morning' },
     unit: 'share',

@@ -36,6 +36,12 @@ export const Population = z
     crowdHoursMax: num(0.5, 24).default(6),
     /** How much later than dedicated couriers crowd couriers log on (towards the lunch or dinner peak), hours. */
     crowdStartDelayHours: num(-12, 12).default(1),
+    /**
+     * How dedicated couriers' usual starts are set: 'fixed' draws them from the morning/afternoon mixture below;
+     * 'demand' has the station plan them so that couriers online follow the expected orders per hour (docs/model.md
+     * section 3). Crowd couriers keep their drawn starts either way.
+     */
+    staffing: z.enum(['fixed', 'demand']).default('fixed'),
     morningShare: share().default(0.75),
     /** Mean log-on hour of the couriers who start in the morning, and of those who start in the afternoon. */
     morningStartHour: num(0, 23).default(9.5),

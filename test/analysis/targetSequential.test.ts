@@ -52,10 +52,22 @@ describe('findTargetSequential', () => {
     const b = await findTargetSequential(SMALL, OPTIONS, { precision: 0.02 }, fast.execute);
     expect(a.value).not.toBeNull();
     expect(b.result.value).not.toBeNull();
+    // Within the tolerance and findTarget's bracket, widened by any band where the runs themselves contradict
+    // monotonicity: a value judged on every seed that meets the target below one that fails it (12 couriers are noisy).
     const tolerance = 0.02 * (OPTIONS.max - OPTIONS.min);
+    const judged = [
+      ...a.steps,
+      ...b.result.steps.filter(
+        (s) => b.result.replicationsByValue.find((r) => r.value === s.value)?.replications === 6,
+      ),
+    ];
+    const lowestMeeting = Math.min(...judged.filter((s) => s.feasible).map((s) => s.value));
+    const highestFailing = Math.max(...judged.filter((s) => !s.feasible).map((s) => s.value));
+    const band = Math.max(0, highestFailing - lowestMeeting);
     expect(Math.abs((b.result.value as number) - (a.value as number))).toBeLessThanOrEqual(
-      tolerance + Math.abs((a.bracket?.[1] ?? 0) - (a.bracket?.[0] ?? 0)),
+      tolerance + Math.abs((a.bracket?.[1] ?? 0) - (a.bracket?.[0] ?? 0)) + band,
     );
+    expect(band).toBeLessThan(tolerance * 2);
     // The answer ran on every seed and meets its target as findTarget would judge it.
     const at = b.result.replicationsByValue.find((r) => r.value === b.result.value);
     expect(at?.replications).toBe(6);

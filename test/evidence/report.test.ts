@@ -132,11 +132,15 @@ describe('report.html content', () => {
     );
     expect(section).toContain('docs/model.md');
     expect(section.match(/<tr class="(within|below|above)">/g)).toHaveLength(calibration.rows.length);
+    // Rows in the file's order (two targets may hold the same metric against different arms).
+    let from = 0;
     for (const row of calibration.rows) {
       expect(section).toContain(`<code>${row.metric}</code>`);
       const words = row.status === 'within' ? '在观测范围内' : row.status === 'below' ? '低于观测范围' : '高于观测范围';
-      const at = section.indexOf(`<code>${row.metric}</code>`);
-      expect(section.slice(at, section.indexOf('</tr>', at))).toContain(words);
+      const at = section.indexOf(`<code>${row.metric}</code>`, from);
+      expect(at).toBeGreaterThanOrEqual(0);
+      from = section.indexOf('</tr>', at);
+      expect(section.slice(at, from)).toContain(words);
     }
     expect(section).toContain(
       `在 ${calibration.rows.length} 项可对照的目标中，${calibration.summary.within} 项落在观测范围内`,

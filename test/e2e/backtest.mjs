@@ -70,4 +70,53 @@ export const backtestTests = [
       await page.locator(tid('backtest-panel')).screenshot({ path: join(SHOTS, 'backtest-en.png') });
     },
   },
+  {
+    name: 'back-test: the safety bonus of 2025 in the workbench equals `fairpace backtest --seeds 1`, in percent and in both languages',
+    async fn({ open }) {
+      const { page } = await open();
+      await waitForRunDone(page);
+      await reveal(page, tid('backtest-panel'));
+      await page.selectOption(tid('backtest-pick'), '1');
+      await page.selectOption(tid('backtest-seeds'), '1');
+      const intro = (await page.textContent(tid('backtest-panel'))) ?? '';
+      assert(
+        intro.includes('26%') && intro.includes('30 天'),
+        `the safety back-test's introduction and cost: ${intro}`,
+      );
+      await page.click(tid('backtest-run'));
+      await waitForJob(page, 'backtest', 300_000);
+      const cli = await fairpace([
+        'backtest',
+        join(ROOT, 'scenarios', 'backtests', 'safety-bonus-2025.json'),
+        ...['--seeds', '1', '--format', 'json', '--workers', '2', '--quiet'],
+      ]);
+      assert(cli.code === 0, `fairpace backtest failed: ${cli.stderr}`);
+      const expected = JSON.parse(cli.stdout);
+      const zh = await readRows(page);
+      assert(zh.length === expected.rows.length, `${zh.length} rows, expected ${expected.rows.length}`);
+      for (const row of expected.rows) {
+        const shown = zh.find((r) => r.id === `backtest-row-${row.figure.arm}-${row.figure.id}`);
+        assert(shown, `no row for ${row.figure.arm}/${row.figure.id}`);
+        assert(
+          shown.mean === row.model.mean,
+          `${row.figure.id}: ${shown.mean} on screen, ${row.model.mean} in the CLI`,
+        );
+        assert(shown.text.includes(row.figure.label.zh), `${row.figure.id}: the row lacks its Chinese label`);
+        assert(shown.text.includes('-26.0%') && !shown.text.includes('分钟'), `a change in percent: ${shown.text}`);
+        assert(shown.text.includes('相比'), `the arm is said against the other: ${shown.text}`);
+        assert(!/no-bonus|red-lights/.test(shown.text), `an id in the Chinese row: ${shown.text}`);
+      }
+      mkdirSync(SHOTS, { recursive: true });
+      await page.locator(tid('backtest-panel')).screenshot({ path: join(SHOTS, 'safety-zh.png') });
+      await page.click(tid('language-toggle'));
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      const en = await readRows(page);
+      for (const row of expected.rows) {
+        const shown = en.find((r) => r.id === `backtest-row-${row.figure.arm}-${row.figure.id}`);
+        assert(shown?.text.includes(row.figure.label.en), `${row.figure.id}: the English row lacks its label`);
+        assert(shown?.text.includes(' against '), `the arm is said against the other: ${shown?.text}`);
+      }
+      await page.locator(tid('backtest-panel')).screenshot({ path: join(SHOTS, 'safety-en.png') });
+    },
+  },
 ];

@@ -65,11 +65,13 @@ seeds, and model − observed. A back-test reports; it does not pass or fail.
   --workers N      worker threads (default: one per core); the result is the same for any N
   -q, --quiet      no progress on stderr
 
-Back-test files: scenarios/backtests/*.json (the ratchet of 2016–2018 ships with Fairpace).
+Back-test files: scenarios/backtests/*.json (the ratchet of 2016–2018 and the safety bonus of 2025 ship with
+Fairpace).
 
 Examples:
   fairpace backtest scenarios/backtests/ratchet-2016-2018.json
-  fairpace backtest scenarios/backtests/ratchet-2016-2018.json --seeds 10 --format json --out ratchet.json`,
+  fairpace backtest scenarios/backtests/ratchet-2016-2018.json --seeds 10 --format json --out ratchet.json
+  fairpace backtest scenarios/backtests/safety-bonus-2025.json`,
   options: BACKTEST_OPTIONS,
   parse: backtestCommand,
 };

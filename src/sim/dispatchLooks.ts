@@ -40,6 +40,13 @@ export class OrderLooks {
   private restList = new Int32Array(64);
   private wakeO: Int32Array;
   private wakeD: Float64Array;
+  private wakeI: Int32Array;
+  // The resting orders (by index in restList) filed by restaurant cell, for the changed couriers' searches.
+  private cellHead = new Int32Array(0);
+  private cellNext = new Int32Array(0);
+  private cellKm = 1;
+  private cols = 1;
+  private rows = 1;
 
   /** `wake`: how many resting orders a changed courier wakes (one bundle's worth). */
   constructor(
@@ -52,6 +59,7 @@ export class OrderLooks {
     this.assignedNow = new Int32Array(couriers);
     this.wakeO = new Int32Array(wake);
     this.wakeD = new Float64Array(wake);
+    this.wakeI = new Int32Array(wake);
   }
 
   /** Forgets the couriers of the last batch, as a new dispatcher would (a replayed day starts afresh). */
@@ -164,30 +172,78 @@ export class OrderLooks {
     }
     if (n === 0) return;
     const reach = h.rules.dispatch.maxPickupKm;
+    this.fileResting(h, n);
+    const { wakeO, wakeD, wakeI, cellHead, cellNext, restList } = this;
+    const { cols, rows } = this;
+    const cell = this.cellKm;
     const K = this.wake;
-    const { wakeO, wakeD } = this;
     for (let f = 0; f < this.nFreed + this.nAssignedLast; f++) {
       const c = (f < this.nFreed ? this.freed[f] : this.assignedLast[f - this.nFreed]) as number;
       const cx = fleet.x[c] as number;
       const cy = fleet.y[c] as number;
-      // The K nearest, sorted by distance (ties: the earlier in the pool, which is oldest first).
+      const homeX = Math.min(cols - 1, Math.max(0, Math.floor(cx / cell)));
+      const homeY = Math.min(rows - 1, Math.max(0, Math.floor(cy / cell)));
+      // The K nearest, sorted by distance (ties: the earlier in the pool, which is oldest first), ring by ring of
+      // cells until no order further out can be nearer (a millimetre's margin for rounding).
       let m = 0;
-      for (let i = 0; i < n; i++) {
-        const o = this.restList[i] as number;
-        if ((this.nextLook[o] as number) <= now) continue; // woken by an earlier courier
-        const r = orders.restaurant[o] as number;
-        const d = dist((city.restaurantX[r] as number) - cx, (city.restaurantY[r] as number) - cy);
-        if (d > reach || (m === K && d >= (wakeD[K - 1] as number))) continue;
-        let k = m < K ? m++ : K - 1;
-        while (k > 0 && (wakeD[k - 1] as number) > d) {
-          wakeD[k] = wakeD[k - 1] as number;
-          wakeO[k] = wakeO[k - 1] as number;
-          k--;
+      for (let ring = 0; ; ring++) {
+        const lowerKm = ring === 0 ? 0 : (ring - 1) * cell - 1e-6;
+        if (lowerKm > reach || (m === K && (wakeD[K - 1] as number) < lowerKm)) break;
+        if (homeX - ring < 0 && homeY - ring < 0 && homeX + ring >= cols && homeY + ring >= rows) break;
+        for (let gy = homeY - ring; gy <= homeY + ring; gy++) {
+          if (gy < 0 || gy >= rows) continue;
+          const edgeRow = gy === homeY - ring || gy === homeY + ring;
+          for (let gx = homeX - ring; gx <= homeX + ring; gx += edgeRow || ring === 0 ? 1 : 2 * ring) {
+            if (gx < 0 || gx >= cols) continue;
+            for (let i = cellHead[gy * cols + gx] as number; i >= 0; i = cellNext[i] as number) {
+              const o = restList[i] as number;
+              if ((this.nextLook[o] as number) <= now) continue; // woken by an earlier courier
+              const r = orders.restaurant[o] as number;
+              const d = dist((city.restaurantX[r] as number) - cx, (city.restaurantY[r] as number) - cy);
+              if (d > reach) continue;
+              if (m === K) {
+                const lastD = wakeD[K - 1] as number;
+                if (d > lastD || (d === lastD && i > (wakeI[K - 1] as number))) continue;
+              }
+              let k = m < K ? m++ : K - 1;
+              while (k > 0 && ((wakeD[k - 1] as number) > d || (wakeD[k - 1] === d && (wakeI[k - 1] as number) > i))) {
+                wakeD[k] = wakeD[k - 1] as number;
+                wakeO[k] = wakeO[k - 1] as number;
+                wakeI[k] = wakeI[k - 1] as number;
+                k--;
+              }
+              wakeD[k] = d;
+              wakeO[k] = o;
+              wakeI[k] = i;
+            }
+          }
         }
-        wakeD[k] = d;
-        wakeO[k] = o;
       }
       for (let k = 0; k < m; k++) this.nextLook[wakeO[k] as number] = -Infinity;
+    }
+  }
+
+  /** Files the resting orders `restList[0..n)` by their restaurant's cell, each cell's list in pool order. */
+  private fileResting(h: RollingHost, n: number): void {
+    const { city } = h;
+    const orders = h.book.orders;
+    const w = city.widthKm;
+    const ht = city.heightKm;
+    const cell = Math.max(Math.sqrt((w * ht) / n), w / 128, ht / 128, 0.05);
+    this.cellKm = cell;
+    this.cols = Math.max(1, Math.ceil(w / cell));
+    this.rows = Math.max(1, Math.ceil(ht / cell));
+    const cells = this.cols * this.rows;
+    if (this.cellHead.length < cells) this.cellHead = new Int32Array(cells);
+    this.cellHead.fill(-1, 0, cells);
+    if (this.cellNext.length < n) this.cellNext = new Int32Array(n * 2);
+    for (let i = n - 1; i >= 0; i--) {
+      const r = orders.restaurant[this.restList[i] as number] as number;
+      const gx = Math.min(this.cols - 1, Math.max(0, Math.floor((city.restaurantX[r] as number) / cell)));
+      const gy = Math.min(this.rows - 1, Math.max(0, Math.floor((city.restaurantY[r] as number) / cell)));
+      const g = gy * this.cols + gx;
+      this.cellNext[i] = this.cellHead[g] as number;
+      this.cellHead[g] = i;
     }
   }
 }

@@ -24,6 +24,7 @@
  */
 import type { Rules } from '../scenario/schema.ts';
 import { SparseAssignment } from './assignment.ts';
+import { BundleTiming, bundleRoute } from './bundleRoute.ts';
 import { Bundler } from './bundles.ts';
 import { OrderLooks } from './dispatchLooks.ts';
 import type { RollingHost } from './dispatchContext.ts';
@@ -52,6 +53,7 @@ export class RollingDispatcher {
   private readonly looks: OrderLooks;
   /** The batch's bundles and their routes. */
   private readonly bundles: Bundler;
+  private readonly timing = new BundleTiming();
   // Per batch scratch of the matching, grown as needed.
   private rowStart = new Int32Array(65);
   private edgeCol = new Int32Array(256);
@@ -123,7 +125,7 @@ export class RollingDispatcher {
   /** Scores bundles against couriers, solves the assignment and commits what is due. */
   private match(h: RollingHost, nB: number, now: number): void {
     const { book, city, fleet, grid, insertion, plan, rules } = h;
-    const bundles = this.bundles;
+    const { bundles, timing } = this;
     const { bundleOf, bundleStart, pickSeq, dropSeq } = bundles;
     const orders = book.orders;
     const d = rules.dispatch;
@@ -152,7 +154,7 @@ export class RollingDispatcher {
       let resting = true;
       for (let k = 0; k < size && resting; k++) if (this.looks.awake(bundle[k] as number, now)) resting = false;
       if (resting) continue;
-      bundles.route(h, bundle, now, pickSeq, dropSeq);
+      bundleRoute(h, bundle, now, pickSeq, dropSeq);
       const first = bundle[pickSeq[0] as number] as number;
       const r0 = orders.restaurant[first] as number;
       const rx = city.restaurantX[r0] as number;
@@ -178,16 +180,16 @@ export class RollingDispatcher {
           const approach = (grid.candD[k] as number) * plan.secPerKm;
           const arrive = start + approach;
           h.work.evaluations++;
-          const late = bundles.timeBundle(h, bundle, arrive);
+          const late = timing.time(h, bundle, arrive, pickSeq, dropSeq);
           // A courier whose shift ends before the bundle's last pickup is not offered it.
-          if (bundles.timedLastPickup > h.pickupDeadlineSec(c)) continue;
+          if (timing.lastPickup > h.pickupDeadlineSec(c)) continue;
           gap = (orders.readySec[first] as number) - arrive;
-          endSec = bundles.timedEnd;
+          endSec = timing.end;
           if (late < minLate) {
             minLate = late;
-            minLateCount = bundles.timedLateCount;
+            minLateCount = timing.lateCount;
           }
-          cost = bundles.timedPickupStart - now + approach + plan.latenessWeight * late;
+          cost = timing.pickupStart - now + approach + plan.latenessWeight * late;
         } else {
           // A courier with a bag takes a single order (see the search loop), and only one that lies on the way. A
           // busy courier whose plan has not changed since it was found off this order's way still is.
@@ -282,7 +284,7 @@ export class RollingDispatcher {
         this.looks.assigned(c);
         continue;
       }
-      bundles.route(h, bundle, now, pickSeq, dropSeq);
+      bundleRoute(h, bundle, now, pickSeq, dropSeq);
       // Orders in drop-off order; each one's pickup goes among the pickups already placed by its rank.
       for (let j = 0; j < size; j++) {
         const i = dropSeq[j] as number;

@@ -35,6 +35,19 @@ export class SpatialGrid {
   // Memo: the cells whose search square held nobody usable at a tick (and grid version).
   private readonly emptyTick: Float64Array;
   private readonly emptyVersion: Float64Array;
+  // The cells of a search's square as offsets from its home cell, nearest first (see cellOffsets).
+  private readonly offX: Int32Array;
+  private readonly offY: Int32Array;
+  private readonly offLb: Float64Array;
+  // The usable couriers of each cell at one tick, listed when a search first reads the cell and read by every later
+  // search that tick until a courier enters or leaves the cell (usability depends on the courier and the time only).
+  private packNow = Number.NaN;
+  private packEpoch = 0;
+  private packTop = 0;
+  private readonly packOf: Int32Array;
+  private readonly packStart: Int32Array;
+  private readonly packLen: Int32Array;
+  private readonly packC: Int32Array;
 
   constructor(
     widthKm: number,
@@ -51,6 +64,17 @@ export class SpatialGrid {
     this.cellPrev = new Int32Array(couriers).fill(-1);
     this.cellOf = new Int32Array(couriers).fill(-1);
     this.maxRing = Math.ceil(maxKm / this.cellKm) + 1;
+    // A search scans ring r when r ≤ maxRing and (r − 1) cells ≤ maxKm.
+    let rings = 0;
+    while (rings + 1 <= this.maxRing && rings * this.cellKm <= maxKm) rings++;
+    const off = cellOffsets(rings, this.cellKm);
+    this.offX = off.x;
+    this.offY = off.y;
+    this.offLb = off.lb;
+    this.packOf = new Int32Array(this.cols * this.rows).fill(-1);
+    this.packStart = new Int32Array(this.cols * this.rows);
+    this.packLen = new Int32Array(this.cols * this.rows);
+    this.packC = new Int32Array(couriers);
     this.candC = new Int32Array(couriers + 1);
     this.candD = new Float64Array(couriers + 1);
     this.emptyTick = new Float64Array(this.cols * this.rows).fill(-1);
@@ -74,6 +98,7 @@ export class SpatialGrid {
     const have = this.cellOf[c] as number;
     if (want === have) return;
     if (have >= 0) {
+      this.packOf[have] = -1;
       const p = this.cellPrev[c] as number;
       const nx = this.cellNext[c] as number;
       if (p >= 0) this.cellNext[p] = nx;
@@ -81,6 +106,7 @@ export class SpatialGrid {
       if (nx >= 0) this.cellPrev[nx] = p;
     }
     if (want >= 0) {
+      this.packOf[want] = -1;
       this.version++;
       const head = this.cellHead[want] as number;
       this.cellNext[c] = head;
@@ -93,6 +119,7 @@ export class SpatialGrid {
 
   /** Empties the grid and forgets its memos, as a new grid would be (a replayed day starts afresh). */
   reset(): void {
+    this.packOf.fill(-1);
     this.cellHead.fill(-1);
     this.cellOf.fill(-1);
     this.emptyTick.fill(-1);
@@ -106,56 +133,59 @@ export class SpatialGrid {
 
   /**
    * Finds the `wanted` nearest usable couriers within maxKm of (rx, ry), nearest first in `candC`/`candD` (equal
-   * distances by courier index, so the result never depends on the lists' order), scanning rings of cells until no
-   * courier further out can be nearer. Returns how many were found (at most `wanted`). `x`, `y` are the anchors.
+   * distances by courier index, so the result never depends on the lists' order), scanning the cells of a square of
+   * rings around the point's cell, nearest cells first, until no courier further out can be nearer. Returns how many
+   * were found (at most `wanted`). `x`, `y` are the anchors.
    */
   search(rx: number, ry: number, wanted: number, now: number, x: Float64Array, y: Float64Array): number {
-    const { cols, rows, cellKm, maxKm, candC, candD } = this;
+    const { cols, rows, cellKm, maxKm, candC, candD, offX, offY, offLb, packC } = this;
     const homeX = Math.min(cols - 1, Math.max(0, Math.floor(rx / cellKm)));
     const homeY = Math.min(rows - 1, Math.max(0, Math.floor(ry / cellKm)));
     const home = homeY * cols + homeX;
     this.sawUsable = false;
     if (this.emptyTick[home] === now && this.emptyVersion[home] === this.version) return 0;
+    if (now !== this.packNow) {
+      this.packNow = now;
+      this.packEpoch++;
+      this.packTop = 0;
+    }
     let sawUsable = false;
     let count = 0;
-    for (let ring = 0; ring <= this.maxRing; ring++) {
-      const lowerKm = (ring - 1) * cellKm;
-      if (lowerKm > maxKm) break;
-      // Every courier in this ring or beyond is at least lowerKm away: stop once the wanted are all nearer than that.
-      if (count >= wanted && lowerKm > 0 && (candD[count - 1] as number) < lowerKm) break;
-      const x0 = homeX - ring;
-      const x1 = homeX + ring;
-      const y0 = homeY - ring;
-      const y1 = homeY + ring;
-      for (let cy = y0; cy <= y1; cy++) {
-        if (cy < 0 || cy >= rows) continue;
-        const edgeRow = cy === y0 || cy === y1;
-        for (let cx = x0; cx <= x1; cx += edgeRow || ring === 0 ? 1 : x1 - x0) {
-          if (cx < 0 || cx >= cols) continue;
-          for (let c = this.cellHead[cy * cols + cx] as number; c >= 0; c = this.cellNext[c] as number) {
-            if (!this.usable(c, now)) continue;
-            sawUsable = true;
-            const d = dist((x[c] as number) - rx, (y[c] as number) - ry);
-            if (d > maxKm) continue;
-            // Keep the `wanted` nearest, sorted by (distance, courier): insert in place, dropping the farthest.
-            if (count === wanted) {
-              const lastD = candD[count - 1] as number;
-              if (d > lastD || (d === lastD && c > (candC[count - 1] as number))) continue;
-              count--;
-            }
-            let k = count;
-            while (k > 0) {
-              const pd = candD[k - 1] as number;
-              if (pd < d || (pd === d && (candC[k - 1] as number) < c)) break;
-              candD[k] = pd;
-              candC[k] = candC[k - 1] as number;
-              k--;
-            }
-            candD[k] = d;
-            candC[k] = c;
-            count++;
-          }
+    for (let i = 0; i < offLb.length; i++) {
+      const lowerKm = offLb[i] as number;
+      // Every courier in this cell or a later one is at least lowerKm away: stop once the wanted are all nearer than
+      // that; and past maxKm a cell holds no candidate, only news of someone usable (for the memo below).
+      if (count >= wanted && (candD[count - 1] as number) < lowerKm) break;
+      if (sawUsable && lowerKm > maxKm) break;
+      const cx = homeX + (offX[i] as number);
+      const cy = homeY + (offY[i] as number);
+      if (cx < 0 || cx >= cols || cy < 0 || cy >= rows) continue;
+      const cell = cy * cols + cx;
+      if (this.packOf[cell] !== this.packEpoch) this.pack(cell, now);
+      const from = this.packStart[cell] as number;
+      const to = from + (this.packLen[cell] as number);
+      if (to > from) sawUsable = true;
+      for (let p = from; p < to; p++) {
+        const c = packC[p] as number;
+        const d = dist((x[c] as number) - rx, (y[c] as number) - ry);
+        if (d > maxKm) continue;
+        // Keep the `wanted` nearest, sorted by (distance, courier): insert in place, dropping the farthest.
+        if (count === wanted) {
+          const lastD = candD[count - 1] as number;
+          if (d > lastD || (d === lastD && c > (candC[count - 1] as number))) continue;
+          count--;
         }
+        let k = count;
+        while (k > 0) {
+          const pd = candD[k - 1] as number;
+          if (pd < d || (pd === d && (candC[k - 1] as number) < c)) break;
+          candD[k] = pd;
+          candC[k] = candC[k - 1] as number;
+          k--;
+        }
+        candD[k] = d;
+        candC[k] = c;
+        count++;
       }
     }
     this.sawUsable = sawUsable;
@@ -167,4 +197,44 @@ export class SpatialGrid {
     }
     return count;
   }
+
+  /** Lists the usable couriers of a cell at `now` (starting over when the list space is used up). */
+  private pack(cell: number, now: number): void {
+    const { packC } = this;
+    let n = 0;
+    for (let c = this.cellHead[cell] as number; c >= 0; c = this.cellNext[c] as number) n++;
+    if (this.packTop + n > packC.length) {
+      this.packEpoch++;
+      this.packTop = 0;
+    }
+    const start = this.packTop;
+    let top = start;
+    for (let c = this.cellHead[cell] as number; c >= 0; c = this.cellNext[c] as number)
+      if (this.usable(c, now)) packC[top++] = c;
+    this.packTop = top;
+    this.packOf[cell] = this.packEpoch;
+    this.packStart[cell] = start;
+    this.packLen[cell] = top - start;
+  }
+}
+
+/**
+ * The cells of a search's square (rings 0..`rings` around the home cell) as offsets, nearest first by `lb`: a lower
+ * bound on how far any courier in the cell is from any point of the home cell, less a micrometre for rounding.
+ */
+function cellOffsets(rings: number, cellKm: number): { x: Int32Array; y: Int32Array; lb: Float64Array } {
+  const all: { x: number; y: number; lb: number }[] = [];
+  for (let oy = -rings; oy <= rings; oy++) {
+    for (let ox = -rings; ox <= rings; ox++) {
+      const ax = Math.max(0, Math.abs(ox) - 1);
+      const ay = Math.max(0, Math.abs(oy) - 1);
+      all.push({ x: ox, y: oy, lb: Math.sqrt(ax * ax + ay * ay) * cellKm - 1e-9 });
+    }
+  }
+  all.sort((a, b) => a.lb - b.lb || a.y - b.y || a.x - b.x);
+  return {
+    x: Int32Array.from(all, (o) => o.x),
+    y: Int32Array.from(all, (o) => o.y),
+    lb: Float64Array.from(all, (o) => o.lb),
+  };
 }

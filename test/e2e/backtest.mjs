@@ -21,6 +21,47 @@ function readRows(page) {
   );
 }
 
+/**
+ * Runs the panel's chosen back-test with one seed, runs `fairpace backtest <file> --seeds 1`, and checks each row's
+ * mean and Chinese label against the CLI (`chineseRow` adds checks of a row's text). Returns the CLI's result.
+ */
+async function runAgainstCli(page, file, chineseRow) {
+  await page.click(tid('backtest-run'));
+  await waitForJob(page, 'backtest', 300_000);
+  const cli = await fairpace([
+    'backtest',
+    join(ROOT, 'scenarios', 'backtests', file),
+    ...['--seeds', '1', '--format', 'json', '--workers', '2', '--quiet'],
+  ]);
+  assert(cli.code === 0, `fairpace backtest failed: ${cli.stderr}`);
+  const expected = JSON.parse(cli.stdout);
+  const zh = await readRows(page);
+  assert(zh.length === expected.rows.length, `${zh.length} rows, expected ${expected.rows.length}`);
+  for (const row of expected.rows) {
+    const shown = zh.find((r) => r.id === `backtest-row-${row.figure.arm}-${row.figure.id}`);
+    assert(shown, `no row for ${row.figure.arm}/${row.figure.id}`);
+    assert(shown.mean === row.model.mean, `${row.figure.id}: ${shown.mean} on screen, ${row.model.mean} in the CLI`);
+    assert(shown.text.includes(row.figure.label.zh), `${row.figure.id}: the row lacks its Chinese label`);
+    chineseRow(shown.text);
+  }
+  return expected;
+}
+
+/** Screenshots the panel in Chinese, switches to English, checks each row's label (and `englishRow`), screenshots. */
+async function inBothLanguages(page, expected, name, englishRow = () => {}) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.locator(tid('backtest-panel')).screenshot({ path: join(SHOTS, `${name}-zh.png`) });
+  await page.click(tid('language-toggle'));
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  const en = await readRows(page);
+  for (const row of expected.rows) {
+    const shown = en.find((r) => r.id === `backtest-row-${row.figure.arm}-${row.figure.id}`);
+    assert(shown?.text.includes(row.figure.label.en), `${row.figure.id}: the English row lacks its label`);
+    englishRow(shown.text);
+  }
+  await page.locator(tid('backtest-panel')).screenshot({ path: join(SHOTS, `${name}-en.png`) });
+}
+
 export const backtestTests = [
   {
     name: 'back-test: the ratchet of 2016–2018 in the workbench equals `fairpace backtest --seeds 1`, in Chinese and English',
@@ -29,27 +70,9 @@ export const backtestTests = [
       await waitForRunDone(page);
       await reveal(page, tid('backtest-panel'));
       await page.selectOption(tid('backtest-seeds'), '1');
-      await page.click(tid('backtest-run'));
-      await waitForJob(page, 'backtest', 300_000);
-      const cli = await fairpace([
-        'backtest',
-        join(ROOT, 'scenarios', 'backtests', 'ratchet-2016-2018.json'),
-        ...['--seeds', '1', '--format', 'json', '--workers', '2', '--quiet'],
-      ]);
-      assert(cli.code === 0, `fairpace backtest failed: ${cli.stderr}`);
-      const expected = JSON.parse(cli.stdout);
-      const zh = await readRows(page);
-      assert(zh.length === expected.rows.length, `${zh.length} rows, expected ${expected.rows.length}`);
-      for (const row of expected.rows) {
-        const shown = zh.find((r) => r.id === `backtest-row-${row.figure.arm}-${row.figure.id}`);
-        assert(shown, `no row for ${row.figure.arm}/${row.figure.id}`);
-        assert(
-          shown.mean === row.model.mean,
-          `${row.figure.id}: ${shown.mean} on screen, ${row.model.mean} in the CLI`,
-        );
-        assert(shown.text.includes(row.figure.label.zh), `${row.figure.id}: the row lacks its Chinese label`);
-        assert(!/strictest|median|promise-3km/.test(shown.text), `an id in the Chinese row: ${shown.text}`);
-      }
+      const expected = await runAgainstCli(page, 'ratchet-2016-2018.json', (text) =>
+        assert(!/strictest|median|promise-3km/.test(text), `an id in the Chinese row: ${text}`),
+      );
       // One seed has no interval: the summary names the furthest figure and says there is no interval.
       const worst = expected.rows.reduce((a, b) => (Math.abs(b.gap) > Math.abs(a.gap) ? b : a));
       const summary = (await page.textContent(tid('backtest-summary'))) ?? '';
@@ -58,16 +81,7 @@ export const backtestTests = [
         `the summary does not name the furthest of ${expected.rows.length} figures (${worst.figure.id}): ${summary}`,
       );
       assert(summary.includes('没有区间'), `the one-seed summary does not say it has no interval: ${summary}`);
-      mkdirSync(SHOTS, { recursive: true });
-      await page.locator(tid('backtest-panel')).screenshot({ path: join(SHOTS, 'backtest-zh.png') });
-      await page.click(tid('language-toggle'));
-      await page.waitForFunction(() => document.documentElement.lang === 'en');
-      const en = await readRows(page);
-      for (const row of expected.rows) {
-        const shown = en.find((r) => r.id === `backtest-row-${row.figure.arm}-${row.figure.id}`);
-        assert(shown?.text.includes(row.figure.label.en), `${row.figure.id}: the English row lacks its label`);
-      }
-      await page.locator(tid('backtest-panel')).screenshot({ path: join(SHOTS, 'backtest-en.png') });
+      await inBothLanguages(page, expected, 'backtest');
     },
   },
   {
@@ -83,40 +97,14 @@ export const backtestTests = [
         intro.includes('26%') && intro.includes('30 天'),
         `the safety back-test's introduction and cost: ${intro}`,
       );
-      await page.click(tid('backtest-run'));
-      await waitForJob(page, 'backtest', 300_000);
-      const cli = await fairpace([
-        'backtest',
-        join(ROOT, 'scenarios', 'backtests', 'safety-bonus-2025.json'),
-        ...['--seeds', '1', '--format', 'json', '--workers', '2', '--quiet'],
-      ]);
-      assert(cli.code === 0, `fairpace backtest failed: ${cli.stderr}`);
-      const expected = JSON.parse(cli.stdout);
-      const zh = await readRows(page);
-      assert(zh.length === expected.rows.length, `${zh.length} rows, expected ${expected.rows.length}`);
-      for (const row of expected.rows) {
-        const shown = zh.find((r) => r.id === `backtest-row-${row.figure.arm}-${row.figure.id}`);
-        assert(shown, `no row for ${row.figure.arm}/${row.figure.id}`);
-        assert(
-          shown.mean === row.model.mean,
-          `${row.figure.id}: ${shown.mean} on screen, ${row.model.mean} in the CLI`,
-        );
-        assert(shown.text.includes(row.figure.label.zh), `${row.figure.id}: the row lacks its Chinese label`);
-        assert(shown.text.includes('-26.0%') && !shown.text.includes('分钟'), `a change in percent: ${shown.text}`);
-        assert(shown.text.includes('相比'), `the arm is said against the other: ${shown.text}`);
-        assert(!/no-bonus|red-lights/.test(shown.text), `an id in the Chinese row: ${shown.text}`);
-      }
-      mkdirSync(SHOTS, { recursive: true });
-      await page.locator(tid('backtest-panel')).screenshot({ path: join(SHOTS, 'safety-zh.png') });
-      await page.click(tid('language-toggle'));
-      await page.waitForFunction(() => document.documentElement.lang === 'en');
-      const en = await readRows(page);
-      for (const row of expected.rows) {
-        const shown = en.find((r) => r.id === `backtest-row-${row.figure.arm}-${row.figure.id}`);
-        assert(shown?.text.includes(row.figure.label.en), `${row.figure.id}: the English row lacks its label`);
-        assert(shown?.text.includes(' against '), `the arm is said against the other: ${shown?.text}`);
-      }
-      await page.locator(tid('backtest-panel')).screenshot({ path: join(SHOTS, 'safety-en.png') });
+      const expected = await runAgainstCli(page, 'safety-bonus-2025.json', (text) => {
+        assert(text.includes('-26.0%') && !text.includes('分钟'), `a change in percent: ${text}`);
+        assert(text.includes('相比'), `the arm is said against the other: ${text}`);
+        assert(!/no-bonus|red-lights/.test(text), `an id in the Chinese row: ${text}`);
+      });
+      await inBothLanguages(page, expected, 'safety', (text) =>
+        assert(text.includes(' against '), `the arm is said against the other: ${text}`),
+      );
     },
   },
 ];

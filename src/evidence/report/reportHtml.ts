@@ -20,7 +20,14 @@ import { platformCostSection } from './platformCost.ts';
 import { REPORT_EXTRA_CSS } from './reportCss.ts';
 import type { ReportInput } from './reportInput.ts';
 import { scorecardHtml } from './scorecard.ts';
-import { authorDescriptionHtml, generatedDescription, limitsList, ordersPlacedPerDay } from './scenarioText.ts';
+import {
+  authorDescriptionHtml,
+  cityText,
+  generatedDescription,
+  limitsList,
+  ordersPlacedPerDay,
+  standardsText,
+} from './scenarioText.ts';
 
 export type { ReportInput } from './reportInput.ts';
 
@@ -36,15 +43,18 @@ function seedsText(seeds: readonly number[]): string {
 function header(input: ReportInput, names: readonly Bi[]): string {
   const { scenario, comparison } = input;
   const name = splitLabel(scenario.meta.name);
-  const generated = generatedDescription(scenario, comparison, ordersPlacedPerDay(input.runsByArm));
+  const generated = generatedDescription(scenario, ordersPlacedPerDay(input.runsByArm));
+  // The author's words first, then what the runs add; the city and the standards are rows below, from the values.
   const description =
-    blocks('p', generated, 'description generated') + authorDescriptionHtml(scenario.meta.description);
+    authorDescriptionHtml(scenario.meta.description) + blocks('p', generated, 'description generated');
   const row = (label: Bi, valueHtml: string) => `<dt>${inline(label)}</dt><dd>${valueHtml}</dd>`;
   const days = scenario.time.days;
   return (
     `<header><p class="kicker">${inline(bi('Fairpace 证据包报告', 'Fairpace evidence pack report'))}</p>` +
     `<h1>${inline(name)}</h1>${description}<dl class="meta">` +
     (scenario.meta.region ? row(bi('地区', 'Region'), inline(splitLabel(scenario.meta.region))) : '') +
+    row(bi('城市', 'City'), inline(cityText(scenario))) +
+    row(bi('劳动标准', 'Labour standards'), inline(standardsText(scenario))) +
     row(bi('比较的方案', 'Arms compared'), names.map((n) => inline(n)).join('<br>')) +
     row(
       bi('重复次数与随机种子', 'Replications and seeds'),

@@ -1,10 +1,9 @@
 /**
  * What report.html says about the scenario in its own words, from the scenario's values and the runs (never from
- * the author's description, which may be stale), the author's description split by language, and the short list of
- * the model's limits.
+ * the author's description, which may be stale: the city, the standards and what the runs placed), the author's
+ * description split by language, and the short list of the model's limits.
  */
 import { DEADLINE_BASES, type DeadlineRules } from '../../sim/deadline/index.ts';
-import type { Comparison } from '../../analysis/index.ts';
 import { WEATHER_WORDS } from '../../analysis/index.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { RunResult } from '../../sim/results.ts';
@@ -37,33 +36,45 @@ function weatherText(scenario: Scenario): Bi | undefined {
   return bi(parts.map((p) => p.zh).join('、'), parts.map((p) => p.en).join(', '));
 }
 
-/** A description of the scenario generated from its values and the orders its runs placed. */
-export function generatedDescription(scenario: Scenario, comparison: Comparison, ordersPerDay: number): Bi {
-  const { city, population, time, standards } = scenario;
+/** The city, in words: "一座 20 × 15 公里的合成城市，5 个餐饮商圈、1,200 家餐馆" (or the imported instance it replays). */
+export function cityText(scenario: Scenario): Bi {
+  const { city } = scenario;
+  return scenario.kind === 'replay'
+    ? bi('重放一份导入的订单实例（MDRP 格式）', 'A replay of an imported order instance (MDRP format)')
+    : bi(
+        `一座 ${fixed(city.widthKm, 0)} × ${fixed(city.heightKm, 0)} 公里的合成城市，${city.hotspots.length} 个餐饮商圈、${fixed(city.restaurants, 0)} 家餐馆`,
+        `A synthetic city of ${fixed(city.widthKm, 0)} × ${fixed(city.heightKm, 0)} km with ${city.hotspots.length} restaurant cluster${city.hotspots.length === 1 ? '' : 's'} and ${fixed(city.restaurants, 0)} restaurants`,
+      );
+}
+
+/** The labour standards the runs are held to, in words. */
+export function standardsText(scenario: Scenario): Bi {
+  const { standards } = scenario;
+  return bi(
+    `最低工资每小时 ${fixed(standards.minHourlyWage, 2)} 元、每月 ${fixed(standards.minMonthlyWage, 0)} 元`,
+    `Minimum wage ${fixed(standards.minHourlyWage, 2)} CNY an hour, ${fixed(standards.minMonthlyWage, 0)} CNY a month`,
+  );
+}
+
+/**
+ * What the runs add to the scenario's own values, in words: the orders they placed a day and per courier, and the
+ * weather and holidays when there are any. The city, the standards, the seeds and the size are rows of the report's
+ * fact table, so the author's description, shown above this, is not repeated in other words.
+ */
+export function generatedDescription(scenario: Scenario, ordersPerDay: number): Bi {
+  const { population, time } = scenario;
   const days = time.days;
-  const reps = comparison.seeds.length;
   const perCourier = ordersPerDay / population.couriers;
-  const where =
-    scenario.kind === 'replay'
-      ? bi('重放一份导入的订单实例（MDRP 格式）', 'A replay of an imported order instance (MDRP format)')
-      : bi(
-          `一座 ${fixed(city.widthKm, 0)} × ${fixed(city.heightKm, 0)} 公里的合成城市，${city.hotspots.length} 个餐饮商圈、${fixed(city.restaurants, 0)} 家餐馆`,
-          `A synthetic city of ${fixed(city.widthKm, 0)} × ${fixed(city.heightKm, 0)} km with ${city.hotspots.length} restaurant cluster${city.hotspots.length === 1 ? '' : 's'} and ${fixed(city.restaurants, 0)} restaurants`,
-        );
   const weather = weatherText(scenario);
   const holidays = scenario.holidays.filter((d) => d < days).length;
   const extra: Bi[] = [];
   if (weather) extra.push(bi(`天气：${weather.zh}`, `Weather: ${weather.en}`));
   if (holidays > 0) extra.push(bi(`其中 ${holidays} 天为法定节假日`, `${holidays} of the days are statutory holidays`));
   return bi(
-    `${where.zh}，${fixed(population.couriers, 0)} 名骑手，模拟 ${days} 天，每个方案用同样的随机种子运行 ${reps} 次。` +
-      `实际每天下单 ${fixed(ordersPerDay, 0)} 单（所有运行的平均值），约合每名骑手每天 ${fixed(perCourier, 1)} 单。` +
-      extra.map((e) => `${e.zh}。`).join('') +
-      `劳动标准：最低工资每小时 ${fixed(standards.minHourlyWage, 2)} 元、每月 ${fixed(standards.minMonthlyWage, 0)} 元。`,
-    `${where.en}, ${fixed(population.couriers, 0)} couriers, ${days} day${days === 1 ? '' : 's'} simulated, each arm run ${reps} time${reps === 1 ? '' : 's'} with the same seeds. ` +
-      `The runs placed ${fixed(ordersPerDay, 0)} orders a day (mean over every run), about ${fixed(perCourier, 1)} per courier. ` +
-      extra.map((e) => `${e.en}. `).join('') +
-      `Labour standards: a minimum wage of ${fixed(standards.minHourlyWage, 2)} CNY an hour and ${fixed(standards.minMonthlyWage, 0)} CNY a month.`,
+    `本次运行实际每天下单 ${fixed(ordersPerDay, 0)} 单（所有运行的平均值），约合每名骑手每天 ${fixed(perCourier, 1)} 单。` +
+      extra.map((e) => `${e.zh}。`).join(''),
+    `The runs placed ${fixed(ordersPerDay, 0)} orders a day (mean over every run), about ${fixed(perCourier, 1)} per courier.` +
+      extra.map((e) => ` ${e.en}.`).join(''),
   );
 }
 
@@ -101,8 +112,8 @@ const LIMITS: readonly Bi[] = [
     'Crash risk is relative: it scales an uncalibrated base rate by speed, red lights, fatigue and weather, so it compares arms but is not a count of real crashes.',
   ),
   bi(
-    '平台的收入与成本只包括配送收入和付给骑手的报酬，不含补贴、广告和商家佣金；“平台利润”是这两者之差。',
-    'The platform’s money is only delivery revenue and courier pay, without subsidies, advertising or restaurant commission; its “margin” is the difference of the two.',
+    '平台的账只算每单固定的收入（配送费加商家佣金，默认取美团全部订单的平均值）、付给骑手的报酬、它收取的罚款、由它承担时的顾客赔付，以及每单固定的其他成本；不含给顾客的补贴、广告和其他业务。模型的平台利润低于公开的每单利润（见模型校验），它说明钱在各方之间怎样流动，不是对平台利润的预测。',
+    'The platform’s accounts hold a fixed revenue per order (delivery fee and merchant commission; by default Meituan’s average over all its orders), the pay to couriers, the fines it keeps, customers’ compensation when it pays it, and a fixed other cost per order; no subsidies to customers, advertising or other businesses. Its margin is below the published profit per order (see the model check): it shows how money moves between the parties, not a forecast of the platform’s profit.',
   ),
   bi(
     '模型的默认值按公开发表的数字校准（见上文和附录中的模型校验）：落在观测范围之外的项说明模型在那方面与现实不符，结论的方向比具体数值更可靠。',

@@ -117,6 +117,22 @@ describe('scenario schema bounds', () => {
     expect(s.population.couriers).toBe(200_000);
     expect(valid(validateScenario({ schemaVersion: 2, demand: { ordersPerDay: LIMITS.ordersPerDay } }))).toBeTruthy();
   });
+
+  it('refuses a synthetic day without orders, naming the field that gives it', () => {
+    const derived = problems(
+      validateScenario({ schemaVersion: 2, population: { couriers: 40 }, demand: { ordersPerCourierDay: 0.01 } }),
+    );
+    expect(derived).toEqual([
+      { path: 'demand.ordersPerCourierDay', message: expect.stringContaining('no orders a day') },
+    ]);
+    const explicit = problems(validateScenario({ schemaVersion: 2, demand: { ordersPerDay: 0 } }));
+    expect(explicit).toEqual([{ path: 'demand.ordersPerDay', message: expect.stringContaining('at least 1 order') }]);
+    expect(
+      valid(
+        validateScenario({ schemaVersion: 2, population: { couriers: 40 }, demand: { ordersPerCourierDay: 0.02 } }),
+      ),
+    ).toBeTruthy();
+  });
 });
 
 describe('scenario schema versions and unknown keys', () => {
@@ -249,8 +265,8 @@ function validPartialScenario() {
           ),
         }),
         demand: some({
-          ordersPerDay: fc.option(whole(0, 2000), { nil: null }),
-          ordersPerCourierDay: real(0, 60),
+          ordersPerDay: fc.option(whole(1, 2000), { nil: null }),
+          ordersPerCourierDay: real(1, 60),
           prepMedianMin: real(1, 15),
           prepP90Min: real(16, 60),
           cancelAfterMin: real(1, 1440),

@@ -52,6 +52,18 @@ export const Scenario = z
     checkReplay(s.kind, s.replay, s.time.days, ctx);
     const perDay = s.demand.ordersPerDay ?? Math.round(s.demand.ordersPerCourierDay * s.population.couriers);
     // An explicit ordersPerDay is bounded by its own field; only the derived count needs this check.
+    // A synthetic day without orders is well formed but answers nothing: every courier would earn only minus their
+    // costs. (A replay's orders come from its instance.)
+    if (s.kind === 'synthetic' && perDay < 1) {
+      const explicit = s.demand.ordersPerDay !== null;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['demand', explicit ? 'ordersPerDay' : 'ordersPerCourierDay'],
+        message: explicit
+          ? 'no orders a day: a synthetic day needs at least 1 order'
+          : `no orders a day: ordersPerCourierDay × couriers = ${s.demand.ordersPerCourierDay} × ${s.population.couriers} rounds to 0; a synthetic day needs at least 1 order`,
+      });
+    }
     if (s.demand.ordersPerDay === null && perDay > LIMITS.ordersPerDay) {
       ctx.addIssue({
         code: 'custom',

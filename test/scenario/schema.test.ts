@@ -118,6 +118,18 @@ describe('scenario schema bounds', () => {
     expect(valid(validateScenario({ schemaVersion: 2, demand: { ordersPerDay: LIMITS.ordersPerDay } }))).toBeTruthy();
   });
 
+  it('refuses a legal day longer than 24 hours, though each of its parts is within a day', () => {
+    const found = problems(
+      validateScenario({ schemaVersion: 2, standards: { standardDailyHours: 20, maxDailyOvertime: 10 } }),
+    );
+    expect(found).toEqual([
+      { path: 'standards.maxDailyOvertime', message: expect.stringContaining('more than 24 hours') },
+    ]);
+    expect(
+      valid(validateScenario({ schemaVersion: 2, standards: { standardDailyHours: 21, maxDailyOvertime: 3 } })),
+    ).toBeTruthy();
+  });
+
   it('refuses a synthetic day without orders, naming the field that gives it', () => {
     const derived = problems(
       validateScenario({ schemaVersion: 2, population: { couriers: 40 }, demand: { ordersPerCourierDay: 0.01 } }),

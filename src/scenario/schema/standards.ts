@@ -15,6 +15,11 @@ export const Standards = z
     /** Online hours from which a courier-day counts as full-time (the group most surveys describe). */
     fullTimeMinHours: num(0, 24).default(6),
   })
+  // Each is within a day, but the legal day they make together must be too.
+  .refine((s) => s.standardDailyHours + s.maxDailyOvertime <= 24, {
+    path: ['maxDailyOvertime'],
+    message: 'standardDailyHours + maxDailyOvertime is more than 24 hours: a legal limit no day can reach',
+  })
   .prefault({} as never);
 
 /** The crash-risk model: a base rate and what raises it (`risk`). */

@@ -130,6 +130,27 @@ describe('scenario schema bounds', () => {
     ).toBeTruthy();
   });
 
+  it('refuses a day-0 promise level without a warm-up to scale, for the scenario and for an arm that sets one', () => {
+    const none = problems(
+      validateScenario({ schemaVersion: 2, rules: { deadline: { warmupDays: 0, learning: { startMinutes: 60 } } } }),
+    );
+    expect(none).toEqual([
+      { path: 'rules.deadline.learning.startMinutes', message: expect.stringContaining('warmupDays') },
+    ]);
+    const arm = problems(
+      validateScenario({
+        schemaVersion: 2,
+        arms: [{ id: 'a', label: 'A', rules: { deadline: { basis: 'ridingPace', learning: { startMinutes: 60 } } } }],
+      }),
+    );
+    expect(arm).toEqual([
+      { path: 'arms[0].rules.deadline.learning.startMinutes', message: expect.stringContaining('deliveryDuration') },
+    ]);
+    expect(
+      valid(validateScenario({ schemaVersion: 2, rules: { deadline: { learning: { startMinutes: 60 } } } })),
+    ).toBeTruthy();
+  });
+
   it('refuses a synthetic day without orders, naming the field that gives it', () => {
     const derived = problems(
       validateScenario({ schemaVersion: 2, population: { couriers: 40 }, demand: { ordersPerCourierDay: 0.01 } }),

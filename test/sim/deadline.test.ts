@@ -134,6 +134,59 @@ describe('the delivery-duration percentile', () => {
   });
 });
 
+describe('a promise in force on day 0 (learning.startMinutes)', () => {
+  /** Warm-up day −1 learns from placement; day 0 starts from the given level; the band is 1 km wide, by hour. */
+  function startModel(startMinutes: number | null, percentile = 10) {
+    const rules = deadline({
+      bandKm: 1,
+      byHour: true,
+      percentile,
+      warmupDays: 1,
+      learning: { windowDays: 1, rate: 0.5, startMinutes, startKm: 3 },
+    });
+    const model = new DeliveryDurationDeadline(rules, 10, 225, -1);
+    model.startDay();
+    // The warm-up: at 3 km, 10 orders at noon of 20..29 min and 30 at 19:00 of 30..59 min; at 1 km 10 of 10..19.
+    for (let k = 0; k < 10; k++) model.observeDelivery(3.5, (20 + k) * 60, 0, 12);
+    for (let k = 0; k < 30; k++) model.observeDelivery(3.5, (30 + k) * 60, 0, 19);
+    for (let k = 0; k < 10; k++) model.observeDelivery(1.5, (10 + k) * 60, 0, 12);
+    model.endDay();
+    return model;
+  }
+
+  it('scales the warm-up’s estimates so that an order of startKm is promised startMinutes on average', () => {
+    // Without a start, day 0 of an arm at the past practice's percentile (warmupPercentile 50).
+    const free = startModel(null, 50);
+    const held = startModel(60);
+    free.startDay();
+    held.startDay();
+    // That day 0 at 3 km: noon and 19:00 (each the p50 of its hour), and 1 km at noon.
+    const [noon, evening, near] = [
+      free.promiseSec(3.5, 0, 12),
+      free.promiseSec(3.5, 0, 19),
+      free.promiseSec(1.5, 0, 12),
+    ];
+    // Weighted by the warm-up's deliveries at 3 km (10 at noon, 30 at 19:00), the day-0 level is 60 min.
+    const level = (10 * held.promiseSec(3.5, 0, 12) + 30 * held.promiseSec(3.5, 0, 19)) / 40;
+    expect(level).toBeCloseTo(3600, 6);
+    // The shape over hours and distances is the past practice's, every cell scaled by one factor.
+    const factor = held.promiseSec(3.5, 0, 12) / noon;
+    expect(held.promiseSec(3.5, 0, 19) / evening).toBeCloseTo(factor, 9);
+    expect(held.promiseSec(1.5, 0, 12) / near).toBeCloseTo(factor, 9);
+  });
+
+  it('learns on from the start the next day, rate of the way towards its target', () => {
+    const held = startModel(60);
+    held.startDay();
+    const day0 = held.promiseSec(3.5, 0, 12);
+    for (let k = 0; k < 10; k++) held.observeDelivery(3.5, (20 + k) * 60, 0, 12);
+    held.endDay();
+    held.startDay();
+    // Day 1: half way from day 0's estimate to the p10 of day 0's noon deliveries at 3 km (bin 41: 20.5 min + 0.5).
+    expect(held.promiseSec(3.5, 0, 12)).toBeCloseTo((day0 + 41 * 30) / 2, 6);
+  });
+});
+
 describe('warm-up', () => {
   const base = { schemaVersion: 2, population: { couriers: 12 }, city: { restaurants: 60 } };
 

@@ -197,6 +197,23 @@ export const DISPATCH_RULE_FACTS = {
     unit: 'share',
     status: { kind: 'assumption', note: 'models are retrained and rolled out gradually' },
   },
+  'rules.deadline.learning.startMinutes': {
+    name: { zh: '第0天的承诺时间（分钟）', en: 'Promise in force on day 0' },
+    unit: 'min',
+    hint: {
+      zh: '留空表示第0天和其他天一样从历史中学习；填写时，第0天该距离的订单平均承诺这么多分钟，之后再逐天学习。',
+      en: 'Empty: day 0 learns from the history like any day. Set: on day 0 orders of that distance are promised this many minutes on average, and learning moves on from there.',
+    },
+    status: {
+      kind: 'setting',
+      note: 'empty: learned from the warm-up; the ratchet back-test starts from 60 min for 3 km',
+    },
+  },
+  'rules.deadline.learning.startKm': {
+    name: { zh: '第0天承诺时间对应的距离', en: 'Distance of the day-0 promise' },
+    unit: 'km',
+    status: { kind: 'setting' },
+  },
   'rules.assessment.windowDays': {
     name: { zh: '考核周期', en: 'Assessment period' },
     unit: 'days',

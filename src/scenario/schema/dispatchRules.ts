@@ -81,6 +81,12 @@ export const DeadlineRules = section({
     windowDays: int(0, 60).default(0),
     /** Share of the way from yesterday's estimate to today's target that the platform moves each day. */
     rate: share().default(0.3),
+    /**
+     * The promise in force on day 0, as a level: minutes for an order of `startKm` road km (null: day 0 learns from
+     * the warm-up like any other day). The shape over distance and hour is the warm-up's.
+     */
+    startMinutes: num(1, 600).nullable().default(null),
+    startKm: num(0.5, 50).default(3),
   }),
 });
 

@@ -85,6 +85,29 @@ export const Scenario = z
         });
       }
     });
+    // A day-0 promise level scales the warm-up's learned durations: it needs that basis and a warm-up to scale.
+    const deadlines = [
+      { path: ['rules', 'deadline'] as (string | number)[], over: {} as Record<string, unknown> },
+      ...s.arms.map((arm, i) => ({
+        path: ['arms', i, 'rules', 'deadline'] as (string | number)[],
+        over: (arm.rules.deadline ?? {}) as Record<string, unknown>,
+      })),
+    ];
+    for (const [k, { path, over }] of deadlines.entries()) {
+      // An arm that sets none of the three inherits the scenario's pair, checked once.
+      if (k > 0 && over.learning === undefined && over.basis === undefined && over.warmupDays === undefined) continue;
+      const learning = { ...s.rules.deadline.learning, ...((over.learning as object | undefined) ?? {}) };
+      const basis = (over.basis as string | undefined) ?? s.rules.deadline.basis;
+      const warmupDays = (over.warmupDays as number | undefined) ?? s.rules.deadline.warmupDays;
+      if (learning.startMinutes === null || learning.startMinutes === undefined) continue;
+      if (basis !== 'deliveryDuration' || warmupDays < 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'learning', 'startMinutes'],
+          message: `a day-0 promise scales the durations the warm-up learned: it needs basis "deliveryDuration" and warmupDays of at least 1 (here "${basis}", ${warmupDays})`,
+        });
+      }
+    }
     s.holidays.forEach((d, i) => {
       if (d >= s.time.days) {
         ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `day ${d} is outside 0..${s.time.days - 1}` });

@@ -190,6 +190,31 @@ class DurationLearner {
     this.today = new Uint32Array(this.bands * this.segments * DURATION_BINS);
   }
 
+  /**
+   * The estimate of distance band `band` over the hours, each hour weighted by the deliveries of that band it holds
+   * in the learning window (the promise an order of that distance got on average); undefined without any.
+   */
+  levelAt(band: number): number | undefined {
+    const window = learningWindow(this.history, this.deadline);
+    let sum = 0;
+    let weight = 0;
+    for (let seg = 0; seg < this.segments; seg++) {
+      const cell = seg * this.bands + band;
+      const estimate = this.estimate[cell] as number;
+      if (Number.isNaN(estimate)) continue;
+      let n = 0;
+      for (const h of window) for (let i = 0; i < DURATION_BINS; i++) n += h[cell * DURATION_BINS + i] as number;
+      sum += n * estimate;
+      weight += n;
+    }
+    return weight > 0 ? sum / weight : undefined;
+  }
+
+  /** Multiplies every held estimate by `factor`. */
+  scale(factor: number): void {
+    for (let k = 0; k < this.estimate.length; k++) this.estimate[k] = (this.estimate[k] as number) * factor;
+  }
+
   observe(cell: number, durationSec: number): void {
     const s = durationSec / DURATION_BIN_SEC;
     const bin = s <= 0 ? 0 : s >= DURATION_BINS ? DURATION_BINS - 1 : Math.floor(s);
@@ -250,9 +275,36 @@ export class DeliveryDurationDeadline implements DeadlineModel {
 
   startDay(): void {
     this.day++;
-    const p = percentileOn(this.deadline, this.day);
+    const startMinutes = this.deadline.learning.startMinutes;
+    const starts = this.day === 0 && startMinutes !== null;
+    // Day 0 under a start level learns its shape at the past practice's percentile, then takes the level.
+    const p = starts ? this.deadline.warmupPercentile : percentileOn(this.deadline, this.day);
     this.fromPlacement?.startDay(this.day, p);
     this.fromReady?.startDay(this.day, p);
+    if (starts) this.startAt((startMinutes as number) * 60);
+  }
+
+  /**
+   * Day 0 under `learning.startMinutes`: the promise in force is the past practice's estimates for the day (their
+   * shape over distance and hour) scaled so that an order of `startKm` is promised `startSec` on average, each hour
+   * weighted by its deliveries at that distance; learning moves on from there the next day. Without any estimate at
+   * that distance (no warm-up delivery there), day 0 keeps the practice's estimates.
+   */
+  private startAt(startSec: number): void {
+    const band = Math.min(this.bands - 1, Math.floor(this.deadline.learning.startKm / this.deadline.bandKm));
+    // The click-to-door level: the placement estimate, or the ready-to-door one after the expected preparation.
+    const placement = this.fromPlacement?.levelAt(band);
+    const ready = this.fromReady?.levelAt(band);
+    const level =
+      placement !== undefined
+        ? placement
+        : ready !== undefined
+          ? ready + this.deadline.prepEstimateMin * 60
+          : undefined;
+    if (level === undefined || !(level > 0)) return;
+    const factor = startSec / level;
+    this.fromPlacement?.scale(factor);
+    this.fromReady?.scale(factor);
   }
 
   promiseSec(roadKm: number, readyInSec: number, hour: number): number {

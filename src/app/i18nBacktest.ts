@@ -3,7 +3,7 @@
 export const BACKTEST_ZH = {
   'backtest.heading': '回测：模型能否重现真实发生过的变化',
   'backtest.intro':
-    '《人物》2020 年的报道：3 公里订单的最长配送时限从 2016 年的 60 分钟降到 2017 年的 45 分钟、2018 年的 38 分钟，三年里平均送达时间缩短约 10 分钟。回测在一座 60 名骑手的小城里模拟 104 天，每天代表一周（共两年），平台每一步都从上一步的送达重新学习时限；两个方案分别按第 10 和第 50 百分位学习。它与屏幕上的情景无关，每次都用同一个预设。',
+    '《人物》2020 年的报道：3 公里订单的最长配送时限从 2016 年的 60 分钟降到 2017 年的 45 分钟、2018 年的 38 分钟，三年里平均送达时间缩短约 10 分钟。回测在一座 60 名骑手的小城里模拟 104 天，每天代表一周（共两年）。第 0 周从报道中 2016 年的时限起步（3 公里平均 60 分钟），此后平台每一步都从上一步的送达重新学习时限；两个方案分别按第 10 和第 50 百分位学习。它与屏幕上的情景无关，每次都用同一个预设。',
   'backtest.introSafety':
     '2025 年的报道：美团在试点城市给不闯红灯的专送骑手每单 1–1.5 元奖励，专送骑手闯红灯行为环比减少 26%。回测在一座 60 名专送骑手的小城里模拟一个月，两个方案的订单和骑手相同，红灯前停车平均等 26 秒；一个方案没有奖励，另一个每单奖励 1.25 元（骑手在这一单送达前没有闯红灯才能拿到）。模型的数字是每名骑手每天闯红灯次数从无奖励到有奖励的变化。它与屏幕上的情景无关，每次都用同一个预设。',
   'backtest.pick': '回测',
@@ -33,7 +33,7 @@ export const BACKTEST_ZH = {
 export const BACKTEST_EN: Record<keyof typeof BACKTEST_ZH, string> = {
   'backtest.heading': 'Back-test: does the model reproduce what really happened?',
   'backtest.intro':
-    'Reported by Renwu in 2020: the longest time allowed for a 3 km order fell from 60 minutes (2016) to 45 (2017) and 38 (2018), and average delivery times fell by about 10 minutes over three years. The back-test simulates a small city of 60 couriers for 104 days, each standing for a week (two years), the platform relearning its promise each step from the last step’s deliveries, at the 10th or the 50th percentile. It does not use the scenario on screen: it always runs the same preset.',
+    'Reported by Renwu in 2020: the longest time allowed for a 3 km order fell from 60 minutes (2016) to 45 (2017) and 38 (2018), and average delivery times fell by about 10 minutes over three years. The back-test simulates a small city of 60 couriers for 104 days, each standing for a week (two years). Week 0 starts from the reported 2016 limit (60 minutes on average for 3 km); from then on the platform relearns its promise each step from the last step’s deliveries, at the 10th or the 50th percentile. It does not use the scenario on screen: it always runs the same preset.',
   'backtest.introSafety':
     'Reported in 2025: in Meituan’s pilot cities dedicated riders who ran no red light got 1–1.5 CNY more per order, and their red-light running fell 26% month on month. The back-test simulates a month in a small city of 60 dedicated couriers, in two arms with the same orders and couriers, stopping at a red light costing 26 s on average: one arm without a bonus, one with 1.25 CNY for each order carried without a red light run. The model’s figure is the change in red lights run per courier-day from the arm without the bonus to the arm with it. It does not use the scenario on screen: it always runs the same preset.',
   'backtest.pick': 'Back-test',

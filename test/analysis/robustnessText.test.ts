@@ -2,7 +2,13 @@
 // Chinese), a difference whose own interval includes zero says so, and an unstable verdict asks for more worlds.
 // The report's bargaining section says a carried robustness file in the same words.
 import { describe, expect, it } from 'vitest';
-import { judge, latinHypercube, robustnessSentence, type RobustMetric } from '../../src/analysis/index.ts';
+import {
+  judge,
+  latinHypercube,
+  robustnessSentence,
+  totalIndicesParagraph,
+  type RobustMetric,
+} from '../../src/analysis/index.ts';
 import { bargainingKind, bargainingSection } from '../../src/evidence/report/bargaining.ts';
 
 const PARAMS = ['rules.pay.commissionRate', 'population.comfortSpeedKmh.mean'];
@@ -70,6 +76,44 @@ describe('robustnessSentence', () => {
     expect(s.en).toMatch(/holds in every world drawn/);
   });
 
+  it('names the assumptions the spread comes from when a difference fails somewhere, never when it holds everywhere', () => {
+    const m = metric(0.125);
+    const s = robustnessSentence(m, 200);
+    // The commission decides the direction here, so it leads the first-order indices.
+    expect(m.firstOrder[0]?.param).toBe('rules.pay.commissionRate');
+    expect(s.zh).toMatch(/它在各世界间的差异主要来自平台抽成比例（\d+%）.*（一阶指数）/);
+    expect(s.en).toMatch(/Most of its spread over worlds comes from .*commission.* \(\d+%\).*\(first-order indices\)/i);
+    expect(robustnessSentence(metric(1), 200).zh).not.toMatch(/一阶指数|总效应/);
+    // With total-effect indices, those are named instead, with their interactions.
+    const total = { ...m, totalEffect: [{ param: 'population.comfortSpeedKmh.mean', index: 0.3 }] };
+    const t = robustnessSentence(total, 200);
+    expect(t.zh).toMatch(/最取决于.*（30%）（总效应指数，含与其他假设的交互作用）/);
+    expect(t.en).toMatch(/depends most on .* \(30%\) \(total-effect indices, interactions included\)/);
+  });
+
+  it('says the total-effect indices of every difference in one paragraph, only when the result has them', () => {
+    const m = {
+      ...metric(0.125),
+      totalEffect: [
+        { param: 'rules.pay.commissionRate', index: 0.62 },
+        { param: 'population.comfortSpeedKmh.mean', index: 0 },
+      ],
+    };
+    const r = { worlds: 200, samples, metrics: [m], params: PARAMS.map((path) => ({ path })) } as never;
+    expect(totalIndicesParagraph(r)).toBeUndefined();
+    const withTotal = {
+      ...(r as object),
+      totalIndices: { estimator: 'jansen', evaluations: 800, runs: 1620 },
+    } as never;
+    const p = totalIndicesParagraph(withTotal);
+    expect(p?.zh).toMatch(/\(2 \+ 2\) × 200 = 800 个世界/);
+    expect(p?.zh).toMatch(/平台抽成比例 62%/);
+    expect(p?.zh).not.toMatch(/rules\.|population\./);
+    expect(p?.en).toMatch(/commission.* 62%/i);
+    // An assumption at 0 is not named.
+    expect(p?.en).not.toMatch(/comfort/i);
+  });
+
   it('asks for more worlds when the first half gives another verdict', () => {
     const m = { ...metric(1), stable: false, halfVerdict: 'depends' as const };
     expect(robustnessSentence(m, 200).zh).toMatch(/需要更多世界/);
@@ -85,5 +129,18 @@ describe('a robustness file in the report', () => {
     const s = robustnessSentence(m, 200);
     expect(html).toContain(s.zh.slice(0, 20));
     expect(html).toContain('robustness');
+  });
+
+  it('says a carried file’s total-effect indices, and reads none into a file without them', () => {
+    const m = { ...metric(0.125), totalEffect: [{ param: 'rules.pay.commissionRate', index: 0.62 }] };
+    const file = { worlds: 200, samples, metrics: [m], params: [], totalIndices: { evaluations: 800, runs: 1620 } };
+    const html = bargainingSection([{ name: 'bargaining/robustness.json', json: file, sha256: 'ab' }], 8);
+    expect(html).toContain('(2 + 2) × 200 = 800');
+    expect(html).toMatch(/depends most on .*commission.* \(62%\)/i);
+    const plain = bargainingSection(
+      [{ name: 'bargaining/robustness.json', json: { ...file, totalIndices: 'x' }, sha256: 'ab' }],
+      8,
+    );
+    expect(plain).not.toContain('× 200 = 800');
   });
 });

@@ -179,6 +179,10 @@ export function asRobustness(r: Obj): RobustnessResult | null {
         direction: direction ?? 'none',
         worldDifferences: direction ? arr(m.worldDifferences).map((d) => (isNum(d) ? d : Number.NaN)) : [],
         firstOrder: arr(m.firstOrder).filter((f) => isObj(f) && typeof f.param === 'string' && isNum(f.index)),
+        // Total-effect indices (`robustness --total-indices`), only when the file has them.
+        totalEffect: Array.isArray(m.totalEffect)
+          ? m.totalEffect.filter((f) => isObj(f) && typeof f.param === 'string' && isNum(f.index))
+          : undefined,
       };
     });
   if (!isNum(worlds) || metrics.length === 0) return null;
@@ -191,10 +195,17 @@ export function asRobustness(r: Obj): RobustnessResult | null {
     params.length === arr(r.params).length &&
     samples.length === worlds &&
     samples.every((row) => Array.isArray(row) && row.length === params.length && row.every(isNum));
+  // What the total-effect indices cost, said beside them; without it they are not said.
+  const design = r.totalIndices;
+  const totalIndices =
+    isObj(design) && isNum(design.evaluations) && isNum(design.runs)
+      ? { ...design, evaluations: design.evaluations, runs: design.runs }
+      : undefined;
   return {
     worlds,
     metrics,
     params: whole ? params : [],
     samples: whole ? samples : [],
+    ...(totalIndices ? { totalIndices } : {}),
   } as unknown as RobustnessResult;
 }

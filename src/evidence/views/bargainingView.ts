@@ -8,6 +8,7 @@ import {
   armDisplayName,
   labelContext,
   robustnessSentences,
+  totalIndicesParagraph,
   targetSentences,
   zoneSentences,
   type LabelContext,
@@ -60,5 +61,8 @@ export function zoneParagraphs(result: ZoneResult, scenario: Scenario | null): P
 /** A robustness answer: one sentence per headline difference, in the result's order. */
 export function robustnessParagraphs(result: RobustnessResult, scenario: Scenario | null): Paragraph[] {
   const sentences = robustnessSentences(result, contextOf(scenario));
-  return result.metrics.map((m, i) => ({ id: m.metric, text: sentences[i] ?? { zh: '', en: '' } }));
+  const out: Paragraph[] = result.metrics.map((m, i) => ({ id: m.metric, text: sentences[i] ?? { zh: '', en: '' } }));
+  const total = totalIndicesParagraph(result, contextOf(scenario));
+  if (total) out.push({ id: 'total-indices', text: total });
+  return out;
 }

@@ -6,6 +6,10 @@
  *   judged there (clearly meets, or clearly fails); otherwise seeds are added, `step` at a time and in seed order, up
  *   to the full replications, where it is judged exactly as `findTarget` judges (the unfavourable end of the interval
  *   with `confidence: ci`, the mean with `mean`). Far from the answer three seeds usually decide.
+ * - **An exponential search for the first bracket.** The first values are the end where the answer is looked for
+ *   and values 1/16, 1/8, 1/4 and 1/2 of the range from it, then the far end, run two at a time until one meets the
+ *   targets; the rest of the range is not run (see `initial` below). `findTarget`'s five evenly spaced values would
+ *   also check monotonicity over the whole range; this search checks it only over the values it ran.
  * - **Regula falsi instead of bisection.** Inside the bracket (a failing and a meeting value) the next value is where
  *   the straight line through the binding target's slack at the two ends crosses zero (the Illinois variant, which
  *   halves a stale end's slack so the bracket shrinks from both sides), kept at least a fifth of the bracket away from
@@ -190,9 +194,31 @@ export async function findTargetSequential(
         { of: full, runs },
       ),
     );
-  const initial = [0, 1, 2, 3, 4].map((i) => (i === 0 ? min : i === 4 ? max : min + ((max - min) * i) / 4));
-  await settle(initial);
-  initial.forEach((v) => record(v, 'initial'));
+  // An exponential search from the end where the answer is looked for (min for the smallest value, max for the
+  // largest): that end, then 1/16, 1/8, 1/4 and 1/2 of the range away from it, then the far end, two values at a
+  // time (one each for two workers' seeds), stopping at the first pair in which a value meets the targets. Values
+  // beyond it are not run: far from the answer they decide nothing, and where pay is the parameter they are the
+  // costliest runs (couriers meet their income targets early and the city overloads).
+  const span = max - min;
+  const initial = [0, 1 / 16, 1 / 8, 1 / 4, 1 / 2, 1].map((f) =>
+    f === 0
+      ? direction === 'smallest'
+        ? min
+        : max
+      : f === 1
+        ? direction === 'smallest'
+          ? max
+          : min
+        : direction === 'smallest'
+          ? min + span * f
+          : max - span * f,
+  );
+  for (let i = 0; i < initial.length; i += 2) {
+    const pair = initial.slice(i, i + 2);
+    await settle(pair);
+    pair.forEach((v) => record(v, 'initial'));
+    if (pair.some((v) => (steps.get(v) as TargetStep).feasible)) break;
+  }
   const switches = (list: TargetStep[]) =>
     list.reduce((n, s, i) => (i > 0 && s.feasible !== list[i - 1]?.feasible ? n + 1 : n), 0);
 

@@ -54,7 +54,8 @@ export const Scenario = z
     // An explicit ordersPerDay is bounded by its own field; only the derived count needs this check.
     // A synthetic day without orders is well formed but answers nothing: every courier would earn only minus their
     // costs. (A replay's orders come from its instance.)
-    if (s.kind === 'synthetic' && perDay < 1) {
+    // (A fleet of no couriers is refused at its own field; that is not said twice.)
+    if (s.kind === 'synthetic' && perDay < 1 && s.population.couriers >= 1) {
       const explicit = s.demand.ordersPerDay !== null;
       ctx.addIssue({
         code: 'custom',

@@ -5,6 +5,7 @@
  * decide whether to start, not a promise. A faster machine takes less time; memory depends less on the machine.
  */
 import { rulesForArm } from '../scenario/rulesForArm.ts';
+import { warmupKey } from '../sim/warmup.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunTask } from './runTasks.ts';
 
@@ -94,16 +95,37 @@ export function runSizeOf(scenario: Scenario, armId: string): RunSize {
   };
 }
 
-/** The sizes of a batch's tasks (one size per distinct scenario and arm, computed once). */
-export function taskSizes(tasks: readonly Pick<RunTask, 'scenario' | 'armId'>[]): RunSize[] {
-  const memo = new Map<Scenario, Map<string, RunSize>>();
+/**
+ * The sizes of a batch's tasks (one size per distinct scenario and arm, computed once). A task whose warm-up another
+ * task of the batch has already run (same scenario and seed, an arm that differs only where the warm-up does not
+ * read: see src/sim/warmup.ts) counts no warm-up days: the executors run such tasks in one thread, one after the
+ * other, and reuse the warm-up (a comparison of two percentiles simulates three days a seed, not four).
+ */
+export function taskSizes(tasks: readonly Pick<RunTask, 'scenario' | 'armId' | 'seed'>[]): RunSize[] {
+  const memo = new Map<Scenario, Map<string, { size: RunSize; warmup: string }>>();
+  const ran = new Set<string>();
   return tasks.map((t) => {
     let byArm = memo.get(t.scenario);
     if (!byArm) memo.set(t.scenario, (byArm = new Map()));
-    let size = byArm.get(t.armId);
-    if (!size) byArm.set(t.armId, (size = runSizeOf(t.scenario, t.armId)));
+    let entry = byArm.get(t.armId);
+    if (!entry)
+      byArm.set(t.armId, (entry = { size: runSizeOf(t.scenario, t.armId), warmup: warmupOf(t.scenario, t.armId) }));
+    const { size } = entry;
+    if (size.warmupDays === 0) return size;
+    const key = `${entry.warmup}\u0000${t.seed}`;
+    if (ran.has(key)) return { ...size, warmupDays: 0 };
+    ran.add(key);
     return size;
   });
+}
+
+/** What a task's warm-up depends on besides its seed (an unknown arm: a key of its own, so nothing is shared). */
+function warmupOf(scenario: Scenario, armId: string): string {
+  try {
+    return warmupKey(scenario, rulesForArm(scenario, armId), 0);
+  } catch {
+    return `unknown arm ${armId}`;
+  }
 }
 
 /** CPU seconds of one run. */

@@ -88,11 +88,29 @@ describe('the size of a run', () => {
     expect(runSizeOf(s, 'median')).toMatchObject({ kind: 'replay', couriers: 1, ordersPerDay: 2, days: 1 });
   });
 
-  it('gives one size per task, computed once per scenario and arm', () => {
+  it('gives one size per task, and counts a warm-up once per seed when the arms share it', () => {
     const s = scenario({ replications: 3 });
-    const sizes = taskSizes(compareBatch(s).tasks);
+    const tasks = compareBatch(s).tasks;
+    const sizes = taskSizes(tasks);
     expect(sizes).toHaveLength(6);
-    expect(new Set(sizes).size).toBe(2);
+    // The two default arms differ only in the percentile, which the warm-up does not read: one warm-up a seed.
+    const warmups = sizes.map((z) => z.warmupDays);
+    expect(warmups.filter((w) => w > 0)).toHaveLength(3);
+    for (const seed of [1, 2, 3]) {
+      const own = tasks.flatMap((t, i) => (t.seed === seed ? [sizes[i]?.warmupDays] : []));
+      expect(own.sort()).toEqual([0, s.rules.deadline.warmupDays]);
+    }
+    // An arm whose warm-up differs (another base pay) runs its own.
+    const apart = scenario({
+      replications: 2,
+      arms: [
+        { id: 'a', label: 'A', rules: { pay: { base: 7 } } },
+        { id: 'b', label: 'B', rules: { pay: { base: 9 } } },
+      ],
+    });
+    expect(taskSizes(compareBatch(apart).tasks).every((z) => z.warmupDays === apart.rules.deadline.warmupDays)).toBe(
+      true,
+    );
   });
 });
 

@@ -108,7 +108,8 @@ describe('any scenario the schema accepts', () => {
     const scenarioArb = fc.record({
       couriers: fc.integer({ min: 1, max: 12 }),
       days: fc.integer({ min: 1, max: 2 }),
-      perCourier: fc.double({ min: 0, max: 40, noNaN: true }),
+      // At least one order a day: a synthetic day without orders is refused.
+      perCourier: fc.double({ min: 1, max: 40, noNaN: true }),
       percentile: fc.double({ min: 0, max: 100, noNaN: true }),
       policy: fc.constantFrom('rolling', 'greedy', 'nearest', 'fairShare'),
       maxBag: fc.integer({ min: 1, max: 5 }),

@@ -3,7 +3,8 @@
  * then a generated 600,000-row waybill file observed by `fairpace observe waybills` (bench/observe.ts).
  * `npm run bench -- --metro-30` adds metro-large for 30 days, both arms at once through the CLI on two cores.
  * `npm run bench -- --bargaining` adds a 20-step target search and a 10-parameter sensitivity (bench/bargaining.ts),
- * and the workbench's comparison, tornado and sweep timed in Chromium (test/e2e/perf.mjs --bargaining).
+ * and the workbench's comparison, tornado, sweep, zone and target timed in Chromium (test/e2e/perf.mjs --bargaining:
+ * the first provisional answer and the final one).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -99,8 +100,8 @@ if (process.argv.includes('--metro-30')) {
 
 if (process.argv.includes('--bargaining')) {
   execFileSync(process.execPath, ['--import', 'tsx', 'bench/bargaining.ts'], { stdio: 'inherit' });
-  // The workbench in Chromium: a yantai-2021 comparison from Run to the painted dashboard, and the default tornado
-  // and sweep (test/e2e/perf.mjs; needs /usr/bin/chromium, as the browser tests do).
+  // The workbench in Chromium: a yantai-2021 comparison from Run to the painted dashboard, and the default tornado,
+  // sweep, zone and target (test/e2e/perf.mjs; needs /usr/bin/chromium, as the browser tests do).
   if (existsSync('/usr/bin/chromium')) {
     execFileSync(process.execPath, ['test/e2e/perf.mjs', '--runs', '3', '--bargaining'], { stdio: 'inherit' });
   } else console.log('workbench timings skipped: no /usr/bin/chromium (apt-get install -y chromium)');

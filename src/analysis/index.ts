@@ -11,6 +11,7 @@ export * from './metricList.ts';
 export * from './target.ts';
 export * from './sensitivity.ts';
 export * from './sequentialSensitivity.ts';
+export type { SensitivityProvisional, SensitivityStepFn } from './sensitivityProgress.ts';
 export * from './zone.ts';
 export * from './gate.ts';
 export * from './runOne.ts';

@@ -13,29 +13,34 @@
  *   seed, so much tighter than the end's own interval) either cannot carry it across zero or certainly does.
  * A parameter whose runs are bit-identical to the base (no metric depends on it) has an exactly-zero score at once.
  *
- * The score's interval: for each headline metric and end, the per-seed change (end's difference − base difference,
- * both on that seed) has a t interval; its |·| bounds, divided by the same scale as the score, give the metric's
- * swing bounds, and the score's bounds are the largest of those. The rule reads only the results of the seeds run so
+ * The score's interval is sensitivityRows.ts's. The rule reads only the results of the seeds run so
  * far, in seed order, so the answer is the same whatever the executor or worker count. A parameter refined to every
  * seed has exactly the row `sensitivity` gives it.
  */
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
-import { metricAt } from './metricPaths.ts';
+import { FIRST_PROVISIONAL_SEEDS } from './provisional.ts';
 import { seedsFor, type CancelSignal, type Executor, type ProgressFn, type RunTask } from './runTasks.ts';
 import {
-  SENSITIVITY_METRICS,
   differencesOf,
-  paramEffect,
   planSensitivity,
-  scaleOf,
   sensitivityResult,
   type ParamEffect,
   type Resolved,
   type SensitivityOptions,
   type SensitivityResult,
 } from './sensitivity.ts';
-import { meanInterval, type Difference } from './stats.ts';
+import {
+  answerSoFar,
+  roundStretches,
+  StretchTally,
+  type Counts,
+  type SeedStretch,
+  type SensitivityStepFn,
+} from './sensitivityProgress.ts';
+import { rowOf, type PairRuns, type Row } from './sensitivityRows.ts';
+
+export { changesOf, flipInDoubt, scoreInterval } from './sensitivityRows.ts';
 
 /** How far to refine. */
 export interface SensitivityPrecision {
@@ -75,63 +80,11 @@ export function roundReplications(result: SequentialSensitivity['result']): numb
   return counts.length > 0 ? Math.min(...counts) : result.seeds.length;
 }
 
-/** Per seed index, the runs of the two arms: [first arm, second arm]. */
-type PairRuns = [RunResult[], RunResult[]];
-
-/** Per headline metric, the 95% intervals of the per-seed change at the low and at the high end. */
-type Changes = Record<string, [Difference, Difference]>;
-
-/** The per-seed changes (end's difference − base difference, both on that seed) over the first n seeds. */
-export function changesOf(base: PairRuns, low: PairRuns, high: PairRuns, n: number): Changes {
-  const out: Changes = {};
-  for (const m of SENSITIVITY_METRICS) {
-    const d = (r: RunResult[], s: number) => metricAt((r[s] as RunResult).metrics, m) ?? Number.NaN;
-    const of = (end: PairRuns) => {
-      const changes: number[] = [];
-      for (let s = 0; s < n; s++) changes.push(d(end[1], s) - d(end[0], s) - (d(base[1], s) - d(base[0], s)));
-      return meanInterval(changes);
-    };
-    out[m] = [of(low), of(high)];
-  }
-  return out;
-}
-
-/** The interval of a score: the largest bounds of |change| ÷ scale over metrics and ends ([0, 0] when all are 0). */
-export function scoreInterval(changes: Changes, baseDiffs: Record<string, Difference>): [number, number] {
-  let lo = 0;
-  let hi = 0;
-  for (const m of SENSITIVITY_METRICS) {
-    const scale = scaleOf(baseDiffs[m] as Difference);
-    for (const iv of changes[m] ?? []) {
-      if (!Number.isFinite(iv.mean)) continue;
-      const [a, b] = iv.ci95;
-      const lower = a > 0 ? a : b < 0 ? -b : 0;
-      const upper = Math.max(Math.abs(a), Math.abs(b));
-      if (lower / scale > lo) lo = lower / scale;
-      if (upper / scale > hi) hi = upper / scale;
-    }
-  }
-  return [lo, hi];
-}
-
 /**
- * Whether a sign flip is in doubt: where the base difference excludes zero, an end's change could carry it across
- * zero and yet might not (a flip certain on these seeds, or impossible, is no doubt).
+ * Runs the sensitivity analysis in rounds until every parameter is settled or has run on every seed. `onRound` gets
+ * the ranking after each round but the last; `onStep` gets the ranking so far as each stretch of seeds completes
+ * (see sensitivityProgress.ts), never the final answer, which is only returned.
  */
-export function flipInDoubt(changes: Changes, baseDiffs: Record<string, Difference>): boolean {
-  for (const m of SENSITIVITY_METRICS) {
-    const b = baseDiffs[m] as Difference;
-    if (!(b.ci95[0] > 0 || b.ci95[1] < 0)) continue;
-    for (const iv of changes[m] ?? []) {
-      const lo = b.mean + iv.ci95[0];
-      const hi = b.mean + iv.ci95[1];
-      if (lo <= 0 && hi >= 0 && lo !== hi) return true;
-    }
-  }
-  return false;
-}
-
-/** Runs the sensitivity analysis in rounds until every parameter is settled or has run on every seed. */
 export async function sensitivityToPrecision(
   scenario: Scenario,
   options: SensitivityOptions,
@@ -140,6 +93,7 @@ export async function sensitivityToPrecision(
   onRound?: (partial: SequentialSensitivity) => void,
   onProgress?: ProgressFn,
   signal?: CancelSignal,
+  onStep?: SensitivityStepFn,
 ): Promise<SequentialSensitivity> {
   if (!(precision.precision > 0)) throw new RangeError(`precision must be above 0 (got ${precision.precision})`);
   const { arms, params, skipped } = planSensitivity(scenario, options);
@@ -148,41 +102,108 @@ export async function sensitivityToPrecision(
   const min = Math.min(max, Math.max(2, precision.minReplications ?? 3));
   const step = Math.max(1, precision.step ?? 2);
   const fullRuns = (1 + 2 * params.length) * 2 * max;
+  // A bar is shown from this many seeds: one seed has no interval, unless one seed is all there is.
+  const shownAt = Math.min(FIRST_PROVISIONAL_SEEDS, min);
 
   const base: PairRuns = [[], []];
   const lows: PairRuns[] = params.map(() => [[], []]);
   const highs: PairRuns[] = params.map(() => [[], []]);
   const done = params.map(() => 0);
+  let baseDone = 0;
   let runs = 0;
 
-  /** Adds seeds [from, to) of one variant's two arms to a batch, with where their results go. */
-  const add = (tasks: RunTask[], sinks: RunResult[][], s: Scenario, into: PairRuns, from: number, to: number) => {
-    arms.forEach((armId, a) => {
-      for (let k = from; k < to; k++) {
-        tasks.push({ scenario: s, armId, seed: seeds[k] as number });
-        sinks.push(into[a] as RunResult[]);
-      }
-    });
-  };
+  const variants = (v: number): PairRuns[] => (v < 0 ? [base] : [lows[v] as PairRuns, highs[v] as PairRuns]);
+  const scenariosOf = (v: number): Scenario[] =>
+    v < 0 ? [scenario] : [(params[v] as Resolved).lowScenario, (params[v] as Resolved).highScenario];
 
   let wanted = params.map(() => min);
   let first = true;
   for (;;) {
+    const stretches = roundStretches(
+      first ? [0, max] : null,
+      params.map((_, i) => [done[i] as number, Math.max(done[i] as number, wanted[i] as number)]),
+      shownAt,
+    );
+    // Each task with where its result goes: variant's pair (low or high end), arm, seed index; and its stretch.
     const tasks: RunTask[] = [];
-    const sinks: RunResult[][] = [];
-    if (first) add(tasks, sinks, scenario, base, 0, max);
-    params.forEach((p, i) => {
-      const from = done[i] as number;
-      const to = wanted[i] as number;
-      if (to <= from) return;
-      add(tasks, sinks, p.lowScenario, lows[i] as PairRuns, from, to);
-      add(tasks, sinks, p.highScenario, highs[i] as PairRuns, from, to);
-      done[i] = to;
+    const sinks: { into: RunResult[]; seed: number; stretch: number }[] = [];
+    stretches.forEach(({ variant, from, to }, k) => {
+      const pairs = variants(variant);
+      scenariosOf(variant).forEach((s, e) => {
+        arms.forEach((armId, a) => {
+          for (let seed = from; seed < to; seed++) {
+            tasks.push({ scenario: s, armId, seed: seeds[seed] as number });
+            sinks.push({ into: (pairs[e] as PairRuns)[a] as RunResult[], seed, stretch: k });
+          }
+        });
+      });
     });
-    first = false;
+    const perStretch = stretches.map(() => 0);
+    for (const t of sinks) perStretch[t.stretch] = (perStretch[t.stretch] ?? 0) + 1;
+
+    // The counts after each stretch (base, each parameter) and the runs read by then: what its answer rests on.
+    const after: Counts[] = [];
+    {
+      const counts = { base: baseDone, params: [...done], runs };
+      stretches.forEach(({ variant, to }, k) => {
+        if (variant < 0) counts.base = to;
+        else counts.params[variant] = to;
+        counts.runs += perStretch[k] as number;
+        after.push({ base: counts.base, params: [...counts.params], runs: counts.runs });
+      });
+    }
+    const tally = new StretchTally(perStretch);
+    const reported = new Uint8Array(tasks.length);
+    // The answers of the stretches complete so far, in order; the last stretch completes with the batch, and its
+    // answer is the round's, said only when another round follows (the final answer is returned, not shown).
+    const say = (upto: number) => {
+      for (const k of tally.takeEach(upto)) {
+        if ((stretches[k] as SeedStretch).variant < 0) continue; // the base's seeds move no bar
+        const soFar = answerSoFar(
+          scenario,
+          arms,
+          seeds,
+          params,
+          skipped,
+          base,
+          lows,
+          highs,
+          after[k] as Counts,
+          shownAt,
+        );
+        if (soFar) onStep?.(soFar);
+      }
+    };
+    const place = (index: number, result: RunResult) => {
+      const sink = sinks[index] as (typeof sinks)[number];
+      sink.into[sink.seed] = result;
+      if (reported[index] === 1) return;
+      reported[index] = 1;
+      tally.add(sink.stretch);
+    };
+    const onResult = onStep
+      ? (index: number, result: RunResult) => {
+          place(index, result);
+          say(stretches.length - 1);
+        }
+      : undefined;
+
     const before = runs;
-    const results = await execute(tasks, onProgress ? (k) => onProgress(before + k, fullRuns) : undefined, signal);
-    results.forEach((r, k) => (sinks[k] as RunResult[]).push(r));
+    const results = await execute(
+      tasks,
+      onProgress ? (k) => onProgress(before + k, fullRuns) : undefined,
+      signal,
+      onResult,
+    );
+    // The batch's own results are what the rule reads (an executor need not pass results on as they finish; then
+    // the answers so far all come now, in the same order).
+    results.forEach((r, k) => place(k, r));
+    if (onStep) say(stretches.length - 1);
+    for (const { variant, to } of stretches) {
+      if (variant < 0) baseDone = Math.max(baseDone, to);
+      else done[variant] = Math.max(done[variant] as number, to);
+    }
+    first = false;
     runs += tasks.length;
 
     const outcome = summarise(scenario, arms, seeds, params, skipped, base, lows, highs, done, precision.precision);
@@ -203,6 +224,7 @@ export async function sensitivityToPrecision(
       return partial;
     }
     onRound?.(partial);
+    if (onStep) say(stretches.length);
     wanted = next;
   }
 }
@@ -222,21 +244,11 @@ function summarise(
 ): { result: SequentialSensitivity['result']; unsettledIdx: Set<number> } {
   const max = seeds.length;
   const baseAll = differencesOf(base[0], base[1]);
-  const first = (r: PairRuns, n: number): PairRuns => [r[0].slice(0, n), r[1].slice(0, n)];
-  const effects: ParamEffect[] = [];
-  const intervals: [number, number][] = [];
-  const doubts: boolean[] = [];
-  params.forEach((p, i) => {
-    const n = done[i] as number;
-    const b = first(base, n);
-    const baseN = n === max ? baseAll : differencesOf(b[0], b[1]);
-    const low = first(lows[i] as PairRuns, n);
-    const high = first(highs[i] as PairRuns, n);
-    effects.push(paramEffect(p, baseN, differencesOf(low[0], low[1]), differencesOf(high[0], high[1])));
-    const changes = changesOf(b, low, high, n);
-    intervals.push(scoreInterval(changes, baseN));
-    doubts.push(flipInDoubt(changes, baseN));
-  });
+  const rows = params.map((p, i) =>
+    rowOf(p, done[i] as number, base, lows[i] as PairRuns, highs[i] as PairRuns, baseAll, max),
+  );
+  const effects = rows.map((r) => r.effect);
+  const intervals = rows.map((r) => r.interval);
 
   const unsettledIdx = new Set<number>();
   params.forEach((p, i) => {
@@ -246,7 +258,7 @@ function summarise(
     const half = (hi - lo) / 2;
     const known = hi <= NEGLIGIBLE || hi - lo <= NEGLIGIBLE || half <= precision * score;
     const alone = intervals.every(([l, h], j) => j === i || h < lo || l > hi);
-    if (!(known || alone) || doubts[i]) unsettledIdx.add(i);
+    if (!(known || alone) || (rows[i] as Row).doubt) unsettledIdx.add(i);
   });
 
   const result = sensitivityResult(scenario, arms, seeds, baseAll, effects, skipped);

@@ -35,6 +35,10 @@ export const BARGAINING_ZH = {
     '条形表示该参数取低值/高值时，差值（{diff}）相对基准的变化，按这一差值的变动大小排序；上面的排名则按所有主要差值计。',
   'tornado.low': '低值',
   'tornado.high': '高值',
+  'tornado.soFar': '目前：已算出 {shown}/{total} 个参数（{runs} 次模拟）。',
+  'tornado.pending': '尚待计算的参数（{count} 个）：{names}。',
+  'tornado.seeds': '（{n}/{total} 个种子）',
+  'tornado.seedsShort': '（{n}/{total}）',
   'robustness.heading': TERMS.robustness.zh,
   'robustness.intro':
     '没有公开数据能确定的假设（骑手车速、收入目标、抽成比例等）在各自的合理范围内一起抽取，得到许多“可能的世界”；每个世界里两个方案用相同的随机数运行。这里说每个主要差别在多少个世界里保持本情景中的方向，以及它在哪些假设下不成立。',
@@ -94,6 +98,10 @@ export const BARGAINING_EN: Record<keyof typeof BARGAINING_ZH, string> = {
     'Each bar is the change of the difference ({diff}) from its base value when the parameter is at its low or high value; ranked by how far this difference moves, while the ranking above counts every headline difference.',
   'tornado.low': 'low',
   'tornado.high': 'high',
+  'tornado.soFar': 'So far: {shown} of {total} parameters ({runs} simulations).',
+  'tornado.pending': 'Parameters still to come ({count}): {names}.',
+  'tornado.seeds': ' ({n} of {total} seeds)',
+  'tornado.seedsShort': ' ({n}/{total})',
   'robustness.heading': TERMS.robustness.en,
   'robustness.intro':
     'The assumptions no published figure pins down (couriers’ speeds, income targets, the commission rate and so on) are drawn together from their plausible ranges, giving many plausible worlds; in each, the two arms run on the same random numbers. Each headline difference is said with the number of worlds in which it keeps its direction, and where it fails.',

@@ -17,7 +17,7 @@ export const RESULTS_ZH = {
   'results.provisionalHowGrid':
     '下面的数字来自前 {done} 个随机种子（每个取值或格子都已算完这些种子），区间还很宽；其余重复算完后会逐步收窄，最终结果与命令行完全一致。',
   'results.provisionalHowTornado':
-    '每个参数至少已算完 {done} 个随机种子（共 {total} 个）；排名或正负号仍不确定的参数会继续增加种子，排名还可能变化。最终结果与命令行完全一致。',
+    '已画出的每个参数至少已算完 {done} 个随机种子（共 {total} 个）；其余参数算完最初的种子后逐个出现；排名或正负号仍不确定的参数会继续增加种子，排名还可能变化。最终结果与命令行完全一致。',
   'card.fullTime': '全职骑手（在线至少 {fullTime} 小时）：{value}',
   'card.robust': '稳健性：在 {worlds} 个可能的世界中，有 {holds} 个保持这一方向',
   'diff.higher': '{arm}比{base}高 {value} {unit}（95% 区间：{lo} 至 {hi}）。',
@@ -84,7 +84,7 @@ export const RESULTS_EN: Record<keyof typeof RESULTS_ZH, string> = {
   'results.provisionalHowGrid':
     'The numbers below come from the first {done} seeds (every value or cell done for each), so the intervals are still wide; they narrow as the remaining replications finish, and the final answer equals the command line’s exactly.',
   'results.provisionalHowTornado':
-    'Every parameter so far rests on at least {done} of {total} seeds; those whose rank or sign is still in doubt get more seeds, so the ranking may still change. The final answer equals the command line’s exactly.',
+    'Every parameter drawn so far rests on at least {done} of {total} seeds; the others appear one by one as their first seeds finish, and those whose rank or sign is still in doubt get more seeds, so the ranking may still change. The final answer equals the command line’s exactly.',
   'card.fullTime': 'Full-time couriers (online at least {fullTime} h): {value}',
   'card.robust': 'Robustness: holds its direction in {holds} of {worlds} plausible worlds',
   'diff.higher': '{arm} is {value} {unit} higher than {base} (95% interval: {lo} to {hi}).',

@@ -40,7 +40,7 @@ export interface ProvisionalJob<T> extends BargainJob<T> {
   shown: T | null;
   /** How far `shown` is, while it is a provisional answer; undefined for a final one. */
   provisional: ProvisionalState | undefined;
-  /** Runs a multi-batch analysis that shows provisional answers (the sequential tornado, after each round). */
+  /** Runs a multi-batch analysis that shows provisional answers (the sequential tornado, as its seeds come in). */
   runShowing: (
     job: (execute: Executor, onProgress: ProgressFn, signal: CancelSignal, show: ShowProvisional<T>) => Promise<T>,
   ) => void;
@@ -93,10 +93,20 @@ export function useBargainJob<T>({ cache = true }: { cache?: boolean } = {}): Pr
   };
 }
 
+/**
+ * What the tornado shows: a ranking; while it is provisional, also the seeds each row rests on
+ * (`replicationsByParam`, which the final answer carries too), the parameters still to come and the runs read.
+ */
+export type TornadoAnswer = SensitivityResult & {
+  replicationsByParam?: Record<string, number>;
+  pending?: string[];
+  runs?: number;
+};
+
 /** The bargaining jobs of the page, owned by the App so that Export can carry their results. */
 export interface BargainingJobs {
   target: ProvisionalJob<TargetResult>;
-  tornado: ProvisionalJob<SensitivityResult>;
+  tornado: ProvisionalJob<TornadoAnswer>;
   zone: ProvisionalJob<ZoneResult>;
   robustness: BargainJob<RobustnessResult>;
 }
@@ -105,7 +115,7 @@ export interface BargainingJobs {
 export function useBargainingJobs(): BargainingJobs {
   return {
     target: useBargainJob<TargetResult>(),
-    tornado: useBargainJob<SensitivityResult>(),
+    tornado: useBargainJob<TornadoAnswer>(),
     zone: useBargainJob<ZoneResult>(),
     robustness: useBargainJob<RobustnessResult>(),
   };

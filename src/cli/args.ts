@@ -69,12 +69,6 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
       batch.kind === 'sensitivity' ||
       batch.kind === 'target')
   ) {
-    if (batch.kind === 'sensitivity' && batch.precision !== undefined) {
-      throw new UsageError(
-        '--progress (provisional rankings) does not go with --precision, which decides its own rounds',
-        command,
-      );
-    }
     if (batch.kind === 'target' && batch.grid !== undefined) {
       throw new UsageError('--progress (the answer so far) goes with the search, not with --grid (one batch)', command);
     }

@@ -49,7 +49,10 @@ export interface SensitivityCommand extends RunControl {
   format: SensitivityFormat;
   /** `--precision P`: screen on 3 seeds, then add seeds only to the parameters whose place or sign is in doubt. */
   precision?: number;
-  /** `--progress` without a value: a provisional ranking on stderr each time more seeds have every variant done. */
+  /**
+   * `--progress` without a value: a provisional ranking on stderr each time more seeds have every variant done (with
+   * `--precision`, each time a parameter's next seeds are done).
+   */
   provisional?: boolean;
   out?: string;
   workers?: number;
@@ -310,8 +313,11 @@ Options:
   --quiet, -q           no progress on stderr
   --progress            (without a value) provisional rankings on stderr: for 2, 3, ... seeds up to all but the
                         last, as soon as the base and every variant are done for them, the first five parameters
-                        by score with "provisional 3/10 replications"; stdout is the same as without it (not with
-                        --precision)
+                        by score with "provisional 3/10 replications"; with --precision, each time a parameter's
+                        next seeds are done (the first bars after the base's and one parameter's first 2 seeds):
+                        "provisional 2/10 replications, 3 of 15 parameters (12 pending), 36 runs: 1. PATH 1.42
+                        (2 seeds); ...", 2 being the fewest seeds a shown parameter rests on; stdout is the same
+                        as without it
 ${RUN_CONTROL_HELP}
 
 Examples:

@@ -3,10 +3,16 @@
  * added two at a time only to the parameters whose place in the ranking or whose sign flip is still in doubt
  * (src/analysis/sequentialSensitivity.ts). stdout is the ranking in the usual format, with each parameter's seeds and
  * score interval added to the JSON; stderr says how many runs were made, against how many the full analysis makes,
- * and why it stopped.
+ * and why it stopped. With `--progress`, stderr also says the ranking so far each time a stretch of seeds completes
+ * (the parameters with their first seeds, each with the seeds it rests on); stdout is the same with or without it.
  */
 import { availableParallelism } from 'node:os';
-import { runInProcess, sensitivityBatch, sensitivityToPrecision } from '../analysis/index.ts';
+import {
+  runInProcess,
+  sensitivityBatch,
+  sensitivityToPrecision,
+  type SensitivityProvisional,
+} from '../analysis/index.ts';
 import { taskSizes } from '../analysis/runCost.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
 import type { SensitivityCommand } from './bargainingArgs.ts';
@@ -16,7 +22,7 @@ import type { CliIo } from './cliIo.ts';
 import { EXIT_OK, InputError } from './errors.ts';
 import { emit, jsonText, readScenarioFile } from './files.ts';
 import { withExecutor } from '../node/pool.ts';
-import { progressFor } from './progress.ts';
+import { progressFor, silentProgress } from './progress.ts';
 import { guardRunCost } from './runEstimate.ts';
 import { withRunCache } from './runStore.ts';
 
@@ -54,11 +60,20 @@ export async function sensitivityPreciseCommand(command: SensitivityCommand, io:
     io,
     true,
   );
-  const progress = progressFor(command, io);
+  // With --progress the rankings so far replace the run counter, which would overwrite their lines on a terminal.
+  const progress = command.provisional ? silentProgress : progressFor(command, io);
+  const onStep = command.provisional ? (p: SensitivityProvisional) => io.stderr(sensitivityStepLine(p)) : undefined;
   const outcome = await withExecutor(threads, runInProcess, (executor) => {
     const cached = withRunCache(executor, command, {}, io);
-    return sensitivityToPrecision(scenario, options, { precision }, cached.executor, undefined, (done, total) =>
-      progress.update(done, total),
+    return sensitivityToPrecision(
+      scenario,
+      options,
+      { precision },
+      cached.executor,
+      undefined,
+      (done, total) => progress.update(done, total),
+      undefined,
+      onStep,
     ).finally(cached.report);
   }).catch(badInput);
   progress.finish();
@@ -79,4 +94,29 @@ export async function sensitivityPreciseCommand(command: SensitivityCommand, io:
     io,
   );
   return EXIT_OK;
+}
+
+const seedsWord = (n: number) => `${n} seed${n === 1 ? '' : 's'}`;
+
+/** How many parameters a line of the ranking so far names. */
+const STEP_TOP = 5;
+
+/**
+ * One line on stderr for the sequential ranking so far: the fewest seeds a shown parameter rests on, how many
+ * parameters are shown, the runs read, and the first parameters by score with their seeds, e.g. `provisional 2/10
+ * replications, 3 of 15 parameters (12 pending), 36 runs: 1. rules.pay.commissionRate 1.42 (2 seeds); …`.
+ */
+export function sensitivityStepLine(p: SensitivityProvisional): string {
+  const shown = p.result.params.length;
+  const top = p.result.params
+    .slice(0, STEP_TOP)
+    .map(
+      (row, i) =>
+        `${i + 1}. ${row.path} ${row.score.toFixed(2)} (${seedsWord(p.result.replicationsByParam[row.path] ?? 0)})`,
+    )
+    .join('; ');
+  const pending = p.pending.length > 0 ? ` (${p.pending.length} pending)` : '';
+  const flips = p.result.params.reduce((n, row) => n + row.flips.length, 0);
+  const flipped = flips > 0 ? ` (${flips} sign flip${flips === 1 ? '' : 's'})` : '';
+  return `provisional ${p.replications}/${p.of} replications, ${shown} of ${p.params} parameters${pending}, ${p.runs} runs: ${top}${flipped}\n`;
 }

@@ -1,6 +1,7 @@
-// `fairpace sweep --progress`, `zone --progress` and `sensitivity --progress` (issue 21 item 1): a provisional line on stderr per
-// newly complete prefix of seeds (every point and arm, every cell), the same lines with any number of threads, each
-// the tool's answer on that many replications, and stdout byte-identical to the command without it.
+// `fairpace sweep --progress`, `zone --progress` and `sensitivity --progress` (issue 21 item 1): a provisional line
+// on stderr per newly complete prefix of seeds (every point and arm, every cell; with `sensitivity --precision`, each
+// parameter's next seeds), the same lines with any number of threads, each the tool's answer on that many
+// replications, and stdout byte-identical to the command without it.
 import { describe, expect, it } from 'vitest';
 import { parseTarget, sweep, zoneOfAgreement } from '../../src/analysis/index.ts';
 import { parseCommandLine } from '../../src/cli/args.ts';
@@ -178,9 +179,22 @@ describe('fairpace sensitivity --progress', () => {
     );
   });
 
-  it('refuses --progress with --precision, which decides its own rounds', () => {
-    expect(() => parseCommandLine([...args(), '--progress', '--precision', '0.2'])).toThrow(
-      /does not go with --precision/,
+  it('with --precision, prints the ranking so far as each parameter gets its seeds, the same on any threads, stdout as without it', async () => {
+    const shown = await withAndWithout([...args(), '--precision', '0.2']);
+    // The first bars: the base's and the first parameter's first 2 seeds (4 + 8 runs), then the second parameter's.
+    expect(shown[0]).toMatch(
+      /^provisional 2\/4 replications, 1 of 2 parameters \(1 pending\), 12 runs: 1\. rules\.pay\.base \d+\.\d\d \(2 seeds\)$/,
     );
+    expect(shown[1]).toMatch(
+      /^provisional 2\/4 replications, 2 of 2 parameters, 20 runs: 1\. \S+ \d+\.\d\d \(2 seeds\); 2\. /,
+    );
+    const runs = shown.map((l) => Number(/, (\d+) runs: /.exec(l)?.[1]));
+    expect(runs.every((r, i) => i === 0 || r > (runs[i - 1] as number))).toBe(true);
+  });
+
+  it('takes --progress with --precision, but not with --quiet', () => {
+    const parsed = parseCommandLine([...args(), '--progress', '--precision', '0.2']);
+    expect(parsed).toMatchObject({ kind: 'sensitivity', precision: 0.2, provisional: true });
+    expect(() => parseCommandLine([...args(), '--progress', '--precision', '0.2', '--quiet'])).toThrow(/contradict/);
   });
 });

@@ -4,7 +4,11 @@
 //
 //   node test/e2e/perf.mjs            # 3 runs of each
 //   node test/e2e/perf.mjs --runs 5
-//   node test/e2e/perf.mjs --bargaining   # also the default tornado and sweep on yantai-2021, default pool
+//   node test/e2e/perf.mjs --bargaining   # also the default tornado, sweep, zone and target on yantai-2021
+//   node test/e2e/perf.mjs --runs 0 --bargaining --tools tornado,zone   # only those bargaining tools
+//
+// Each bargaining tool runs on a fresh page (an empty run cache, the default pool), timed from pressing its Run to
+// its first provisional answer painted (with the runs done by then) and to its final answer.
 //
 // The machine may be shared: before each run the script waits (up to QUIET_WAIT_MS) for a 2-second window in which
 // the whole machine used less than 15% of its CPU, and it prints the CPU use of other work for each run.
@@ -34,16 +38,20 @@ import {
 const PRESET = 'yantai-2021';
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
-if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs needs a whole number ≥ 1');
+const BARGAINING = process.argv.includes('--bargaining');
+if (!Number.isInteger(RUNS) || RUNS < (BARGAINING ? 0 : 1)) {
+  throw new Error('--runs needs a whole number ≥ 1 (≥ 0 with --bargaining)');
+}
+const toolsArg = process.argv.indexOf('--tools');
+const TOOLS = toolsArg > 0 ? process.argv[toolsArg + 1].split(',') : ['tornado', 'sweep', 'zone', 'target'];
 
 const scenario = JSON.parse(readFileSync(join(ROOT, 'scenarios', `${PRESET}.json`), 'utf8'));
 const replications = scenario.replications;
 const arms = scenario.arms?.length ?? 2; // the schema's default arms are strictest and median
 
 const QUIET_WAIT_MS = 180_000;
-const BARGAINING = process.argv.includes('--bargaining');
-/** A bargaining job may take minutes on a slow machine. */
-const JOB_TIMEOUT_MS = 600_000;
+/** A bargaining job may take many minutes on a slow or shared machine (the tornado makes hundreds of runs). */
+const JOB_TIMEOUT_MS = 3_600_000;
 
 /** Busy and total CPU jiffies of the whole machine (Linux /proc/stat); undefined elsewhere. */
 function cpuTimes() {
@@ -167,55 +175,80 @@ async function measure(browser, origin, workers) {
 }
 
 /**
- * Presses `${id}-run` with the panel's default settings and resolves with the milliseconds until `${id}-status`
- * says done (measured in the page).
+ * Presses `${id}-run` with the panel's default settings and resolves with the milliseconds until its first
+ * provisional answer (`${id}-provisional`) is painted, the runs done by then, and the milliseconds until
+ * `${id}-status` says done (measured in the page).
  */
 function timeJob(page, id) {
   return page.evaluate(
     ({ id, timeoutMs }) =>
       new Promise((resolve, reject) => {
-        const status = () => document.querySelector(`[data-testid="${id}-status"]`);
+        const q = (suffix) => document.querySelector(`[data-testid="${id}-${suffix}"]`);
         const timer = setTimeout(() => reject(new Error(`${id}: not done after ${timeoutMs / 1000} s`)), timeoutMs);
+        let first;
         const observer = new MutationObserver(() => {
-          const phase = status()?.getAttribute('data-phase');
+          if (first === undefined && q('provisional')) {
+            first = { runsDone: Number(q('progress')?.getAttribute('data-done') ?? 0) };
+            // Two animation frames later the provisional answer has been laid out and painted.
+            requestAnimationFrame(() => requestAnimationFrame(() => (first.ms = performance.now() - t0)));
+          }
+          const phase = q('status')?.getAttribute('data-phase');
           if (phase === 'error' || phase === 'cancelled') {
             observer.disconnect();
             clearTimeout(timer);
-            reject(new Error(`${id}: ${phase}: ${status()?.textContent}`));
+            reject(new Error(`${id}: ${phase}: ${q('status')?.textContent}`));
           } else if (phase === 'done') {
             observer.disconnect();
             clearTimeout(timer);
             const ms = performance.now() - t0;
-            const progress = document.querySelector(`[data-testid="${id}-progress"]`);
-            resolve({ ms, runs: Number(progress?.getAttribute('data-total') ?? 0) });
+            resolve({ ms, first, runs: Number(q('progress')?.getAttribute('data-total') ?? 0) });
           }
         });
         observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
         const t0 = performance.now();
-        document.querySelector(`[data-testid="${id}-run"]`).click();
+        q('run').click();
       }),
     { id, timeoutMs: JOB_TIMEOUT_MS },
   );
 }
 
-/** The workbench's default tornado and sweep on the preset, one after another on a fresh page. */
+/** One bargaining tool's line: its first provisional answer and its final one, with how busy the machine was. */
+function printBargaining(job) {
+  const first =
+    job.first?.ms === undefined
+      ? 'no provisional answer'
+      : `first provisional answer ${seconds(job.first.ms)} s (after ${job.first.runsDone} runs)`;
+  console.log(
+    `workbench ${job.id} on ${PRESET} with its default settings, ${job.workers} worker(s): ${first}, ` +
+      `final ${seconds(job.ms)} s, ${job.runs} runs; CPU in use before: ` +
+      `${job.idle === undefined ? '?' : `${Math.round(job.idle * 100)}%`}, load average after: ${job.load.toFixed(2)}`,
+  );
+}
+
+/**
+ * The workbench's default tornado, sweep, zone and target on the preset, each on a fresh page (so no tool reuses
+ * another's runs from the run cache), with the CPU in use before and the load average after each.
+ */
 async function measureBargaining(browser, origin) {
-  const app = await openApp(browser, origin, { locale: 'zh-CN' });
-  try {
-    await waitForRunDone(app.page);
-    await choosePreset(app.page, PRESET);
-    const out = [];
-    for (const id of ['tornado', 'sweep']) {
+  const out = [];
+  for (const id of TOOLS) {
+    const app = await openApp(browser, origin, { locale: 'zh-CN' });
+    try {
+      await waitForRunDone(app.page);
+      await choosePreset(app.page, PRESET);
       await reveal(app.page, `[data-testid="${id}-run"]`);
-      await waitForQuiet();
+      const idle = await waitForQuiet();
       const job = await timeJob(app.page, id);
-      out.push({ id, ...job });
+      if (app.errors.length) throw new Error(`console errors: ${app.errors.join('; ')}`);
+      // The pool's workers now (a preset chosen mid-run restarts the pool, so the workers ever started are more).
+      const result = { id, ...job, idle, load: loadavg()[0], workers: app.liveWorkers.size };
+      printBargaining(result);
+      out.push(result);
+    } finally {
+      await app.context.close();
     }
-    if (app.errors.length) throw new Error(`console errors: ${app.errors.join('; ')}`);
-    return out;
-  } finally {
-    await app.context.close();
   }
+  return out;
 }
 
 const modes = [
@@ -256,9 +289,7 @@ try {
     }
   }
   if (BARGAINING) {
-    for (const job of await measureBargaining(browser, server.origin)) {
-      console.log(`workbench ${job.id} on ${PRESET} with its default settings: ${seconds(job.ms)} s, ${job.runs} runs`);
-    }
+    await measureBargaining(browser, server.origin);
   }
 } finally {
   await browser?.close().catch(() => undefined);
@@ -268,7 +299,7 @@ try {
 
 const [pool, one] = modes.map((m) => median(times.get(m.name)));
 console.log('');
-for (const mode of modes) {
+for (const mode of RUNS > 0 ? modes : []) {
   const list = times.get(mode.name).map(seconds).join(', ');
   const sizes = [...poolSizes.get(mode.name)].join('/');
   const best = seconds(Math.min(...times.get(mode.name)));
@@ -280,5 +311,5 @@ for (const mode of modes) {
         : ''),
   );
 }
-console.log(`speed-up of the default pool over one worker: ${(one / pool).toFixed(2)}×`);
+if (RUNS > 0) console.log(`speed-up of the default pool over one worker: ${(one / pool).toFixed(2)}×`);
 console.log(`date: ${new Date().toISOString().slice(0, 10)}, node ${process.versions.node}`);

@@ -1509,6 +1509,7 @@ const tests = [
   ...provisionalTests,
   ...provisionalToolsTests,
   ...(await import('./provisionalTarget.mjs')).provisionalTargetTests,
+  ...(await import('./provisionalTornado.mjs')).provisionalTornadoTests,
   ...bargainSidesTests,
   ...robustnessTests,
   ...backtestTests,

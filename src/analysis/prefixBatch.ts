@@ -7,6 +7,7 @@
 import type { RunResult } from '../sim/results.ts';
 import type { BatchPlan } from './batchPlan.ts';
 import { FIRST_PROVISIONAL_SEEDS, SeedTally } from './provisional.ts';
+import type { CancelSignal, Executor, ProgressFn, ResultFn, RunTask } from './runTasks.ts';
 
 /** How a batch answers on a prefix of its seeds. */
 export interface SeedPrefixed<T> {
@@ -69,4 +70,46 @@ export class ProvisionalBatch<T> {
     const prefix = this.batch.seedPrefix as SeedPrefixed<T>;
     return { answer: prefix.answer(this.tally.resultsSoFar, count), replications: count, of: prefix.seeds };
   }
+}
+
+/**
+ * The order to run a prefix batch's tasks in so that its provisional answers come early: seed by seed, every task
+ * group's first seed, then every group's second, and so on (a task's index is group × seeds + seed, see SeedTally).
+ * Run in the batch's own order, group by group, the first seed of the last group (the last sweep point or zone cell)
+ * finishes near the end, and with it the first answer. The two arms of a point stay side by side, so they still
+ * share their warm-up. Without a seed prefix, the batch's own order.
+ */
+export function seedMajorOrder(batch: Pick<PrefixBatch<unknown>, 'tasks' | 'seedPrefix'>): number[] {
+  return seedMajor(batch.tasks.length, batch.seedPrefix?.seeds ?? 0);
+}
+
+/** Seed-major order of `n` tasks laid out group by group with `seeds` seeds each (identity when they are not). */
+export function seedMajor(n: number, seeds: number): number[] {
+  if (seeds <= 1 || n % seeds !== 0) return Array.from({ length: n }, (_, i) => i);
+  const groups = n / seeds;
+  const order: number[] = [];
+  for (let s = 0; s < seeds; s++) for (let g = 0; g < groups; g++) order.push(g * seeds + s);
+  return order;
+}
+
+/**
+ * Runs `tasks` through `execute` in `order` (a permutation of their indices): results, and each result passed to
+ * `onResult`, come back by the tasks' own indices, so nothing downstream sees the order; only when each run happens
+ * changes.
+ */
+export function executeInOrder(
+  execute: Executor,
+  tasks: readonly RunTask[],
+  order: readonly number[],
+  onProgress?: ProgressFn,
+  signal?: CancelSignal,
+  onResult?: ResultFn,
+): Promise<RunResult[]> {
+  const permuted = order.map((i) => tasks[i] as RunTask);
+  const mapped: ResultFn | undefined = onResult ? (k, result) => onResult(order[k] as number, result) : undefined;
+  return execute(permuted, onProgress, signal, mapped).then((results) => {
+    const out = new Array<RunResult>(tasks.length);
+    results.forEach((r, k) => (out[order[k] as number] = r));
+    return out;
+  });
 }

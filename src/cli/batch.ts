@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { runInProcess, type BatchPlan, type ResultFn } from '../analysis/index.ts';
-import { ProvisionalBatch, type PrefixBatch } from '../analysis/prefixBatch.ts';
+import { executeInOrder, ProvisionalBatch, seedMajorOrder, type PrefixBatch } from '../analysis/prefixBatch.ts';
 import { MAX_SEED } from '../analysis/options.ts';
 import { taskSizes } from '../analysis/runCost.ts';
 import { canonicalJson, digestOf } from '../scenario/canonical.ts';
@@ -171,7 +171,10 @@ async function runProvisionally(
   };
   return withExecutor(run.workers ?? availableParallelism(), runInProcess, (executor) => {
     const cached = withRunCache(executor, run, {}, io);
-    return cached.executor(batch.tasks, undefined, undefined, onResult).finally(cached.report);
+    // Seed by seed, so the first line comes after a fraction of the runs; results come back in the batch's order.
+    return executeInOrder(cached.executor, batch.tasks, seedMajorOrder(batch), undefined, undefined, onResult).finally(
+      cached.report,
+    );
   });
 }
 

@@ -17,7 +17,7 @@ import {
   type SweepOptions,
   type ZoneOptions,
 } from '../../src/analysis/index.ts';
-import { ProvisionalBatch, type PrefixBatch } from '../../src/analysis/prefixBatch.ts';
+import { executeInOrder, ProvisionalBatch, seedMajorOrder, type PrefixBatch } from '../../src/analysis/prefixBatch.ts';
 import { roundReplications, type SequentialSensitivity } from '../../src/analysis/sequentialSensitivity.ts';
 import { Scenario } from '../../src/scenario/schema.ts';
 import type { RunResult } from '../../src/sim/results.ts';
@@ -142,6 +142,35 @@ describe.each(TOOLS)('the provisional $name', (tool) => {
         2,
       ),
     ).toThrow(/not run yet/);
+  });
+});
+
+describe.each(TOOLS)('the $name run seed by seed', (tool) => {
+  const batch = tool.batch() as PrefixBatch<unknown>;
+
+  it('answers its first 2 seeds after that share of its runs, and gives the same results by task', async () => {
+    const order = seedMajorOrder(batch);
+    expect([...order].sort((a, b) => a - b)).toEqual(batch.tasks.map((_, i) => i));
+    const groups = batch.tasks.length / REPLICATIONS;
+    // Every group's seed 1 comes before any group's seed 2, and arms of one point stay side by side (same seed).
+    expect(order.slice(0, groups).every((i) => i % REPLICATIONS === 0)).toBe(true);
+    const direct = await runInProcess(batch.tasks);
+    const arrived: number[] = [];
+    const tracker = new ProvisionalBatch(batch);
+    let firstAt = -1;
+    let first: unknown;
+    const results = await executeInOrder(runInProcess, batch.tasks, order, undefined, undefined, (index, r) => {
+      arrived.push(index);
+      if (tracker.add(index, r) && firstAt < 0) {
+        firstAt = arrived.length;
+        first = tracker.take()?.answer;
+      }
+    });
+    expect(JSON.stringify(results)).toBe(JSON.stringify(direct));
+    expect(arrived).toEqual(order);
+    // The first answer (2 seeds) is due after 2 of the REPLICATIONS seeds' runs, not near the end.
+    expect(firstAt).toBe(2 * groups);
+    expect(JSON.stringify(first)).toBe(JSON.stringify(batch.seedPrefix?.answer(direct, 2)));
   });
 });
 

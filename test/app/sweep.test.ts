@@ -11,6 +11,7 @@ import { paddedDomain, sweepChart } from '../../src/app/charts/sweepChart.ts';
 import { tradeoffChart, tradeoffPoints } from '../../src/app/charts/tradeoffChart.ts';
 import { DEFAULT_RANGE, defaultRange, SWEEP_PARAMS } from '../../src/app/sweepRange.ts';
 import { sweepArmIntervals, sweepDifferences, type SweepPoint } from '../../src/app/sweepSeries.ts';
+import { sweepJobPlan, type SweepOutcome } from '../../src/app/useSweep.ts';
 import type { RunResult } from '../../src/sim/results.ts';
 import { dataOf, marksOf, preset } from './fixtures.ts';
 
@@ -119,5 +120,33 @@ describe('defaultRange', () => {
     expect(keys).toContain('standards.minHourlyWage');
     expect(keys).not.toContain('seed');
     expect(keys).not.toContain('replications');
+  });
+});
+
+describe('sweepJobPlan', () => {
+  it('lists the runs seed by seed, answers on the first 2 seeds after that share, and ends with the plan’s sweep', async () => {
+    const scenario = { ...preset('demo-small'), replications: 3 };
+    const request = { param: 'rules.pay.base', from: 5, to: 8, step: 3, arms: [] };
+    const job = sweepJobPlan(scenario, request, PATHS);
+    const own = planSweep(scenario, { param: 'rules.pay.base', values: [5, 8] });
+    const direct = await runInProcess(own.tasks);
+    const listed = await runInProcess(job.tasks);
+    // Every point and arm's first seed comes before any second seed.
+    const groups = own.tasks.length / 3;
+    expect(job.tasks.slice(0, groups).every((t) => t.seed === scenario.seed)).toBe(true);
+    let first: SweepOutcome | null = null;
+    let firstAt = -1;
+    listed.forEach((r, k) => {
+      if (job.provisional?.add(k, r) && first === null) {
+        first = job.provisional.make();
+        firstAt = k + 1;
+      }
+    });
+    expect(firstAt).toBe(2 * groups);
+    expect((first as SweepOutcome | null)?.provisional).toEqual({ replications: 2, of: 3 });
+    const final = job.finish(listed);
+    expect(JSON.stringify(final.sweep)).toBe(
+      JSON.stringify(summariseSweep(scenario, { param: 'rules.pay.base', values: [5, 8] }, own, direct)),
+    );
   });
 });

@@ -3,6 +3,7 @@
 // byte for byte the batch's summary.
 import { describe, expect, it } from 'vitest';
 import { parseTarget, runInProcess, zoneBatch, type Executor, type ZoneResult } from '../../../src/analysis/index.ts';
+import { seedMajorOrder } from '../../../src/analysis/prefixBatch.ts';
 import { batchJobPlan, type ProvisionalCount } from '../../../src/app/jobs/batchJobPlan.ts';
 import { JobSlot } from '../../../src/app/jobs/jobSlot.ts';
 import type { JobState } from '../../../src/app/jobs/jobState.ts';
@@ -26,16 +27,22 @@ const batch = () =>
   });
 const runs = runInProcess(batch().tasks);
 
-/** An executor that hands over the precomputed runs in `order`, each as its own message (a turn apart). */
-function replay(all: RunResult[], order: number[]): Executor {
+/**
+ * An executor that hands over the precomputed runs (by the batch's task index) in `order` of the batch's indices,
+ * each as its own message (a turn apart). The job lists its tasks seed by seed (`seedMajorOrder`), so its task k is
+ * the batch's task `listed[k]`.
+ */
+function replay(all: RunResult[], order: number[], listed: number[]): Executor {
+  const at = new Map(listed.map((b, k) => [b, k]));
   return async (tasks, onProgress, _signal, onResult) => {
+    expect(tasks).toHaveLength(listed.length);
     let done = 0;
     for (const i of order) {
       await new Promise((resolve) => setTimeout(resolve, 1));
-      onResult?.(i, all[i] as RunResult);
+      onResult?.(at.get(i) as number, all[i] as RunResult);
       onProgress?.(++done, tasks.length);
     }
-    return all;
+    return listed.map((b) => all[b] as RunResult);
   };
 }
 
@@ -48,7 +55,7 @@ async function shownStates(order: (n: number) => number[]) {
   slot.subscribe(() => seen.push(slot.getState()));
   const plan = batch();
   slot.start(
-    planWork(replay(all, order(all.length)), () =>
+    planWork(replay(all, order(all.length), seedMajorOrder(plan)), () =>
       batchJobPlan(plan, (answer, count) => {
         counts.set(answer, count);
         return answer;

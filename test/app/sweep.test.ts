@@ -11,7 +11,7 @@ import { paddedDomain, sweepChart } from '../../src/app/charts/sweepChart.ts';
 import { tradeoffChart, tradeoffPoints } from '../../src/app/charts/tradeoffChart.ts';
 import { DEFAULT_RANGE, defaultRange, SWEEP_PARAMS } from '../../src/app/sweepRange.ts';
 import { sweepArmIntervals, sweepDifferences, type SweepPoint } from '../../src/app/sweepSeries.ts';
-import { sweepJobPlan, type SweepOutcome } from '../../src/app/useSweep.ts';
+import { sweepJobPlan, type SweepOutcome } from '../../src/app/jobs/sweepJobPlan.ts';
 import type { RunResult } from '../../src/sim/results.ts';
 import { dataOf, marksOf, preset } from './fixtures.ts';
 

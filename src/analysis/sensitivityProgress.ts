@@ -109,22 +109,24 @@ export interface Counts {
   runs: number;
 }
 
+/** What a sequential sensitivity analysis has run so far: its plan and, per variant, the two arms' runs by seed. */
+export interface SensitivityRuns {
+  scenario: Scenario;
+  arms: [string, string];
+  seeds: number[];
+  params: Resolved[];
+  skipped: { path: string; reason: string }[];
+  base: PairRuns;
+  lows: PairRuns[];
+  highs: PairRuns[];
+}
+
 /**
  * The ranking so far, when the base has run on its first `at.base` seeds and parameter i on its first
  * `at.params[i]`: the parameters with at least `shownAt` seeds, each on its own seeds; null while there is none.
  */
-export function answerSoFar(
-  scenario: Scenario,
-  arms: [string, string],
-  seeds: number[],
-  params: Resolved[],
-  skipped: { path: string; reason: string }[],
-  base: PairRuns,
-  lows: PairRuns[],
-  highs: PairRuns[],
-  at: Counts,
-  shownAt: number,
-): SensitivityProvisional | null {
+export function answerSoFar(runs: SensitivityRuns, at: Counts, shownAt: number): SensitivityProvisional | null {
+  const { scenario, arms, seeds, params, skipped, base, lows, highs } = runs;
   const count = (i: number) => at.params[i] as number;
   const shown = params.flatMap((_, i) => (count(i) >= shownAt ? [i] : []));
   if (shown.length === 0) return null;

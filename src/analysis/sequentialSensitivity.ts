@@ -36,6 +36,7 @@ import {
   StretchTally,
   type Counts,
   type SeedStretch,
+  type SensitivityRuns,
   type SensitivityStepFn,
 } from './sensitivityProgress.ts';
 import { rowOf, type PairRuns, type Row } from './sensitivityRows.ts';
@@ -108,6 +109,7 @@ export async function sensitivityToPrecision(
   const base: PairRuns = [[], []];
   const lows: PairRuns[] = params.map(() => [[], []]);
   const highs: PairRuns[] = params.map(() => [[], []]);
+  const ran: SensitivityRuns = { scenario, arms, seeds, params, skipped, base, lows, highs };
   const done = params.map(() => 0);
   let baseDone = 0;
   let runs = 0;
@@ -159,18 +161,7 @@ export async function sensitivityToPrecision(
     const say = (upto: number) => {
       for (const k of tally.takeEach(upto)) {
         if ((stretches[k] as SeedStretch).variant < 0) continue; // the base's seeds move no bar
-        const soFar = answerSoFar(
-          scenario,
-          arms,
-          seeds,
-          params,
-          skipped,
-          base,
-          lows,
-          highs,
-          after[k] as Counts,
-          shownAt,
-        );
+        const soFar = answerSoFar(ran, after[k] as Counts, shownAt);
         if (soFar) onStep?.(soFar);
       }
     };
@@ -206,7 +197,7 @@ export async function sensitivityToPrecision(
     first = false;
     runs += tasks.length;
 
-    const outcome = summarise(scenario, arms, seeds, params, skipped, base, lows, highs, done, precision.precision);
+    const outcome = summarise(ran, done, precision.precision);
     const next = params.map((_, i) =>
       outcome.unsettledIdx.has(i) ? Math.min(max, (done[i] as number) + step) : (done[i] as number),
     );
@@ -231,17 +222,11 @@ export async function sensitivityToPrecision(
 
 /** The ranking from the runs so far, and which parameters are not yet settled. */
 function summarise(
-  scenario: Scenario,
-  arms: [string, string],
-  seeds: number[],
-  params: Resolved[],
-  skipped: { path: string; reason: string }[],
-  base: PairRuns,
-  lows: PairRuns[],
-  highs: PairRuns[],
+  runs: SensitivityRuns,
   done: number[],
   precision: number,
 ): { result: SequentialSensitivity['result']; unsettledIdx: Set<number> } {
+  const { scenario, arms, seeds, params, skipped, base, lows, highs } = runs;
   const max = seeds.length;
   const baseAll = differencesOf(base[0], base[1]);
   const rows = params.map((p, i) =>

@@ -37,15 +37,21 @@ export class CustomerResponse {
 
   /**
    * Day `day`'s orders, less those lost to earlier lateness: an order is dropped when its `retention` draw is below
-   * the share of the day's orders lost. Returns the orders kept and how many were dropped.
+   * the share of the day's orders lost. Returns the orders kept and how many were dropped. `inPlace`: the kept orders
+   * are moved to the front of the given arrays (which the caller owns) instead of copied.
    */
-  thin(day: number, orders: DayOrders, retention: Float64Array): { orders: DayOrders; dropped: number } {
+  thin(
+    day: number,
+    orders: DayOrders,
+    retention: Float64Array,
+    inPlace = false,
+  ): { orders: DayOrders; dropped: number } {
     const lost = this.ahead[day] as number;
     if (lost <= 0 || orders.count === 0) return { orders, dropped: 0 };
     const share = lost / orders.count;
-    const keep: number[] = [];
-    for (let i = 0; i < orders.count; i++) if ((retention[i] as number) >= share) keep.push(i);
-    return { orders: pickOrders(orders, keep), dropped: orders.count - keep.length };
+    let kept = 0;
+    for (let i = 0; i < orders.count; i++) if ((retention[i] as number) >= share) kept++;
+    return { orders: keepOrders(orders, retention, share, kept, inPlace), dropped: orders.count - kept };
   }
 
   /** Closes day `day`: its lateness becomes lost orders on the days after. Returns the orders lost (expected). */
@@ -63,17 +69,17 @@ export class CustomerResponse {
   }
 }
 
-/** The orders at the given indices (in order). */
-function pickOrders(o: DayOrders, keep: readonly number[]): DayOrders {
+/** The orders whose retention draw is at least `share` (`kept` of them), in order: copied, or moved to the front. */
+function keepOrders(o: DayOrders, retention: Float64Array, share: number, kept: number, inPlace: boolean): DayOrders {
   const pick = <A extends Float64Array | Int32Array | Uint8Array>(a: A): A => {
-    const out = new (a.constructor as new (n: number) => A)(keep.length);
-    keep.forEach((i, k) => {
-      out[k] = a[i] as number;
-    });
-    return out;
+    const out = inPlace ? a : new (a.constructor as new (n: number) => A)(kept);
+    // In place, an order only ever moves towards the front, over orders already moved or dropped.
+    let k = 0;
+    for (let i = 0; i < o.count; i++) if ((retention[i] as number) >= share) out[k++] = a[i] as number;
+    return (inPlace ? a.subarray(0, kept) : out) as A;
   };
   const out: DayOrders = {
-    count: keep.length,
+    count: kept,
     placeSec: pick(o.placeSec),
     readySec: pick(o.readySec),
     restaurant: pick(o.restaurant),

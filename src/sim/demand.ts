@@ -1,6 +1,7 @@
 /** One day's orders: a non-homogeneous Poisson process over the hours, restaurants, customers and preparation times. */
 import type { Scenario, Weather } from '../scenario/schema.ts';
 import type { City } from './city.ts';
+import { DayBuffers } from './dayBuffers.ts';
 import { clamp, type Draws } from './random.ts';
 
 /**
@@ -30,7 +31,8 @@ export function expectedOrdersPerDay(scenario: Scenario, weather: Weather): numb
 
 /**
  * Draws day `day`'s orders. `demand` and `prep` are the day's streams' draw helpers; they are consumed in a fixed
- * order that does not depend on any rule, so every arm sees the same orders.
+ * order that does not depend on any rule, so every arm sees the same orders. `buffers`: where the arrays come from
+ * (a caller drawing day after day passes its own, and each day's orders then replace the last day's).
  */
 export function drawDayOrders(
   scenario: Scenario,
@@ -39,6 +41,7 @@ export function drawDayOrders(
   weather: Weather,
   demand: Draws,
   prep: Draws,
+  buffers: DayBuffers = new DayBuffers(),
 ): DayOrders {
   const { serviceStartHour, serviceEndHour } = scenario.time;
   const profile = scenario.demand.hourlyProfile;
@@ -55,12 +58,12 @@ export function drawDayOrders(
     total += n;
   }
 
-  const placeSec = new Float64Array(total);
-  const readySec = new Float64Array(total);
-  const restaurant = new Int32Array(total);
-  const custX = new Float64Array(total);
-  const custY = new Float64Array(total);
-  const straightKm = new Float64Array(total);
+  const placeSec = buffers.float64('orders.placeSec', total);
+  const readySec = buffers.float64('orders.readySec', total);
+  const restaurant = buffers.int32('orders.restaurant', total);
+  const custX = buffers.float64('orders.custX', total);
+  const custY = buffers.float64('orders.custY', total);
+  const straightKm = buffers.float64('orders.straightKm', total);
   const nRestaurants = city.restaurantX.length;
   const { customerDistanceMedianKm: medKm, customerDistanceP90Km: p90Km } = scenario.city;
   const { prepMedianMin, prepP90Min } = scenario.demand;

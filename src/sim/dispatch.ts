@@ -50,9 +50,11 @@ function cheapestInsertion(
   let bestCost = Infinity;
   // Couriers that no position fits: remembered, with the time of this search, if the order stays unassigned.
   const K = e.noFitWidth;
-  const memo = o * K;
-  const memoSeq = e.noFitSeq[o] as number;
-  const memoCount = e.noFitCount[o] as number;
+  const slot = e.noFit.slotOf(o);
+  const memo = slot * K;
+  const memoSeq = slot < 0 ? -1 : (e.noFitSeq.data[slot] as number);
+  const memoCount = slot < 0 ? 0 : (e.noFitCount.data[slot] as number);
+  const memoCouriers = e.noFitCouriers.data;
   let fitless = 0;
   for (let k = 0; k < take; k++) {
     const c = grid.candC[k] as number;
@@ -66,7 +68,7 @@ function cheapestInsertion(
     let known = false;
     if (busy && (fleet.changedSeq[c] as number) <= memoSeq) {
       for (let m = 0; m < memoCount; m++) {
-        if (e.noFitCouriers[memo + m] === c) {
+        if (memoCouriers[memo + m] === c) {
           known = true;
           break;
         }
@@ -90,9 +92,11 @@ function cheapestInsertion(
     }
   }
   if (best < 0) {
-    e.noFitSeq[o] = fleet.seq;
-    e.noFitCount[o] = fitless;
-    for (let m = 0; m < fitless; m++) e.noFitCouriers[memo + m] = e.fitlessScratch[m] as number;
+    const s = e.noFit.take(o);
+    e.noFitSeq.data[s] = fleet.seq;
+    e.noFitCount.data[s] = fitless;
+    const couriers = e.noFitCouriers.data;
+    for (let m = 0; m < fitless; m++) couriers[s * K + m] = e.fitlessScratch[m] as number;
   }
   return best;
 }
@@ -151,6 +155,8 @@ export function bestCourier(e: DispatchContext, o: number, now: number): number 
  */
 export function dispatchTick(e: EngineState, now: number): void {
   const orders = e.book.orders;
+  // Orders picked up, delivered or cancelled since the last batch never wait again: their memo slots are free.
+  e.noFit.releaseSettled(e.book.status);
   const arrival = orders.arrival;
   while (e.nextToPlace < orders.count) {
     const o = arrival ? (arrival[e.nextToPlace] as number) : e.nextToPlace;

@@ -7,6 +7,7 @@ import type { Rules } from '../scenario/schema.ts';
 import type { City } from './city.ts';
 import type { Fleet } from './fleet.ts';
 import type { OrderBook } from './orderBook.ts';
+import type { OrderSlots, SlotColumn } from './orderSlots.ts';
 import type { InsertionSearch, PlanParams } from './plan.ts';
 import type { SpatialGrid } from './spatialGrid.ts';
 
@@ -73,11 +74,12 @@ export const newDispatchWork = (): DispatchWork => ({
 export interface DispatchContext extends DispatchWorld {
   /** What courier c has earned today as dispatch sees it, fen (the fairShare policy). */
   earnedTodayFen(c: number): number;
-  // The per-order memo of couriers no insertion fits (see cheapestInsertion), `noFitWidth` per order.
+  // The per-order memo of couriers no insertion fits (see cheapestInsertion), `noFitWidth` per order, in slots.
   readonly noFitWidth: number;
-  readonly noFitSeq: Float64Array;
-  readonly noFitCount: Uint8Array;
-  readonly noFitCouriers: Int32Array;
+  readonly noFit: OrderSlots;
+  readonly noFitSeq: SlotColumn<Float64Array>;
+  readonly noFitCount: SlotColumn<Uint8Array>;
+  readonly noFitCouriers: SlotColumn<Int32Array>;
   readonly fitlessScratch: Int32Array;
   /** Where the chosen courier's plan takes the order's stops (set by `choose`). */
   pickupAt: number;

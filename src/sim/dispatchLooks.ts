@@ -4,9 +4,11 @@
  * for news (a courier near it freed or given orders), and the busy couriers found off its way; per courier, which
  * were free at the last batch and which were given orders.
  */
+import { DayBuffers } from './dayBuffers.ts';
 import type { RollingHost } from './dispatchContext.ts';
 import type { Fleet } from './fleet.ts';
 import type { OrderBook } from './orderBook.ts';
+import { OrderSlots } from './orderSlots.ts';
 import { dist } from './spatialGrid.ts';
 
 /** The longest an order waiting for news rests before it is looked at again anyway, seconds. */
@@ -24,10 +26,16 @@ export class OrderLooks {
    * to other bundles): it rests until a courier near it is freed or given orders, at most `MAX_REST_SEC`.
    */
   private waitsForNews = new Uint8Array(0);
-  /** Per order, `OFF_WAY_SLOTS` busy couriers found off its way, with their plans' change count then. */
-  private offWayCourier = new Int32Array(0);
-  private offWaySeq = new Float64Array(0);
-  private offWayNext = new Uint8Array(0);
+  /**
+   * Per order, in a slot while it needs one (orderSlots.ts): `OFF_WAY_SLOTS` busy couriers found off its way, with
+   * their plans' change count then, and where the next one goes.
+   */
+  private readonly offWay = new OrderSlots();
+  private readonly offWayCourier = this.offWay.int32(OFF_WAY_SLOTS, -1);
+  private readonly offWaySeq = this.offWay.float64(OFF_WAY_SLOTS);
+  private readonly offWayNext = this.offWay.uint8(1);
+  /** Where the per-order arrays live, reused from day to day. */
+  private readonly buffers = new DayBuffers();
   /** Per courier: free at the last batch; and the couriers freed since, this batch. */
   private readonly wasFree: Uint8Array;
   private readonly freed: Int32Array;
@@ -78,12 +86,14 @@ export class OrderLooks {
     const { book } = h;
     if (this.book !== book) {
       this.book = book;
-      this.nextLook = new Float64Array(book.count).fill(-Infinity);
-      this.waitsForNews = new Uint8Array(book.count);
-      this.offWayCourier = new Int32Array(book.count * OFF_WAY_SLOTS).fill(-1);
-      this.offWaySeq = new Float64Array(book.count * OFF_WAY_SLOTS);
-      this.offWayNext = new Uint8Array(book.count);
+      // Reused from the last book's day (a new book is a new day: the last one is done).
+      const buffers = this.buffers;
+      this.nextLook = buffers.float64('looks.nextLook', book.count, -Infinity);
+      this.waitsForNews = buffers.uint8('looks.waitsForNews', book.count);
+      this.offWay.startDay(book.count, buffers, 'looks.offWaySlot');
     }
+    // Orders picked up, delivered or cancelled since the last batch never wait again: their slots are free.
+    this.offWay.releaseSettled(book.status);
     const free = this.countFree(h, now);
     const last = this.assignedLast;
     this.assignedLast = this.assignedNow;
@@ -118,24 +128,28 @@ export class OrderLooks {
 
   /** Whether busy courier c was found off order o's way and its plan has not changed since. */
   knownOffWay(o: number, c: number, fleet: Fleet): boolean {
-    const base = o * OFF_WAY_SLOTS;
+    const s = this.offWay.slotOf(o);
+    if (s < 0) return false;
+    const base = s * OFF_WAY_SLOTS;
+    const couriers = this.offWayCourier.data;
     for (let k = 0; k < OFF_WAY_SLOTS; k++) {
-      if (this.offWayCourier[base + k] === c)
-        return (fleet.changedSeq[c] as number) <= (this.offWaySeq[base + k] as number);
+      if (couriers[base + k] === c) return (fleet.changedSeq[c] as number) <= (this.offWaySeq.data[base + k] as number);
     }
     return false;
   }
 
   rememberOffWay(o: number, c: number, fleet: Fleet): void {
-    const base = o * OFF_WAY_SLOTS;
+    const s = this.offWay.take(o);
+    const base = s * OFF_WAY_SLOTS;
+    const couriers = this.offWayCourier.data;
     let slot = -1;
-    for (let k = 0; k < OFF_WAY_SLOTS && slot < 0; k++) if (this.offWayCourier[base + k] === c) slot = k;
+    for (let k = 0; k < OFF_WAY_SLOTS && slot < 0; k++) if (couriers[base + k] === c) slot = k;
     if (slot < 0) {
-      slot = (this.offWayNext[o] as number) % OFF_WAY_SLOTS;
-      this.offWayNext[o] = slot + 1;
+      slot = (this.offWayNext.data[s] as number) % OFF_WAY_SLOTS;
+      this.offWayNext.data[s] = slot + 1;
     }
-    this.offWayCourier[base + slot] = c;
-    this.offWaySeq[base + slot] = fleet.seq;
+    couriers[base + slot] = c;
+    this.offWaySeq.data[base + slot] = fleet.seq;
   }
 
   /** Counts the free couriers and notes those freed since the last batch. */

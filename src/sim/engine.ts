@@ -12,6 +12,7 @@ import { Assessment } from './assessment.ts';
 import type { City } from './city.ts';
 import { CustomerResponse } from './customers.ts';
 import { deadlineLines, deadlineModelFor, type DeadlineLines, type DeadlineModel } from './deadline/index.ts';
+import { DayBuffers } from './dayBuffers.ts';
 import type { DayOrders } from './demand.ts';
 import { dispatchTick } from './dispatch.ts';
 import type { CourierModel, EngineState, EngineWorld, Handler, OrderSource } from './engineState.ts';
@@ -20,6 +21,7 @@ import { PRIORITY } from './events.ts';
 import { Fleet, IDLE, RIDING, SERVICE } from './fleet.ts';
 import { Ledger } from './ledger.ts';
 import { ASSIGNED, CANCELLED, OrderBook, WAITING } from './orderBook.ts';
+import { OrderSlots, type SlotColumn } from './orderSlots.ts';
 import { OrderTrace } from './orderTrace.ts';
 import { InsertionSearch, type PlanParams } from './plan.ts';
 import type { Population } from './population.ts';
@@ -44,6 +46,8 @@ export interface EngineInput {
   ordersForDay?: (day: number, city: City) => DayOrders;
   /** Keep one row per order of the reported days (`fairpace run --orders`). */
   trace?: boolean;
+  /** Keep each courier-day's whole row, not only what the metrics read (evidence packs' courier-day CSV). */
+  courierDayRows?: boolean;
   /** Warm-up states to reuse, and to keep this run's in (see warmup.ts). */
   warmups?: WarmupCache;
   /** Where to count dispatch's work (the bench); counts add to what it holds. */
@@ -96,6 +100,9 @@ export class Engine implements EngineState {
   readonly noCourierTick: Float64Array;
   readonly noCourierVersion: Float64Array;
 
+  /** The per-order arrays of the day (book, memos, queue of waiting orders), reused from day to day. */
+  readonly buffers = new DayBuffers();
+
   // Per-day state.
   day = 0;
   speedFactor = 1;
@@ -107,13 +114,14 @@ export class Engine implements EngineState {
   /** Whether today's online-hours limit is the platform's heat cap (then no order may run past it). */
   hardCap = false;
   /**
-   * Per order: the busy couriers no position of whose plan fitted it at its last fruitless search (`noFitWidth`
-   * slots each), and the fleet's change count then (−1: none).
+   * Per order, in a slot while it needs one (orderSlots.ts): the busy couriers no position of whose plan fitted it at
+   * its last fruitless search (`noFitWidth` at most), how many, and the fleet's change count then (−1: none).
    */
   readonly noFitWidth: number;
-  noFitSeq = new Float64Array(0);
-  noFitCount = new Uint8Array(0);
-  noFitCouriers = new Int32Array(0);
+  readonly noFit = new OrderSlots();
+  readonly noFitSeq: SlotColumn<Float64Array>;
+  readonly noFitCount: SlotColumn<Uint8Array>;
+  readonly noFitCouriers: SlotColumn<Int32Array>;
   readonly fitlessScratch: Int32Array;
   /** Where the last chosen courier's plan takes the new order's pickup and drop-off. */
   pickupAt = 0;
@@ -133,13 +141,15 @@ export class Engine implements EngineState {
     world: EngineWorld,
     /** How the couriers work their days. */
     readonly couriers: CourierModel,
+    /** Keep each reported courier-day's whole row (see EngineInput). */
+    courierDayRows = false,
   ) {
     this.city = world.city;
     this.pop = world.pop;
     const n = this.pop.count;
     const dispatch = rules.dispatch;
     this.fleet = new Fleet(n, dispatch.maxBag);
-    this.rec = new Recorder(scenario, rules, scenario.time.days, n);
+    this.rec = new Recorder(scenario, rules, scenario.time.days, n, courierDayRows);
     this.ledger = new Ledger(scenario, rules, n, stream(seed, 'complaints'));
     this.customers = new CustomerResponse(scenario.demand, scenario.time.days);
     this.detourFactor = world.detourFactor;
@@ -150,6 +160,9 @@ export class Engine implements EngineState {
     this.insertion = new InsertionSearch(this.fleet.planCap, this.plan, this.city);
     this.noFitWidth = Math.min(dispatch.candidates, 255);
     this.fitlessScratch = new Int32Array(this.noFitWidth);
+    this.noFitSeq = this.noFit.float64(1, -1);
+    this.noFitCount = this.noFit.uint8(1);
+    this.noFitCouriers = this.noFit.int32(this.noFitWidth);
     this.grid = new SpatialGrid(this.city.widthKm, this.city.heightKm, n, dispatch.maxPickupKm, world.usable);
     this.behaviour = stream(seed, 'behaviour');
     this.riding = stream(seed, 'riding');
@@ -257,13 +270,12 @@ export class Engine implements EngineState {
     this.day = day;
     rec.beginDay(recordDay, clockDay, weather);
     this.ledger.beginDay(clockDay, weather, this.scenario.holidays.includes(clockDay));
-    const book = new OrderBook(orders, this.detourFactor);
+    const buffers = this.buffers;
+    const book = new OrderBook(orders, this.detourFactor, buffers);
     this.book = book;
-    this.noFitSeq = new Float64Array(book.count).fill(-1);
-    this.noFitCount = new Uint8Array(book.count);
-    this.noFitCouriers = new Int32Array(book.count * this.noFitWidth);
+    this.noFit.startDay(book.count, buffers, 'noFitSlot');
     const m = book.count;
-    this.pending = new Int32Array(m);
+    this.pending = buffers.int32('pending', m);
     this.pendingCount = 0;
     this.nextToPlace = 0;
 
@@ -373,8 +385,10 @@ export function runDays(e: Engine, source: OrderSource, warmups?: WarmupCache): 
 }
 
 /** Runs a synthetic scenario under one arm's rules (see runDays); returns the filled tally. */
-export function runEngine({ scenario, rules, seed, ordersForDay, trace, warmups, work }: EngineInput): EngineOutput {
-  const e = new Engine(scenario, rules, seed, syntheticWorld(scenario, rules, seed), SYNTHETIC_COURIERS);
+export function runEngine(input: EngineInput): EngineOutput {
+  const { scenario, rules, seed, ordersForDay, trace, warmups, work } = input;
+  const world = syntheticWorld(scenario, rules, seed);
+  const e = new Engine(scenario, rules, seed, world, SYNTHETIC_COURIERS, input.courierDayRows === true);
   if (work) e.work = work;
   if (trace) e.trace = new OrderTrace();
   runDays(e, new DrawnOrders(scenario, rules, seed, ordersForDay), warmups);

@@ -4,12 +4,13 @@ import type { Rules, Scenario } from '../scenario/schema.ts';
 import type { CourierDay, DayMetrics, Dist, HourMetrics, Ledger, Metrics } from './results.ts';
 import { balancesOf, flowParties, FLOWS, netBetween, zeroFlows } from './flows.ts';
 import { netOf, PAY_TERM_NAMES, type PayAmounts } from './payTerms.ts';
+import type { CourierDayRows } from './courierDayColumns.ts';
 import { MINUTE_BINS, type Tally } from './tally.ts';
 
 const ZERO_DIST: Dist = { mean: 0, p10: 0, p50: 0, p90: 0 };
 
 /** Mean and quantiles of a sample (zeros for an empty one, so no metric is ever NaN). */
-export function distOf(values: readonly number[]): Dist {
+export function distOf(values: ArrayLike<number>): Dist {
   if (values.length === 0) return { ...ZERO_DIST };
   const sorted = Float64Array.from(values).sort();
   return {
@@ -79,7 +80,7 @@ export function countsDist(counts: Float64Array): Dist & { max: number } {
 }
 
 /** Gini coefficient of non-negative values (negative values count as 0; 0 when the total is 0). */
-export function gini(values: readonly number[]): number {
+export function gini(values: ArrayLike<number>): number {
   const sorted = Float64Array.from(values, (v) => (v > 0 ? v : 0)).sort();
   const n = sorted.length;
   let total = 0;
@@ -93,10 +94,10 @@ export function gini(values: readonly number[]): number {
 
 const ratio = (a: number, b: number, ifEmpty = 0): number => (b > 0 ? a / b : ifEmpty);
 
-/** Each pay term of courier-day i, fen. */
-function payOf(t: Tally, i: number): PayAmounts {
+/** Each pay term of kept row i, fen. */
+function payOf(rows: CourierDayRows, i: number): PayAmounts {
   const out = {} as PayAmounts;
-  for (const term of PAY_TERM_NAMES) out[term] = t.cdPayFen[term][i] as number;
+  for (const term of PAY_TERM_NAMES) out[term] = rows.payFen[term].at(i) as number;
   return out;
 }
 
@@ -113,41 +114,42 @@ export interface Summary {
 export function summarise(scenario: Scenario, rules: Rules, t: Tally): Summary {
   const std = scenario.standards;
   const days = t.days;
-  const n = t.cdOnlineHours.length;
-  const perOnline: number[] = [];
-  const perEngaged: number[] = [];
+  const cd = t.courierDays;
+  const n = cd.length;
+  const onlineHours = cd.onlineHours.view();
+  const engagedHours = cd.engagedHours.view();
+  const netCny = cd.netCny.view();
+  const orders = cd.orders.view();
+  const courierDay = cd.day.view();
+  const perOnline = new Float64Array(n);
+  const perEngaged = new Float64Array(n);
   const fullTimeHourly: number[] = [];
   const fullTimeOrders: number[] = [];
   const fullTimeOnline: number[] = [];
   let below = 0;
   let overStd = 0;
   let overLegal = 0;
-  let toppedUp = 0;
-  const totals = Object.fromEntries(PAY_TERM_NAMES.map((term) => [term, 0])) as PayAmounts;
+  const totals = t.courierDayPayFen;
   const legalLimit = std.standardDailyHours + std.maxDailyOvertime;
   const dayBelow = new Float64Array(days);
   const dayCourierDays = new Float64Array(days);
   const dayOnlineHours = new Float64Array(days);
   for (let i = 0; i < n; i++) {
-    const online = t.cdOnlineHours[i] as number;
-    const engaged = t.cdEngagedHours[i] as number;
-    const pay = payOf(t, i);
-    const net = netOf(pay) / 100;
+    const online = onlineHours[i] as number;
+    const net = netCny[i] as number;
     const hourly = ratio(net, online);
-    perOnline.push(hourly);
-    perEngaged.push(ratio(net, engaged));
+    perOnline[i] = hourly;
+    perEngaged[i] = ratio(net, engagedHours[i] as number);
     const isBelow = hourly < std.minHourlyWage;
     if (isBelow) below++;
     if (online >= std.fullTimeMinHours) {
       fullTimeHourly.push(hourly);
-      fullTimeOrders.push(t.cdOrders[i] as number);
+      fullTimeOrders.push(orders[i] as number);
       fullTimeOnline.push(online);
     }
     if (online > std.standardDailyHours) overStd++;
     if (online > legalLimit) overLegal++;
-    if (pay.topUps > 0) toppedUp++;
-    for (const term of PAY_TERM_NAMES) totals[term] += pay[term];
-    const d = t.cdDay[i] as number;
+    const d = courierDay[i] as number;
     dayCourierDays[d] = (dayCourierDays[d] as number) + 1;
     dayOnlineHours[d] = (dayOnlineHours[d] as number) + online;
     if (isBelow) dayBelow[d] = (dayBelow[d] as number) + 1;
@@ -162,7 +164,7 @@ export function summarise(scenario: Scenario, rules: Rules, t: Tally): Summary {
   const marginFen = balances.platform + flows.otherCosts;
   const fineIncomeFen = parties.fines[1] === 'platform' ? flows.fines : 0;
   const platformCompensationFen = parties.compensation[0] === 'platform' ? flows.compensation : 0;
-  const onlineDist = distOf(t.cdOnlineHours);
+  const onlineDist = distOf(onlineHours);
 
   const metrics: Metrics = {
     earnings: {
@@ -171,18 +173,18 @@ export function summarise(scenario: Scenario, rules: Rules, t: Tally): Summary {
       shareBelowMinWage: ratio(below, n),
       gini: gini(perOnline),
       penaltyShareOfGross: ratio(totals.penalties, totals.fees),
-      topUpShare: ratio(toppedUp, n),
+      topUpShare: ratio(t.toppedUpCourierDays, n),
       feePerOrder: ratio(totals.fees / 100, t.delivered),
       totalPay: (courierNetFen + totals.expenses) / 100 / days,
       fullTime: { netPerOnlineHour: distOf(fullTimeHourly) },
     },
     workload: {
-      onlineHours: { ...onlineDist, max: max(t.cdOnlineHours) ?? 0 },
+      onlineHours: { ...onlineDist, max: max(onlineHours) ?? 0 },
       shareOverStandardDay: ratio(overStd, n),
       shareOverLegalLimit: ratio(overLegal, n),
-      ordersPerCourierDay: distOf(t.cdOrders),
-      kmPerCourierDay: distOf(t.cdKm),
-      longestStretchHours: distOf(t.cdLongestHours),
+      ordersPerCourierDay: distOf(orders),
+      kmPerCourierDay: distOf(cd.km.view()),
+      longestStretchHours: distOf(cd.longestHours.view()),
       fullTime: { ordersPerCourierDay: distOf(fullTimeOrders), onlineHours: distOf(fullTimeOnline) },
     },
     safety: {
@@ -264,29 +266,35 @@ export function summarise(scenario: Scenario, rules: Rules, t: Tally): Summary {
   return { metrics, perDay, perHour, ledger, speedHistogramKm: Array.from(t.speedHistKm) };
 }
 
-/** The courier-day rows of a tally (for evidence packs and charts). */
+/**
+ * The courier-day rows of a tally (for evidence packs and charts); the tally must have kept its rows (a run asked for
+ * `courierDays`).
+ */
 export function courierDaysOf(t: Tally, crowd: Uint8Array, isNew: Uint8Array): CourierDay[] {
+  const kept = t.courierDayRows;
+  if (!kept) throw new Error('courier-day rows were not kept for this run (run it with courierDays)');
+  const cd = t.courierDays;
   const rows: CourierDay[] = [];
-  for (let i = 0; i < t.cdOnlineHours.length; i++) {
-    const c = t.cdCourier[i] as number;
-    const online = t.cdOnlineHours[i] as number;
-    const pay = payOf(t, i);
+  for (let i = 0; i < cd.length; i++) {
+    const c = kept.courier.at(i) as number;
+    const online = cd.onlineHours.at(i) as number;
+    const pay = payOf(kept, i);
     const net = netOf(pay) / 100;
     const row = {
       courier: c,
-      day: t.cdDay[i] as number,
+      day: cd.day.at(i) as number,
       employment: crowd[c] === 1 ? 'crowd' : 'dedicated',
       isNew: isNew[c] === 1,
       onlineHours: online,
-      engagedHours: t.cdEngagedHours[i] as number,
-      longestStretchHours: t.cdLongestHours[i] as number,
-      orders: t.cdOrders[i] as number,
-      lateOrders: t.cdLate[i] as number,
-      km: t.cdKm[i] as number,
-      speedingKm: t.cdSpeedingKm[i] as number,
-      fatiguedKm: t.cdFatiguedKm[i] as number,
-      redLightRuns: t.cdRedRuns[i] as number,
-      relativeCrashRisk: ratio(t.cdCrashes[i] as number, t.cdBaseline[i] as number, 1),
+      engagedHours: cd.engagedHours.at(i) as number,
+      longestStretchHours: cd.longestHours.at(i) as number,
+      orders: cd.orders.at(i) as number,
+      lateOrders: kept.lateOrders.at(i) as number,
+      km: cd.km.at(i) as number,
+      speedingKm: kept.speedingKm.at(i) as number,
+      fatiguedKm: kept.fatiguedKm.at(i) as number,
+      redLightRuns: kept.redRuns.at(i) as number,
+      relativeCrashRisk: ratio(kept.crashes.at(i) as number, kept.baseline.at(i) as number, 1),
     } as CourierDay;
     for (const term of PAY_TERM_NAMES) row[`${term}Cny`] = pay[term] / 100;
     row.netCny = net;

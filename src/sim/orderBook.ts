@@ -1,5 +1,6 @@
 /** One day's orders as the platform tracks them: the drawn orders plus status, promise and what happened when. */
 import type { DeadlineLines } from './deadline/lines.ts';
+import { DayBuffers } from './dayBuffers.ts';
 import type { DayOrders } from './demand.ts';
 
 /** Order states. */
@@ -32,25 +33,30 @@ export class OrderBook {
   /** 1 when its courier ran a red light on a leg while the order was in the bag (it loses the safety bonus). */
   readonly ranRedLight: Uint8Array;
 
+  /**
+   * `buffers`: where the arrays come from; the engine passes its own, so each day's book reuses the last day's memory
+   * (the last day's book is then no longer valid).
+   */
   constructor(
     readonly orders: DayOrders,
     detourFactor: number,
+    buffers: DayBuffers = new DayBuffers(),
   ) {
     const m = orders.count;
     this.count = m;
-    this.status = new Uint8Array(m);
-    this.promiseAt = new Float64Array(m);
-    this.dueAt = new Float64Array(m);
-    this.lateAt = new Float64Array(m);
-    this.roadKm = new Float64Array(m);
+    this.status = buffers.uint8('book.status', m);
+    this.promiseAt = buffers.float64('book.promiseAt', m);
+    this.dueAt = buffers.float64('book.dueAt', m);
+    this.lateAt = buffers.float64('book.lateAt', m);
+    this.roadKm = buffers.float64('book.roadKm', m);
     for (let o = 0; o < m; o++) this.roadKm[o] = (orders.straightKm[o] as number) * detourFactor;
-    this.assignedAt = new Float64Array(m).fill(Number.NaN);
-    this.pickedAt = new Float64Array(m).fill(Number.NaN);
-    this.deliveredAt = new Float64Array(m).fill(Number.NaN);
-    this.courier = new Int32Array(m).fill(-1);
-    this.late = new Uint8Array(m);
-    this.feeFen = new Float64Array(m);
-    this.ranRedLight = new Uint8Array(m);
+    this.assignedAt = buffers.float64('book.assignedAt', m, Number.NaN);
+    this.pickedAt = buffers.float64('book.pickedAt', m, Number.NaN);
+    this.deliveredAt = buffers.float64('book.deliveredAt', m, Number.NaN);
+    this.courier = buffers.int32('book.courier', m, -1);
+    this.late = buffers.uint8('book.late', m);
+    this.feeFen = buffers.float64('book.feeFen', m);
+    this.ranRedLight = buffers.uint8('book.ranRedLight', m);
   }
 
   /** Order o is promised for `promiseAt` (absolute seconds): its due and late lines follow from the deadline's lines. */

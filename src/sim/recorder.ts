@@ -6,7 +6,7 @@
 import type { Rules, Scenario, Weather } from '../scenario/schema.ts';
 import { FLOWS } from './flows.ts';
 import type { CourierDayTimes, Ledger } from './ledger.ts';
-import { PAY_TERM_NAMES } from './payTerms.ts';
+import { netOf, PAY_TERM_NAMES } from './payTerms.ts';
 import { baselineCrashes, legCrashes, type RiskTerms } from './riding.ts';
 import { addMinutes, BAG_SIZES, SPEED_BINS, Tally } from './tally.ts';
 import { hourOf } from './time.ts';
@@ -52,8 +52,10 @@ export class Recorder {
     private readonly rules: Rules,
     days: number,
     private readonly couriers: number,
+    /** Keep each courier-day's whole row (evidence packs), not only what the metrics read. */
+    keepRows = false,
   ) {
-    this.tally = new Tally(days);
+    this.tally = new Tally(days, couriers, keepRows);
     const n = couriers;
     this.orders = new Float64Array(n);
     this.late = new Float64Array(n);
@@ -220,33 +222,42 @@ export class Recorder {
     return this.km[c] as number;
   }
 
-  /** Closes the day: the day's money from the ledger, and a courier-day row per courier who logged on. */
+  /**
+   * Closes the day: the day's money from the ledger, and a courier-day per courier who logged on (the figures the
+   * metrics read, the money summed by pay term, and the whole row when the run keeps rows).
+   */
   settleDay(times: CourierDayTimes, ledger: Ledger): void {
     const t = this.tally;
     const weather = this.weather;
+    const figures = t.courierDays;
+    const rows = t.courierDayRows;
+    const totals = t.courierDayPayFen;
     for (const f of FLOWS) t.flowFen[f] += ledger.day[f];
     t.covered += ledger.coveredToday;
     t.compensated += ledger.compensatedToday;
     for (let c = 0; c < this.couriers; c++) {
       if (times.loggedOn[c] !== 1) continue;
       const onlineHours = (times.onlineSec[c] as number) / 3600;
-      const engagedHours = (times.engagedSec[c] as number) / 3600;
-      const orders = this.orders[c] as number;
       const amounts = ledger.amountsOf(c);
-      t.cdCourier.push(c);
-      t.cdDay.push(this.day);
-      t.cdOnlineHours.push(onlineHours);
-      t.cdEngagedHours.push(engagedHours);
-      t.cdLongestHours.push((times.longestSec[c] as number) / 3600);
-      t.cdOrders.push(orders);
-      t.cdLate.push(this.late[c] as number);
-      t.cdKm.push(this.km[c] as number);
-      t.cdSpeedingKm.push(this.speedingKm[c] as number);
-      t.cdFatiguedKm.push(this.fatiguedKm[c] as number);
-      t.cdRedRuns.push(this.redRuns[c] as number);
-      t.cdCrashes.push(this.crashes[c] as number);
-      t.cdBaseline.push(this.baseline[c] as number);
-      for (const term of PAY_TERM_NAMES) t.cdPayFen[term].push(amounts[term]);
+      figures.day.push(this.day);
+      figures.onlineHours.push(onlineHours);
+      figures.engagedHours.push((times.engagedSec[c] as number) / 3600);
+      figures.longestHours.push((times.longestSec[c] as number) / 3600);
+      figures.orders.push(this.orders[c] as number);
+      figures.km.push(this.km[c] as number);
+      figures.netCny.push(netOf(amounts) / 100);
+      for (const term of PAY_TERM_NAMES) totals[term] += amounts[term];
+      if (amounts.topUps > 0) t.toppedUpCourierDays++;
+      if (rows) {
+        rows.courier.push(c);
+        rows.lateOrders.push(this.late[c] as number);
+        rows.speedingKm.push(this.speedingKm[c] as number);
+        rows.fatiguedKm.push(this.fatiguedKm[c] as number);
+        rows.redRuns.push(this.redRuns[c] as number);
+        rows.crashes.push(this.crashes[c] as number);
+        rows.baseline.push(this.baseline[c] as number);
+        for (const term of PAY_TERM_NAMES) rows.payFen[term].push(amounts[term]);
+      }
       if (weather === 'heat40' && onlineHours > 0) t.heat40CourierDays++;
       if (weather === 'heat37' && onlineHours > t.heat37MaxOnlineHours) t.heat37MaxOnlineHours = onlineHours;
     }

@@ -93,12 +93,14 @@ export function runReplay(
   rules: Rules,
   seed: number,
   work: DispatchWork = newDispatchWork(),
+  /** Keep each courier-day's whole row (evidence packs). */
+  courierDayRows = false,
 ): ReplayOutcome {
   const inst = scenario.replay;
   if (!inst) throw new RangeError('runReplay needs a replay scenario');
   const world = replayWorld(inst);
   const couriers = new ReplayCouriers(world);
-  const e = new Engine(scenario, rules, seed, engineWorld(world, rules), couriers);
+  const e = new Engine(scenario, rules, seed, engineWorld(world, rules), couriers, courierDayRows);
   e.work = work;
   runDays(e, instanceOrders(world.orders));
   return {

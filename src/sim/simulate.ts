@@ -14,7 +14,10 @@ import type { WarmupCache } from './warmup.ts';
 
 /** Options of one run. */
 export interface SimulateOptions {
-  /** Keep one row per courier-day in the result (for evidence packs). */
+  /**
+   * Keep one row per courier-day in the result (for evidence packs). Without it the run keeps only the courier-day
+   * figures its metrics read, and its metrics are the same.
+   */
   courierDays?: boolean;
   /** Keep a replay's solution (assignments, order times, courier moves) in the result, for MDRP export. */
   solution?: boolean;
@@ -45,6 +48,7 @@ function syntheticRun(scenario: Scenario, rules: Rules, seed: number, options: S
     rules,
     seed,
     trace: options.orders === true,
+    courierDayRows: options.courierDays === true,
     ...(options.warmups ? { warmups: options.warmups } : {}),
     ...(options.work ? { work: options.work } : {}),
   });
@@ -59,7 +63,7 @@ function syntheticRun(scenario: Scenario, rules: Rules, seed: number, options: S
  * exposure: the instance's shifts are what they were, whatever the day's weather.
  */
 function replayRun(scenario: Scenario, rules: Rules, seed: number, options: SimulateOptions): Run {
-  const replay = runReplay(scenario, rules, seed, options.work);
+  const replay = runReplay(scenario, rules, seed, options.work, options.courierDays === true);
   const n = scenario.replay?.couriers.length ?? 0;
   const heat = { heat40CourierDays: 0, heat37MaxOnlineHours: 0 };
   const run: Run = { tally: replay.tally, crowd: new Uint8Array(n), isNew: new Uint8Array(n), heat };

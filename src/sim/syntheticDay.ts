@@ -5,6 +5,7 @@
  */
 import type { Rules, Scenario, Weather } from '../scenario/schema.ts';
 import { buildCity, type City } from './city.ts';
+import { DayBuffers } from './dayBuffers.ts';
 import { drawDayOrders, type DayOrders } from './demand.ts';
 import type { CourierModel, EngineState, EngineWorld, OrderSource } from './engineState.ts';
 import {
@@ -71,6 +72,8 @@ export class DrawnOrders implements OrderSource {
   private readonly prep: Draws;
   private readonly retention: Rng;
   private readonly insurance: Rng;
+  /** The drawn orders' arrays, each day's in the last day's memory (the engine is done with a day before the next). */
+  private readonly buffers = new DayBuffers();
 
   constructor(
     private readonly scenario: Scenario,
@@ -94,18 +97,23 @@ export class DrawnOrders implements OrderSource {
       demand: draws(stream(this.seed, 'warmup/demand')),
       prep: draws(stream(this.seed, 'warmup/prep')),
     };
-    return drawDayOrders(this.scenario, e.city, day, 'clear', this.warmup.demand, this.warmup.prep);
+    return drawDayOrders(this.scenario, e.city, day, 'clear', this.warmup.demand, this.warmup.prep, this.buffers);
   }
 
   dayOrders(e: EngineState, day: number, weather: Weather): DayOrders {
     // Drawn even when replaced, so the demand streams stay aligned across days whatever is injected.
-    let orders = drawDayOrders(this.scenario, e.city, day, weather, this.demand, this.prep);
+    let orders = drawDayOrders(this.scenario, e.city, day, weather, this.demand, this.prep, this.buffers);
     if (this.given) orders = this.given(day, e.city);
     // One draw per drawn order from each stream, whatever the arm, so arms share them (common random numbers).
-    const keepDraw = Float64Array.from({ length: orders.count }, () => this.retention());
+    const n = orders.count;
+    const keepDraw = this.buffers.float64('keepDraw', n);
+    for (let i = 0; i < n; i++) keepDraw[i] = this.retention();
     const coveredShare = this.rules.compensation.coveredShare;
-    orders.covered = Uint8Array.from({ length: orders.count }, () => (this.insurance() < coveredShare ? 1 : 0));
-    const thinned = e.customers.thin(day, orders, keepDraw);
+    const covered = this.buffers.uint8('covered', n);
+    for (let i = 0; i < n; i++) covered[i] = this.insurance() < coveredShare ? 1 : 0;
+    orders.covered = covered;
+    // Drawn orders are thinned where they lie; given ones (tests) are the caller's, so they are copied.
+    const thinned = e.customers.thin(day, orders, keepDraw, !this.given);
     e.rec.tally.ordersNotPlaced += thinned.dropped;
     return thinned.orders;
   }

@@ -1,6 +1,7 @@
 /** Accumulators a run fills as it goes, summarised into metrics at the end (data collection apart from stepping). */
 import { type FlowAmounts, zeroFlows } from './flows.ts';
-import { PAY_TERM_NAMES, type PayTerm } from './payTerms.ts';
+import { CourierDayFigures, CourierDayRows } from './courierDayColumns.ts';
+import { PAY_TERM_NAMES, type PayAmounts } from './payTerms.ts';
 
 /** Order-level minute histograms: 0.1-minute bins up to 600 minutes, the last bin open-ended. */
 export const MINUTE_BINS = 6000;
@@ -11,22 +12,14 @@ export const BAG_SIZES = 64;
 
 /** Everything a run counts. Money in fen, distances in km, times in seconds unless named otherwise. */
 export class Tally {
-  // Courier-day columns (one entry per courier-day with online time).
-  readonly cdCourier: number[] = [];
-  readonly cdDay: number[] = [];
-  readonly cdOnlineHours: number[] = [];
-  readonly cdEngagedHours: number[] = [];
-  readonly cdLongestHours: number[] = [];
-  readonly cdOrders: number[] = [];
-  readonly cdLate: number[] = [];
-  readonly cdKm: number[] = [];
-  readonly cdSpeedingKm: number[] = [];
-  readonly cdFatiguedKm: number[] = [];
-  readonly cdRedRuns: number[] = [];
-  readonly cdCrashes: number[] = [];
-  readonly cdBaseline: number[] = [];
-  /** Money of each courier-day per pay term, fen. */
-  readonly cdPayFen = Object.fromEntries(PAY_TERM_NAMES.map((t) => [t, [] as number[]])) as Record<PayTerm, number[]>;
+  /** The figures of each courier-day the courier-day metrics read (one row per courier-day with online time). */
+  readonly courierDays: CourierDayFigures;
+  /** The rest of each courier-day row, when the run was asked for its rows (evidence packs); else null. */
+  readonly courierDayRows: CourierDayRows | null;
+  /** Courier-days' money per pay term, fen, summed as they close (in row order). */
+  readonly courierDayPayFen: PayAmounts = zeroPay();
+  /** Courier-days the minimum guarantee topped up. */
+  toppedUpCourierDays = 0;
 
   // Riding totals.
   km = 0;
@@ -91,7 +84,18 @@ export class Tally {
   readonly hourKm = new Float64Array(24);
   readonly hourSpeedingKm = new Float64Array(24);
 
-  constructor(readonly days: number) {
+  /**
+   * `couriers` bounds the courier-days (couriers × days); `keepRows` keeps every courier-day's whole row, for the
+   * courier-day CSV of evidence packs.
+   */
+  constructor(
+    readonly days: number,
+    couriers: number,
+    keepRows = false,
+  ) {
+    const maxRows = Math.max(0, couriers * days);
+    this.courierDays = new CourierDayFigures(maxRows);
+    this.courierDayRows = keepRows ? new CourierDayRows(maxRows) : null;
     this.dayPlaced = new Float64Array(days);
     this.dayDelivered = new Float64Array(days);
     this.dayOnTime = new Float64Array(days);
@@ -102,6 +106,10 @@ export class Tally {
     this.dayBaseline = new Float64Array(days);
     this.dayRiskTolerance = new Float64Array(days);
   }
+}
+
+function zeroPay(): PayAmounts {
+  return Object.fromEntries(PAY_TERM_NAMES.map((t) => [t, 0])) as PayAmounts;
 }
 
 /** Adds one value in minutes to a 0.1-minute histogram. */

@@ -40,6 +40,18 @@ describe('the delivery-duration percentile', () => {
     expect(new HistogramGrid(two, 1, 1).quantile(0, 0, 0, 0, 25)).toBe(20.5 * 30);
   });
 
+  it('holds counts: whole numbers, fewer than 2^32 in all (its prefix sums are 32-bit)', () => {
+    const half = new Float64Array(480);
+    half[3] = 0.5;
+    expect(() => new HistogramGrid(half, 1, 1)).toThrow(/whole numbers/);
+    const huge = new Float64Array(480);
+    huge[3] = 2 ** 32;
+    expect(() => new HistogramGrid(huge, 1, 1)).toThrow(/2\^32/);
+    const most = new Float64Array(480);
+    most[3] = 2 ** 32 - 1;
+    expect(new HistogramGrid(most, 1, 1).count(0, 0, 0, 0)).toBe(2 ** 32 - 1);
+  });
+
   it('sums any block of neighbouring cells exactly (the prefix sums of a grid of histograms)', () => {
     // Two hours × three bands; cell (s, b) holds s + b + 1 deliveries in bin 10 × (b + 1).
     const sum = new Float64Array(6 * 480);

@@ -283,6 +283,27 @@ describe('customers after lateness', () => {
     expect(many.size).toBe(170);
     for (const t of many) expect(few.has(t)).toBe(true);
   });
+
+  it('thins in place (the engine’s own drawn orders) to exactly the orders a copy keeps', () => {
+    const draws = Float64Array.from({ length: 200 }, (_, i) => ((i * 7919) % 200) / 200);
+    const thinned = (inPlace: boolean) => {
+      const r = new CustomerResponse(shortFleet({ lostOrdersPerLate: 1, days: 2 }).demand, 5);
+      for (let i = 0; i < 60; i++) r.delivered(11 * 60);
+      r.endDay(0);
+      const orders = { ...dayOrders(200), covered: Uint8Array.from({ length: 200 }, (_, i) => i % 2) };
+      const out = r.thin(1, orders, draws, inPlace);
+      // In place, the kept orders are views of the front of the given arrays; a copy leaves them as they were.
+      expect(out.orders.placeSec.buffer === orders.placeSec.buffer).toBe(inPlace);
+      return out;
+    };
+    const copied = thinned(false);
+    const moved = thinned(true);
+    expect(moved.dropped).toBe(copied.dropped);
+    expect(moved.orders.count).toBe(170);
+    for (const key of ['placeSec', 'readySec', 'restaurant', 'custX', 'custY', 'straightKm', 'covered'] as const) {
+      expect(Array.from(moved.orders[key] ?? [])).toEqual(Array.from(copied.orders[key] ?? []));
+    }
+  });
 });
 
 function dayOrders(n: number): DayOrders {

@@ -13,31 +13,38 @@ import {
   type DeadlineModel,
   type DeadlineRules,
 } from './common.ts';
+import { DayBuffers } from '../dayBuffers.ts';
 import { promisedDurationSec } from './ridingPace.ts';
 
 /** Duration histogram resolution: 30-second bins up to 4 hours; longer deliveries go in the last bin. */
 export const DURATION_BIN_SEC = 30;
 export const DURATION_BINS = 480;
+/** The largest count a 32-bit prefix sum holds. */
+const MAX_UINT32 = 0xffffffff;
 
 /**
  * Sums of a grid of histograms over rectangles of cells: `segments × bands` cells of `DURATION_BINS` bins each, with
  * two-dimensional prefix sums per bin, so the histogram of any block of neighbouring cells costs one pass over the
- * bins, however many cells it spans (sparse cells borrow from many neighbours).
+ * bins, however many cells it spans (sparse cells borrow from many neighbours). The histograms hold counts, so the
+ * prefix sums are whole numbers below the window's deliveries and are kept exactly in 32 bits (half the memory of
+ * doubles: a large city's grid of 24 hours × 131 bands is 6 MB instead of 12).
  */
 export class HistogramGrid {
   /** prefix[((s + 1) × (bands + 1) + (b + 1)) × bins + i]: the count of bin i over segments ≤ s and bands ≤ b. */
-  private readonly prefix: Float64Array;
+  private readonly prefix: Uint32Array;
   private readonly countPrefix: Float64Array;
 
+  /** `sum`: counts per cell and bin; `buffers`: where the prefix sums live (a learner's, reused day after day). */
   constructor(
     sum: ArrayLike<number>,
     private readonly segments: number,
     private readonly bands: number,
+    buffers: DayBuffers = new DayBuffers(),
   ) {
     const bins = DURATION_BINS;
     const w = bands + 1;
-    this.prefix = new Float64Array((segments + 1) * w * bins);
-    this.countPrefix = new Float64Array((segments + 1) * w);
+    this.prefix = buffers.uint32('grid.prefix', (segments + 1) * w * bins);
+    this.countPrefix = buffers.float64('grid.countPrefix', (segments + 1) * w);
     for (let s = 0; s < segments; s++) {
       for (let b = 0; b < bands; b++) {
         const cell = (s * bands + b) * bins;
@@ -57,7 +64,12 @@ export class HistogramGrid {
           (this.countPrefix[s * w + (b + 1)] as number) +
           (this.countPrefix[(s + 1) * w + b] as number) -
           (this.countPrefix[s * w + b] as number);
+        if (!Number.isInteger(n)) throw new RangeError('a histogram grid holds counts (whole numbers)');
       }
+    }
+    // Every prefix sum is at most the total count, which must fit in the 32 bits of `prefix`.
+    if ((this.countPrefix[this.countPrefix.length - 1] as number) > MAX_UINT32) {
+      throw new RangeError('a histogram grid holds fewer than 2^32 deliveries');
     }
   }
 
@@ -110,11 +122,15 @@ class DurationLearner {
   /** Sum and count of the promises made today by the first-day rule, per cell, in this learner's measure. */
   private readonly issuedSum: Float64Array;
   private readonly issuedCount: Float64Array;
-
+  /**
+   * `scratch`: where the window's summed histograms and their prefix sums live, reused day after day (the learners
+   * of one deadline model share it: they learn one after the other).
+   */
   constructor(
     private readonly deadline: DeadlineRules,
     private readonly bands: number,
     private readonly segments: number,
+    private readonly scratch: DayBuffers,
   ) {
     this.estimate = new Float64Array(bands * segments).fill(Number.NaN);
     this.issuedSum = new Float64Array(bands * segments);
@@ -125,8 +141,8 @@ class DurationLearner {
   /**
    * An independent copy under `deadline` (past days' histograms are never changed once closed, so they are shared).
    */
-  clone(deadline: DeadlineRules): DurationLearner {
-    const copy = new DurationLearner(deadline, this.bands, this.segments);
+  clone(deadline: DeadlineRules, scratch: DayBuffers): DurationLearner {
+    const copy = new DurationLearner(deadline, this.bands, this.segments, scratch);
     copy.history.push(...this.history);
     copy.today = this.today.slice();
     copy.estimate.set(this.estimate);
@@ -149,9 +165,9 @@ class DurationLearner {
   private targets(percentile: number): (number | undefined)[] {
     const window = learningWindow(this.history, this.deadline);
     const { bands, segments } = this;
-    const sum = new Float64Array(bands * segments * DURATION_BINS);
+    const sum = this.scratch.uint32('sum', bands * segments * DURATION_BINS);
     for (const h of window) for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + (h[i] as number);
-    const grid = new HistogramGrid(sum, segments, bands);
+    const grid = new HistogramGrid(sum, segments, bands, this.scratch);
     const min = this.deadline.minSamples;
     const out: (number | undefined)[] = [];
     for (let seg = 0; seg < segments; seg++) {
@@ -241,6 +257,8 @@ export class DeliveryDurationDeadline implements DeadlineModel {
   private fromPlacement: DurationLearner | null;
   private fromReady: DurationLearner | null;
   private day: number;
+  /** The learners' shared scratch (see DurationLearner). */
+  private readonly scratch = new DayBuffers();
 
   /**
    * `maxRoadKm`: the longest road distance an order can have (longer ones count in the last band);
@@ -255,16 +273,17 @@ export class DeliveryDurationDeadline implements DeadlineModel {
     this.bands = Math.max(1, Math.min(200, Math.ceil(maxRoadKm / deadline.bandKm) + 1));
     this.segments = deadline.byHour ? 24 : 1;
     const m = deadline.measureFrom;
-    this.fromPlacement = m !== 'mealReady' ? new DurationLearner(deadline, this.bands, this.segments) : null;
-    this.fromReady = m !== 'placement' ? new DurationLearner(deadline, this.bands, this.segments) : null;
+    const { bands, segments, scratch } = this;
+    this.fromPlacement = m !== 'mealReady' ? new DurationLearner(deadline, bands, segments, scratch) : null;
+    this.fromReady = m !== 'placement' ? new DurationLearner(deadline, bands, segments, scratch) : null;
     this.day = firstDay - 1;
   }
 
   clone(deadline: DeadlineRules): DeliveryDurationDeadline {
     const copy = new DeliveryDurationDeadline(deadline, 0, this.firstDayPaceSecPerKm, 0);
     Object.assign(copy, { bands: this.bands, segments: this.segments, day: this.day });
-    copy.fromPlacement = this.fromPlacement?.clone(deadline) ?? null;
-    copy.fromReady = this.fromReady?.clone(deadline) ?? null;
+    copy.fromPlacement = this.fromPlacement?.clone(deadline, copy.scratch) ?? null;
+    copy.fromReady = this.fromReady?.clone(deadline, copy.scratch) ?? null;
     return copy;
   }
 

@@ -16,6 +16,7 @@ import {
   orderFeeFen,
   tierBonusFen,
 } from './pay.ts';
+import { perOrderFlows, type PerOrderFlows } from './money.ts';
 import { earnedOf, type PayAmounts } from './payTerms.ts';
 import type { Rng } from './random.ts';
 import { hourOf } from './time.ts';
@@ -63,7 +64,7 @@ export class Ledger {
   lastFeeFen = 0;
 
   private readonly peakHour = new Uint8Array(24);
-  private readonly perOrder: Pick<FlowAmounts, 'orderValue' | 'deliveryFee' | 'merchantCommission' | 'otherCosts'>;
+  private readonly perOrder: PerOrderFlows;
   private readonly premiumFen: number;
   private readonly safetyBonusFen: number;
   private readonly insured: boolean;
@@ -88,15 +89,7 @@ export class Ledger {
     this.expensesFen = new Float64Array(n);
     this.ordersToday = new Float64Array(n);
     for (const h of rules.pay.peakHours) this.peakHour[h] = 1;
-    const p = rules.platform;
-    const revenue = fen(p.deliveryRevenuePerOrder);
-    const customerFee = Math.round(revenue * p.customerFeeShare);
-    this.perOrder = {
-      orderValue: fen(p.orderValue),
-      deliveryFee: customerFee,
-      merchantCommission: revenue - customerFee,
-      otherCosts: fen(p.otherCostPerOrder),
-    };
+    this.perOrder = perOrderFlows(rules.platform);
     this.insured = rules.compensation.funder === 'merchantInsurance';
     this.premiumFen = this.insured ? fen(rules.compensation.premiumPerOrder) : 0;
     this.safetyBonusFen = fen(rules.pay.safetyBonusPerOrder);

@@ -2,7 +2,7 @@
 import { max, mean, quantileSorted } from 'd3-array';
 import type { Rules, Scenario } from '../scenario/schema.ts';
 import type { CourierDay, DayMetrics, Dist, HourMetrics, Ledger, Metrics } from './results.ts';
-import { balancesOf, flowParties, FLOWS, netBetween, zeroFlows } from './flows.ts';
+import { moneyOf } from './money.ts';
 import { netOf, PAY_TERM_NAMES, type PayAmounts } from './payTerms.ts';
 import type { CourierDayRows } from './courierDayColumns.ts';
 import { MINUTE_BINS, type Tally } from './tally.ts';
@@ -154,16 +154,7 @@ export function summarise(scenario: Scenario, rules: Rules, t: Tally): Summary {
     dayOnlineHours[d] = (dayOnlineHours[d] as number) + online;
     if (isBelow) dayBelow[d] = (dayBelow[d] as number) + 1;
   }
-  const courierNetFen = netOf(totals);
-  const flows = t.flowFen;
-  const parties = flowParties(rules);
-  const revenueFen = flows.deliveryFee + flows.merchantCommission;
-  const courierPayFen = netBetween(flows, parties, 'couriers', 'platform');
-  const balances = balancesOf(flows, parties);
-  // The margin is the platform's balance before its other costs; operating profit is after them.
-  const marginFen = balances.platform + flows.otherCosts;
-  const fineIncomeFen = parties.fines[1] === 'platform' ? flows.fines : 0;
-  const platformCompensationFen = parties.compensation[0] === 'platform' ? flows.compensation : 0;
+  const money = moneyOf(rules, t.flowFen, totals, t.delivered, days);
   const onlineDist = distOf(onlineHours);
 
   const metrics: Metrics = {
@@ -175,7 +166,7 @@ export function summarise(scenario: Scenario, rules: Rules, t: Tally): Summary {
       penaltyShareOfGross: ratio(totals.penalties, totals.fees),
       topUpShare: ratio(t.toppedUpCourierDays, n),
       feePerOrder: ratio(totals.fees / 100, t.delivered),
-      totalPay: (courierNetFen + totals.expenses) / 100 / days,
+      totalPay: (netOf(totals) + totals.expenses) / 100 / days,
       fullTime: { netPerOnlineHour: distOf(fullTimeHourly) },
     },
     workload: {
@@ -208,29 +199,15 @@ export function summarise(scenario: Scenario, rules: Rules, t: Tally): Summary {
       ordersPerWave: ratio(t.accepted, t.waves),
       bagAtPeak: countsDist(t.bagAtPeak),
     },
-    platform: {
-      deliveryRevenue: revenueFen / 100 / days,
-      courierPay: courierPayFen / 100 / days,
-      margin: marginFen / 100 / days,
-      courierPayPerOrder: ratio(courierPayFen / 100, t.delivered),
-      marginPerOrder: ratio(marginFen / 100, t.delivered),
-      courierPayBeforeFines: (courierPayFen + fineIncomeFen) / 100 / days,
-      fineIncome: fineIncomeFen / 100 / days,
-      compensationPaid: platformCompensationFen / 100 / days,
-      operatingProfit: balances.platform / 100 / days,
-      operatingProfitPerOrder: ratio(balances.platform / 100, t.delivered),
-    },
-    station: {
-      margin: balances.station / 100 / days,
-      marginPerOrder: ratio(balances.station / 100, t.delivered),
-    },
+    platform: money.platform,
+    station: money.station,
     customers: {
-      compensation: flows.compensation / 100 / days,
+      compensation: money.compensation,
       compensatedShare: ratio(t.compensated, t.covered),
       lostOrders: t.lostOrders / days,
       ordersNotPlaced: t.ordersNotPlaced / days,
     },
-    insurer: { margin: balances.insurer / 100 / days },
+    insurer: money.insurer,
   };
 
   const perDay: DayMetrics[] = [];
@@ -256,14 +233,7 @@ export function summarise(scenario: Scenario, rules: Rules, t: Tally): Summary {
       speedingKmShare: ratio(t.hourSpeedingKm[h] as number, t.hourKm[h] as number),
     });
   }
-  const ledger = { revenue: revenueFen / 100 } as Ledger;
-  for (const term of PAY_TERM_NAMES) ledger[term] = totals[term] / 100;
-  ledger.courierNet = courierNetFen / 100;
-  ledger.platformMargin = marginFen / 100;
-  ledger.flows = zeroFlows();
-  for (const flow of FLOWS) ledger.flows[flow] = flows[flow] / 100;
-  ledger.parties = balancesOf(ledger.flows, parties);
-  return { metrics, perDay, perHour, ledger, speedHistogramKm: Array.from(t.speedHistKm) };
+  return { metrics, perDay, perHour, ledger: money.ledger, speedHistogramKm: Array.from(t.speedHistKm) };
 }
 
 /**

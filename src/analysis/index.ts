@@ -3,6 +3,7 @@ export * from './compare.ts';
 export * from './sweep.ts';
 export * from './runTasks.ts';
 export * from './runCache.ts';
+export * from './repricing.ts';
 export * from './sequential.ts';
 export * from './batchPlan.ts';
 export * from './stats.ts';

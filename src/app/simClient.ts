@@ -6,6 +6,7 @@ import {
   TaskQueue,
   type CancelSignal,
   cachingExecutor,
+  repricingExecutor,
   type CacheCount,
   type Executor,
   type RunTask,
@@ -85,13 +86,16 @@ export class SimPool {
 
   /**
    * Runs tasks across the workers; results come back in task order, whatever order they finish in. Runs made before
-   * with the same model come from the browser's run cache.
+   * with the same model come from the browser's run cache, and tasks that differ only in per-order money are run
+   * once and re-priced (src/analysis/repricing.ts).
    */
-  readonly runTasks: Executor = cachingExecutor(
-    (tasks, onProgress, signal, onResult) => this.execute(false, tasks, onProgress, signal, onResult),
-    this.store,
-    {},
-    this.cacheCount,
+  readonly runTasks: Executor = repricingExecutor(
+    cachingExecutor(
+      (tasks, onProgress, signal, onResult) => this.execute(false, tasks, onProgress, signal, onResult),
+      this.store,
+      {},
+      this.cacheCount,
+    ),
   );
 
   /** Like runTasks without the run cache: runs whose order traces are too large to keep (the back-test). */

@@ -8,7 +8,15 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { cachingExecutor, type CacheCount, type Executor, type RunKeeps, type RunStore } from '../analysis/index.ts';
+import {
+  cachingExecutor,
+  repricingExecutor,
+  type CacheCount,
+  type Executor,
+  type RepriceCount,
+  type RunKeeps,
+  type RunStore,
+} from '../analysis/index.ts';
 import type { CliIo } from './cliIo.ts';
 import { writeFileAtomic } from './files.ts';
 
@@ -50,8 +58,10 @@ export function cacheDirFor(cache: string | false | undefined, env: NodeJS.Proce
 }
 
 /**
- * `executor` answering from the command's run cache, if it has one; after the job, `report` says on stderr how
- * many runs came from the cache (nothing when none did, or with --quiet).
+ * `executor` answering from the command's run cache, if it has one, and running once what differs only in per-order
+ * money (src/analysis/repricing.ts; not for evidence packs, whose runs keep courier-day rows and are all made); after
+ * the job, `report` says on stderr how many runs came from the cache or were re-priced (nothing when none were, or
+ * with --quiet).
  */
 export function withRunCache(
   executor: Executor,
@@ -60,15 +70,19 @@ export function withRunCache(
   io: CliIo,
 ): { executor: Executor; report: () => void } {
   const dir = cacheDirFor(command.cache);
-  if (dir === null) return { executor, report: () => undefined };
   const count: CacheCount = { hits: 0, misses: 0 };
+  const priced: RepriceCount = { run: 0, repriced: 0 };
+  const cached = dir === null ? executor : cachingExecutor(executor, new DirRunStore(dir), keeps, count);
   return {
-    executor: cachingExecutor(executor, new DirRunStore(dir), keeps, count),
+    executor: keeps.courierDays === true ? cached : repricingExecutor(cached, priced),
     report: () => {
-      if (command.quiet === true || count.hits === 0) return;
-      io.stderr(
-        `runs: ${count.misses} made, ${count.hits} reused from the run cache ${dir} (--no-cache to run everything)\n`,
-      );
+      if (command.quiet === true || (count.hits === 0 && priced.repriced === 0)) return;
+      const parts: string[] = [];
+      if (dir === null) parts.push(`${priced.run} made`);
+      else parts.push(`${count.misses} made`, `${count.hits} reused from the run cache ${dir}`);
+      if (priced.repriced > 0) parts.push(`${priced.repriced} re-priced from runs that differ only in per-order money`);
+      const hint = count.hits > 0 ? ' (--no-cache to run everything)' : '';
+      io.stderr(`runs: ${parts.join(', ')}${hint}\n`);
     },
   };
 }

@@ -17,6 +17,7 @@ import {
   findTarget,
   planCompare,
   planSweep,
+  repricingExecutor,
   runInProcess,
   runOne,
   sensitivity as sensitivityAnalysis,
@@ -213,7 +214,9 @@ async function withJob<T>(how: RunOptions, job: (executor: Executor) => Promise<
   try {
     if (how.executor) return await run(how.executor);
     const inProcess = courierDays ? runEvidenceInProcess : runInProcess;
-    return await withExecutor(how.workers ?? defaultWorkers(), inProcess, run, { courierDays });
+    // What differs only in per-order money is run once and re-priced (not for evidence packs: all their runs are made).
+    const priced = (executor: Executor): Promise<T> => run(courierDays ? executor : repricingExecutor(executor));
+    return await withExecutor(how.workers ?? defaultWorkers(), inProcess, priced, { courierDays });
   } catch (e) {
     throw started ? e : asOptionsError(e);
   }

@@ -8,9 +8,8 @@ import { CancelledError, HeldScenarios, TaskQueue, type Executor, type RunTask }
 import { digestOf } from '../scenario/canonical.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
+import { workerEntry } from './workerEntry.ts';
 import type { ReplyMessage, TaskMessage } from './workerProtocol.ts';
-
-const WORKER_ENTRY = new URL('./worker.mjs', import.meta.url);
 
 /** A run that failed inside a worker thread; `stack` is the worker's stack (shown with FAIRPACE_DEBUG=1). */
 export class WorkerTaskError extends Error {
@@ -83,7 +82,7 @@ export class WorkerPool {
   private grow(count: number): void {
     while (this.slots.length < count) {
       const slot: Slot = {
-        worker: new Worker(WORKER_ENTRY),
+        worker: new Worker(workerEntry()),
         held: new HeldScenarios<true>(),
         onReply: idle,
         onFailure: idle,

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError, runInProcess, type RunTask } from '../../src/analysis/index.ts';
 import { WorkerPool, WorkerTaskError, workerExecutor } from '../../src/node/pool.ts';
+import { workerEntry } from '../../src/node/workerEntry.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { TINY_SCENARIO } from './fixtures.ts';
 
@@ -59,5 +60,18 @@ describe('WorkerPool', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('workerEntry', () => {
+  it('starts threads from a bundle of the sources as they are, named by its hash, with the same results', async () => {
+    const url = workerEntry();
+    expect(url.pathname).toMatch(/\/node_modules\/\.cache\/fairpace\/worker-[0-9a-f]{16}\.mjs$/);
+    // The bundle is made once per process: asked again, the same file.
+    expect(workerEntry()).toBe(url);
+    const tasks: RunTask[] = [1, 2].map((seed) => ({ scenario, armId: 'median', seed }));
+    const threads = await workerExecutor(2)(tasks);
+    const here = await runInProcess(tasks);
+    expect(threads.map((r) => JSON.stringify(r))).toEqual(here.map((r) => JSON.stringify(r)));
   });
 });

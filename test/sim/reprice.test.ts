@@ -106,6 +106,25 @@ describe('repricingExecutor', () => {
     expect(results.map((r) => JSON.stringify(r))).toEqual(direct.map((r) => JSON.stringify(r)));
   });
 
+  it('re-prices from the runs it made in earlier batches, and runs only what it has not made', async () => {
+    const ran: number[] = [];
+    const counting: typeof runInProcess = async (t, ...rest) => {
+      ran.push(t.length);
+      return runInProcess(t, ...rest);
+    };
+    const execute = repricingExecutor(counting);
+    const baseTasks = tasks.slice(0, 4);
+    const richerTasks = tasks.slice(4, 8);
+    await execute(baseTasks);
+    const seen: number[] = [];
+    const later = await execute([...richerTasks, ...tasks.slice(8, 10)], undefined, undefined, (i) => seen.push(i));
+    // The second batch ran only the two slower tasks; the richer four came from the first batch's runs.
+    expect(ran).toEqual([4, 2]);
+    expect(seen.slice().sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    const direct = await runInProcess([...richerTasks, ...tasks.slice(8, 10)]);
+    expect(later.map((r) => JSON.stringify(r))).toEqual(direct.map((r) => JSON.stringify(r)));
+  });
+
   it('passes a batch with nothing to re-price straight through', async () => {
     let passed: RunTask[] = [];
     const spy: typeof runInProcess = async (t, ...rest) => {

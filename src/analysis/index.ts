@@ -5,6 +5,7 @@ export * from './runTasks.ts';
 export * from './runCache.ts';
 export * from './repricing.ts';
 export * from './sequential.ts';
+export * from './sweepSequential.ts';
 export * from './batchPlan.ts';
 export * from './stats.ts';
 export * from './metricPaths.ts';

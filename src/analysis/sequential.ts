@@ -49,7 +49,7 @@ export function isPrecise(d: Difference | undefined, precision: number): boolean
 }
 
 /** The differences of a comparison that are not yet precise (every arm against the first). */
-function unsettledOf(c: Comparison, metrics: readonly string[], precision: number): string[] {
+export function unsettledOf(c: Comparison, metrics: readonly string[], precision: number): string[] {
   const sets = c.differencesVsFirst ? Object.values(c.differencesVsFirst) : [c.differences];
   const out: string[] = [];
   for (const path of metrics) if (sets.some((d) => !isPrecise(d[path], precision))) out.push(path);

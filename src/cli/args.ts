@@ -82,7 +82,11 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
   if (batch.shard !== undefined && batch.kind === 'sensitivity' && batch.precision !== undefined) {
     throw new UsageError('--precision decides the seeds as it goes: it cannot be sharded', command);
   }
-  if (batch.shard !== undefined && batch.kind === 'compare' && batch.precision !== undefined) {
+  if (
+    batch.shard !== undefined &&
+    (batch.kind === 'compare' || batch.kind === 'sweep') &&
+    batch.precision !== undefined
+  ) {
     throw new UsageError('--precision decides the replications as it goes: it cannot be sharded', command);
   }
   if (batch.shard !== undefined && batch.kind === 'target' && batch.grid === undefined) {

@@ -9,6 +9,7 @@ import type { Command } from './commandTable.ts';
 import type { RunCommand } from './runArgs.ts';
 import { targetCommand } from './bargainingCommands.ts';
 import { comparePreciseCommand, compareProvisionalCommand } from './compareCommands.ts';
+import { sweepPreciseCommand } from './sweepPrecise.ts';
 import { sensitivityPreciseCommand } from './sensitivityPrecise.ts';
 import { mergePartials, runBatchCommand } from './batch.ts';
 import { fitCommand } from './calibrateCommands.ts';
@@ -56,6 +57,8 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
       if (command.precision !== undefined) return sensitivityPreciseCommand(command, io);
       return runBatchCommand(BATCH[command.kind], command, io);
     case 'sweep':
+      if (command.precision !== undefined) return sweepPreciseCommand(command, io);
+      return runBatchCommand(BATCH[command.kind], command, io);
     case 'evidence':
     case 'zone':
     case 'robustness':

@@ -56,6 +56,8 @@ export interface SweepCommand extends BatchOptions {
   bom: boolean;
   /** `--progress` without a value: a provisional sweep on stderr each time more seeds have every point done. */
   provisional?: boolean;
+  /** `--precision P`: at each value, add replications in rounds until its headline differences are within ±P. */
+  precision?: number;
 }
 
 /**
@@ -198,7 +200,11 @@ Options:
   --progress            (without a value) provisional sweeps on stderr: for 2, 3, ... seeds up to all but the last,
                         a line as soon as every point and arm is done for those seeds, with the first headline
                         difference (one arm: its mean) at each value and "provisional 3/10 replications"; stdout is
-                        the same as without it
+                        the same as without it (with --precision, one line per round)
+  --precision P         at each value, add replications in rounds (3, then 2 more at a time, up to --replications)
+                        until its headline differences' 95% intervals are within ±P of their means; each value's
+                        point is that of the replications it stopped at (JSON: replicationsByValue), and stderr says
+                        how many runs were made and why it stopped
 ${BATCH_OPTIONS_HELP}
 ${RUN_CONTROL_HELP}
 
@@ -212,13 +218,14 @@ Example:
     from: { type: 'string' },
     to: { type: 'string' },
     step: { type: 'string' },
+    precision: { type: 'string' },
   },
   parse: (v, positionals) => {
     const c = 'sweep';
     const { bom, ...batch } = batchOptions(v, positionals, c);
     const param = optNonEmpty(stringOf(v, 'param'), 'param', c);
     if (param === undefined) throw new UsageError('missing --param <path>, e.g. rules.deadline.percentile', c);
-    return {
+    const sweep: SweepCommand = {
       kind: 'sweep',
       ...batch,
       param,
@@ -226,6 +233,13 @@ Example:
       format: oneOf(stringOf(v, 'format'), SWEEP_FORMATS, 'format', c),
       bom,
     };
+    const p = decimalOption('precision', stringOf(v, 'precision'), c);
+    if (p !== undefined) {
+      if (param === 'replications')
+        throw new UsageError('--precision decides the replications: it cannot sweep them', c);
+      sweep.precision = p;
+    }
+    return sweep;
   },
 };
 

@@ -1,0 +1,74 @@
+// A sweep to a precision: each value's comparison in rounds of seeds until its differences are precise, each point
+// byte for byte that of a fixed-replications sweep at that value with as many replications.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runInProcess, sweep, sweepToPrecision, type Executor } from '../../src/analysis/index.ts';
+import { validateScenario } from '../../src/scenario/load.ts';
+
+function demo(replications: number) {
+  const r = validateScenario(JSON.parse(readFileSync('scenarios/demo-small.json', 'utf8')));
+  if (!r.ok) throw new Error('demo-small does not load');
+  return { ...r.scenario, replications };
+}
+
+const options = { param: 'rules.pay.base', values: [4, 6, 8] };
+
+describe('sweepToPrecision', () => {
+  it('stops each value on its own, and each point is the fixed sweep’s at that many replications', async () => {
+    const scenario = demo(5);
+    const batches: number[] = [];
+    // Results come back in task order whatever order the runs finished in: run them backwards.
+    const backwards: Executor = async (tasks, onProgress, signal) => {
+      batches.push(tasks.length);
+      const reversed = await runInProcess([...tasks].reverse(), onProgress, signal);
+      return reversed.reverse();
+    };
+    // At base pay 4 no courier-day clears the minimum wage in either arm: the difference is exactly 0, known at
+    // once; at 6 and 8 no interval gets within a millionth of its mean.
+    const outcome = await sweepToPrecision(
+      scenario,
+      options,
+      { precision: 1e-6, metrics: ['earnings.shareBelowMinWage'] },
+      backwards,
+    );
+    expect(outcome.sweep.replicationsByValue).toEqual([3, 5, 5]);
+    expect(outcome).toMatchObject({ stopped: 'limit', unsettled: [6, 8], runs: 26, fullRuns: 30 });
+    expect(batches).toEqual([18, 8]); // 3 values × 2 arms × 3 seeds, then 2 values × 2 arms × 2 seeds
+    for (const [i, value] of options.values.entries()) {
+      const n = outcome.sweep.replicationsByValue[i] as number;
+      const fixed = await sweep(scenario, { ...options, values: [value], replications: n });
+      expect(JSON.stringify(outcome.sweep.points[i])).toBe(JSON.stringify(fixed.points[0]));
+    }
+    // The same answer run forwards.
+    const forwards = await sweepToPrecision(
+      scenario,
+      options,
+      { precision: 1e-6, metrics: ['earnings.shareBelowMinWage'] },
+      runInProcess,
+    );
+    expect(JSON.stringify(forwards.sweep)).toBe(JSON.stringify(outcome.sweep));
+  });
+
+  it('stops every value after the first round when the precision is loose, and runs every seed when none is reached', async () => {
+    const scenario = demo(5);
+    const loose = await sweepToPrecision(scenario, options, { precision: 1000 }, runInProcess);
+    expect(loose).toMatchObject({ stopped: 'precise', runs: 18, unsettled: [] });
+    expect(loose.sweep.replicationsByValue).toEqual([3, 3, 3]);
+    const rounds: number[][] = [];
+    const tight = await sweepToPrecision(
+      scenario,
+      { ...options, values: [6] },
+      { precision: 1e-9 },
+      runInProcess,
+      (p) => rounds.push(p.sweep.replicationsByValue),
+    );
+    expect(rounds).toEqual([[3]]);
+    expect(tight.sweep.replicationsByValue).toEqual([5]);
+    const fixed = await sweep(scenario, { ...options, values: [6] });
+    expect(JSON.stringify(tight.sweep.points)).toBe(JSON.stringify(fixed.points));
+  });
+
+  it('refuses a precision that is not above 0', async () => {
+    await expect(sweepToPrecision(demo(3), options, { precision: 0 }, runInProcess)).rejects.toThrow(/precision/);
+  });
+});

@@ -201,8 +201,8 @@ function checkSeedRoom(scenario: LoadedScenario, options: { seed?: number; repli
 }
 
 /**
- * Runs a job with the caller's executor, else with worker threads that last the whole job (or this thread). An
- * analysis that refuses its options before its first run throws OptionsError.
+ * Runs a job with the caller's executor, else with threads for the whole job (or this thread) that make runs differing
+ * only in per-order money once (not for packs); an analysis refusing its options before any run throws OptionsError.
  */
 async function withJob<T>(how: RunOptions, job: (executor: Executor) => Promise<T>, courierDays = false): Promise<T> {
   let started = false;
@@ -214,8 +214,7 @@ async function withJob<T>(how: RunOptions, job: (executor: Executor) => Promise<
   try {
     if (how.executor) return await run(how.executor);
     const inProcess = courierDays ? runEvidenceInProcess : runInProcess;
-    // What differs only in per-order money is run once and re-priced (not for evidence packs: all their runs are made).
-    const priced = (executor: Executor): Promise<T> => run(courierDays ? executor : repricingExecutor(executor));
+    const priced = (e: Executor): Promise<T> => run(courierDays ? e : repricingExecutor(e));
     return await withExecutor(how.workers ?? defaultWorkers(), inProcess, priced, { courierDays });
   } catch (e) {
     throw started ? e : asOptionsError(e);

@@ -52,10 +52,13 @@ export const RUN_COSTS = {
   /** MiB each worker thread adds before its first run. */
   threadMiB: 45,
   /**
-   * MiB of one run's working set at its peak, as resident memory: fixed, per order of a day, per courier-day and
-   * per day simulated, per km² of the city (its grids); 37 MiB for yantai-2021's day, 268 for metro-large's.
+   * MiB of one run's working set at its peak, as resident memory: fixed, per order of a day (the day's per-order
+   * arrays, reused from day to day, and the deadline model), per courier-day (the figures the metrics read, in typed
+   * columns grown by doubling), per day simulated (the heap's growth), per km² of the city (its grids). Refitted on
+   * 2026-12-07 after the memory work: metro-large compared on 2 workers peaked at 582 MiB for 4 days and 712 for 30
+   * (estimated 668 and 824); one yantai-2021 run of 30 days takes about 71 MiB (estimated 70).
    */
-  runMiB: { fixed: 30, perOrderPerDay: 0.0004, perCourierDay: 0.0004, perDay: 1, perKm2: 0.01 },
+  runMiB: { fixed: 30, perOrderPerDay: 0.00025, perCourierDay: 0.0001, perDay: 1, perKm2: 0.01 },
   /**
    * MiB a thread's heap grows by per run it has run, up to a ceiling: the garbage of finished runs that the
    * collector has not yet returned (200 demo-small runs in one thread peaked 160 MiB above one run).

@@ -6,24 +6,20 @@
  * and why it stopped. With `--progress`, stderr also says the ranking so far each time a stretch of seeds completes
  * (the parameters with their first seeds, each with the seeds it rests on); stdout is the same with or without it.
  */
-import { availableParallelism } from 'node:os';
 import {
   runInProcess,
   sensitivityBatch,
   sensitivityToPrecision,
   type SensitivityProvisional,
 } from '../analysis/index.ts';
-import { taskSizes } from '../analysis/runCost.ts';
-import { ScenarioPathError } from '../scenario/paths.ts';
 import type { SensitivityCommand } from './bargainingArgs.ts';
 import { formatSensitivityTable } from './bargainingCommands.ts';
-import { checkSeedRoom } from './batch.ts';
 import type { CliIo } from './cliIo.ts';
-import { EXIT_OK, InputError } from './errors.ts';
+import { EXIT_OK } from './errors.ts';
 import { emit, jsonText, readScenarioFile } from './files.ts';
+import { asInputError, guardMostRuns } from './preciseGuard.ts';
 import { withExecutor } from '../node/pool.ts';
 import { progressFor, silentProgress } from './progress.ts';
-import { guardRunCost } from './runEstimate.ts';
 import { withRunCache } from './runStore.ts';
 
 /** Runs the sequential sensitivity analysis and prints its ranking. */
@@ -36,30 +32,17 @@ export async function sensitivityPreciseCommand(command: SensitivityCommand, io:
     ...(command.replications !== undefined ? { replications: command.replications } : {}),
     ...(command.seed !== undefined ? { seed: command.seed } : {}),
   };
-  const badInput = (e: unknown): never => {
-    if (e instanceof RangeError || e instanceof ScenarioPathError) {
-      throw new InputError([`${command.params ? '--params' : 'fairpace sensitivity'}: ${e.message}`]);
-    }
-    throw e;
-  };
+  const who = command.params ? '--params' : 'fairpace sensitivity';
+  const badInput = asInputError(who);
   // The most it can cost is the full analysis: said (and checked against --max-memory) before any run.
-  let full;
-  try {
-    full = sensitivityBatch(scenario, options);
-  } catch (e) {
-    return badInput(e);
-  }
-  checkSeedRoom(full.tasks, command);
-  const replications = command.replications ?? scenario.replications;
-  const threads = command.workers ?? availableParallelism();
-  guardRunCost(
+  const threads = guardMostRuns(
     'fairpace sensitivity --precision',
-    taskSizes(full.tasks),
-    { threads, courierDays: false },
+    who,
+    () => sensitivityBatch(scenario, options),
     command,
     io,
-    true,
   );
+  const replications = command.replications ?? scenario.replications;
   // With --progress the rankings so far replace the run counter, which would overwrite their lines on a terminal.
   const progress = command.provisional ? silentProgress : progressFor(command, io);
   const onStep = command.provisional ? (p: SensitivityProvisional) => io.stderr(sensitivityStepLine(p)) : undefined;

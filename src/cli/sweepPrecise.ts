@@ -5,20 +5,16 @@
  * says how many runs were made, against how many the full sweep makes, and why it stopped. With `--progress`, one
  * provisional line per round (the first headline difference at each value); stdout is the same with or without it.
  */
-import { availableParallelism } from 'node:os';
 import { runInProcess, sweepBatch, sweepToPrecision, type SweepOptions } from '../analysis/index.ts';
-import { taskSizes } from '../analysis/runCost.ts';
-import { ScenarioPathError } from '../scenario/paths.ts';
 import { withExecutor } from '../node/pool.ts';
-import { checkSeedRoom } from './batch.ts';
 import type { CliIo } from './cliIo.ts';
 import type { SweepCommand } from './compareArgs.ts';
 import { sweepProvisionalLine } from './compareCommands.ts';
 import { formatSweepCsv, withBom } from './csv.ts';
-import { EXIT_OK, InputError } from './errors.ts';
+import { EXIT_OK } from './errors.ts';
 import { emit, jsonText, readScenarioFile } from './files.ts';
+import { asInputError, guardMostRuns } from './preciseGuard.ts';
 import { progressFor, silentProgress } from './progress.ts';
-import { guardRunCost } from './runEstimate.ts';
 import { withRunCache } from './runStore.ts';
 
 /** Runs the sweep to its precision and prints it. */
@@ -32,21 +28,15 @@ export async function sweepPreciseCommand(command: SweepCommand, io: CliIo): Pro
     ...(command.replications !== undefined ? { replications: command.replications } : {}),
     ...(command.seed !== undefined ? { seed: command.seed } : {}),
   };
-  const badInput = (e: unknown): never => {
-    if (e instanceof RangeError || e instanceof ScenarioPathError)
-      throw new InputError([`fairpace sweep: ${e.message}`]);
-    throw e;
-  };
+  const badInput = asInputError('fairpace sweep');
   // The most it can cost is the full sweep: said (and checked against --max-memory) before any run.
-  let full;
-  try {
-    full = sweepBatch(scenario, options);
-  } catch (e) {
-    return badInput(e);
-  }
-  checkSeedRoom(full.tasks, command);
-  const threads = command.workers ?? availableParallelism();
-  guardRunCost('fairpace sweep --precision', taskSizes(full.tasks), { threads, courierDays: false }, command, io, true);
+  const threads = guardMostRuns(
+    'fairpace sweep --precision',
+    'fairpace sweep',
+    () => sweepBatch(scenario, options),
+    command,
+    io,
+  );
   const max = command.replications ?? scenario.replications;
   // With --progress the rounds' sweeps replace the run counter, which would overwrite their lines on a terminal.
   const progress = command.provisional ? silentProgress : progressFor(command, io);

@@ -53,9 +53,9 @@ function keysOf(tasks: readonly RunTask[]): (string | null)[] {
  * For each task, the index of the task whose run answers it: itself, or the first earlier task that differs from it
  * only in per-order money. Replays are always run (their figures are the instance's, not only the ledger's).
  */
-export function repriceSources(tasks: readonly RunTask[]): number[] {
+export function repriceSources(tasks: readonly RunTask[], keys = keysOf(tasks)): number[] {
   const first = new Map<string, number>();
-  return keysOf(tasks).map((key, i) => {
+  return keys.map((key, i) => {
     if (key === null) return i;
     const at = first.get(key);
     if (at !== undefined) return at;
@@ -81,8 +81,9 @@ export function repricingExecutor(inner: Executor, count: RepriceCount = { run: 
     if (kept.size > KEPT_RUNS) kept.delete(kept.keys().next().value as string);
   };
   return async (tasks, onProgress, signal, onResult) => {
+    // Each scenario's key once a batch (a canonical JSON of the whole scenario).
     const keys = keysOf(tasks);
-    const source = repriceSources(tasks);
+    const source = repriceSources(tasks, keys);
     const run: number[] = [];
     const answers: number[][] = [];
     const fromKept: number[] = [];

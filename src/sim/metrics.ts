@@ -2,7 +2,7 @@
 import { max, mean, quantileSorted } from 'd3-array';
 import type { Rules, Scenario } from '../scenario/schema.ts';
 import type { CourierDay, DayMetrics, Dist, HourMetrics, Ledger, Metrics } from './results.ts';
-import { moneyOf } from './money.ts';
+import { moneyOf, ratio } from './money.ts';
 import { netOf, PAY_TERM_NAMES, type PayAmounts } from './payTerms.ts';
 import type { CourierDayRows } from './courierDayColumns.ts';
 import { MINUTE_BINS, type Tally } from './tally.ts';
@@ -91,8 +91,6 @@ export function gini(values: ArrayLike<number>): number {
   }
   return total > 0 ? weighted / (n * total) : 0;
 }
-
-const ratio = (a: number, b: number, ifEmpty = 0): number => (b > 0 ? a / b : ifEmpty);
 
 /** Each pay term of kept row i, fen. */
 function payOf(rows: CourierDayRows, i: number): PayAmounts {

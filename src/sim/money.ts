@@ -25,7 +25,8 @@ export function perOrderFlows(p: Rules['platform']): PerOrderFlows {
   };
 }
 
-const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
+/** a ÷ b, or `ifEmpty` when b is not positive (so no metric is NaN); metrics.ts uses it too. */
+export const ratio = (a: number, b: number, ifEmpty = 0): number => (b > 0 ? a / b : ifEmpty);
 
 /** The money metrics and ledger of a run: `flows` and `payTerms` in fen, `delivered` orders over `days` days. */
 export interface Money {

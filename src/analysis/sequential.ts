@@ -10,7 +10,8 @@ import type { RunResult } from '../sim/results.ts';
 import { SENSITIVITY_PATHS } from './catalogue/index.ts';
 import { planCompare, summariseCompare, type CompareOptions, type Comparison } from './compare.ts';
 import type { CancelSignal, Executor, ProgressFn } from './runTasks.ts';
-import type { Difference } from './stats.ts';
+import { metricAt } from './metricPaths.ts';
+import { meanInterval, type Difference } from './stats.ts';
 
 /** How far to go. */
 export interface PrecisionOptions {
@@ -48,8 +49,22 @@ export function isPrecise(d: Difference | undefined, precision: number): boolean
   return half <= precision * Math.abs(d.mean);
 }
 
-/** The differences of a comparison that are not yet precise (every arm against the first). */
-export function unsettledOf(c: Comparison, metrics: readonly string[], precision: number): string[] {
+/**
+ * The metrics of a comparison that are not yet precise: with two arms or more, their differences (every arm against
+ * the first); with one arm, which has no difference, the arm's own level of each, its 95% interval over `runs` (that
+ * arm's results, seed by seed). Without this a one-arm comparison (a sweep of one arm, the workbench's default) was
+ * never precise and ran every seed.
+ */
+export function unsettledOf(
+  c: Comparison,
+  metrics: readonly string[],
+  precision: number,
+  runs: readonly RunResult[] = [],
+): string[] {
+  if (c.arms.length === 1) {
+    const level = (path: string) => meanInterval(runs.map((r) => metricAt(r.metrics, path) ?? Number.NaN));
+    return metrics.filter((path) => !isPrecise(level(path), precision));
+  }
   const sets = c.differencesVsFirst ? Object.values(c.differencesVsFirst) : [c.differences];
   const out: string[] = [];
   for (const path of metrics) if (sets.some((d) => !isPrecise(d[path], precision))) out.push(path);
@@ -86,7 +101,7 @@ export async function compareToPrecision(
     n = next;
     const plan = planCompare(scenario, { ...compareOptions, replications: n });
     const comparison = summariseCompare(scenario, plan, byArm.flat());
-    const unsettled = unsettledOf(comparison, metrics, options.precision);
+    const unsettled = unsettledOf(comparison, metrics, options.precision, byArm[0]);
     const stopped: StopReason | null = unsettled.length === 0 ? 'precise' : n >= max ? 'limit' : null;
     const partial: SequentialComparison = {
       comparison,

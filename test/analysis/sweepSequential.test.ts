@@ -68,6 +68,28 @@ describe('sweepToPrecision', () => {
     expect(JSON.stringify(tight.sweep.points)).toBe(JSON.stringify(fixed.points));
   });
 
+  it('judges a sweep of one arm, which has no difference, on the arm’s own levels', async () => {
+    const scenario = demo(5);
+    const one = { ...options, arms: ['median'] };
+    // Net pay per online hour over 3 seeds is known to far better than ±50%; no level is known to a millionth.
+    const loose = await sweepToPrecision(
+      scenario,
+      one,
+      { precision: 0.5, metrics: ['earnings.netPerOnlineHour.mean'] },
+      runInProcess,
+    );
+    expect(loose).toMatchObject({ stopped: 'precise', runs: 9, unsettled: [] });
+    const tight = await sweepToPrecision(
+      scenario,
+      one,
+      { precision: 1e-6, metrics: ['earnings.netPerOnlineHour.mean'] },
+      runInProcess,
+    );
+    expect(tight).toMatchObject({ stopped: 'limit', runs: 15, unsettled: [4, 6, 8] });
+    const fixed = await sweep(scenario, { ...one, replications: 3 });
+    expect(JSON.stringify(loose.sweep.points)).toBe(JSON.stringify(fixed.points));
+  });
+
   it('refuses a precision that is not above 0', async () => {
     await expect(sweepToPrecision(demo(3), options, { precision: 0 }, runInProcess)).rejects.toThrow(/precision/);
   });

@@ -38,3 +38,4 @@ export * from './zoneText.ts';
 export * from './robustness.ts';
 export * from './prim.ts';
 export * from './robustnessText.ts';
+export * from './zoneSequential.ts';

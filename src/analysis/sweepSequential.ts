@@ -99,7 +99,7 @@ export async function sweepToPrecision(
       at.n = at.n === 0 ? at.min : Math.min(at.max, at.n + step);
       const plan = planCompare(p.scenario, { ...options, replications: at.n });
       at.comparison = summariseCompare(p.scenario, plan, at.byArm.flat());
-      at.unsettled = unsettledOf(at.comparison, metrics, precision.precision);
+      at.unsettled = unsettledOf(at.comparison, metrics, precision.precision, at.byArm[0]);
       at.settled = at.unsettled.length === 0 || at.n >= at.max;
     });
     const partial = answer();

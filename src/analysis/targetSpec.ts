@@ -26,7 +26,28 @@ export interface MetricEstimate {
 /** Whether one target holds for an estimate under the confidence rule. */
 export function targetHolds(t: TargetSpec, e: MetricEstimate, confidence: 'mean' | 'ci'): boolean {
   const upper = t.op === '<=' || t.op === '<';
-  const x = confidence === 'mean' ? e.mean : upper ? e.ci95[1] : e.ci95[0];
+  return meets(t, confidence === 'mean' ? e.mean : upper ? e.ci95[1] : e.ci95[0]);
+}
+
+/**
+ * Whether limits that must all hold are decided on these seeds whatever more seeds would show, short of a shift
+ * the interval does not expect: every one holds at the unfavourable end of its 95% interval, or one fails at the
+ * favourable end. The sequential zone stops adding seeds to a cell once both sides' limits are (the sequential
+ * target search judges a candidate the same way, through each target's slack).
+ */
+export function limitsDecided(list: readonly TargetSpec[], estimates: Record<string, MetricEstimate>): boolean {
+  const at = (t: TargetSpec) => estimates[t.metric] as MetricEstimate;
+  if (list.every((t) => targetHolds(t, at(t), 'ci'))) return true;
+  return list.some((t) => {
+    const upper = t.op === '<=' || t.op === '<';
+    const [lo, hi] = at(t).ci95;
+    const favourable = upper ? lo : hi;
+    return !Number.isNaN(favourable) && !meets(t, favourable);
+  });
+}
+
+/** Whether a value meets a target's comparison (never when it is NaN). */
+function meets(t: TargetSpec, x: number): boolean {
   if (Number.isNaN(x)) return false;
   switch (t.op) {
     case '<=':

@@ -158,26 +158,50 @@ export function checkZoneOptions(scenario: Scenario, options: ZoneOptions): stri
   return arm;
 }
 
+/** A grid cell's place and values. */
+export interface ZoneGridCell {
+  x: number;
+  y: number;
+  xIndex: number;
+  yIndex: number;
+}
+
+/** The zone's runs: the arm, the seeds, the cells (y outer, x inner) and each cell's task for each seed. */
+export interface ZoneRuns {
+  arm: string;
+  seeds: number[];
+  grid: ZoneGridCell[];
+  cellTasks: RunTask[][];
+}
+
+/** Lists the zone's runs after checking the options (see checkZoneOptions). */
+export function zoneRuns(scenario: Scenario, options: ZoneOptions): ZoneRuns {
+  const arm = checkZoneOptions(scenario, options);
+  const { x, y } = options;
+  const seeds = seedsFor(options.seed ?? scenario.seed, options.replications ?? scenario.replications);
+  const grid = y.values.flatMap((yv, yIndex) => x.values.map((xv, xIndex) => ({ x: xv, y: yv, xIndex, yIndex })));
+  const cellTasks = grid.map((g) => {
+    const s = withParam(withParam(scenario, x.param, g.x), y.param, g.y);
+    return seeds.map((seed) => ({ scenario: s, armId: arm, seed }));
+  });
+  return { arm, seeds, grid, cellTasks };
+}
+
 /**
  * The zone's grid as one batch plan (y outer, x inner, seed innermost); the summary judges every cell. Its
  * provisional answer judges every cell on the first seeds all cells have finished.
  */
 export function zoneBatch(scenario: Scenario, options: ZoneOptions): PrefixBatch<ZoneResult> {
-  const arm = checkZoneOptions(scenario, options);
-  const { x, y } = options;
-  const seeds = seedsFor(options.seed ?? scenario.seed, options.replications ?? scenario.replications);
-  const grid = y.values.flatMap((yv, yIndex) => x.values.map((xv, xIndex) => ({ x: xv, y: yv, xIndex, yIndex })));
-  const tasks: RunTask[] = grid.flatMap((g) => {
-    const s = withParam(withParam(scenario, x.param, g.x), y.param, g.y);
-    return seeds.map((seed) => ({ scenario: s, armId: arm, seed }));
-  });
+  const { arm, seeds, grid, cellTasks } = zoneRuns(scenario, options);
+  const n = seeds.length;
+  const cellsOf = (results: readonly RunResult[], k: number) => (i: number) => results.slice(i * k, (i + 1) * k);
   return {
-    tasks,
-    summarise: (results) => judgeZone(scenario, options, arm, seeds, grid, results),
+    tasks: cellTasks.flat(),
+    summarise: (results) => judgeZone(scenario, options, arm, seeds, grid, cellsOf(results, n)),
     seedPrefix: {
-      seeds: seeds.length,
+      seeds: n,
       answer: (results, count) =>
-        judgeZone(scenario, options, arm, seeds.slice(0, count), grid, groupPrefix(results, seeds.length, count)),
+        judgeZone(scenario, options, arm, seeds.slice(0, count), grid, cellsOf(groupPrefix(results, n, count), count)),
     },
   };
 }
@@ -193,13 +217,17 @@ export async function zoneOfAgreement(
   return runBatchPlan(zoneBatch(scenario, options), execute, onProgress, signal);
 }
 
-function judgeZone(
+/**
+ * Judges every cell on its runs (`runsOf(i)`, seed by seed from the first; a sequential zone gives cells different
+ * numbers of seeds) and picks each side's best cell; `seeds` is what the result says it used.
+ */
+export function judgeZone(
   scenario: Scenario,
   options: ZoneOptions,
   arm: string,
   seeds: number[],
-  grid: { x: number; y: number; xIndex: number; yIndex: number }[],
-  results: RunResult[],
+  grid: ZoneGridCell[],
+  runsOf: (cell: number) => readonly RunResult[],
 ): ZoneResult {
   const { x, y, union, platform } = options;
   const confidence = options.confidence ?? 'ci';
@@ -209,7 +237,7 @@ function judgeZone(
   ];
 
   const cells: ZoneCell[] = grid.map((g, i) => {
-    const runs = results.slice(i * seeds.length, (i + 1) * seeds.length);
+    const runs = runsOf(i);
     const metrics: Record<string, MetricEstimate> = {};
     for (const path of metricNames) {
       const { mean, ci95 } = boundedInterval(

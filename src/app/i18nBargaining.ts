@@ -54,6 +54,11 @@ export const BARGAINING_ZH = {
   'zone.union': '工会底线',
   'zone.platform': '平台底线',
   'zone.badValues': '请填写以逗号分隔的数字。',
+  'zone.seedsPerCell':
+    '每格的随机种子：{list}；共 {runs} 次模拟。远离双方底线的格子 3 个种子即可判定，靠近底线的格子才增加种子。',
+  'zone.seedsCount': '{seeds} 个（{cells}）',
+  'zone.oneCell': '1 格',
+  'zone.cells': '{n} 格',
   'zone.title': TERMS.zone.zh,
   'zone.caption': '深色格：双方底线都满足；浅色格：只满足一方；白格：都不满足。★ 为现行规则。',
   'zone.both': '双方都接受',
@@ -117,6 +122,11 @@ export const BARGAINING_EN: Record<keyof typeof BARGAINING_ZH, string> = {
   'zone.union': 'Union limit',
   'zone.platform': 'Platform limit',
   'zone.badValues': 'Type numbers separated by commas.',
+  'zone.seedsPerCell':
+    'Seeds per cell: {list}; {runs} simulations in all. A cell far from both sides’ limits is decided on 3 seeds; only one near a limit gets more.',
+  'zone.seedsCount': '{seeds} ({cells})',
+  'zone.oneCell': '1 cell',
+  'zone.cells': '{n} cells',
   'zone.title': TERMS.zone.en,
   'zone.caption': 'Dark cells: both sides’ limits hold; light cells: one side’s; white: neither. ★ is today’s rule.',
   'zone.both': 'both accept',

@@ -16,6 +16,8 @@ export const RESULTS_ZH = {
   'results.provisionalTag': '初步结果 {done}/{total}',
   'results.provisionalHowGrid':
     '下面的数字来自前 {done} 个随机种子（每个取值或格子都已算完这些种子），区间还很宽；其余重复算完后会逐步收窄，最终结果与命令行完全一致。',
+  'results.provisionalHowZone':
+    '每个格子至少已算完 {done} 个随机种子（共 {total} 个）；远离双方底线的格子算完 3 个种子即已判定，靠近底线的格子继续增加种子，判定还可能变化。最终结果与命令行 fairpace zone --sequential 完全一致。',
   'results.provisionalHowTornado':
     '已画出的每个参数至少已算完 {done} 个随机种子（共 {total} 个）；其余参数算完最初的种子后逐个出现；排名或正负号仍不确定的参数会继续增加种子，排名还可能变化。最终结果与命令行完全一致。',
   'card.fullTime': '全职骑手（在线至少 {fullTime} 小时）：{value}',
@@ -83,6 +85,8 @@ export const RESULTS_EN: Record<keyof typeof RESULTS_ZH, string> = {
   'results.provisionalTag': 'provisional {done}/{total}',
   'results.provisionalHowGrid':
     'The numbers below come from the first {done} seeds (every value or cell done for each), so the intervals are still wide; they narrow as the remaining replications finish, and the final answer equals the command line’s exactly.',
+  'results.provisionalHowZone':
+    'Every cell rests on at least {done} of {total} seeds; a cell far from both sides’ limits is decided on 3 seeds, and one near a limit gets more, so its verdict may still change. The final answer equals the command line’s (fairpace zone --sequential) exactly.',
   'results.provisionalHowTornado':
     'Every parameter drawn so far rests on at least {done} of {total} seeds; the others appear one by one as their first seeds finish, and those whose rank or sign is still in doubt get more seeds, so the ranking may still change. The final answer equals the command line’s exactly.',
   'card.fullTime': 'Full-time couriers (online at least {fullTime} h): {value}',

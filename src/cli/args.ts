@@ -89,6 +89,9 @@ function parseSubcommand(command: CommandName, args: readonly string[]): Command
   ) {
     throw new UsageError('--precision decides the replications as it goes: it cannot be sharded', command);
   }
+  if (batch.shard !== undefined && batch.kind === 'zone' && batch.sequential) {
+    throw new UsageError('--sequential decides the seeds as it goes: it cannot be sharded', command);
+  }
   if (batch.shard !== undefined && batch.kind === 'target' && batch.grid === undefined) {
     throw new UsageError(
       '--shard needs --grid N: the search decides each step from the last, so it runs whole',

@@ -10,6 +10,7 @@ import type { RunCommand } from './runArgs.ts';
 import { targetCommand } from './bargainingCommands.ts';
 import { comparePreciseCommand, compareProvisionalCommand } from './compareCommands.ts';
 import { sweepPreciseCommand } from './sweepPrecise.ts';
+import { zoneSequentialCommand } from './zoneSequential.ts';
 import { sensitivityPreciseCommand } from './sensitivityPrecise.ts';
 import { mergePartials, runBatchCommand } from './batch.ts';
 import { fitCommand } from './calibrateCommands.ts';
@@ -59,8 +60,10 @@ export async function executeCommand(command: Command, io: CliIo): Promise<numbe
     case 'sweep':
       if (command.precision !== undefined) return sweepPreciseCommand(command, io);
       return runBatchCommand(BATCH[command.kind], command, io);
-    case 'evidence':
     case 'zone':
+      if (command.sequential) return zoneSequentialCommand(command, io);
+      return runBatchCommand(BATCH[command.kind], command, io);
+    case 'evidence':
     case 'robustness':
       return runBatchCommand(BATCH[command.kind], command, io);
     case 'calibrate':

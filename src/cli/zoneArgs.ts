@@ -25,6 +25,8 @@ export interface ZoneCommand extends RunControl {
   quiet: boolean;
   /** `--progress` without a value: a provisional zone on stderr each time more seeds have every cell done. */
   provisional?: boolean;
+  /** `--sequential`: each cell on 3 seeds, more only while a side's verdict is undecided. */
+  sequential: boolean;
 }
 
 /** parseArgs options of `zone`. */
@@ -42,6 +44,7 @@ export const ZONE_OPTIONS: OptionSpec = {
   out: { type: 'string', short: 'o' },
   workers: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  sequential: { type: 'boolean' },
 };
 
 const C = 'zone';
@@ -116,6 +119,7 @@ export function zoneCommand(file: string, v: OptionValues, seed: number | undefi
     out,
     workers,
     quiet: v.quiet === true,
+    sequential: v.sequential === true,
   };
 }
 
@@ -143,13 +147,17 @@ Options:
   --arm ID              arm run at every cell (default: the last arm)
   --confidence C        ci (default: the unfavourable end of the 95% interval must meet each limit) or mean
   --replications R      replications per cell (default: the scenario's "replications")
+  --sequential          fewer runs for the same verdicts: every cell on 3 seeds, then 2 more at a time only at
+                        cells where a side's verdict is undecided (a limit inside a 95% interval), up to
+                        --replications; JSON adds replicationsByCell, stderr says the runs made
   --seed N              first seed; replication i uses N + i (default: the scenario's "seed")
   --workers N           worker threads (default: one per core); results are identical for any N
   --out FILE, -o FILE   write the result to FILE instead of stdout
   --quiet, -q           no progress on stderr
   --progress            (without a value) provisional zones on stderr: for 2, 3, ... seeds up to all but the last,
                         a line as soon as every cell is done for those seeds, with the cells each side accepts,
-                        both sides' picks and "provisional 3/10 replications"; stdout is the same as without it
+                        both sides' picks and "provisional 3/10 replications" (with --sequential, the fewest
+                        seeds a cell stands on); stdout is the same as without it
 ${RUN_CONTROL_HELP}
 
 Example:

@@ -11,25 +11,36 @@ import {
   type ZoneResult,
 } from '../analysis/index.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { CliIo } from './cliIo.ts';
 import { sayOnTerminal } from './bargainingCommands.ts';
 import { batchCommand } from './batch.ts';
 import { EXIT_OK } from './errors.ts';
 import { emit, jsonText } from './files.ts';
 import type { ZoneCommand } from './zoneArgs.ts';
 
+/** The analysis options of a `fairpace zone` line. */
+export const zoneOptionsOf = (c: ZoneCommand): ZoneOptions => ({
+  x: c.x,
+  y: c.y,
+  union: c.union,
+  platform: c.platform,
+  unionObjective: c.unionObjective,
+  confidence: c.confidence,
+  arm: c.arm,
+  replications: c.replications,
+  seed: c.seed,
+});
+
+/** On a terminal, each side's best cells and the cells both accept, in sentences. */
+export function sayZone(result: ZoneResult, scenario: Scenario, io: CliIo): void {
+  const s = zoneSentences(result, labelContext(scenario));
+  sayOnTerminal(io, { en: zoneParagraph(s, 'en'), zh: zoneParagraph(s, 'zh') });
+}
+
 /** `fairpace zone`. Bad paths, arms or metric names exit 2 with the message. */
 export const zoneCommand = batchCommand({
-  options: (c: ZoneCommand): ZoneOptions => ({
-    x: c.x,
-    y: c.y,
-    union: c.union,
-    platform: c.platform,
-    unionObjective: c.unionObjective,
-    confidence: c.confidence,
-    arm: c.arm,
-    replications: c.replications,
-    seed: c.seed,
-  }),
+  options: zoneOptionsOf,
   plan(scenario, o: ZoneOptions) {
     try {
       return zoneBatch(scenario, o);
@@ -41,8 +52,7 @@ export const zoneCommand = batchCommand({
   },
   async finish(result: ZoneResult, { scenario, out, io }) {
     await emit(jsonText(result), out, io);
-    const s = zoneSentences(result, labelContext(scenario));
-    sayOnTerminal(io, { en: zoneParagraph(s, 'en'), zh: zoneParagraph(s, 'zh') });
+    sayZone(result, scenario, io);
     return EXIT_OK;
   },
   provisionalLine: (zone: ZoneResult, _replications: number, of: number) => zoneProvisionalLine(zone, of),
@@ -56,11 +66,16 @@ const pickText = (pick: ZoneResult['cheapestForPlatform']) => (pick ? `x=${pick.
  * both sides' picks, e.g. `provisional 3/10 replications: 4 of 12 cells agreed (union accepts 6, platform 8);
  * cheapest for platform x=50, y=12; best for union x=30, y=18`.
  */
-export function zoneProvisionalLine(zone: ZoneResult, total: number): string {
+export function zoneProvisionalLine(zone: ZoneResult, total: number, replications = zone.seeds.length): string {
   const union = zone.cells.filter((c) => c.unionHolds).length;
   const platform = zone.cells.filter((c) => c.platformHolds).length;
+  // A sequential zone's cells stand on different seeds: say how far the undecided ones are.
+  const counts = (zone as { replicationsByCell?: number[] }).replicationsByCell ?? [];
+  const most = Math.max(replications, ...counts);
+  const ahead = counts.filter((n) => n === most).length;
+  const detail = most > replications ? ` (${ahead} undecided cell${ahead === 1 ? '' : 's'} on ${most})` : '';
   return (
-    `provisional ${zone.seeds.length}/${total} replications: ${zone.agreedCells} of ${zone.cells.length} cells ` +
+    `provisional ${replications}/${total} replications${detail}: ${zone.agreedCells} of ${zone.cells.length} cells ` +
     `agreed (union accepts ${union}, platform ${platform}); cheapest for platform ${pickText(zone.cheapestForPlatform)}; ` +
     `best for union ${pickText(zone.bestForUnion)}\n`
   );

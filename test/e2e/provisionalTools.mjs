@@ -1,7 +1,7 @@
 // Browser test of the bargaining tools' provisional answers (issue 21 item 1): the zone heat-map paints the zone of
-// the first seeds every cell has finished, with the "provisional: k of n" mark, before its final answer; the
-// provisional zone on 2 seeds is `fairpace zone --replications 2` and the final one is `fairpace zone` with the same
-// options. run.mjs runs it with the others (`node test/e2e/run.mjs provisional`).
+// the seeds every cell has finished, with the "provisional: k of n" mark, before its final answer; the provisional
+// zone on 2 seeds is `fairpace zone --replications 2` and the final one is `fairpace zone --sequential` (each cell on
+// the seeds its verdict needed, issue 21 item 2) with the same options, seeds per cell included. run.mjs runs it with the others (`node test/e2e/run.mjs provisional`).
 /* global document, MutationObserver, window -- code passed to page.evaluate runs in the browser */
 import { join } from 'node:path';
 import { assert, assertZoneAsCli, fairpace, fillZonePanel, ROOT, tid, waitForJob, waitForRunDone } from './support.mjs';
@@ -10,13 +10,14 @@ const DEMO = 'demo-small';
 const REPLICATIONS = 4;
 
 /** `fairpace zone` on demo-small with the panel's options below and `replications`: the JSON it prints. */
-async function cliZone(replications) {
+async function cliZone(replications, ...more) {
   const cli = await fairpace([
     'zone',
     join(ROOT, 'scenarios', `${DEMO}.json`),
     ...['--x', 'rules.deadline.percentile=10,50', '--y', 'rules.pay.base=7,12', '--replications', String(replications)],
     ...['--union', 'earnings.shareBelowMinWage <= 0.5', '--platform', 'platform.margin >= -7000'],
     ...['--workers', '1', '--quiet', '--no-cache'],
+    ...more,
   ]);
   assert(cli.code === 0, `fairpace zone failed: ${cli.stderr}`);
   return JSON.parse(cli.stdout);
@@ -54,7 +55,7 @@ function watchZone(page) {
 
 export const provisionalToolsTests = [
   {
-    name: 'provisional tools: the zone heat-map paints its first seeds marked "provisional 2 of 4", then the CLI’s zone',
+    name: 'provisional tools: the zone heat-map paints its first seeds marked "provisional 2 of 4", then the CLI’s sequential zone',
     async fn({ open }) {
       // One worker: the last cell's seeds come in one at a time, so each provisional zone stays on screen a while.
       const { page } = await open({ locale: 'zh-CN', workers: 1 });
@@ -93,9 +94,9 @@ export const provisionalToolsTests = [
         `provisional cheapest: app ${first.cheapest}, CLI ${JSON.stringify(two.cheapestForPlatform)}`,
       );
 
-      // The final zone: no mark, and the CLI's answer with the same options.
+      // The final zone: no mark, and the CLI's sequential answer with the same options.
       assert(!(await page.$(tid('zone-provisional'))), 'the provisional mark stays after the final answer');
-      const expected = await cliZone(REPLICATIONS);
+      const expected = await cliZone(REPLICATIONS, '--sequential');
       const shown = await page.evaluate(() => {
         const q = (id) => document.querySelector(`[data-testid="${id}"]`);
         return {
@@ -103,11 +104,16 @@ export const provisionalToolsTests = [
           cheapest: q('zone-cheapest')?.getAttribute('data-index'),
           best: q('zone-best-union')?.getAttribute('data-index'),
           indices: q('zone-agreed')?.getAttribute('data-indices'),
+          seeds: q('zone-seeds')?.getAttribute('data-counts'),
+          seedsText: q('zone-seeds')?.textContent ?? '',
         };
       });
       assertZoneAsCli(shown, expected);
       const agreedIndices = expected.cells.flatMap((c, i) => (c.agreed ? [i] : [])).join(',');
       assert(shown.indices === agreedIndices, `agreed cells: app ${shown.indices}, CLI ${agreedIndices}`);
+      const counts = expected.replicationsByCell.join(',');
+      assert(shown.seeds === counts, `seeds per cell: app ${shown.seeds}, CLI ${counts}`);
+      assert(shown.seedsText.startsWith('每格的随机种子：'), `the seeds per cell say: ${shown.seedsText}`);
     },
   },
 ];

@@ -964,7 +964,7 @@ const tests = [
             'zone',
             scenario,
             ...ZONE_ARGS,
-            ...['--replications', '3', '--out', join(dir, 'zone.json'), ...common],
+            ...['--replications', '3', '--sequential', '--out', join(dir, 'zone.json'), ...common],
           ]),
         ]);
         for (const r of runs) assert(r.code === 0, `a bargaining command failed: ${r.stderr}`);
@@ -1374,7 +1374,7 @@ const tests = [
     },
   },
   {
-    name: 'bargaining: the zone heat-map shades the cells `fairpace zone` accepts and marks the current proposal',
+    name: 'bargaining: the zone heat-map shades the cells `fairpace zone --sequential` accepts and marks the current proposal',
     async fn({ open }) {
       const { page } = await open();
       await waitForRunDone(page);
@@ -1386,7 +1386,7 @@ const tests = [
         'zone',
         join(ROOT, 'scenarios', `${DEMO}.json`),
         ...ZONE_ARGS,
-        ...['--replications', '3', '--workers', '1', '--quiet'],
+        ...['--replications', '3', '--sequential', '--workers', '1', '--quiet'],
       ]);
       assert(cli.code === 0, `fairpace zone failed: ${cli.stderr}`);
       const expected = JSON.parse(cli.stdout);

@@ -6,7 +6,7 @@
  * (src/evidence/views/bargainingView.ts, on the sentences of src/analysis/zoneText.ts).
  */
 import { useMemo, useState } from 'react';
-import { zoneBatch, zoneSides, type LabelContext, type ZoneResult } from '../../../analysis/index.ts';
+import { zoneSequential, zoneSides, type LabelContext, type ZoneResult } from '../../../analysis/index.ts';
 import { zoneParagraphs } from '../../../evidence/views/bargainingView.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import { unionLimitPercent, ZONE_PERCENTILES, zonePayValues } from '../../bargainDefaults.ts';
@@ -68,14 +68,17 @@ export function ZonePanel({ scenario, job, blocked, context, lang, t }: Props) {
   const run = () => {
     const [u, p] = specs;
     if (!scenario || !xs || !ys || !u || !p) return;
-    job.runBatch(() =>
-      zoneBatch(scenario, {
-        x: { param: x, values: xs },
-        y: { param: y, values: ys },
-        union: [u],
-        platform: [p],
-        replications: reps(replications),
-      }),
+    const options = {
+      x: { param: x, values: xs },
+      y: { param: y, values: ys },
+      union: [u],
+      platform: [p],
+      replications: reps(replications),
+    };
+    job.runShowing((execute, onProgress, signal, show) =>
+      zoneSequential(scenario, options, execute, {}, onProgress, signal, (a) =>
+        show(a.answer, { replications: a.replications, of: a.of }),
+      ).then((outcome) => outcome.result),
     );
   };
   const figure = useMemo(() => {
@@ -175,9 +178,10 @@ export function ZonePanel({ scenario, job, blocked, context, lang, t }: Props) {
         provisional={job.provisional}
         t={t}
         testId="zone-provisional"
-        how="results.provisionalHowGrid"
+        how="results.provisionalHowZone"
       />
       {figure && <PlotFigure options={figure} testId="chart-zone" />}
+      {r && !job.provisional && <SeedsPerCell zone={r} t={t} />}
       {r && sides && (
         <div
           className="bargain-result"
@@ -193,5 +197,25 @@ export function ZonePanel({ scenario, job, blocked, context, lang, t }: Props) {
         </div>
       )}
     </div>
+  );
+}
+
+/** Under a final zone, how many seeds its cells ran (a sequential zone stops a cell once both sides are decided). */
+function SeedsPerCell({ zone, t }: { zone: ZoneResult & { replicationsByCell?: number[] }; t: Translate }) {
+  const counts = zone.replicationsByCell;
+  if (!counts) return null;
+  const cellsAt = new Map<number, number>();
+  for (const n of counts) cellsAt.set(n, (cellsAt.get(n) ?? 0) + 1);
+  const list = [...cellsAt]
+    .sort((a, b) => a[0] - b[0])
+    .map(([seeds, cells]) =>
+      t('zone.seedsCount', { seeds, cells: cells === 1 ? t('zone.oneCell') : t('zone.cells', { n: cells }) }),
+    )
+    .join(t('export.listSeparator'));
+  const runs = counts.reduce((a, b) => a + b, 0);
+  return (
+    <p className="hint" data-testid="zone-seeds" data-counts={counts.join(',')} data-runs={runs}>
+      {t('zone.seedsPerCell', { list, runs })}
+    </p>
   );
 }

@@ -41,34 +41,59 @@ export interface SequentialComparison {
   unsettled: string[];
 }
 
-/** Whether a difference is known to within `precision` of its mean (an exact zero is known). */
-export function isPrecise(d: Difference | undefined, precision: number): boolean {
+/**
+ * Whether a difference is known to within `precision` of its mean (an exact zero is known), or of `floor` when that
+ * is larger (a sweep's spread of the metric over its values, see sweepSequential.ts).
+ */
+export function isPrecise(d: Difference | undefined, precision: number, floor = 0): boolean {
   if (!d || !Number.isFinite(d.mean)) return false;
   const half = (d.ci95[1] - d.ci95[0]) / 2;
   if (half === 0) return true;
-  return half <= precision * Math.abs(d.mean);
+  return half <= precision * Math.max(Math.abs(d.mean), floor);
 }
 
 /**
- * The metrics of a comparison that are not yet precise: with two arms or more, their differences (every arm against
- * the first); with one arm, which has no difference, the arm's own level of each, its 95% interval over `runs` (that
- * arm's results, seed by seed). Without this a one-arm comparison (a sweep of one arm, the workbench's default) was
+ * The estimates a precision judges in a comparison, by metric and by what they compare, keyed `<arm>\u0000<path>`:
+ * with two arms or more, each further arm's difference from the first (the arm is the second one's id with two); with
+ * one arm, which has no difference, the arm's own level of each metric, its 95% interval over `runs` (that arm's
+ * results, seed by seed). Without the levels a one-arm comparison (a sweep of one arm, the workbench's default) was
  * never precise and ran every seed.
+ */
+export function estimatesOf(
+  c: Comparison,
+  metrics: readonly string[],
+  runs: readonly RunResult[] = [],
+): Map<string, Difference | undefined> {
+  const out = new Map<string, Difference | undefined>();
+  if (c.arms.length === 1) {
+    const arm = c.arms[0]?.id ?? '';
+    for (const path of metrics) {
+      out.set(`${arm}\u0000${path}`, meanInterval(runs.map((r) => metricAt(r.metrics, path) ?? Number.NaN)));
+    }
+    return out;
+  }
+  const sets = c.differencesVsFirst ?? { [c.arms[1]?.id ?? '']: c.differences };
+  for (const path of metrics) for (const [arm, d] of Object.entries(sets)) out.set(`${arm}\u0000${path}`, d[path]);
+  return out;
+}
+
+/**
+ * The metrics of a comparison that are not yet precise (see estimatesOf for what is judged); `floors` gives an
+ * estimate's floor by its key (isPrecise).
  */
 export function unsettledOf(
   c: Comparison,
   metrics: readonly string[],
   precision: number,
   runs: readonly RunResult[] = [],
+  floors: ReadonlyMap<string, number> = new Map(),
 ): string[] {
-  if (c.arms.length === 1) {
-    const level = (path: string) => meanInterval(runs.map((r) => metricAt(r.metrics, path) ?? Number.NaN));
-    return metrics.filter((path) => !isPrecise(level(path), precision));
+  const estimates = estimatesOf(c, metrics, runs);
+  const out = new Set<string>();
+  for (const [key, d] of estimates) {
+    if (!isPrecise(d, precision, floors.get(key) ?? 0)) out.add(key.slice(key.indexOf('\u0000') + 1));
   }
-  const sets = c.differencesVsFirst ? Object.values(c.differencesVsFirst) : [c.differences];
-  const out: string[] = [];
-  for (const path of metrics) if (sets.some((d) => !isPrecise(d[path], precision))) out.push(path);
-  return out;
+  return metrics.filter((path) => out.has(path));
 }
 
 /** Runs the comparison in rounds until it is precise or reaches its limit. */

@@ -202,7 +202,8 @@ Options:
                         difference (one arm: its mean) at each value and "provisional 3/10 replications"; stdout is
                         the same as without it (with --precision, one line per round)
   --precision P         at each value, add replications in rounds (3, then 2 more at a time, up to --replications)
-                        until its headline differences' 95% intervals are within ±P of their means; each value's
+                        until its headline differences' 95% intervals (with one arm, the metrics' own) are within
+                        ±P of their means or of their spread over the values, whichever is larger; each value's
                         point is that of the replications it stopped at (JSON: replicationsByValue), and stderr says
                         how many runs were made and why it stopped
 ${BATCH_OPTIONS_HELP}

@@ -61,9 +61,11 @@ export async function sweepPreciseCommand(command: SweepCommand, io: CliIo): Pro
     const most = Math.max(...reps);
     const spread =
       fewest === most ? `${most} replications at every value` : `${fewest} to ${most} replications a value`;
+    // With one arm there is no difference: the precision judged each metric's level.
+    const what = outcome.sweep.points[0]?.arms.length === 1 ? 'metric' : 'difference';
     io.stderr(
       outcome.stopped === 'precise'
-        ? `runs: ${outcome.runs} of the full sweep's ${outcome.fullRuns} (${spread}): every headline difference is within ±${precision * 100}% of its mean\n`
+        ? `runs: ${outcome.runs} of the full sweep's ${outcome.fullRuns} (${spread}): every headline ${what} is within ±${precision * 100}% of its mean or of its spread over the values\n`
         : `runs: ${outcome.runs} of ${outcome.fullRuns} (${spread}); on every seed and still wider than ±${precision * 100}% at ${outcome.unsettled.join(', ')}\n`,
     );
   }

@@ -90,6 +90,44 @@ describe('sweepToPrecision', () => {
     expect(JSON.stringify(loose.sweep.points)).toBe(JSON.stringify(fixed.points));
   });
 
+  it('judges a point against the spread of its curve when that is larger than its own size', async () => {
+    const scenario = demo(5);
+    const one = { param: 'rules.pay.base', values: [4, 7, 12], arms: ['median'] };
+    // The margin falls from about 4,100 to −2,600 CNY a day over these values and is about 1,300 at 7, where its
+    // interval on 3 seeds is about ±600: wide against 1,300, narrow against the curve's spread of about 6,800.
+    const curve = await sweepToPrecision(scenario, one, { precision: 0.2, metrics: ['platform.margin'] }, runInProcess);
+    expect(curve.sweep.replicationsByValue).toEqual([3, 3, 3]);
+    const alone = await sweepToPrecision(
+      scenario,
+      { ...one, values: [7] },
+      { precision: 0.2, metrics: ['platform.margin'] },
+      runInProcess,
+    );
+    expect(alone.sweep.replicationsByValue).toEqual([5]);
+  });
+
+  it('shows a provisional sweep as each seed is done at every value still going, never the final one', async () => {
+    const scenario = demo(5);
+    const shown: number[][] = [];
+    const outcome = await sweepToPrecision(
+      scenario,
+      { ...options, arms: ['median'] },
+      { precision: 1e-6, metrics: ['earnings.netPerOnlineHour.mean'] },
+      runInProcess,
+      undefined,
+      undefined,
+      undefined,
+      (a) => shown.push([...a.answer.sweep.replicationsByValue, a.replications, a.of]),
+    );
+    // Every value's second seed, the first round (3), the fourth seed; the fifth is the final answer.
+    expect(shown).toEqual([
+      [2, 2, 2, 2, 5],
+      [3, 3, 3, 3, 5],
+      [4, 4, 4, 4, 5],
+    ]);
+    expect(outcome.sweep.replicationsByValue).toEqual([5, 5, 5]);
+  });
+
   it('refuses a precision that is not above 0', async () => {
     await expect(sweepToPrecision(demo(3), options, { precision: 0 }, runInProcess)).rejects.toThrow(/precision/);
   });

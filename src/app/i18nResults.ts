@@ -14,8 +14,8 @@ export const RESULTS_ZH = {
   'results.provisionalHow':
     '下面的数字来自前 {done} 个随机种子（每个种子的各方案都已算完），区间还很宽；其余重复算完后会逐步收窄，最终结果与命令行完全一致。',
   'results.provisionalTag': '初步结果 {done}/{total}',
-  'results.provisionalHowGrid':
-    '下面的数字来自前 {done} 个随机种子（每个取值或格子都已算完这些种子），区间还很宽；其余重复算完后会逐步收窄，最终结果与命令行完全一致。',
+  'results.provisionalHowSweep':
+    '每个取值至少已算完 {done} 个随机种子（共 {total} 个）；区间已足够窄的取值不再增加种子，其余继续计算，曲线还会变化。最终结果与命令行 fairpace sweep --precision 0.2 完全一致。',
   'results.provisionalHowZone':
     '每个格子至少已算完 {done} 个随机种子（共 {total} 个）；远离双方底线的格子算完 3 个种子即已判定，靠近底线的格子继续增加种子，判定还可能变化。最终结果与命令行 fairpace zone --sequential 完全一致。',
   'results.provisionalHowTornado':
@@ -83,8 +83,8 @@ export const RESULTS_EN: Record<keyof typeof RESULTS_ZH, string> = {
   'results.provisionalHow':
     'The numbers below come from the first {done} seeds (every arm done for each), so the intervals are still wide; they narrow as the remaining replications finish, and the final answer equals the command line’s exactly.',
   'results.provisionalTag': 'provisional {done}/{total}',
-  'results.provisionalHowGrid':
-    'The numbers below come from the first {done} seeds (every value or cell done for each), so the intervals are still wide; they narrow as the remaining replications finish, and the final answer equals the command line’s exactly.',
+  'results.provisionalHowSweep':
+    'Every value rests on at least {done} of {total} seeds; values whose intervals are already narrow get no more, the others go on, so the curves may still change. The final answer equals the command line’s (fairpace sweep --precision 0.2) exactly.',
   'results.provisionalHowZone':
     'Every cell rests on at least {done} of {total} seeds; a cell far from both sides’ limits is decided on 3 seeds, and one near a limit gets more, so its verdict may still change. The final answer equals the command line’s (fairpace zone --sequential) exactly.',
   'results.provisionalHowTornado':

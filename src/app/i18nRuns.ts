@@ -27,7 +27,8 @@ export const RUNS_ZH = {
   'sweep.allArms': '全部方案',
   'sweep.metrics': '显示的指标',
   'sweep.run': '运行扫描',
-  'sweep.done': '完成：{points} 个取值 × {arms} 个方案 × {replications} 次重复，用时 {seconds} 秒',
+  'sweep.done':
+    '完成：{points} 个取值 × {arms} 个方案，每个取值 {replications} 次重复（共 {runs} 次模拟，全部种子需 {fullRuns} 次），用时 {seconds} 秒。区间相对于指标本身或整条曲线的起伏已在 ±20% 以内的取值不再增加种子。',
   'sweep.rulesNote': '规则参数会同时用于所有方案，取代方案自己的设置（扫描时限百分位时，各方案只在其他规则上不同）。',
   'sweep.badRange': '请填写数字形式的起点、终点和步长。',
   'sweep.busy': '比较正在运行，完成或取消后才能扫描。',
@@ -92,7 +93,8 @@ export const RUNS_EN: Record<keyof typeof RUNS_ZH, string> = {
   'sweep.allArms': 'All arms',
   'sweep.metrics': 'Metrics shown',
   'sweep.run': 'Run sweep',
-  'sweep.done': 'Done: {points} values × {arms} arms × {replications} replications in {seconds} s',
+  'sweep.done':
+    'Done: {points} values × {arms} arms, {replications} replications a value ({runs} simulations, of {fullRuns} on every seed) in {seconds} s. A value gets no more seeds once its intervals are within ±20% of the metric’s size or of the curve’s spread.',
   'sweep.rulesNote':
     'A rule parameter is set for every arm, replacing the arm’s own value (in a sweep of the deadline percentile the arms differ only in their other rules).',
   'sweep.badRange': 'Type numbers for from, to and step.',

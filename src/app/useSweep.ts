@@ -1,14 +1,16 @@
 /**
- * Runs sweeps on the shared worker pool and keeps, beside the summary, per-arm intervals over replications. While the
- * runs go on, the sweep of the first seeds every point and arm has finished is shown, marked provisional.
+ * Runs sweeps on the shared worker pool to the workbench's precision and keeps, beside the summary, per-arm intervals
+ * over replications. While the runs go on, the sweep of the seeds every value still going has finished is shown,
+ * marked provisional.
  */
 import { useCallback } from 'react';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunPhase } from './jobs/jobState.ts';
-import { sweepJobPlan, type SweepOutcome, type SweepRequest } from './jobs/sweepJobPlan.ts';
+import { sweepJob, type SweepOutcome, type SweepRequest } from './jobs/sweepJobPlan.ts';
 import { useJob } from './jobs/useJob.ts';
+import { sharedPool } from './simClient.ts';
 
-export { MAX_SWEEP_POINTS, sweepJobPlan, type SweepOutcome, type SweepRequest } from './jobs/sweepJobPlan.ts';
+export { MAX_SWEEP_POINTS, sweepJob, type SweepOutcome, type SweepRequest } from './jobs/sweepJobPlan.ts';
 
 /** The sweep's state and actions. */
 export interface SweepRunner {
@@ -22,11 +24,11 @@ export interface SweepRunner {
 /** A hook running one sweep at a time. */
 export function useSweep(): SweepRunner {
   const job = useJob<SweepOutcome>();
-  const { runPlan } = job;
+  const { start } = job;
   const run = useCallback(
     (scenario: Scenario, request: SweepRequest, metricPaths: readonly string[]) =>
-      runPlan(() => sweepJobPlan(scenario, request, metricPaths)),
-    [runPlan],
+      start(sweepJob(scenario, request, metricPaths, sharedPool().runTasks)),
+    [start],
   );
   return { phase: job.phase, result: job.result, run, cancel: job.cancel, clear: job.clear };
 }

@@ -3,6 +3,7 @@ import {
   planSweep,
   runInProcess,
   summariseSweep,
+  sweepToPrecision,
   type SweepOptions,
   type SweepPlan,
   type SweepResult,
@@ -11,7 +12,7 @@ import { paddedDomain, sweepChart } from '../../src/app/charts/sweepChart.ts';
 import { tradeoffChart, tradeoffPoints } from '../../src/app/charts/tradeoffChart.ts';
 import { DEFAULT_RANGE, defaultRange, SWEEP_PARAMS } from '../../src/app/sweepRange.ts';
 import { sweepArmIntervals, sweepDifferences, type SweepPoint } from '../../src/app/sweepSeries.ts';
-import { sweepJobPlan, type SweepOutcome } from '../../src/app/jobs/sweepJobPlan.ts';
+import { APP_SWEEP_PRECISION, sweepJob, type SweepOutcome } from '../../src/app/jobs/sweepJobPlan.ts';
 import type { RunResult } from '../../src/sim/results.ts';
 import { dataOf, marksOf, preset } from './fixtures.ts';
 
@@ -123,30 +124,27 @@ describe('defaultRange', () => {
   });
 });
 
-describe('sweepJobPlan', () => {
-  it('lists the runs seed by seed, answers on the first 2 seeds after that share, and ends with the plan’s sweep', async () => {
-    const scenario = { ...preset('demo-small'), replications: 3 };
+describe('sweepJob', () => {
+  it('shows the sweep of 2 seeds first, sharpens round by round, and ends with `fairpace sweep --precision 0.2`', async () => {
+    const scenario = { ...preset('demo-small'), replications: 5 };
     const request = { param: 'rules.pay.base', from: 5, to: 8, step: 3, arms: [] };
-    const job = sweepJobPlan(scenario, request, PATHS);
-    const own = planSweep(scenario, { param: 'rules.pay.base', values: [5, 8] });
-    const direct = await runInProcess(own.tasks);
-    const listed = await runInProcess(job.tasks);
-    // Every point and arm's first seed comes before any second seed.
-    const groups = own.tasks.length / 3;
-    expect(job.tasks.slice(0, groups).every((t) => t.seed === scenario.seed)).toBe(true);
-    let first: SweepOutcome | null = null;
-    let firstAt = -1;
-    listed.forEach((r, k) => {
-      if (job.provisional?.add(k, r) && first === null) {
-        first = job.provisional.make();
-        firstAt = k + 1;
-      }
+    const shown: SweepOutcome[] = [];
+    const job = sweepJob(scenario, request, PATHS, runInProcess);
+    const final = await job({
+      signal: new AbortController().signal,
+      progress: () => {},
+      provisional: (o) => shown.push(o),
+      current: () => true,
     });
-    expect(firstAt).toBe(2 * groups);
-    expect((first as SweepOutcome | null)?.provisional).toEqual({ replications: 2, of: 3 });
-    const final = job.finish(listed);
-    expect(JSON.stringify(final.sweep)).toBe(
-      JSON.stringify(summariseSweep(scenario, { param: 'rules.pay.base', values: [5, 8] }, own, direct)),
-    );
+    const options = { param: 'rules.pay.base', values: [5, 8] };
+    const cli = await sweepToPrecision(scenario, options, { precision: APP_SWEEP_PRECISION }, runInProcess);
+    expect(JSON.stringify(final.sweep)).toBe(JSON.stringify(cli.sweep));
+    expect(final.provisional).toBeUndefined();
+    expect(final).toMatchObject({ runs: cli.runs, fullRuns: 20 });
+    // Each value's intervals are over its own seeds.
+    expect(final.intervals).toEqual(sweepArmIntervals(cli.plan, cli.results, PATHS));
+    expect(shown[0]?.provisional).toEqual({ replications: 2, of: 5 });
+    expect(shown[0]?.sweep.replicationsByValue).toEqual([2, 2]);
+    for (const o of shown) expect(o.provisional?.replications).toBeLessThan(5);
   });
 });

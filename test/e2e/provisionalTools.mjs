@@ -4,7 +4,17 @@
 // the seeds its verdict needed, issue 21 item 2) with the same options, seeds per cell included. run.mjs runs it with the others (`node test/e2e/run.mjs provisional`).
 /* global document, MutationObserver, window -- code passed to page.evaluate runs in the browser */
 import { join } from 'node:path';
-import { assert, assertZoneAsCli, fairpace, fillZonePanel, ROOT, tid, waitForJob, waitForRunDone } from './support.mjs';
+import {
+  assert,
+  assertZoneAsCli,
+  fairpace,
+  fillZonePanel,
+  reveal,
+  ROOT,
+  tid,
+  waitForJob,
+  waitForRunDone,
+} from './support.mjs';
 
 const DEMO = 'demo-small';
 const REPLICATIONS = 4;
@@ -53,7 +63,67 @@ function watchZone(page) {
   });
 }
 
+/** Records every state of the sweep's provisional mark from now on. */
+function watchSweep(page) {
+  return page.evaluate(() => {
+    const seen = [];
+    window.__sweepProvisional = seen;
+    new MutationObserver(() => {
+      const mark = document.querySelector('[data-testid="sweep-provisional"]');
+      if (!mark) return;
+      const state = {
+        n: Number(mark.getAttribute('data-replications')),
+        of: Number(mark.getAttribute('data-of')),
+        text: mark.textContent ?? '',
+        how: document.querySelector('[data-testid="sweep-provisional-how"]')?.textContent ?? '',
+        counts: document.querySelector('[data-testid="sweep-status"]')?.getAttribute('data-replications') ?? '',
+      };
+      const last = seen[seen.length - 1];
+      if (last === undefined || last.n !== state.n || last.counts !== state.counts) seen.push(state);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+}
+
 export const provisionalToolsTests = [
+  {
+    name: 'provisional tools: the sweep paints its first seeds marked "provisional 2 of 5", then `fairpace sweep --precision 0.2`',
+    async fn({ open }) {
+      const { page } = await open({ locale: 'zh-CN', workers: 1 });
+      await waitForRunDone(page);
+      await reveal(page, tid('field-replications'));
+      await page.fill(tid('field-replications'), '5');
+      await reveal(page, tid('sweep-run'));
+      await page.selectOption(tid('sweep-param'), 'rules.pay.base');
+      await page.fill(tid('sweep-from'), '5');
+      await page.fill(tid('sweep-to'), '8');
+      await page.fill(tid('sweep-step'), '3');
+      await watchSweep(page);
+      await page.click(tid('sweep-run'));
+      await page.waitForSelector(`${tid('sweep-status')}[data-phase="done"]`, { timeout: 180_000 });
+      const seen = await page.evaluate(() => window.__sweepProvisional);
+      assert(seen.length > 0, 'the sweep showed no provisional answer before its final one');
+      assert(seen[0].n === 2 && seen[0].of === 5, `the first provisional sweep is ${seen[0].n} of ${seen[0].of}`);
+      for (const s of seen) {
+        assert(s.n >= 2 && s.n < 5, `a provisional sweep on ${s.n} of ${s.of} seeds`);
+        assert(s.text.includes(`初步结果：已完成 ${s.n}/5 次重复`), `the mark says: ${s.text}`);
+        assert(s.how.includes('每个取值至少'), `the mark's explanation is not the sweep's: ${s.how}`);
+      }
+      assert(!(await page.$(tid('sweep-provisional'))), 'the provisional mark stays after the final answer');
+      const cli = await fairpace([
+        'sweep',
+        join(ROOT, 'scenarios', `${DEMO}.json`),
+        ...['--param', 'rules.pay.base', '--values', '5,8', '--arms', 'median', '--replications', '5'],
+        ...['--precision', '0.2', '--workers', '1', '--no-cache'],
+      ]);
+      assert(cli.code === 0, `fairpace sweep failed: ${cli.stderr}`);
+      const expected = JSON.parse(cli.stdout).replicationsByValue.join(',');
+      const status = page.locator(tid('sweep-status'));
+      const shown = await status.getAttribute('data-replications');
+      assert(shown === expected, `replications by value: app ${shown}, CLI ${expected}`);
+      const text = (await status.textContent()) ?? '';
+      assert(/每个取值 \d+(–\d+)? 次重复（共 \d+ 次模拟/.test(text), `the status line says: ${text}`);
+    },
+  },
   {
     name: 'provisional tools: the zone heat-map paints its first seeds marked "provisional 2 of 4", then the CLI’s sequential zone',
     async fn({ open }) {

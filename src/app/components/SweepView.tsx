@@ -203,6 +203,8 @@ export function SweepView({ scenario, sweep, busy, lang, t }: Props) {
         role="status"
         data-testid="sweep-status"
         data-phase={sweep.phase.kind}
+        data-replications={outcome?.sweep.replicationsByValue.join(',') ?? ''}
+        data-runs={outcome?.runs ?? ''}
       >
         {!scenario && t('run.blocked')}
         {scenario && !rangeOk && t('sweep.badRange')}
@@ -212,7 +214,9 @@ export function SweepView({ scenario, sweep, busy, lang, t }: Props) {
           t('sweep.done', {
             points: outcome.sweep.points.length,
             arms: outcome.sweep.points[0]?.arms.length ?? 0,
-            replications: outcome.sweep.seeds.length,
+            replications: spanOf(outcome.sweep.replicationsByValue),
+            runs: outcome.runs,
+            fullRuns: outcome.fullRuns,
             seconds: (sweep.phase.elapsedMs / 1000).toFixed(1),
           })}
         {sweep.phase.kind === 'cancelled' && t('run.cancelled')}
@@ -223,7 +227,7 @@ export function SweepView({ scenario, sweep, busy, lang, t }: Props) {
         provisional={outcome?.provisional}
         t={t}
         testId="sweep-provisional"
-        how="results.provisionalHowGrid"
+        how="results.provisionalHowSweep"
       />
       {charts && (
         <div className="charts sweep-charts">
@@ -243,4 +247,10 @@ export function SweepView({ scenario, sweep, busy, lang, t }: Props) {
       )}
     </section>
   );
+}
+
+/** The replications the values ran on: `3` when all ran the same, else `3–5`. */
+function spanOf(counts: readonly number[]): string {
+  const [lo, hi] = [Math.min(...counts), Math.max(...counts)];
+  return lo === hi ? String(lo) : `${lo}–${hi}`;
 }

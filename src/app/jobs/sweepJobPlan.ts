@@ -1,24 +1,23 @@
 /**
- * The job plan of a sweep in the workbench, without the hook (useSweep.ts) or any browser API, so that it can be
- * tested in Node: its tasks run seed by seed, and the sweep of the first seeds every point and arm has finished is
- * shown while the rest run.
+ * The workbench's sweep as a job, without the hook (useSweep.ts) or any browser API, so that it can be tested in
+ * Node: `fairpace sweep --precision 0.2` (src/analysis/sweepSequential.ts). Every value first runs on 3 seeds, and
+ * only values whose intervals are still wide against their own size and the curve's spread get more; while it runs,
+ * the sweep of the seeds every value still going has finished is shown, marked provisional.
  */
 import {
-  planSweep,
   rangeValues,
-  SeedTally,
-  summariseSweep,
-  sweepPrefix,
-  sweepSeedCount,
+  sweepToPrecision,
+  type Executor,
+  type SequentialSweep,
   type SweepOptions,
-  type SweepPlan,
   type SweepResult,
 } from '../../analysis/index.ts';
-import { seedMajor } from '../../analysis/prefixBatch.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import type { RunResult } from '../../sim/results.ts';
 import { sweepArmIntervals, type SweepPoint } from '../sweepSeries.ts';
-import type { JobPlan } from './planWork.ts';
+import type { JobWork } from './jobSlot.ts';
+
+/** The precision the workbench's sweep runs to (as the tornado's). */
+export const APP_SWEEP_PRECISION = 0.2;
 
 /** What a person asks for: a parameter, a range and which arms (all when empty). */
 export interface SweepRequest {
@@ -33,11 +32,15 @@ export interface SweepRequest {
 export interface SweepOutcome {
   scenario: Scenario;
   request: SweepRequest;
-  sweep: SweepResult;
+  /** Each value's point on the seeds it ran (`replicationsByValue`). */
+  sweep: SweepResult & { replicationsByValue: number[] };
   intervals: SweepPoint[];
+  /** Runs made, and the runs a sweep on every seed makes. */
+  runs: number;
+  fullRuns: number;
   /**
-   * Present while the sweep is still running: the sweep of the first `replications` seeds (every point and arm done
-   * for each), of the `of` asked for. Its numbers are exactly `fairpace sweep --replications <replications>`.
+   * Present while the sweep is still running: the fewest seeds a value stands on (`replications`), of the `of`
+   * asked for. Its numbers are exactly those of `fairpace sweep --precision 0.2` stopped there.
    */
   provisional?: { replications: number; of: number };
 }
@@ -45,51 +48,37 @@ export interface SweepOutcome {
 /** Most points a sweep may have in the app (each point is a full comparison). */
 export const MAX_SWEEP_POINTS = 41;
 
-/**
- * The job plan of a sweep: its tasks listed seed by seed, its final outcome from the results in that order, and a
- * provisional outcome whenever every point and arm has finished more seeds (in seed order from the first).
- */
-export function sweepJobPlan(
+/** The sweep's job on `execute`: provisional sweeps as seeds come in, and the final one. */
+export function sweepJob(
   scenario: Scenario,
   request: SweepRequest,
   metricPaths: readonly string[],
-): JobPlan<SweepOutcome> {
+  execute: Executor,
+): JobWork<SweepOutcome> {
   const options: SweepOptions = {
     param: request.param,
     values: rangeValues(request.from, request.to, request.step, MAX_SWEEP_POINTS),
     ...(request.arms.length > 0 ? { arms: request.arms } : {}),
   };
-  const plan = planSweep(scenario, options);
-  const outcome = (p: SweepPlan, results: RunResult[]): SweepOutcome => ({
+  const outcome = (s: SequentialSweep): SweepOutcome => ({
     scenario,
     request,
-    sweep: summariseSweep(scenario, options, p, results),
-    intervals: sweepArmIntervals(p, results, metricPaths),
+    sweep: s.sweep,
+    intervals: sweepArmIntervals(s.plan, s.results, metricPaths),
+    runs: s.runs,
+    fullRuns: s.fullRuns,
   });
-  const seeds = sweepSeedCount(plan);
-  const tally = seeds === null ? null : new SeedTally(seeds, plan.tasks.length / seeds);
-  // Seed by seed (every point's first seed, then its second...), so the first answer comes early; results go back
-  // to the plan's own order before anything reads them.
-  const order = seedMajor(plan.tasks.length, seeds ?? 0);
-  return {
-    tasks: order.map((i) => plan.tasks[i] as (typeof plan.tasks)[number]),
-    finish: (listed) => {
-      const results = new Array<RunResult>(listed.length);
-      listed.forEach((r, k) => (results[order[k] as number] = r));
-      return outcome(plan, results);
-    },
-    ...(tally && seeds !== null
-      ? {
-          provisional: {
-            add: (index: number, result: RunResult) => tally.add(order[index] as number, result),
-            make: () => {
-              const k = tally.take();
-              if (k === null) return null;
-              const cut = sweepPrefix(plan, tally.resultsSoFar, k);
-              return { ...outcome(cut.plan, cut.results), provisional: { replications: k, of: seeds } };
-            },
-          },
-        }
-      : {}),
-  };
+  return async ({ signal, progress, provisional }) =>
+    outcome(
+      await sweepToPrecision(
+        scenario,
+        options,
+        { precision: APP_SWEEP_PRECISION },
+        execute,
+        undefined,
+        progress,
+        signal,
+        (a) => provisional({ ...outcome(a.answer), provisional: { replications: a.replications, of: a.of } }),
+      ),
+    );
 }

@@ -5,7 +5,6 @@
  * spread over one worker thread per core, as the CLI's are, unless `workers` or an `executor` says otherwise; the
  * result is the same either way.
  */
-import { availableParallelism } from 'node:os';
 import type { z } from 'zod';
 import {
   calibrate as calibrateAnalysis,
@@ -17,15 +16,12 @@ import {
   findTarget,
   planCompare,
   planSweep,
-  repricingExecutor,
-  runInProcess,
   runOne,
   sensitivity as sensitivityAnalysis,
   summariseCompare,
   summariseSweep,
   zoneOfAgreement,
   type CalibrationResult,
-  type Executor,
   type FitResult as FitJson,
   type GateResult,
   type RunOutput,
@@ -44,26 +40,24 @@ import {
   PackOptionsSchema,
   RunOneOptionsSchema,
   RunOptionsSchema,
-  seedRoomProblem,
   SensitivityOptionsSchema,
   SweepOptionsSchema,
   TargetOptionsSchema,
   ZoneOptionsSchema,
-  type OptionProblem,
 } from '../analysis/options.ts';
-import { withExecutor } from '../node/pool.ts';
 import {
   buildEvidencePack as buildPack,
   parseBargaining,
   planEvidence,
-  runEvidenceInProcess,
   verifyPack as verifyPackAnalysis,
   type EvidencePack as EvidencePackJson,
   type VerifyOutcome,
 } from '../evidence/index.ts';
-import { ScenarioPathError } from '../scenario/paths.ts';
 import { sweepWithIntervals, withIntervals, type Comparison, type SweepResult } from './results.ts';
 import { ScenarioError, scenarioArgument, type LoadedScenario } from './scenario.ts';
+import { checkArmIds, checkSeedRoom, planned, withJob } from './jobs.ts';
+
+export { defaultWorkers } from './jobs.ts';
 
 export type {
   CalibrationResult,
@@ -156,70 +150,6 @@ export type EvidenceOptions = CompareOptions;
 
 /** What `buildEvidencePack` returns: the zip bytes, its files, its manifest, and the comparison in it. */
 export type EvidencePack = EvidencePackJson;
-
-/** Worker threads when the caller names none: one per core, as the `fairpace` command uses. */
-export function defaultWorkers(): number {
-  return availableParallelism();
-}
-
-/** A RangeError or ScenarioPathError from planning means the options do not fit the scenario. */
-function asOptionsError(e: unknown): unknown {
-  if (e instanceof RangeError || e instanceof ScenarioPathError) {
-    const problem: OptionProblem = { option: '', message: e.message, value: undefined };
-    return new OptionsError([problem]);
-  }
-  return e;
-}
-
-/** Plans a job before any run; a plan the options cannot make is an OptionsError. */
-function planned<T>(plan: () => T): T {
-  try {
-    return plan();
-  } catch (e) {
-    throw asOptionsError(e);
-  }
-}
-
-/** Every arm id must be one of the scenario's. */
-function checkArmIds(scenario: LoadedScenario, option: string, ids: readonly string[] | undefined): void {
-  const known = scenario.arms.map((a) => a.id);
-  const problems: OptionProblem[] = (ids ?? [])
-    .filter((id) => !known.includes(id))
-    .map((id) => ({
-      option,
-      message: `names arm '${id}', which the scenario lacks (arms: ${known.join(', ')})`,
-      value: undefined,
-    }));
-  if (problems.length > 0) throw new OptionsError(problems);
-}
-
-/** The seeds of every replication must stay within the seed range (see seedRoomProblem). */
-function checkSeedRoom(scenario: LoadedScenario, options: { seed?: number; replications?: number }): void {
-  if (options.seed === undefined) return;
-  const problem = seedRoomProblem(options.seed, options.replications ?? scenario.replications);
-  if (problem) throw new OptionsError([problem]);
-}
-
-/**
- * Runs a job with the caller's executor, else with threads for the whole job (or this thread) that make runs differing
- * only in per-order money once (not for packs); an analysis refusing its options before any run throws OptionsError.
- */
-async function withJob<T>(how: RunOptions, job: (executor: Executor) => Promise<T>, courierDays = false): Promise<T> {
-  let started = false;
-  const run = (executor: Executor): Promise<T> =>
-    job((tasks, onProgress, signal) => {
-      started = true;
-      return executor(tasks, onProgress, signal);
-    });
-  try {
-    if (how.executor) return await run(how.executor);
-    const inProcess = courierDays ? runEvidenceInProcess : runInProcess;
-    const priced = (e: Executor): Promise<T> => run(courierDays ? e : repricingExecutor(e));
-    return await withExecutor(how.workers ?? defaultWorkers(), inProcess, priced, { courierDays });
-  } catch (e) {
-    throw started ? e : asOptionsError(e);
-  }
-}
 
 /** One replication of one arm, as `fairpace run` prints it. */
 export function run(scenario: LoadedScenario, options: RunOneOptions = {}): RunOutput {

@@ -132,10 +132,17 @@ export const GateOptionsSchema = CompareOptionsSchema.extend({
   confidence: F.confidence.optional(),
 });
 
-/** The options of `sweep`: a comparison's at each value of one parameter. */
+/**
+ * The library's `compare`: a comparison's options and `precision` (`fairpace compare --precision`: replications in
+ * rounds, up to `replications`, until every headline difference is precise).
+ */
+export const PreciseCompareOptionsSchema = CompareOptionsSchema.extend({ precision: F.precision.optional() });
+
+/** The options of `sweep`: a comparison's at each value of one parameter (and `sweep --precision`). */
 export const SweepOptionsSchema = CompareOptionsSchema.extend({
   param: F.param,
   values: z.array(finite, { error: 'must be a list of numbers' }).min(1, { error: 'needs at least one value' }),
+  precision: F.precision.optional(),
 });
 
 /** The options of `target`. */
@@ -155,9 +162,14 @@ export const TargetOptionsSchema = z
     maxSteps: F.maxSteps.optional(),
     tolerance: F.tolerance.optional(),
     grid: F.grid.optional(),
+    /** `target --precision`: the bracket width to stop at, as a share of max − min (fewer runs, see targetSequential). */
+    precision: F.precision.optional(),
   })
   .superRefine((o, ctx) => {
     if (!(o.max > o.min)) ctx.addIssue({ code: 'custom', path: ['max'], message: `must be above «min» (${o.min})` });
+    if (o.precision !== undefined && o.grid !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['precision'], message: 'goes with the search, not with «grid»' });
+    }
     if (o.grid !== undefined && (o.maxSteps !== undefined || o.tolerance !== undefined)) {
       ctx.addIssue({
         code: 'custom',
@@ -192,6 +204,8 @@ export const SensitivityOptionsSchema = z.strictObject({
     .optional(),
   replications: F.replications.optional(),
   seed: F.seed.optional(),
+  /** `sensitivity --precision`: more seeds only for parameters whose rank or sign is in doubt. */
+  precision: F.precision.optional(),
 });
 
 /** One axis of a zone grid: a parameter and its values, none twice. */
@@ -217,6 +231,8 @@ export const ZoneOptionsSchema = z
     replications: F.replications.optional(),
     seed: F.seed.optional(),
     confidence: F.confidence.optional(),
+    /** `zone --sequential`: each cell on 3 seeds, more only while a side's verdict is undecided. */
+    sequential: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .superRefine((o, ctx) => {
     if (o.x.param === o.y.param) {

@@ -39,6 +39,8 @@ export interface SequentialComparison {
   stopped: StopReason;
   /** At the stop, the differences not yet within the precision asked for (empty when `precise`). */
   unsettled: string[];
+  /** The runs the comparison summarises, in `planCompare`'s task order (arm-major, seed-minor). */
+  results: RunResult[];
 }
 
 /**
@@ -134,6 +136,7 @@ export async function compareToPrecision(
       runs: n * arms,
       stopped: stopped ?? 'limit',
       unsettled,
+      results: byArm.flat(),
     };
     if (stopped) return partial;
     onRound?.(partial);

@@ -203,7 +203,7 @@ export async function comparePreciseCommand(command: CompareCommand, io: CliIo):
   if (!command.quiet) {
     io.stderr(
       outcome.stopped === 'precise'
-        ? `replications: ${outcome.replications} of at most ${max} (${outcome.runs} runs): every headline difference is within ±${precision * 100}% of its mean\n`
+        ? `replications: ${outcome.replications} of at most ${max} (${outcome.runs} runs): every headline ${outcome.comparison.arms.length === 1 ? 'metric' : 'difference'} is within ±${precision * 100}% of its mean\n`
         : `replications: all ${outcome.replications} (${outcome.runs} runs), and still wider than ±${precision * 100}% of the mean: ${outcome.unsettled.join(', ')}\n`,
     );
   }

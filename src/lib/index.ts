@@ -13,14 +13,19 @@ import {
   loadTargets,
   checkAssertions,
   evaluateGate,
+  compareToPrecision,
   findTarget,
+  findTargetSequential,
   planCompare,
   planSweep,
   runOne,
   sensitivity as sensitivityAnalysis,
+  sensitivityToPrecision,
   summariseCompare,
   summariseSweep,
+  sweepToPrecision,
   zoneOfAgreement,
+  zoneSequential,
   type CalibrationResult,
   type FitResult as FitJson,
   type GateResult,
@@ -33,11 +38,11 @@ import {
 import {
   CalibrateOptionsSchema,
   checkOptions,
-  CompareOptionsSchema,
   FitOptionsSchema,
   GateOptionsSchema,
   OptionsError,
   PackOptionsSchema,
+  PreciseCompareOptionsSchema,
   RunOneOptionsSchema,
   RunOptionsSchema,
   SensitivityOptionsSchema,
@@ -118,7 +123,7 @@ export { ScenarioError, loadScenario, type LoadedScenario } from './scenario.ts'
 /** The options of `run`: the arm (default the first) and seed (default the scenario's), and whether to keep the order trace. */
 export type RunOneOptions = z.input<typeof RunOneOptionsSchema>;
 /** The options of `compare`: arm ids, replications (1 to 1000) and the first seed; the scenario's when left out. */
-export type CompareOptions = z.input<typeof CompareOptionsSchema>;
+export type CompareOptions = z.input<typeof PreciseCompareOptionsSchema>;
 /** The options of `gate`: a comparison's, and assertions as text (as on the command line) or parsed. */
 export type GateOptions = z.input<typeof GateOptionsSchema>;
 /** The options of `sweep`: a comparison's, a numeric scenario parameter and its values. */
@@ -166,11 +171,26 @@ export async function compare(
   how: RunOptions = {},
 ): Promise<Comparison> {
   const s = scenarioArgument(scenario);
-  const o = checkOptions(CompareOptionsSchema, options);
+  const { precision, ...o } = checkOptions(PreciseCompareOptionsSchema, options);
   const h = checkOptions(RunOptionsSchema, how);
   checkArmIds(s, 'arms', o.arms);
   checkSeedRoom(s, o);
   const plan = planned(() => planCompare(s, o));
+  if (precision !== undefined) {
+    const { arms, seed, replications } = o;
+    const seq = await withJob(h, (executor) =>
+      compareToPrecision(
+        s,
+        { precision, maxReplications: replications },
+        executor,
+        { arms, seed },
+        undefined,
+        h.onProgress,
+        h.signal,
+      ),
+    );
+    return withIntervals(seq.comparison, planCompare(s, { ...o, replications: seq.replications }), seq.results);
+  }
   const results = await withJob(h, (executor) => executor(plan.tasks, h.onProgress, h.signal));
   return withIntervals(summariseCompare(s, plan, results), plan, results);
 }
@@ -204,11 +224,17 @@ export async function sweep(
   how: RunOptions = {},
 ): Promise<SweepResult> {
   const s = scenarioArgument(scenario);
-  const o = checkOptions(SweepOptionsSchema, options);
+  const { precision, ...o } = checkOptions(SweepOptionsSchema, options);
   const h = checkOptions(RunOptionsSchema, how);
   checkArmIds(s, 'arms', o.arms);
   checkSeedRoom(s, o);
   const plan = planned(() => planSweep(s, o));
+  if (precision !== undefined) {
+    const seq = await withJob(h, (executor) =>
+      sweepToPrecision(s, o, { precision }, executor, undefined, h.onProgress, h.signal),
+    );
+    return sweepWithIntervals(seq.sweep, seq.plan, seq.results);
+  }
   const results = await withJob(h, (executor) => executor(plan.tasks, h.onProgress, h.signal));
   return sweepWithIntervals(summariseSweep(s, o, plan, results), plan, results);
 }
@@ -224,7 +250,14 @@ export async function target(
   const h = checkOptions(RunOptionsSchema, how);
   if (o.arm !== undefined) checkArmIds(s, 'arm', [o.arm]);
   checkSeedRoom(s, o);
-  return withJob(h, (executor) => findTarget(s, o, executor, h.onProgress, h.signal));
+  const { precision, ...search } = o;
+  if (precision !== undefined) {
+    const seq = await withJob(h, (executor) =>
+      findTargetSequential(s, search, { precision }, executor, h.onProgress, h.signal),
+    );
+    return seq.result;
+  }
+  return withJob(h, (executor) => findTarget(s, search, executor, h.onProgress, h.signal));
 }
 
 /** One-at-a-time sensitivity of the headline differences, as `fairpace sensitivity` prints it. */
@@ -238,7 +271,14 @@ export async function sensitivity(
   const h = checkOptions(RunOptionsSchema, how);
   checkArmIds(s, 'arms', o.arms);
   checkSeedRoom(s, o);
-  return withJob(h, (executor) => sensitivityAnalysis(s, o, executor, h.onProgress, h.signal));
+  const { precision, ...plain } = o;
+  if (precision !== undefined) {
+    const seq = await withJob(h, (executor) =>
+      sensitivityToPrecision(s, plain, { precision }, executor, undefined, h.onProgress, h.signal),
+    );
+    return seq.result;
+  }
+  return withJob(h, (executor) => sensitivityAnalysis(s, plain, executor, h.onProgress, h.signal));
 }
 
 /** The zone of agreement over a grid of two parameters, as `fairpace zone` prints it. */
@@ -248,7 +288,12 @@ export async function zone(scenario: LoadedScenario, options: ZoneOptions, how: 
   const h = checkOptions(RunOptionsSchema, how);
   if (o.arm !== undefined) checkArmIds(s, 'arm', [o.arm]);
   checkSeedRoom(s, o);
-  return withJob(h, (executor) => zoneOfAgreement(s, o, executor, h.onProgress, h.signal));
+  const { sequential, ...grid } = o;
+  if (sequential) {
+    const seq = await withJob(h, (executor) => zoneSequential(s, grid, executor, {}, h.onProgress, h.signal));
+    return seq.result;
+  }
+  return withJob(h, (executor) => zoneOfAgreement(s, grid, executor, h.onProgress, h.signal));
 }
 
 /**

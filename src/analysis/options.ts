@@ -132,10 +132,7 @@ export const GateOptionsSchema = CompareOptionsSchema.extend({
   confidence: F.confidence.optional(),
 });
 
-/**
- * The library's `compare`: a comparison's options and `precision` (`fairpace compare --precision`: replications in
- * rounds, up to `replications`, until every headline difference is precise).
- */
+/** The library's `compare`: a comparison's options and `precision` (`fairpace compare --precision`). */
 export const PreciseCompareOptionsSchema = CompareOptionsSchema.extend({ precision: F.precision.optional() });
 
 /** The options of `sweep`: a comparison's at each value of one parameter (and `sweep --precision`). */

@@ -4,13 +4,16 @@
  * the whole job.
  */
 import { availableParallelism } from 'node:os';
+import type { z } from 'zod';
 import { repricingExecutor, runInProcess, type Executor } from '../analysis/index.ts';
-import { OptionsError, seedRoomProblem, type OptionProblem } from '../analysis/options.ts';
-import type { RunOptions } from './index.ts';
+import { OptionsError, seedRoomProblem, type OptionProblem, type RunOptionsSchema } from '../analysis/options.ts';
 import { runEvidenceInProcess } from '../evidence/index.ts';
 import { withExecutor } from '../node/pool.ts';
 import { ScenarioPathError } from '../scenario/paths.ts';
 import type { LoadedScenario } from './scenario.ts';
+
+/** How to run: workers, an executor, progress and cancelling (the library's `RunOptions`). */
+type RunOptions = z.input<typeof RunOptionsSchema>;
 
 /** Worker threads when the caller names none: one per core, as the `fairpace` command uses. */
 export function defaultWorkers(): number {

@@ -94,7 +94,7 @@ export const RUNS_EN: Record<keyof typeof RUNS_ZH, string> = {
   'sweep.metrics': 'Metrics shown',
   'sweep.run': 'Run sweep',
   'sweep.done':
-    'Done: {points} values × {arms} arms, {replications} replications a value ({runs} simulations, of {fullRuns} on every seed) in {seconds} s. A value gets no more seeds once its intervals are within ±20% of the metric’s size or of the curve’s spread.',
+    'Done: {points} values × {arms} arm(s), {replications} replications a value ({runs} simulations, of {fullRuns} on every seed) in {seconds} s. A value gets no more seeds once its intervals are within ±20% of the metric’s size or of the curve’s spread.',
   'sweep.rulesNote':
     'A rule parameter is set for every arm, replacing the arm’s own value (in a sweep of the deadline percentile the arms differ only in their other rules).',
   'sweep.badRange': 'Type numbers for from, to and step.',

@@ -176,3 +176,31 @@ export class SeedPrefix extends SeedTally {
     return { plan: prefixPlan(this.plan, seeds), results: prefixResults(this.plan, this.results, seeds) };
   }
 }
+
+/**
+ * A round of a sequential analysis, run seed by seed: `stretches` stretches of `size` runs each (one seed of every
+ * group still going), run k in stretch k / size. Says when the stretches from the first are complete up to a new one,
+ * short of the last (the round's end, which the analysis answers itself as it may be the final answer).
+ */
+export class StretchTally {
+  private readonly done: number[];
+  private shown = 0;
+
+  constructor(
+    private readonly stretches: number,
+    private readonly size: number,
+  ) {
+    this.done = new Array<number>(stretches).fill(0);
+  }
+
+  /** Records run k (once); returns how many stretches are complete when that is newly more, else null. */
+  add(k: number): number | null {
+    const s = Math.floor(k / this.size);
+    this.done[s] = (this.done[s] ?? 0) + 1;
+    let complete = this.shown;
+    while (complete < this.stretches && this.done[complete] === this.size) complete++;
+    if (complete === this.shown || complete === this.stretches) return null;
+    this.shown = complete;
+    return complete;
+  }
+}

@@ -12,7 +12,7 @@ import type { RunResult } from '../sim/results.ts';
 import { SENSITIVITY_PATHS } from './catalogue/index.ts';
 import { planCompare, summariseCompare, type Comparison } from './compare.ts';
 import type { ProvisionalAnswer } from './prefixBatch.ts';
-import { FIRST_PROVISIONAL_SEEDS } from './provisional.ts';
+import { FIRST_PROVISIONAL_SEEDS, StretchTally } from './provisional.ts';
 import type { CancelSignal, Executor, ProgressFn, RunTask } from './runTasks.ts';
 import { estimatesOf, unsettledOf, type StopReason } from './sequential.ts';
 import { planSweep, summariseSweep, type SweepOptions, type SweepPlan, type SweepResult } from './sweep.ts';
@@ -99,19 +99,14 @@ export async function sweepToPrecision(
     }
     // A provisional sweep as each seed of the round is done at every value still going (the last one waits for the
     // round's verdict, which may end the sweep).
-    const perStretch = tasks.length / add;
-    const done = new Array<number>(add).fill(0);
-    let shown = 0;
+    const tally = new StretchTally(add, tasks.length / add);
     const onResult = (k: number, r: RunResult) => {
       const sink = sinks[k] as (typeof sinks)[number];
       const arm = (points[sink.point] as (typeof points)[number]).byArm[sink.arm] as RunResult[];
       if (arm[sink.seed] !== undefined) return;
       arm[sink.seed] = r;
-      done[Math.floor(k / perStretch)]! += 1;
-      let complete = shown;
-      while (complete < add && done[complete] === perStretch) complete++;
-      if (!show || complete === shown || complete === add) return;
-      shown = complete;
+      const complete = tally.add(k);
+      if (!show || complete === null) return;
       showIf(answer((i) => (open.includes(i) ? n + complete : (points[i] as (typeof points)[number]).n)));
     };
     const before = runs;

@@ -14,7 +14,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../sim/results.ts';
 import type { ProvisionalAnswer } from './prefixBatch.ts';
-import { FIRST_PROVISIONAL_SEEDS } from './provisional.ts';
+import { FIRST_PROVISIONAL_SEEDS, StretchTally } from './provisional.ts';
 import type { CancelSignal, Executor, ProgressFn, RunTask } from './runTasks.ts';
 import { limitsDecided } from './targetSpec.ts';
 import { judgeZone, zoneRuns, type ZoneOptions, type ZoneResult } from './zone.ts';
@@ -83,6 +83,8 @@ export async function zoneSequential(
       const onEverySeed = runs.filter((r) => r.length >= full).length;
       return { result: zone, runs: made, fullRuns, onEverySeed };
     }
+    // The last round's zone, not the final one: shown as the answer so far.
+    if (made > 0) showIf(zone);
     // Every open cell has run the same seeds: they have been open every round so far.
     const n = (runs[open[0] as number] as RunResult[]).length;
     const add = (n === 0 ? first : Math.min(full, n + step)) - n;
@@ -90,25 +92,20 @@ export async function zoneSequential(
     const tasks: RunTask[] = [];
     for (let j = 0; j < add; j++) for (const i of open) tasks.push((cellTasks[i] as RunTask[])[n + j] as RunTask);
     const staged: (RunResult | undefined)[] = new Array(tasks.length);
-    const perStretch = new Array<number>(add).fill(0);
-    let shownStretches = 0;
+    const tally = new StretchTally(add, open.length);
     const onResult = (k: number, result: RunResult) => {
       if (staged[k] !== undefined) return;
       staged[k] = result;
-      perStretch[Math.floor(k / open.length)]! += 1;
-      let complete = shownStretches;
-      while (complete < add && perStretch[complete] === open.length) complete++;
-      // The round's last stretch is answered after the round (it may be the final answer).
-      if (!show || complete === shownStretches || complete === add) return;
-      shownStretches = complete;
-      const sofar = answer((i) => {
-        const q = open.indexOf(i);
-        if (q < 0) return runs[i] as RunResult[];
-        const more = Array.from({ length: complete }, (_, j) => staged[j * open.length + q] as RunResult);
-        return [...(runs[i] as RunResult[]), ...more];
-      });
-      const fewest = Math.min(...sofar.replicationsByCell);
-      if (fewest >= FIRST_PROVISIONAL_SEEDS) show({ answer: sofar, replications: fewest, of: full });
+      const complete = tally.add(k);
+      if (!show || complete === null) return;
+      showIf(
+        answer((i) => {
+          const q = open.indexOf(i);
+          if (q < 0) return runs[i] as RunResult[];
+          const more = Array.from({ length: complete }, (_, j) => staged[j * open.length + q] as RunResult);
+          return [...(runs[i] as RunResult[]), ...more];
+        }),
+      );
     };
     const before = made;
     const results = await execute(
@@ -119,11 +116,11 @@ export async function zoneSequential(
     );
     results.forEach((r, k) => (runs[open[k % open.length] as number] as RunResult[]).push(r));
     made += tasks.length;
-    if (show) {
-      const sofar = answer((i) => runs[i] as RunResult[]);
-      const fewest = Math.min(...sofar.replicationsByCell);
-      const more = grid.some((_, i) => !decided(sofar, i));
-      if (more && fewest >= FIRST_PROVISIONAL_SEEDS) show({ answer: sofar, replications: fewest, of: full });
-    }
+  }
+
+  /** Shows a zone so far once every cell stands on `FIRST_PROVISIONAL_SEEDS` seeds. */
+  function showIf(sofar: SequentialZone['result']): void {
+    const fewest = Math.min(...sofar.replicationsByCell);
+    if (show && fewest >= FIRST_PROVISIONAL_SEEDS) show({ answer: sofar, replications: fewest, of: full });
   }
 }

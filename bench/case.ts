@@ -68,5 +68,6 @@ process.stdout.write(
     noCourierPerOrder: work.noCourier / orders,
     lostPerOrder: work.lost / orders,
     declinedPerOrder: work.declined / orders,
+    screenedPerOrder: work.screened / orders,
   }) + '\n',
 );

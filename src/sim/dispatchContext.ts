@@ -57,6 +57,8 @@ export interface DispatchWork {
   declined: number;
   /** Courier evaluations: a bundle's route from a free courier, or an insertion into a busy courier's plan. */
   evaluations: number;
+  /** Busy couriers not evaluated for an order because a bound showed it could not lie on their way (rolling). */
+  screened: number;
 }
 
 /** A zeroed work count. */
@@ -68,6 +70,7 @@ export const newDispatchWork = (): DispatchWork => ({
   lost: 0,
   declined: 0,
   evaluations: 0,
+  screened: 0,
 });
 
 /** What a policy of dispatch.ts reads and writes. */

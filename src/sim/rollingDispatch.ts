@@ -194,6 +194,13 @@ export class RollingDispatcher {
           // A courier with a bag takes a single order (see the search loop), and only one that lies on the way. A
           // busy courier whose plan has not changed since it was found off this order's way still is.
           if ((fleet.freeAt[c] as number) > now && this.looks.knownOffWay(first, c, fleet)) continue;
+          // Nor one whose plan cannot pass by it within the detour allowed, by a bound cheaper than the insertion
+          // (the same answer: the bound never exceeds the insertion's detour; a millisecond's margin for rounding).
+          if (insertion.detourLowerBound(fleet, c, book, first, now) > this.onTheWaySec + 1e-3) {
+            h.work.screened++;
+            this.looks.rememberOffWay(first, c, fleet);
+            continue;
+          }
           h.work.evaluations++;
           cost = insertion.cheapest(fleet, c, book, first, now);
           // On the way: little extra riding, and no order planned later than its due time because of it.

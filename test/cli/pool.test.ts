@@ -2,7 +2,14 @@
 // how an internal error inside a worker looks to the pool.
 import { describe, expect, it } from 'vitest';
 import { CancelledError, runInProcess, type RunTask } from '../../src/analysis/index.ts';
-import { WorkerPool, WorkerTaskError, workerExecutor } from '../../src/node/pool.ts';
+import { readFileSync } from 'node:fs';
+import {
+  LARGE_RUN_YOUNG_GENERATION_MB,
+  threadOptionsFor,
+  WorkerPool,
+  WorkerTaskError,
+  workerExecutor,
+} from '../../src/node/pool.ts';
 import { workerEntry } from '../../src/node/workerEntry.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { TINY_SCENARIO } from './fixtures.ts';
@@ -28,6 +35,33 @@ describe('workerExecutor', () => {
   it('stops before starting work when the signal is already aborted', async () => {
     const tasks: RunTask[] = [{ scenario, armId: 'strictest', seed: 1 }];
     await expect(workerExecutor(1)(tasks, undefined, { aborted: true })).rejects.toBeInstanceOf(CancelledError);
+  });
+});
+
+describe('threadOptionsFor', () => {
+  const preset = (name: string) => {
+    const l = loadScenario(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8'));
+    if (!l.ok) throw new Error(`${name} must be valid`);
+    return l.scenario;
+  };
+
+  it('gives threads of a large run (metro-large, 600,000 orders a day) a small young generation', () => {
+    const metro = preset('metro-large');
+    const small = { resourceLimits: { maxYoungGenerationSizeMb: LARGE_RUN_YOUNG_GENERATION_MB } };
+    expect(threadOptionsFor([{ scenario: metro, armId: 'median', seed: 1 }])).toEqual(small);
+    expect(
+      threadOptionsFor([
+        { scenario, armId: 'median', seed: 1 },
+        { scenario: metro, armId: 'median', seed: 1 },
+      ]),
+    ).toEqual(small);
+  });
+
+  it('leaves threads of ordinary runs at the default', () => {
+    expect(threadOptionsFor([{ scenario: preset('yantai-2021'), armId: 'median', seed: 1 }])).toEqual({});
+    expect(threadOptionsFor([{ scenario, armId: 'median', seed: 1 }])).toEqual({});
+    const explicit = { ...scenario, demand: { ...scenario.demand, ordersPerDay: 250_000 } };
+    expect(threadOptionsFor([{ scenario: explicit, armId: 'median', seed: 1 }])).not.toEqual({});
   });
 });
 

@@ -19,7 +19,7 @@ export async function cliBundle() {
     // Inside node_modules, so the bundle's package imports resolve as the sources' do.
     const dir = join(ROOT, 'node_modules', '.cache', 'fairpace');
     const file = join(dir, `cli-${key}.mjs`);
-    if (!existsSync(file)) await make(dir, file);
+    if (!existsSync(file)) await make(dir, file, key);
     return pathToFileURL(file);
   } catch (error) {
     if (process.env.FAIRPACE_DEBUG) console.error('fairpace: no CLI bundle, running through tsx:', error);
@@ -72,7 +72,7 @@ const sourceUrls = {
 };
 
 /** Makes the bundle: first the model fingerprint of these sources, then the CLI with it fixed in. */
-async function make(dir, file) {
+async function make(dir, file, key) {
   const esbuild = createRequire(import.meta.url)('esbuild');
   mkdirSync(dir, { recursive: true });
   const options = {
@@ -101,7 +101,8 @@ async function make(dir, file) {
   const cli = await esbuild.build({
     ...options,
     entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
-    define: { __FAIRPACE_MODEL_DIGEST__: JSON.stringify(digest) },
+    // The sources' hash names the worker threads' bundle too (src/node/workerEntry.ts).
+    define: { __FAIRPACE_MODEL_DIGEST__: JSON.stringify(digest), __FAIRPACE_SOURCES_HASH__: JSON.stringify(key) },
   });
   const cliFile = temporary('cli');
   writeFileSync(cliFile, cli.outputFiles[0].text);

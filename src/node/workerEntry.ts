@@ -5,15 +5,24 @@
  * the process). So once per process the worker's body (./workerMain.ts and what it imports; its packages stay
  * imports) is bundled with esbuild, which tsx itself runs on (about 70 ms), into `node_modules/.cache/fairpace/`
  * under the name of its own hash: always the sources as they are now, never an earlier build, and the same file
- * for every process that runs the same sources. Built as a library (dist-lib), the pool uses the bundled worker
- * beside it. Where bundling is not possible (no esbuild, a folder that cannot be written), threads load the
- * sources through tsx as before: the runs are the same, only slower to start.
+ * for every process that runs the same sources. When the CLI runs from its own bundle (bin/cliBundle.mjs), the
+ * worker's bundle is kept under the sources' hash as well, and later processes find it by that name without
+ * bundling again. Built as a library (dist-lib), the pool uses the bundled worker beside it. Where bundling is not
+ * possible (no esbuild, a folder that cannot be written), threads load the sources through tsx as before: the runs
+ * are the same, only slower to start.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/**
+ * The hash of the sources, when this code runs from the CLI's own bundle (bin/cliBundle.mjs fixes it in): the
+ * worker's bundle made from the same sources is then found by that name without bundling again.
+ */
+declare const __FAIRPACE_SOURCES_HASH__: string | undefined;
+const SOURCES_HASH = typeof __FAIRPACE_SOURCES_HASH__ === 'string' ? __FAIRPACE_SOURCES_HASH__ : undefined;
 
 /** The tsx entry, for when there is no bundle (see the file's comment). */
 const TSX_ENTRY = new URL('./worker.mjs', import.meta.url);
@@ -38,6 +47,10 @@ function bundledEntry(): URL | undefined {
   try {
     const here = fileURLToPath(import.meta.url);
     const root = dirname(dirname(dirname(here)));
+    // Inside node_modules, so the bundle's package imports resolve as the sources' do.
+    const dir = join(root, 'node_modules', '.cache', 'fairpace');
+    const known = SOURCES_HASH === undefined ? undefined : join(dir, `worker-src-${SOURCES_HASH}.mjs`);
+    if (known !== undefined && existsSync(known)) return pathToFileURL(known);
     const esbuild = createRequire(import.meta.url)('esbuild') as EsbuildApi;
     const out = esbuild.buildSync({
       absWorkingDir: root,
@@ -53,21 +66,24 @@ function bundledEntry(): URL | undefined {
     const text = out.outputFiles?.[0]?.text;
     if (text === undefined) return undefined;
     const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
-    // Inside node_modules, so the bundle's package imports resolve as the sources' do.
-    const dir = join(root, 'node_modules', '.cache', 'fairpace');
     const file = join(dir, `worker-${hash}.mjs`);
     if (!existsSync(file)) {
-      mkdirSync(dir, { recursive: true });
-      // Written under a temporary name, then renamed: a process starting meanwhile never reads half a file.
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, text);
-      renameSync(temporary, file);
+      write(dir, file, text);
       removeOld(dir, file);
     }
+    if (known !== undefined) write(dir, known, text);
     return pathToFileURL(file);
   } catch {
     return undefined;
   }
+}
+
+/** Writes under a temporary name, then renames: a process starting meanwhile never reads half a file. */
+function write(dir: string, file: string, text: string): void {
+  mkdirSync(dir, { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
 }
 
 function removeOld(dir: string, keep: string): void {

@@ -57,6 +57,10 @@ describe('the bundled fairpace command', () => {
     expect(sources.code, sources.stderr).toBe(0);
     expect(bundled.stdout).toBe(sources.stdout);
     expect(JSON.parse(bundled.stdout)).toHaveProperty('differences');
+    // The threads' own bundle is kept under the sources' hash, for later starts to find without bundling.
+    const cli = fileURLToPath((await cliBundle())!);
+    const key = /cli-([0-9a-f]{16})\.mjs$/.exec(cli)![1]!;
+    expect(await readdir(join(cli, '..'))).toContain(`worker-src-${key}.mjs`);
   });
 
   it('reports bad input the same way, without a stack trace', async () => {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { Rules, Scenario } from '../../src/scenario/schema.ts';
 import { nextEstimate } from '../../src/sim/deadline/common.ts';
-import { DeliveryDurationDeadline, DURATION_BIN_SEC, HistogramGrid } from '../../src/sim/deadline/deliveryDuration.ts';
+import { DeliveryDurationDeadline } from '../../src/sim/deadline/deliveryDuration.ts';
+import { CellHistograms, DURATION_BIN_SEC, HistogramGrid as Grid } from '../../src/sim/deadline/histograms.ts';
 import { requiredKmh } from '../../src/sim/riding.ts';
 import { simulate } from '../../src/sim/simulate.ts';
 
@@ -12,6 +13,11 @@ function deadline(over: object = {}) {
   return Rules.parse({
     deadline: { bandKm: 10, byHour: false, measureFrom: 'placement', minSamples: 1, warmupDays: 1, ...over },
   }).deadline;
+}
+
+/** The grid of `segments × bands` cells whose dense counts are `sum` (cell-major, 480 bins a cell). */
+function gridOf(sum: ArrayLike<number>, segments: number, bands: number): Grid {
+  return new Grid(CellHistograms.fromDense(sum, segments * bands), segments, bands);
 }
 
 /** Feeds one day of deliveries of 2 km, each `minutes` long, placed at noon with the food ready at once. */
@@ -26,7 +32,7 @@ describe('the delivery-duration percentile', () => {
     // Ten deliveries of 10, 20, …, 100 minutes: one in each of bins 20, 40, …, 200.
     const sum = new Float64Array(480);
     for (let k = 1; k <= 10; k++) sum[(k * 600) / DURATION_BIN_SEC] = 1;
-    const grid = new HistogramGrid(sum, 1, 1);
+    const grid = gridOf(sum, 1, 1);
     expect(grid.count(0, 0, 0, 0)).toBe(10);
     // p50: 5 deliveries; the 5th is alone in bin 100, so the point is the end of that bin: 101 × 30 s.
     expect(grid.quantile(0, 0, 0, 0, 50)).toBe(101 * 30);
@@ -37,26 +43,26 @@ describe('the delivery-duration percentile', () => {
     const two = new Float64Array(480);
     two[20] = 2;
     two[60] = 2;
-    expect(new HistogramGrid(two, 1, 1).quantile(0, 0, 0, 0, 25)).toBe(20.5 * 30);
+    expect(gridOf(two, 1, 1).quantile(0, 0, 0, 0, 25)).toBe(20.5 * 30);
   });
 
-  it('holds counts: whole numbers, fewer than 2^32 in all (its prefix sums are 32-bit)', () => {
+  it('holds counts: whole numbers, fewer than 2^32 in a bin (its bins are 32-bit)', () => {
     const half = new Float64Array(480);
     half[3] = 0.5;
-    expect(() => new HistogramGrid(half, 1, 1)).toThrow(/whole numbers/);
+    expect(() => gridOf(half, 1, 1)).toThrow(/whole numbers/);
     const huge = new Float64Array(480);
     huge[3] = 2 ** 32;
-    expect(() => new HistogramGrid(huge, 1, 1)).toThrow(/2\^32/);
+    expect(() => gridOf(huge, 1, 1)).toThrow(/2\^32/);
     const most = new Float64Array(480);
     most[3] = 2 ** 32 - 1;
-    expect(new HistogramGrid(most, 1, 1).count(0, 0, 0, 0)).toBe(2 ** 32 - 1);
+    expect(gridOf(most, 1, 1).count(0, 0, 0, 0)).toBe(2 ** 32 - 1);
   });
 
   it('sums any block of neighbouring cells exactly (the prefix sums of a grid of histograms)', () => {
     // Two hours × three bands; cell (s, b) holds s + b + 1 deliveries in bin 10 × (b + 1).
     const sum = new Float64Array(6 * 480);
     for (let s = 0; s < 2; s++) for (let b = 0; b < 3; b++) sum[(s * 3 + b) * 480 + 10 * (b + 1)] = s + b + 1;
-    const grid = new HistogramGrid(sum, 2, 3);
+    const grid = gridOf(sum, 2, 3);
     expect(grid.count(0, 1, 0, 2)).toBe(1 + 2 + 3 + 2 + 3 + 4);
     expect(grid.count(1, 1, 1, 2)).toBe(3 + 4);
     // Bands 1..2 of hour 0: 2 deliveries in bin 20, 3 in bin 30; the median (2.5) is halfway through bin 30.

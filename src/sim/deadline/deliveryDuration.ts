@@ -13,138 +13,45 @@ import {
   type DeadlineModel,
   type DeadlineRules,
 } from './common.ts';
-import { DayBuffers } from '../dayBuffers.ts';
+import { CellHistograms, DURATION_BIN_SEC, DURATION_BINS, HistogramGrid } from './histograms.ts';
 import { promisedDurationSec } from './ridingPace.ts';
-
-/** Duration histogram resolution: 30-second bins up to 4 hours; longer deliveries go in the last bin. */
-export const DURATION_BIN_SEC = 30;
-export const DURATION_BINS = 480;
-/** The largest count a 32-bit prefix sum holds. */
-const MAX_UINT32 = 0xffffffff;
-
-/**
- * Sums of a grid of histograms over rectangles of cells: `segments × bands` cells of `DURATION_BINS` bins each, with
- * two-dimensional prefix sums per bin, so the histogram of any block of neighbouring cells costs one pass over the
- * bins, however many cells it spans (sparse cells borrow from many neighbours). The histograms hold counts, so the
- * prefix sums are whole numbers below the window's deliveries and are kept exactly in 32 bits (half the memory of
- * doubles: a large city's grid of 24 hours × 131 bands is 6 MB instead of 12).
- */
-export class HistogramGrid {
-  /** prefix[((s + 1) × (bands + 1) + (b + 1)) × bins + i]: the count of bin i over segments ≤ s and bands ≤ b. */
-  private readonly prefix: Uint32Array;
-  private readonly countPrefix: Float64Array;
-
-  /** `sum`: counts per cell and bin; `buffers`: where the prefix sums live (a learner's, reused day after day). */
-  constructor(
-    sum: ArrayLike<number>,
-    private readonly segments: number,
-    private readonly bands: number,
-    buffers: DayBuffers = new DayBuffers(),
-  ) {
-    const bins = DURATION_BINS;
-    const w = bands + 1;
-    this.prefix = buffers.uint32('grid.prefix', (segments + 1) * w * bins);
-    this.countPrefix = buffers.float64('grid.countPrefix', (segments + 1) * w);
-    for (let s = 0; s < segments; s++) {
-      for (let b = 0; b < bands; b++) {
-        const cell = (s * bands + b) * bins;
-        const at = ((s + 1) * w + (b + 1)) * bins;
-        const up = (s * w + (b + 1)) * bins;
-        const left = ((s + 1) * w + b) * bins;
-        const diag = (s * w + b) * bins;
-        let n = 0;
-        for (let i = 0; i < bins; i++) {
-          const c = sum[cell + i] as number;
-          n += c;
-          this.prefix[at + i] =
-            c + (this.prefix[up + i] as number) + (this.prefix[left + i] as number) - (this.prefix[diag + i] as number);
-        }
-        this.countPrefix[(s + 1) * w + (b + 1)] =
-          n +
-          (this.countPrefix[s * w + (b + 1)] as number) +
-          (this.countPrefix[(s + 1) * w + b] as number) -
-          (this.countPrefix[s * w + b] as number);
-        if (!Number.isInteger(n)) throw new RangeError('a histogram grid holds counts (whole numbers)');
-      }
-    }
-    // Every prefix sum is at most the total count, which must fit in the 32 bits of `prefix`.
-    if ((this.countPrefix[this.countPrefix.length - 1] as number) > MAX_UINT32) {
-      throw new RangeError('a histogram grid holds fewer than 2^32 deliveries');
-    }
-  }
-
-  /** Deliveries counted in segments s0..s1 × bands b0..b1. */
-  count(s0: number, s1: number, b0: number, b1: number): number {
-    const w = this.bands + 1;
-    const p = this.countPrefix;
-    return (
-      (p[(s1 + 1) * w + (b1 + 1)] as number) -
-      (p[s0 * w + (b1 + 1)] as number) -
-      (p[(s1 + 1) * w + b0] as number) +
-      (p[s0 * w + b0] as number)
-    );
-  }
-
-  /**
-   * The p-th percentile (0–100), seconds, of the durations in segments s0..s1 × bands b0..b1, interpolated inside
-   * the bin; undefined when they hold nothing.
-   */
-  quantile(s0: number, s1: number, b0: number, b1: number, p: number): number | undefined {
-    const total = this.count(s0, s1, b0, b1);
-    if (total === 0) return undefined;
-    const bins = DURATION_BINS;
-    const w = this.bands + 1;
-    const a = ((s1 + 1) * w + (b1 + 1)) * bins;
-    const bb = (s0 * w + (b1 + 1)) * bins;
-    const c = ((s1 + 1) * w + b0) * bins;
-    const d = (s0 * w + b0) * bins;
-    const pr = this.prefix;
-    const target = (p / 100) * total;
-    let cum = 0;
-    for (let i = 0; i < bins; i++) {
-      const n = (pr[a + i] as number) - (pr[bb + i] as number) - (pr[c + i] as number) + (pr[d + i] as number);
-      if (n > 0 && cum + n >= target) return (i + (target - cum) / n) * DURATION_BIN_SEC;
-      cum += n;
-    }
-    return bins * DURATION_BIN_SEC;
-  }
-}
 
 /**
  * The percentile of past durations per cell, learned day by day: distance band × hour of the day when `byHour` (a
  * platform's estimate knows that the lunch peak is slower than mid-afternoon), else distance band only.
  */
 class DurationLearner {
-  private readonly history: Uint32Array[] = [];
-  private today: Uint32Array;
+  /** The closed days' histograms (never changed once closed, so clones share them). */
+  private readonly history: CellHistograms[] = [];
+  private today: CellHistograms;
   /** Today's estimate per cell (segment × bands + band), seconds (NaN while a cell has none). */
   readonly estimate: Float64Array;
   /** Sum and count of the promises made today by the first-day rule, per cell, in this learner's measure. */
   private readonly issuedSum: Float64Array;
   private readonly issuedCount: Float64Array;
   /**
-   * `scratch`: where the window's summed histograms and their prefix sums live, reused day after day (the learners
-   * of one deadline model share it: they learn one after the other).
+   * `sum`: where the window's histograms are summed, reused day after day (the learners of one deadline model share
+   * it: they learn one after the other).
    */
   constructor(
     private readonly deadline: DeadlineRules,
     private readonly bands: number,
     private readonly segments: number,
-    private readonly scratch: DayBuffers,
+    private readonly sum: CellHistograms,
   ) {
     this.estimate = new Float64Array(bands * segments).fill(Number.NaN);
     this.issuedSum = new Float64Array(bands * segments);
     this.issuedCount = new Float64Array(bands * segments);
-    this.today = new Uint32Array(bands * segments * DURATION_BINS);
+    this.today = new CellHistograms(bands * segments);
   }
 
   /**
    * An independent copy under `deadline` (past days' histograms are never changed once closed, so they are shared).
    */
-  clone(deadline: DeadlineRules, scratch: DayBuffers): DurationLearner {
-    const copy = new DurationLearner(deadline, this.bands, this.segments, scratch);
+  clone(deadline: DeadlineRules, sum: CellHistograms): DurationLearner {
+    const copy = new DurationLearner(deadline, this.bands, this.segments, sum);
     copy.history.push(...this.history);
-    copy.today = this.today.slice();
+    copy.today = this.today.clone();
     copy.estimate.set(this.estimate);
     copy.issuedSum.set(this.issuedSum);
     copy.issuedCount.set(this.issuedCount);
@@ -164,10 +71,10 @@ class DurationLearner {
    */
   private targets(percentile: number): (number | undefined)[] {
     const window = learningWindow(this.history, this.deadline);
-    const { bands, segments } = this;
-    const sum = this.scratch.uint32('sum', bands * segments * DURATION_BINS);
-    for (const h of window) for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + (h[i] as number);
-    const grid = new HistogramGrid(sum, segments, bands, this.scratch);
+    const { bands, segments, sum } = this;
+    sum.clear();
+    for (const h of window) sum.addAll(h);
+    const grid = new HistogramGrid(sum, segments, bands);
     const min = this.deadline.minSamples;
     const out: (number | undefined)[] = [];
     for (let seg = 0; seg < segments; seg++) {
@@ -203,7 +110,7 @@ class DurationLearner {
     }
     this.issuedSum.fill(0);
     this.issuedCount.fill(0);
-    this.today = new Uint32Array(this.bands * this.segments * DURATION_BINS);
+    this.today = new CellHistograms(this.bands * this.segments);
   }
 
   /**
@@ -219,7 +126,7 @@ class DurationLearner {
       const estimate = this.estimate[cell] as number;
       if (Number.isNaN(estimate)) continue;
       let n = 0;
-      for (const h of window) for (let i = 0; i < DURATION_BINS; i++) n += h[cell * DURATION_BINS + i] as number;
+      for (const h of window) n += h.total(cell);
       sum += n * estimate;
       weight += n;
     }
@@ -234,11 +141,11 @@ class DurationLearner {
   observe(cell: number, durationSec: number): void {
     const s = durationSec / DURATION_BIN_SEC;
     const bin = s <= 0 ? 0 : s >= DURATION_BINS ? DURATION_BINS - 1 : Math.floor(s);
-    const i = cell * DURATION_BINS + bin;
-    this.today[i] = (this.today[i] as number) + 1;
+    this.today.add(cell, bin);
   }
 
   endDay(): void {
+    this.today.trim();
     this.history.push(this.today);
     const keep = daysKept(this.deadline);
     if (this.history.length > keep) this.history.splice(0, this.history.length - keep);
@@ -257,8 +164,8 @@ export class DeliveryDurationDeadline implements DeadlineModel {
   private fromPlacement: DurationLearner | null;
   private fromReady: DurationLearner | null;
   private day: number;
-  /** The learners' shared scratch (see DurationLearner). */
-  private readonly scratch = new DayBuffers();
+  /** The learners' shared sum of the window's histograms (see DurationLearner). */
+  private sum: CellHistograms;
 
   /**
    * `maxRoadKm`: the longest road distance an order can have (longer ones count in the last band);
@@ -273,17 +180,19 @@ export class DeliveryDurationDeadline implements DeadlineModel {
     this.bands = Math.max(1, Math.min(200, Math.ceil(maxRoadKm / deadline.bandKm) + 1));
     this.segments = deadline.byHour ? 24 : 1;
     const m = deadline.measureFrom;
-    const { bands, segments, scratch } = this;
-    this.fromPlacement = m !== 'mealReady' ? new DurationLearner(deadline, bands, segments, scratch) : null;
-    this.fromReady = m !== 'placement' ? new DurationLearner(deadline, bands, segments, scratch) : null;
+    const { bands, segments } = this;
+    const sum = (this.sum = new CellHistograms(bands * segments));
+    this.fromPlacement = m !== 'mealReady' ? new DurationLearner(deadline, bands, segments, sum) : null;
+    this.fromReady = m !== 'placement' ? new DurationLearner(deadline, bands, segments, sum) : null;
     this.day = firstDay - 1;
   }
 
   clone(deadline: DeadlineRules): DeliveryDurationDeadline {
     const copy = new DeliveryDurationDeadline(deadline, 0, this.firstDayPaceSecPerKm, 0);
     Object.assign(copy, { bands: this.bands, segments: this.segments, day: this.day });
-    copy.fromPlacement = this.fromPlacement?.clone(deadline, copy.scratch) ?? null;
-    copy.fromReady = this.fromReady?.clone(deadline, copy.scratch) ?? null;
+    copy.sum = new CellHistograms(this.bands * this.segments);
+    copy.fromPlacement = this.fromPlacement?.clone(deadline, copy.sum) ?? null;
+    copy.fromReady = this.fromReady?.clone(deadline, copy.sum) ?? null;
     return copy;
   }
 

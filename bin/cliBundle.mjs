@@ -1,7 +1,7 @@
 // The bundle bin/fairpace.mjs runs (see its comment): src/cli/main.ts and what it imports from this repository in
 // one JavaScript file, its packages left as imports, under node_modules/.cache/fairpace/cli-<hash>.mjs, where <hash>
 // is that of every file the bundle can be made from (src/ but the app, scenarios/, package.json, the tsconfig files
-// and this file). Plain JavaScript, so it runs before anything can compile TypeScript.
+// and this file) and of the folder they are in. Plain JavaScript, so it runs before anything can compile TypeScript.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,9 +27,12 @@ export async function cliBundle() {
   }
 }
 
-/** The hash of every file a bundle is made from, with its path. */
+/** The hash of every file a bundle is made from, with its path, and of where they are. */
 function sourcesHash() {
   const hash = createHash('sha256');
+  // The bundle names its sources by absolute path (see sourceUrls): another copy of them is another bundle.
+  hash.update(ROOT);
+  hash.update('\0');
   const add = (path) => {
     hash.update(relative(ROOT, path).split(sep).join('/'));
     hash.update('\0');

@@ -104,9 +104,14 @@ async function make(dir, file, key) {
   const cli = await esbuild.build({
     ...options,
     entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
-    // The sources' hash names the worker threads' bundle too (src/node/workerEntry.ts).
+    // The sources' hash names the worker threads' bundle too (below; src/node/workerEntry.ts).
     define: { __FAIRPACE_MODEL_DIGEST__: JSON.stringify(digest), __FAIRPACE_SOURCES_HASH__: JSON.stringify(key) },
   });
+  // The worker threads' body from the same sources, named by the same hash, for src/node/workerEntry.ts to find.
+  const worker = await esbuild.build({ ...options, entryPoints: [join(ROOT, 'src', 'node', 'workerMain.ts')] });
+  const workerFile = temporary('worker');
+  writeFileSync(workerFile, worker.outputFiles[0].text);
+  renameSync(workerFile, join(dir, `worker-src-${key}.mjs`));
   const cliFile = temporary('cli');
   writeFileSync(cliFile, cli.outputFiles[0].text);
   renameSync(cliFile, file);
@@ -117,7 +122,7 @@ function removeOld(dir, keep) {
   const now = Date.now();
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (path === keep || !/^(cli|digest)[-.]/.test(name)) continue;
+    if (path === keep || !/^(cli[-.]|digest\.|worker\.|worker-src-)/.test(name)) continue;
     try {
       if (now - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { force: true });
     } catch {

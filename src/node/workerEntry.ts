@@ -5,11 +5,11 @@
  * the process). So once per process the worker's body (./workerMain.ts and what it imports; its packages stay
  * imports) is bundled with esbuild, which tsx itself runs on (about 70 ms), into `node_modules/.cache/fairpace/`
  * under the name of its own hash: always the sources as they are now, never an earlier build, and the same file
- * for every process that runs the same sources. When the CLI runs from its own bundle (bin/cliBundle.mjs), the
- * worker's bundle is kept under the sources' hash as well, and later processes find it by that name without
- * bundling again. Built as a library (dist-lib), the pool uses the bundled worker beside it. Where bundling is not
- * possible (no esbuild, a folder that cannot be written), threads load the sources through tsx as before: the runs
- * are the same, only slower to start.
+ * for every process that runs the same sources. When the CLI runs from its own bundle (bin/cliBundle.mjs), that
+ * script has made the worker's bundle as well, under the sources' hash, and it is found by that name. Built as a
+ * library (dist-lib), the pool uses the bundled worker beside it. Where bundling is not possible (no esbuild, a
+ * folder that cannot be written), threads load the sources through tsx as before: the runs are the same, only
+ * slower to start.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -18,8 +18,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
- * The hash of the sources, when this code runs from the CLI's own bundle (bin/cliBundle.mjs fixes it in): the
- * worker's bundle made from the same sources is then found by that name without bundling again.
+ * The hash of the sources, when this code runs from the CLI's own bundle (bin/cliBundle.mjs fixes it in, and makes
+ * the worker's bundle of the same sources under that name).
  */
 declare const __FAIRPACE_SOURCES_HASH__: string | undefined;
 const SOURCES_HASH = typeof __FAIRPACE_SOURCES_HASH__ === 'string' ? __FAIRPACE_SOURCES_HASH__ : undefined;
@@ -68,22 +68,17 @@ function bundledEntry(): URL | undefined {
     const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
     const file = join(dir, `worker-${hash}.mjs`);
     if (!existsSync(file)) {
-      write(dir, file, text);
+      mkdirSync(dir, { recursive: true });
+      // Written under a temporary name, then renamed: a process starting meanwhile never reads half a file.
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, text);
+      renameSync(temporary, file);
       removeOld(dir, file);
     }
-    if (known !== undefined) write(dir, known, text);
     return pathToFileURL(file);
   } catch {
     return undefined;
   }
-}
-
-/** Writes under a temporary name, then renames: a process starting meanwhile never reads half a file. */
-function write(dir: string, file: string, text: string): void {
-  mkdirSync(dir, { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
 }
 
 function removeOld(dir: string, keep: string): void {

@@ -2,7 +2,6 @@
 // start. The bundle must be the same program: the same model fingerprint, the same bytes out of a comparison on two
 // worker threads (whose entry the bundled CLI must still find), and the same errors; FAIRPACE_CLI_TSX=1 runs the
 // sources through tsx as before.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliBundle } from '../../bin/cliBundle.mjs';
 import { computeModelDigest } from '../../src/cli/modelSource.ts';
+import { fairpaceIn } from './cliProcess.ts';
 import { TINY_SCENARIO } from './fixtures.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/fairpace.mjs', import.meta.url));
 let dir = '';
 
 beforeAll(async () => {
@@ -23,14 +22,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function fairpace(args: string[], tsx: boolean): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, FAIRPACE_CACHE: 'off', FAIRPACE_CLI_TSX: tsx ? '1' : '0' };
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: dir, env }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+const bundledCli = fairpaceIn(() => dir, { FAIRPACE_CLI_TSX: '0' });
+const sourcesCli = fairpaceIn(() => dir, { FAIRPACE_CLI_TSX: '1' });
+const fairpace = (args: string[], tsx: boolean) => (tsx ? sourcesCli : bundledCli)(args);
 
 describe('the bundled fairpace command', () => {
   it('is made once for a set of sources and named by their hash', async () => {

@@ -12,14 +12,14 @@ export interface CliOutcome {
   stderr: string;
 }
 
-/** Runs `fairpace <args>` in the folder `cwd()` names when called (a folder made in `beforeAll`). */
-export function fairpaceIn(cwd: () => string): (args: string[]) => Promise<CliOutcome> {
+/** Runs `fairpace <args>` in the folder `cwd()` names when called (a folder made in `beforeAll`), with `env` added. */
+export function fairpaceIn(cwd: () => string, env: NodeJS.ProcessEnv = {}): (args: string[]) => Promise<CliOutcome> {
   return (args) =>
     new Promise((resolve) => {
       execFile(
         process.execPath,
         [BIN, ...args],
-        { cwd: cwd(), env: { ...process.env, FAIRPACE_CACHE: 'off' } },
+        { cwd: cwd(), env: { ...process.env, FAIRPACE_CACHE: 'off', ...env } },
         (error, stdout, stderr) =>
           resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
       );

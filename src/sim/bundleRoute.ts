@@ -111,7 +111,7 @@ export class BundleTiming {
       const x = orders.custX[o] as number;
       const y = orders.custY[o] as number;
       t += dist(x - px, y - py) * plan.secPerKm + plan.dropSvcSec;
-      const due = book.dueAt[o] as number;
+      const due = book.dueAt(o);
       if (t > due) {
         late += t - due;
         lateCount++;

@@ -16,6 +16,8 @@ export class CustomerResponse {
   private readonly spread: number;
   /** Late or undelivered orders today. */
   private lateToday = 0;
+  /** Per order of the day being thinned: 1 when kept. */
+  private keep = new Uint8Array(0);
 
   constructor(demand: Scenario['demand'], days: number) {
     const r = demand.lateResponse;
@@ -36,22 +38,26 @@ export class CustomerResponse {
   }
 
   /**
-   * Day `day`'s orders, less those lost to earlier lateness: an order is dropped when its `retention` draw is below
-   * the share of the day's orders lost. Returns the orders kept and how many were dropped. `inPlace`: the kept orders
-   * are moved to the front of the given arrays (which the caller owns) instead of copied.
+   * Day `day`'s orders, less those lost to earlier lateness: an order is dropped when its retention draw (`draw`,
+   * called once per order in order, whatever is lost, so the stream stays aligned across arms and days) is below the
+   * share of the day's orders lost. Returns the orders kept and how many were dropped. `inPlace`: the kept orders are
+   * moved to the front of the given arrays (which the caller owns) instead of copied.
    */
-  thin(
-    day: number,
-    orders: DayOrders,
-    retention: Float64Array,
-    inPlace = false,
-  ): { orders: DayOrders; dropped: number } {
+  thin(day: number, orders: DayOrders, draw: () => number, inPlace = false): { orders: DayOrders; dropped: number } {
+    const n = orders.count;
     const lost = this.ahead[day] as number;
-    if (lost <= 0 || orders.count === 0) return { orders, dropped: 0 };
-    const share = lost / orders.count;
+    const share = lost / n;
+    // Whether each order is kept, one byte an order (the draws themselves are not kept).
+    if (this.keep.length < n) this.keep = new Uint8Array(n + (n >> 4));
+    const keep = this.keep;
     let kept = 0;
-    for (let i = 0; i < orders.count; i++) if ((retention[i] as number) >= share) kept++;
-    return { orders: keepOrders(orders, retention, share, kept, inPlace), dropped: orders.count - kept };
+    for (let i = 0; i < n; i++) {
+      const k = draw() >= share ? 1 : 0;
+      keep[i] = k;
+      kept += k;
+    }
+    if (lost <= 0 || n === 0) return { orders, dropped: 0 };
+    return { orders: keepOrders(orders, keep, kept, inPlace), dropped: n - kept };
   }
 
   /** Closes day `day`: its lateness becomes lost orders on the days after. Returns the orders lost (expected). */
@@ -69,13 +75,13 @@ export class CustomerResponse {
   }
 }
 
-/** The orders whose retention draw is at least `share` (`kept` of them), in order: copied, or moved to the front. */
-function keepOrders(o: DayOrders, retention: Float64Array, share: number, kept: number, inPlace: boolean): DayOrders {
+/** The orders with `keep` 1 (`kept` of them), in order: copied, or moved to the front. */
+function keepOrders(o: DayOrders, keep: Uint8Array, kept: number, inPlace: boolean): DayOrders {
   const pick = <A extends Float64Array | Int32Array | Uint8Array>(a: A): A => {
     const out = inPlace ? a : new (a.constructor as new (n: number) => A)(kept);
     // In place, an order only ever moves towards the front, over orders already moved or dropped.
     let k = 0;
-    for (let i = 0; i < o.count; i++) if ((retention[i] as number) >= share) out[k++] = a[i] as number;
+    for (let i = 0; i < o.count; i++) if (keep[i] === 1) out[k++] = a[i] as number;
     return (inPlace ? a.subarray(0, kept) : out) as A;
   };
   const out: DayOrders = {

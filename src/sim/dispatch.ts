@@ -44,7 +44,7 @@ function cheapestInsertion(
   const take = Math.min(count, rules.dispatch.candidates);
   const readyIn = (orders.readySec[o] as number) - now;
   const afterPickupSec = (orders.straightKm[o] as number) * plan.secPerKm + plan.pickupSvcSec + plan.dropSvcSec;
-  const lateIn = (e.book.dueAt[o] as number) - now;
+  const lateIn = e.book.dueAt(o) - now;
   const latenessWeight = plan.latenessWeight;
   let best = -1;
   let bestCost = Infinity;
@@ -153,6 +153,19 @@ export function bestCourier(e: DispatchContext, o: number, now: number): number 
  * One batch: orders placed by now join the queue (in the book's arrival order); orders waiting too long are
  * cancelled; the rest, oldest first, go to the policy's courier, unless a crowd courier declines.
  */
+/**
+ * Adds order o to the orders waiting for dispatch. The list holds the orders waiting at one time, not the day's, so it
+ * grows (doubling) only when a busier moment than any before needs it.
+ */
+export function addPending(e: EngineState, o: number): void {
+  if (e.pendingCount === e.pending.length) {
+    const next = new Int32Array(Math.max(256, e.pending.length * 2));
+    next.set(e.pending);
+    e.pending = next;
+  }
+  e.pending[e.pendingCount++] = o;
+}
+
 export function dispatchTick(e: EngineState, now: number): void {
   const orders = e.book.orders;
   // Orders picked up, delivered or cancelled since the last batch never wait again: their memo slots are free.
@@ -161,7 +174,7 @@ export function dispatchTick(e: EngineState, now: number): void {
   while (e.nextToPlace < orders.count) {
     const o = arrival ? (arrival[e.nextToPlace] as number) : e.nextToPlace;
     if ((orders.placeSec[o] as number) > now) break;
-    e.pending[e.pendingCount++] = o;
+    addPending(e, o);
     e.nextToPlace++;
   }
   if (e.pendingCount === 0 && !e.batchWhenIdle) return;

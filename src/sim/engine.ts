@@ -271,11 +271,10 @@ export class Engine implements EngineState {
     rec.beginDay(recordDay, clockDay, weather);
     this.ledger.beginDay(clockDay, weather, this.scenario.holidays.includes(clockDay));
     const buffers = this.buffers;
-    const book = new OrderBook(orders, this.detourFactor, buffers);
+    const book = new OrderBook(orders, this.detourFactor, buffers, this.lines, this.trace !== null);
     this.book = book;
     this.noFit.startDay(book.count, buffers, 'noFitSlot');
     const m = book.count;
-    this.pending = buffers.int32('pending', m);
     this.pendingCount = 0;
     this.nextToPlace = 0;
 
@@ -284,8 +283,8 @@ export class Engine implements EngineState {
       const place = orders.placeSec[o] as number;
       const hour = hourOf(place, clockDay);
       const promise =
-        place + this.deadline.promiseSec(book.roadKm[o] as number, (orders.readySec[o] as number) - place, hour);
-      book.promise(o, promise, this.lines);
+        place + this.deadline.promiseSec(book.roadKm(o), (orders.readySec[o] as number) - place, hour);
+      book.promise(o, promise);
       rec.placed(place, promise);
     }
 

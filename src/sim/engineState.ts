@@ -56,7 +56,7 @@ export interface EngineState extends DispatchContext, RollingHost {
   speedFactor: number;
   serviceEndAbs: number;
   hardCap: boolean;
-  readonly pending: Int32Array;
+  pending: Int32Array;
   pendingCount: number;
   nextToPlace: number;
   /** Schedules courier c's next event (ties at one time by `priority`, by default the kind's); supersedes earlier. */

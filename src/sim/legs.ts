@@ -99,7 +99,6 @@ export function startNextLeg(e: EngineState, c: number, now: number): void {
   const km = dist(dx - px, dy - py) * routeFactor;
   const v0 = (pop.comfortKmh[c] as number) * e.speedFactor;
   const vmax = (pop.maxKmh[c] as number) * e.speedFactor;
-  const dueAt = book.dueAt;
   const r = e.riskTolerance[c] as number;
 
   let kmh = v0;
@@ -132,7 +131,7 @@ export function startNextLeg(e: EngineState, c: number, now: number): void {
       const o = stopOrder(stopAt);
       const need = requiredKmh(
         viaKm,
-        (dueAt[o] as number) - now - services,
+        book.dueAt(o) - now - services,
         e.lines.graceSec,
         e.lines.severeAfterSec,
         vmax,
@@ -203,16 +202,15 @@ export function startNextLeg(e: EngineState, c: number, now: number): void {
 function deliver(e: EngineState, c: number, o: number, at: number): void {
   const { fleet, book } = e;
   book.status[o] = DELIVERED;
-  book.deliveredAt[o] = at;
   fleet.removeFromBag(c, o);
   const placeSec = book.orders.placeSec[o] as number;
   const atPromise = at - (book.promiseAt[o] as number);
   const late = e.ledger.delivered(c, {
     placeSec,
-    roadKm: book.roadKm[o] as number,
+    roadKm: book.roadKm(o),
     atSec: at,
     promiseSec: book.promiseAt[o] as number,
-    lateAtSec: book.lateAt[o] as number,
+    lateAtSec: book.lateAt(o),
     covered: book.orders.covered?.[o] === 1,
     ranRedLight: book.ranRedLight[o] === 1,
   });
@@ -226,10 +224,13 @@ function deliver(e: EngineState, c: number, o: number, at: number): void {
     book.pickedAt[o] as number,
   );
   e.customers.delivered(atPromise);
-  book.late[o] = late ? 1 : 0;
-  book.feeFen[o] = e.ledger.lastFeeFen;
+  if (book.traced) {
+    book.deliveredAt[o] = at;
+    book.late[o] = late ? 1 : 0;
+    book.feeFen[o] = e.ledger.lastFeeFen;
+  }
   e.deadline.observeDelivery(
-    book.roadKm[o] as number,
+    book.roadKm(o),
     at - placeSec,
     (book.orders.readySec[o] as number) - placeSec,
     hourOf(placeSec, e.day),

@@ -16,53 +16,68 @@ export class OrderBook {
   readonly status: Uint8Array;
   /** Promised delivery time, absolute seconds. */
   readonly promiseAt: Float64Array;
-  /** What the platform plans for: the promise, or the end of its window. */
-  readonly dueAt: Float64Array;
-  /** When the order counts as late for the courier: the promise plus window and grace. */
-  readonly lateAt: Float64Array;
-  /** Restaurant-to-customer road km (straight line × the city's detour factor). */
-  readonly roadKm: Float64Array;
   readonly assignedAt: Float64Array;
   readonly pickedAt: Float64Array;
-  readonly deliveredAt: Float64Array;
   readonly courier: Int32Array;
-  /** 1 when delivered late, 0 when on time. */
-  readonly late: Uint8Array;
-  /** The fee paid for a delivered order, fen. */
-  readonly feeFen: Float64Array;
   /** 1 when its courier ran a red light on a leg while the order was in the bag (it loses the safety bonus). */
   readonly ranRedLight: Uint8Array;
+  /**
+   * What only the order trace reads, kept when the day is traced (`traced`; empty arrays otherwise): when it was
+   * delivered, 1 when late (0 on time), and the fee paid for it, fen.
+   */
+  readonly deliveredAt: Float64Array;
+  readonly late: Uint8Array;
+  readonly feeFen: Float64Array;
 
   /**
    * `buffers`: where the arrays come from; the engine passes its own, so each day's book reuses the last day's memory
-   * (the last day's book is then no longer valid).
+   * (the last day's book is then no longer valid). `lines`: the offsets of the due and late lines from the promise
+   * (the arm's, the same for every order). `traced`: keep what only the order trace reads.
    */
   constructor(
     readonly orders: DayOrders,
-    detourFactor: number,
+    private readonly detourFactor: number,
     buffers: DayBuffers = new DayBuffers(),
+    private readonly lines: Pick<DeadlineLines, 'windowSec' | 'lateAfterSec'> = NO_LINES,
+    readonly traced = true,
   ) {
     const m = orders.count;
     this.count = m;
     this.status = buffers.uint8('book.status', m);
     this.promiseAt = buffers.float64('book.promiseAt', m);
-    this.dueAt = buffers.float64('book.dueAt', m);
-    this.lateAt = buffers.float64('book.lateAt', m);
-    this.roadKm = buffers.float64('book.roadKm', m);
-    for (let o = 0; o < m; o++) this.roadKm[o] = (orders.straightKm[o] as number) * detourFactor;
     this.assignedAt = buffers.float64('book.assignedAt', m, Number.NaN);
     this.pickedAt = buffers.float64('book.pickedAt', m, Number.NaN);
-    this.deliveredAt = buffers.float64('book.deliveredAt', m, Number.NaN);
     this.courier = buffers.int32('book.courier', m, -1);
-    this.late = buffers.uint8('book.late', m);
-    this.feeFen = buffers.float64('book.feeFen', m);
     this.ranRedLight = buffers.uint8('book.ranRedLight', m);
+    const kept = traced ? m : 0;
+    this.deliveredAt = buffers.float64('book.deliveredAt', kept, Number.NaN);
+    this.late = buffers.uint8('book.late', kept);
+    this.feeFen = buffers.float64('book.feeFen', kept);
   }
 
-  /** Order o is promised for `promiseAt` (absolute seconds): its due and late lines follow from the deadline's lines. */
-  promise(o: number, promiseAt: number, lines: DeadlineLines): void {
+  /** Order o is promised for `promiseAt` (absolute seconds); its due and late lines follow from the deadline's lines. */
+  promise(o: number, promiseAt: number): void {
     this.promiseAt[o] = promiseAt;
-    this.dueAt[o] = promiseAt + lines.windowSec;
-    this.lateAt[o] = promiseAt + lines.lateAfterSec;
+  }
+
+  /**
+   * What the platform plans order o for: the promise, or the end of its window. Computed when read, as it was once
+   * stored, so that a large city's day does not keep another array per order.
+   */
+  dueAt(o: number): number {
+    return (this.promiseAt[o] as number) + this.lines.windowSec;
+  }
+
+  /** When order o counts as late for the courier: the promise plus window and grace. */
+  lateAt(o: number): number {
+    return (this.promiseAt[o] as number) + this.lines.lateAfterSec;
+  }
+
+  /** Order o's restaurant-to-customer road km (straight line × the city's detour factor). */
+  roadKm(o: number): number {
+    return (this.orders.straightKm[o] as number) * this.detourFactor;
   }
 }
+
+/** No window and no grace: due and late at the promise. */
+const NO_LINES = { windowSec: 0, lateAfterSec: 0 };

@@ -64,7 +64,7 @@ export class OrderTrace {
       t.pickedSec.push(book.pickedAt[i] as number);
       t.deliveredSec.push(book.deliveredAt[i] as number);
       t.promiseSec.push(book.promiseAt[i] as number);
-      t.roadKm.push(book.roadKm[i] as number);
+      t.roadKm.push(book.roadKm(i));
       t.restaurantXKm.push(restaurantX[r] as number);
       t.restaurantYKm.push(restaurantY[r] as number);
       t.customerXKm.push(o.custX[i] as number);

@@ -131,7 +131,6 @@ export class InsertionSearch {
     const { secPerKm, pickupSvcSec, dropSvcSec, maxPickupKm, latenessWeight, deliveryWeight, maxPlannedLateSec } =
       this.p;
     const orders = book.orders;
-    const dueAt = book.dueAt;
     const base = c * fleet.planCap;
     const len = fleet.planLen[c] as number;
     for (let k = 0; k < len; k++) {
@@ -141,7 +140,7 @@ export class InsertionSearch {
         sX[k] = orders.custX[oo] as number;
         sY[k] = orders.custY[oo] as number;
         sDrop[k] = 1;
-        sLate[k] = dueAt[oo] as number;
+        sLate[k] = book.dueAt(oo);
       } else {
         const r = orders.restaurant[oo] as number;
         sX[k] = city.restaurantX[r] as number;
@@ -186,7 +185,7 @@ export class InsertionSearch {
     const readyO = orders.readySec[o] as number;
     const cx = orders.custX[o] as number;
     const cy = orders.custY[o] as number;
-    const lateO = dueAt[o] as number;
+    const lateO = book.dueAt(o);
     // The new order is never planned more than maxPlannedLateSec after the later of its due time and the time this
     // courier could deliver it by going straight for it (so an order past hope still goes to the courier who can
     // bring it soonest, but is not buried at the end of a long plan).

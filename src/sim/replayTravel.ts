@@ -10,6 +10,7 @@
  */
 import type { ReplayInstance } from '../scenario/schema.ts';
 import type { CourierModel, EngineState, Handler, Ticks } from './engineState.ts';
+import { addPending } from './dispatch.ts';
 import { EV_STOP_DUE } from './events.ts';
 import { IDLE, isDropoff, stopOrder } from './fleet.ts';
 import type { CourierDayTimes } from './ledger.ts';
@@ -352,7 +353,7 @@ export class ReplayCouriers implements CourierModel {
     });
     this.courierOrders[c] = (this.courierOrders[c] as number) + 1;
     e.deadline.observeDelivery(
-      book.roadKm[o] as number,
+      book.roadKm(o),
       (dropoffMin - order.placementMin) * 60,
       (order.readyMin - order.placementMin) * 60,
       hourOf(order.placementMin * 60, 0),
@@ -365,7 +366,7 @@ export class ReplayCouriers implements CourierModel {
       roadKm: this.world.orderKm[o] as number,
       atSec,
       promiseSec,
-      lateAtSec: book.lateAt[o] as number,
+      lateAtSec: book.lateAt(o),
       covered: false,
     });
     e.rec.delivered(c, placeSec, atSec, promiseSec, late, book.assignedAt[o] as number, pickedSec);
@@ -389,7 +390,7 @@ export class ReplayCouriers implements CourierModel {
       f.removeFromBag(c, o);
       book.status[o] = WAITING;
       book.courier[o] = -1;
-      e.pending[e.pendingCount++] = o;
+      addPending(e, o);
     }
     const rank = this.world.rank;
     e.pending.subarray(0, e.pendingCount).sort((a, b) => (rank[a] as number) - (rank[b] as number));

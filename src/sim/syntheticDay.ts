@@ -106,14 +106,12 @@ export class DrawnOrders implements OrderSource {
     if (this.given) orders = this.given(day, e.city);
     // One draw per drawn order from each stream, whatever the arm, so arms share them (common random numbers).
     const n = orders.count;
-    const keepDraw = this.buffers.float64('keepDraw', n);
-    for (let i = 0; i < n; i++) keepDraw[i] = this.retention();
     const coveredShare = this.rules.compensation.coveredShare;
     const covered = this.buffers.uint8('covered', n);
     for (let i = 0; i < n; i++) covered[i] = this.insurance() < coveredShare ? 1 : 0;
     orders.covered = covered;
     // Drawn orders are thinned where they lie; given ones (tests) are the caller's, so they are copied.
-    const thinned = e.customers.thin(day, orders, keepDraw, !this.given);
+    const thinned = e.customers.thin(day, orders, this.retention, !this.given);
     e.rec.tally.ordersNotPlaced += thinned.dropped;
     return thinned.orders;
   }

@@ -39,17 +39,24 @@ describe('Column', () => {
     expect(column.length).toBe(0);
   });
 
-  it('doubles its room when full and never grows beyond its bound', () => {
+  it('takes its whole bound at once, and never grows beyond it', () => {
     const column = new Column('f64', 3000);
-    expect(column.capacity).toBe(1024);
-    for (let i = 0; i < 1025; i++) column.push(i);
-    expect(column.capacity).toBe(2048);
-    for (let i = 1025; i < 3000; i++) column.push(i);
-    expect(column.capacity).toBe(3000); // 4096 capped at the bound
+    expect(column.capacity).toBe(3000);
+    for (let i = 0; i < 3000; i++) column.push(i);
+    expect(column.capacity).toBe(3000);
     expect(column.at(2999)).toBe(2999);
     expect(() => column.push(1)).toThrow(/full/);
     const small = new Column('i32', 10);
     expect(small.capacity).toBe(10);
+  });
+
+  it('doubles its room when full when it has no bound, or one too large to take at once', () => {
+    for (const column of [new Column('f64'), new Column('i32', 2 ** 30)]) {
+      expect(column.capacity).toBe(1024);
+      for (let i = 0; i < 1025; i++) column.push(i);
+      expect(column.capacity).toBe(2048);
+      expect(column.at(1024)).toBe(1024);
+    }
   });
 
   it('gives a view of the rows so far that shares the column’s memory', () => {

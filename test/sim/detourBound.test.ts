@@ -58,7 +58,7 @@ function build(w: World) {
     straightKm: new Float64Array(n),
   };
   const book = new OrderBook(orders, 1.3);
-  for (let o = 0; o < n; o++) book.dueAt[o] = 1e9;
+  for (let o = 0; o < n; o++) book.promiseAt[o] = 1e9; // due (no window) long after anything
   const fleet = new Fleet(1, 6);
   fleet.x[0] = w.courier.x;
   fleet.y[0] = w.courier.y;

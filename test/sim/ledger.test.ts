@@ -269,13 +269,13 @@ describe('customers after lateness', () => {
     const calm = new CustomerResponse(shortFleet({ lostOrdersPerLate: 1, days: 2 }).demand, 5);
     for (let i = 0; i < 100; i++) calm.delivered(-60);
     calm.endDay(0);
-    expect(calm.thin(1, orders, draws).dropped).toBe(0);
+    expect(calm.thin(1, orders, drawing(draws)).dropped).toBe(0);
 
     const kept = (late: number) => {
       const r = new CustomerResponse(shortFleet({ lostOrdersPerLate: 1, days: 2 }).demand, 5);
       for (let i = 0; i < late; i++) r.delivered(11 * 60);
       expect(r.endDay(0)).toBe(late);
-      return new Set(r.thin(1, orders, draws).orders.placeSec);
+      return new Set(r.thin(1, orders, drawing(draws)).orders.placeSec);
     };
     const few = kept(10);
     const many = kept(60);
@@ -291,7 +291,7 @@ describe('customers after lateness', () => {
       for (let i = 0; i < 60; i++) r.delivered(11 * 60);
       r.endDay(0);
       const orders = { ...dayOrders(200), covered: Uint8Array.from({ length: 200 }, (_, i) => i % 2) };
-      const out = r.thin(1, orders, draws, inPlace);
+      const out = r.thin(1, orders, drawing(draws), inPlace);
       // In place, the kept orders are views of the front of the given arrays; a copy leaves them as they were.
       expect(out.orders.placeSec.buffer === orders.placeSec.buffer).toBe(inPlace);
       return out;
@@ -317,4 +317,10 @@ function dayOrders(n: number): DayOrders {
     custY: f(() => 1),
     straightKm: f(() => 1),
   };
+}
+
+/** The draws of `values`, one per call, in order (as a retention stream gives them). */
+function drawing(values: Float64Array): () => number {
+  let k = 0;
+  return () => values[k++] as number;
 }

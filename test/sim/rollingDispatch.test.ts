@@ -63,7 +63,7 @@ function world(
   };
   const book = new OrderBook(orders, 1);
   for (let o = 0; o < book.count; o++) {
-    book.promiseAt[o] = book.dueAt[o] = book.lateAt[o] = 45 * 60; // every promise at 00:45
+    book.promiseAt[o] = 45 * 60; // every promise at 00:45 (no window, no grace: due and late then too)
   }
   const plan: PlanParams = {
     secPerKm: 240, // 15 km/h
@@ -226,7 +226,7 @@ describe('rolling dispatch', () => {
       ],
       { bundleMax: 1 },
     );
-    w.book.dueAt[1] = w.book.lateAt[1] = w.book.promiseAt[1] = 60;
+    w.book.promiseAt[1] = 60;
     expect(w.tick(5)).toEqual([0]);
     expect(w.given.map((g) => g.o)).toEqual([1]);
   });

@@ -23,22 +23,22 @@ export interface RunSize {
 }
 
 /**
- * Costs measured on 2026-12-07 on a 2-core machine (Node 20.20.2, load average 2 to 6 from other work), one run at
- * a time in its own process after a JIT warm-up, and whole CLI commands under GNU time; see the README's "What a big
- * run costs". Each figure is rounded up.
+ * Costs measured on 2026-12-07 and refitted on 2026-12-08 on a 2-core machine (Node 20.20.2, other work at times on
+ * the other core), one run at a time in its own process after a JIT warm-up, and whole CLI commands under GNU time;
+ * see the README's "What a big run costs". Each figure is rounded.
  */
 export const RUN_COSTS = {
   /**
-   * CPU seconds per order simulated (warm-up days included): 36–53 µs on yantai-2021 (600 couriers) and 42–48 µs on
-   * demo-small-sized cities, 104–152 µs for an MDRP-sized replay.
+   * CPU seconds per order simulated (warm-up days included): 32–53 µs on yantai-2021 (600 couriers; 32 over 30 days)
+   * and 42–48 µs on demo-small-sized cities, 104–152 µs for an MDRP-sized replay.
    */
-  secondsPerOrder: { synthetic: 45e-6, replay: 160e-6 },
+  secondsPerOrder: { synthetic: 40e-6, replay: 160e-6 },
   /**
    * CPU seconds per order added per (couriers per km²)²: a crowded city searches more couriers for each order. Fitted
-   * on 2 to 33 couriers per km² (58 µs an order at 10, 91–136 at 17–20, 215 at 33; metro-large, 17, took 53–74);
-   * beyond that it is an extrapolation.
+   * on 2 to 33 couriers per km² (58 µs an order at 10, 91–136 at 17–20, 215 at 33); metro-large (17) takes 53–74, so
+   * the fit overstates it by a third. Beyond 33 it is an extrapolation.
    */
-  secondsPerOrderPerDensity2: 0.2e-6,
+  secondsPerOrderPerDensity2: 0.15e-6,
   /** CPU seconds per courier-day simulated (a courier's day is set up and recorded even with few orders). */
   secondsPerCourierDay: 60e-6,
   /** CPU seconds every run costs whatever its size (set-up, metrics). */
@@ -47,23 +47,26 @@ export const RUN_COSTS = {
   threadStartSeconds: 1,
   /** Share of a second core a second thread adds (work is not split perfectly, and memory is shared). */
   parallelEfficiency: 0.85,
-  /** MiB of the CLI process before any run: Node, tsx and the modules (180 MiB with a demo-small run). */
-  processMiB: 160,
-  /** MiB each worker thread adds before its first run. */
-  threadMiB: 45,
+  /** MiB of the CLI process before any run: Node and the command's bundle (`validate`: 77 MiB). */
+  processMiB: 80,
+  /** MiB each worker thread adds before its first run (its own heap and the engine's bundle). */
+  threadMiB: 35,
   /**
    * MiB of one run's working set at its peak, as resident memory: fixed, per order of a day (the day's per-order
    * arrays, reused from day to day, and the deadline model), per courier-day (the figures the metrics read, in typed
-   * columns grown by doubling), per day simulated (the heap's growth), per km² of the city (its grids). Refitted on
-   * 2026-12-07 after the memory work: metro-large compared on 2 workers peaked at 582 MiB for 4 days and 712 for 30
-   * (estimated 668 and 824); one yantai-2021 run of 30 days takes about 71 MiB (estimated 70).
+   * columns), per day simulated (the heap's growth), per km² of the city (its grids). Refitted on 2026-12-08 after
+   * that day's memory work, to whole commands: metro-large compared on 2 workers peaked at 360 MiB for 2 days and
+   * 420 for 30 (estimated 362 and 474: a courier-day row is 48 bytes, kept here at 52 so that a run of many
+   * courier-days is not underestimated); `run` of yantai-2021 at 95 MiB for 1 day and 126 for 30 (97 and 128).
    */
-  runMiB: { fixed: 30, perOrderPerDay: 0.00025, perCourierDay: 0.0001, perDay: 1, perKm2: 0.01 },
+  runMiB: { fixed: 11, perOrderPerDay: 0.000125, perCourierDay: 0.00005, perDay: 1, perKm2: 0.01 },
   /**
    * MiB a thread's heap grows by per run it has run, up to a ceiling: the garbage of finished runs that the
-   * collector has not yet returned (200 demo-small runs in one thread peaked 160 MiB above one run).
+   * collector has not yet returned. Refitted on 2026-12-08 (the CLI run from its bundle): demo-small × 100
+   * replications on 2 workers peaked at 265 MiB (estimated 277), yantai-2021 × 10 at 228 (226); under tsx, 200
+   * demo-small runs in one thread had peaked 160 MiB above one run.
    */
-  churnMiB: { perRun: 2, max: 170 },
+  churnMiB: { perRun: 2, max: 50 },
   /** MiB each finished run's result takes while the batch waits for the rest (10 KiB live, more resident). */
   resultMiB: 0.05,
   /** MiB per courier-day row a result keeps for an evidence pack (the rows, then the pack's tables built of them). */

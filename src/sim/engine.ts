@@ -282,8 +282,7 @@ export class Engine implements EngineState {
     for (let o = 0; o < m; o++) {
       const place = orders.placeSec[o] as number;
       const hour = hourOf(place, clockDay);
-      const promise =
-        place + this.deadline.promiseSec(book.roadKm(o), (orders.readySec[o] as number) - place, hour);
+      const promise = place + this.deadline.promiseSec(book.roadKm(o), (orders.readySec[o] as number) - place, hour);
       book.promise(o, promise);
       rec.placed(place, promise);
     }

@@ -129,13 +129,7 @@ export function startNextLeg(e: EngineState, c: number, now: number): void {
       }
       if (!isDropoff(stopAt)) continue;
       const o = stopOrder(stopAt);
-      const need = requiredKmh(
-        viaKm,
-        book.dueAt(o) - now - services,
-        e.lines.graceSec,
-        e.lines.severeAfterSec,
-        vmax,
-      );
+      const need = requiredKmh(viaKm, book.dueAt(o) - now - services, e.lines.graceSec, e.lines.severeAfterSec, vmax);
       if (need > vreq) {
         vreq = need;
         bindLeftSec = (viaKm / need) * 3600;

@@ -56,8 +56,8 @@ export const RUN_COSTS = {
    * arrays, reused from day to day, and the deadline model), per courier-day (the figures the metrics read, in typed
    * columns), per day simulated (the heap's growth), per km² of the city (its grids). Refitted on 2026-12-08 after
    * that day's memory work, to whole commands: metro-large compared on 2 workers peaked at 360 MiB for 2 days and
-   * 420 for 30 (estimated 362 and 474: a courier-day row is 48 bytes, kept here at 52 so that a run of many
-   * courier-days is not underestimated); `run` of yantai-2021 at 95 MiB for 1 day and 126 for 30 (97 and 128).
+   * 420 for 30, then 384 (estimated 362 and 474: a courier-day row is 48 bytes, kept here at 52 so that a run of
+   * many courier-days is not underestimated); `run` of yantai-2021 at 95 MiB for 1 day and 126 for 30 (97 and 128).
    */
   runMiB: { fixed: 11, perOrderPerDay: 0.000125, perCourierDay: 0.00005, perDay: 1, perKm2: 0.01 },
   /**

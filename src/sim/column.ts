@@ -1,8 +1,8 @@
 /**
  * A column of numbers that grows as rows are appended: a typed array as long as its known bound (or, without one, with
- * room to spare, doubled when full). Values are stored as they are given (Float64 exactly; Int32 for whole numbers that fit), so a
- * column reads back the same numbers a plain array would, at 8 (or 4) bytes a row instead of a JavaScript array's
- * 8 plus the slack of its growth.
+ * room to spare, doubled when full). Values are stored as they are given (Float64 exactly; Int32 for whole numbers
+ * that fit), so a column reads back the same numbers a plain array would, at 8 (or 4) bytes a row instead of a
+ * JavaScript array's 8 plus the slack of its growth.
  */
 
 /** The typed arrays a column can be made of. */

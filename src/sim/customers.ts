@@ -6,6 +6,7 @@
  * loses a superset of the same orders.
  */
 import type { Scenario } from '../scenario/schema.ts';
+import { DayBuffers } from './dayBuffers.ts';
 import type { DayOrders } from './demand.ts';
 
 /** Lateness counted today and the orders it takes from the days ahead. */
@@ -16,8 +17,8 @@ export class CustomerResponse {
   private readonly spread: number;
   /** Late or undelivered orders today. */
   private lateToday = 0;
-  /** Per order of the day being thinned: 1 when kept. */
-  private keep = new Uint8Array(0);
+  /** Where the keep flags of the day being thinned live (one byte an order), reused from day to day. */
+  private readonly buffers = new DayBuffers();
 
   constructor(demand: Scenario['demand'], days: number) {
     const r = demand.lateResponse;
@@ -47,9 +48,8 @@ export class CustomerResponse {
     const n = orders.count;
     const lost = this.ahead[day] as number;
     const share = lost / n;
-    // Whether each order is kept, one byte an order (the draws themselves are not kept).
-    if (this.keep.length < n) this.keep = new Uint8Array(n + (n >> 4));
-    const keep = this.keep;
+    // Whether each order is kept (the draws themselves are not kept).
+    const keep = this.buffers.uint8('customers.keep', n);
     let kept = 0;
     for (let i = 0; i < n; i++) {
       const k = draw() >= share ? 1 : 0;

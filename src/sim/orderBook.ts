@@ -55,7 +55,7 @@ export class OrderBook {
     this.feeFen = buffers.float64('book.feeFen', kept);
   }
 
-  /** Order o is promised for `promiseAt` (absolute seconds); its due and late lines follow from the deadline's lines. */
+  /** Order o is promised for `promiseAt` (absolute seconds); its due and late lines follow (dueAt, lateAt). */
   promise(o: number, promiseAt: number): void {
     this.promiseAt[o] = promiseAt;
   }
